@@ -1,0 +1,56 @@
+/*
+ * arena.h - a bump allocator: one per document.
+ *
+ * Everything found in one article (tokens, mentions, entities, quotes,
+ * normalised names) is allocated from the document's arena and released at
+ * once by ws_arena_free().  Blocks grow geometrically, so allocation is
+ * amortised O(1) and the number of mallocs is O(log size).  Every size
+ * computation is checked for overflow.
+ */
+#ifndef WS_ARENA_H
+#define WS_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ws_arena ws_arena;
+
+/* Returns a new empty arena, or NULL when out of memory.
+ * Free with ws_arena_free(). */
+ws_arena *ws_arena_new(void);
+
+/* Frees the arena and every allocation made from it.  Accepts NULL. */
+void ws_arena_free(ws_arena *a);
+
+/* Returns n bytes aligned for any type, or NULL when out of memory. */
+void *ws_arena_alloc(ws_arena *a, size_t n);
+
+/* Returns zeroed storage for count items of size bytes each, or NULL when
+ * out of memory or when count * size overflows. */
+void *ws_arena_calloc(ws_arena *a, size_t count, size_t size);
+
+/* Returns a NUL-terminated copy of s[0..n), or NULL when out of memory. */
+char *ws_arena_strndup(ws_arena *a, const char *s, size_t n);
+
+/* Bytes handed out so far (for tests and memory accounting). */
+size_t ws_arena_used(const ws_arena *a);
+
+/*
+ * ws_vec: a growable array whose storage comes from an arena.  Growth
+ * copies into a new arena block (the old one is simply abandoned until the
+ * arena is freed), so total waste is bounded by the final size.
+ */
+typedef struct ws_vec {
+  void *items;     /* cap * size bytes, from the arena */
+  size_t len;      /* items in use */
+  size_t cap;      /* items allocated */
+  size_t size;     /* bytes per item */
+} ws_vec;
+
+/* Initialises an empty vector of items of `size` bytes. */
+void ws_vec_init(ws_vec *v, size_t size);
+
+/* Returns a pointer to a new zeroed item at the end, or NULL when out of
+ * memory (the vector is unchanged). */
+void *ws_vec_push(ws_vec *v, ws_arena *a);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * text.h - the text layer: validation, lines, code points, normalisation.
+ *
+ * Everything above this layer works on byte offsets into the caller's
+ * original buffer; this layer is the only place that decodes UTF-8.
+ */
+#ifndef WS_TEXT_H
+#define WS_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "whosaid.h"
+
+/* Checks that text[0..len) is valid UTF-8 without NUL bytes.
+ * Returns WS_OK, or WS_EUTF8 / WS_EBINARY with err->offset set to the first
+ * offending byte and err->msg filled ("invalid UTF-8 at byte 17"). */
+int ws_text_validate(const char *text, size_t len, ws_error *err);
+
+/* Bytes of a leading UTF-8 byte order mark (3), or 0. */
+size_t ws_text_bom(const char *text, size_t len);
+
+/* Decodes the code point at text[i] (text must be valid UTF-8, i < len);
+ * stores it in *cp and returns its length in bytes (1..4). */
+size_t ws_text_decode(const char *text, size_t len, size_t i, int32_t *cp);
+
+/* Decodes the code point that ends just before text[i] (0 < i <= len);
+ * stores it in *cp and returns its length in bytes. */
+size_t ws_text_decode_back(const char *text, size_t i, int32_t *cp);
+
+/* Code point classes (utf8proc general categories). */
+int ws_cp_is_letter(int32_t cp);  /* L* */
+int ws_cp_is_upper(int32_t cp);   /* Lu or Lt */
+int ws_cp_is_lower(int32_t cp);   /* Ll */
+int ws_cp_is_digit(int32_t cp);   /* Nd */
+int ws_cp_is_mark(int32_t cp);    /* M* (combining) */
+int ws_cp_is_space(int32_t cp);   /* Zs, tab, CR, LF, NBSP and friends */
+int ws_cp_is_dash(int32_t cp);    /* Pd: - – — ‐ */
+
+/* Line index: offsets of line starts, for 1-based line numbers. */
+typedef struct ws_lines {
+  uint32_t *starts; /* starts[0] == 0, ascending */
+  size_t n;         /* number of lines */
+} ws_lines;
+
+/* Builds the line index of text[0..len) in the arena.
+ * Returns WS_OK or WS_ENOMEM. */
+int ws_lines_build(ws_lines *lines, const char *text, size_t len, ws_arena *a);
+
+/* 1-based line holding byte offset `off`. */
+uint32_t ws_lines_find(const ws_lines *lines, uint32_t off);
+
+/* NFC-normalises s[0..n), folding any run of white space to one ASCII
+ * space and curly apostrophes to ', into a NUL-terminated arena string.
+ * Returns NULL when out of memory. */
+char *ws_text_nfc(ws_arena *a, const char *s, size_t n);
+
+/* Like ws_text_nfc, then case-folded (for comparing names and aliases).
+ * Returns NULL when out of memory. */
+char *ws_text_fold(ws_arena *a, const char *s, size_t n);
+
+/* Writes a malloc'd NFC + casefold of s[0..n) to *out (free with free()).
+ * For callers without an arena (query arguments).  Returns WS_OK or
+ * WS_ENOMEM. */
+int ws_text_fold_alloc(const char *s, size_t n, char **out);
+
+#endif

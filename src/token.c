@@ -1,0 +1,359 @@
+/*
+ * token.c - tokenizer, sentence and paragraph splitter.
+ *
+ * One pass over the text.  Sentence boundaries follow the usual news-text
+ * heuristics (cf. Punkt, Kiss & Strunk 2006, in its simplest form):
+ * . ! ? … end a sentence when the next word starts upper case, a digit or
+ * an opening mark; closing quotes and brackets after the terminator stay
+ * in the sentence; a known abbreviation (Mr., Nov., U.S.) or an initial
+ * (H.) keeps its period and ends a sentence only before a paragraph break
+ * or a typical sentence opener (The, He, ...).  A blank line is a
+ * paragraph break; so is a single line break unless the next line starts
+ * lower case (a hard-wrapped sentence).
+ */
+#include "token.h"
+
+#include <string.h>
+
+#include "text.h"
+
+int ws_quote_mark_class(int32_t cp) {
+  switch (cp) {
+  case '"':
+    return WS_QM_OPEN | WS_QM_CLOSE;
+  case 0x201C: /* “ opens in English, closes in German („…“) */
+    return WS_QM_OPEN | WS_QM_CLOSE;
+  case 0x201D: /* ” closes; opens in Swedish and Polish „…” closes */
+    return WS_QM_CLOSE | WS_QM_OPEN;
+  case 0x201E: /* „ */
+    return WS_QM_OPEN;
+  case 0x00AB: /* « opens in French, closes in Danish »…« */
+  case 0x00BB:
+    return WS_QM_OPEN | WS_QM_CLOSE;
+  case 0x2039: /* ‹ › */
+  case 0x203A:
+    return WS_QM_OPEN | WS_QM_CLOSE | WS_QM_SINGLE;
+  case 0x2018: /* ‘ */
+    return WS_QM_OPEN | WS_QM_CLOSE | WS_QM_SINGLE;
+  case 0x2019: /* ’ */
+    return WS_QM_CLOSE | WS_QM_SINGLE;
+  case 0x201A: /* ‚ */
+    return WS_QM_OPEN | WS_QM_SINGLE;
+  case '\'':
+  case '`':
+    return WS_QM_OPEN | WS_QM_CLOSE | WS_QM_SINGLE;
+  default:
+    return 0;
+  }
+}
+
+/* Abbreviations whose period is not a full stop (AP Stylebook titles,
+ * months, company suffixes, Latin abbreviations).  Lower case; the token
+ * is compared ignoring case. */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "prof", "rev", "fr", "sr", "jr", "st", "gov",
+    "sen", "rep", "reps", "sens", "gen", "lt", "col", "maj", "capt", "cmdr",
+    "adm", "sgt", "cpl", "pvt", "supt", "det", "insp", "amb", "pres", "hon",
+    "atty", "messrs", "mmes", "msgr", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co",
+    "ltd", "bros", "llc", "plc", "dept", "univ", "assn", "no", "nos", "vs",
+    "etc", "approx", "est", "mt", "ft", "ave", "blvd", "rd", "fig", "vol",
+    "al", "cf", "ca", "op", "ed", "eds", "calif", "conn", "fla", "ill",
+    "mass", "mich", "minn", "penn", "tenn", "wash", "wis", "ariz", "colo",
+    "okla", "ore", "pa", "va", "ga", "ky", "la", "md", "mo", "nev", "ala",
+    "ark", "del", "kan", "neb", "wyo", NULL};
+
+/* Abbreviations that often end a sentence too (U.S., Inc., Jr.) are
+ * handled by the sentence-opener test; these words start sentences. */
+static const char *const sentence_openers[] = {
+    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a",
+    "an", "this", "that", "there", "his", "her", "their", "its", "on", "at",
+    "for", "if", "when", "as", "after", "while", "some", "many", "mr", "ms",
+    "mrs", NULL};
+
+int ws_tok_is(const char *text, const ws_token *t, const char *w) {
+  size_t n = strlen(w);
+  if (t->end - t->start != n)
+    return 0;
+  const char *s = text + t->start;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z')
+      c = (unsigned char)(c + 32);
+    if (c != (unsigned char)w[i])
+      return 0;
+  }
+  return 1;
+}
+
+int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
+  for (; *words; words++)
+    if (ws_tok_is(text, t, *words))
+      return 1;
+  return 0;
+}
+
+/* Like ws_tok_is but over [start, end) bytes, for the word before its
+ * trailing period is attached. */
+static int span_in(const char *text, uint32_t start, uint32_t end,
+                   const char *const *words) {
+  ws_token t = {.start = start, .end = end};
+  return ws_tok_in(text, &t, words);
+}
+
+static int is_word_cp(int32_t cp) {
+  return ws_cp_is_letter(cp) || ws_cp_is_digit(cp) || ws_cp_is_mark(cp);
+}
+
+static int is_inner_hyphen(int32_t cp) {
+  return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+typedef struct scanner {
+  const char *text;
+  size_t len;
+  ws_arena *a;
+  ws_vec tok;       /* ws_token */
+  ws_vec sent;      /* ws_sentence */
+  uint32_t para;    /* current paragraph index */
+  int new_sent;     /* next token starts a sentence */
+  int new_para;     /* next token starts a paragraph */
+  int new_line;     /* next token starts a line */
+  int pending;      /* 0, or 1 after . ! ? (strong), 2 after an abbreviation */
+  int space_before; /* white space since the last token */
+} scanner;
+
+/* Peeks the next code point at or after i that is not white space; returns
+ * its offset or len. */
+static size_t next_nonspace(const scanner *s, size_t i, int32_t *cp) {
+  while (i < s->len) {
+    size_t l = ws_text_decode(s->text, s->len, i, cp);
+    if (!ws_cp_is_space(*cp))
+      return i;
+    i += l;
+  }
+  *cp = 0;
+  return s->len;
+}
+
+/* Decides whether a token that follows a terminator starts a sentence. */
+static int breaks_here(const scanner *s, const ws_token *t) {
+  if (s->pending == 0)
+    return 0;
+  if (t->type == WS_TOK_WORD || t->type == WS_TOK_NUMBER) {
+    if (s->pending == 2) /* after an abbreviation: only before an opener */
+      return (t->flags & WS_TF_CAP) &&
+             span_in(s->text, t->start, t->core_end, sentence_openers);
+    return (t->flags & WS_TF_CAP) || t->type == WS_TOK_NUMBER ||
+           !ws_cp_is_letter(t->cp);
+  }
+  if (s->pending == 2)
+    return 0;
+  /* An opening mark or bracket after white space opens the next one. */
+  if (t->flags & WS_TF_SPACE_B)
+    return t->type == WS_TOK_QUOTE || t->cp == '(' || t->cp == '[' ||
+           ws_cp_is_dash(t->cp);
+  return 0;
+}
+
+static int emit(scanner *s, ws_token tk) {
+  if (s->space_before)
+    tk.flags |= WS_TF_SPACE_B;
+  if (s->new_para) {
+    tk.flags |= WS_TF_PARA;
+    s->new_sent = 1;
+  }
+  if (s->new_line)
+    tk.flags |= WS_TF_LINE;
+  if (!s->new_sent && breaks_here(s, &tk))
+    s->new_sent = 1;
+  if (s->tok.len == 0)
+    s->new_sent = 1;
+  if (s->new_sent) {
+    ws_sentence *prev =
+        s->sent.len ? (ws_sentence *)s->sent.items + s->sent.len - 1 : NULL;
+    if (prev)
+      prev->end = (uint32_t)s->tok.len;
+    if (s->new_para && s->tok.len)
+      s->para++;
+    ws_sentence *sn = ws_vec_push(&s->sent, s->a);
+    if (!sn)
+      return WS_ENOMEM;
+    sn->first = (uint32_t)s->tok.len;
+    sn->para = s->para;
+    tk.flags |= WS_TF_SENT;
+    s->pending = 0;
+  }
+  tk.sent = (uint32_t)(s->sent.len - 1);
+  ws_token *slot = ws_vec_push(&s->tok, s->a);
+  if (!slot)
+    return WS_ENOMEM;
+  *slot = tk;
+  s->new_sent = s->new_para = s->new_line = 0;
+  s->space_before = 0;
+  /* A terminator arms a break; closing marks after it keep it armed. */
+  if (tk.type == WS_TOK_PUNCT &&
+      (tk.cp == '.' || tk.cp == '!' || tk.cp == '?' || tk.cp == 0x2026))
+    s->pending = 1;
+  else if (tk.type == WS_TOK_WORD && (tk.flags & WS_TF_ABBR))
+    s->pending = 2;
+  else if (!(tk.type == WS_TOK_QUOTE || tk.cp == ')' || tk.cp == ']'))
+    s->pending = 0;
+  return WS_OK;
+}
+
+/* 1 when text[i..j) is a single code point. */
+static int cp_len_is_one_letter(const char *text, size_t i, size_t j) {
+  int32_t cp;
+  return ws_text_decode(text, j, i, &cp) == j - i;
+}
+
+/* Scans a word or number starting at i; fills *t and returns its end. */
+static size_t scan_word(scanner *s, size_t i, ws_token *t) {
+  const char *text = s->text;
+  size_t len = s->len;
+  int32_t cp;
+  size_t seg_start = i;  /* start of the current letter run */
+  int has_letter = 0, has_lower = 0, has_digit = 0, only_num = 1;
+  int periods = 0;
+  size_t j = i;
+  size_t l = ws_text_decode(text, len, j, &cp);
+  t->cp = cp;
+  for (;;) {
+    /* a run of letters, digits and combining marks */
+    while (j < len) {
+      l = ws_text_decode(text, len, j, &cp);
+      if (!is_word_cp(cp))
+        break;
+      if (ws_cp_is_letter(cp)) {
+        has_letter = 1;
+        only_num = 0;
+        if (!ws_cp_is_upper(cp))
+          has_lower |= ws_cp_is_lower(cp);
+      } else if (ws_cp_is_digit(cp)) {
+        has_digit = 1;
+      }
+      j += l;
+    }
+    if (j >= len)
+      break;
+    /* an inner joiner followed by another word character continues it */
+    int32_t nx;
+    size_t after = j + l;
+    if (after >= len)
+      break;
+    ws_text_decode(text, len, after, &nx);
+    if (!is_word_cp(nx))
+      break;
+    if (is_inner_hyphen(cp)) {
+      t->flags |= WS_TF_HYPHEN;
+      only_num = 0;
+    } else if (cp == '\'' || cp == 0x2019) {
+      if (!ws_cp_is_letter(nx))
+        break;
+    } else if (cp == '.' && ws_cp_is_letter(nx) && j - seg_start <= 2) {
+      periods++; /* U.S, e.g: single-letter segments joined by periods */
+    } else if ((cp == ',' || cp == '.' || cp == ':') && only_num &&
+               ws_cp_is_digit(nx)) {
+      /* 1,000.5 and 10:30 */
+    } else if (cp == '&' && ws_cp_is_upper(nx) && !has_lower) {
+      /* AT&T, S&P */
+    } else {
+      break;
+    }
+    j = after;
+    seg_start = j;
+  }
+  t->type = (only_num && has_digit) ? WS_TOK_NUMBER : WS_TOK_WORD;
+  if (has_digit)
+    t->flags |= WS_TF_DIGIT;
+  if (ws_cp_is_upper(t->cp))
+    t->flags |= WS_TF_CAP;
+  if (has_letter && !has_lower)
+    t->flags |= WS_TF_UPPER;
+  t->core_end = (uint32_t)j;
+  /* possessive 's / ’s (and plural s' is left to the quote finder) */
+  if (j - i >= 3) {
+    const char *e = text + j;
+    if ((e[-1] == 's' || e[-1] == 'S') && e[-2] == '\'')
+      t->core_end = (uint32_t)(j - 2), t->flags |= WS_TF_POSS;
+    else if ((e[-1] == 's' || e[-1] == 'S') && j - i >= 5 &&
+             memcmp(e - 4, "\xE2\x80\x99", 3) == 0)
+      t->core_end = (uint32_t)(j - 4), t->flags |= WS_TF_POSS;
+  }
+  /* a trailing period kept by abbreviations and initials */
+  if (t->type == WS_TOK_WORD && j < len && text[j] == '.') {
+    int initial = cp_len_is_one_letter(text, i, j) && ws_cp_is_upper(t->cp);
+    if (periods > 0 || initial ||
+        span_in(text, (uint32_t)i, (uint32_t)j, abbreviations)) {
+      j++;
+      t->flags |= WS_TF_ABBR;
+      t->core_end = (uint32_t)j;
+    }
+  }
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
+  return j;
+}
+
+int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
+                ws_arena *a) {
+  scanner s = {.text = text, .len = len, .a = a, .new_para = 1,
+               .new_line = 1, .space_before = 1};
+  ws_vec_init(&s.tok, sizeof(ws_token));
+  ws_vec_init(&s.sent, sizeof(ws_sentence));
+  size_t i = start;
+  while (i < len) {
+    int32_t cp;
+    size_t l = ws_text_decode(text, len, i, &cp);
+    if (ws_cp_is_space(cp)) {
+      s.space_before = 1;
+      if (cp == '\n') {
+        s.new_line = 1;
+        /* A blank line, or a line break before a line that does not start
+         * lower case, ends the paragraph. */
+        size_t k = i + 1;
+        int blank = 0;
+        while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
+          k++;
+        if (k < len && text[k] == '\n')
+          blank = 1;
+        int32_t nx;
+        next_nonspace(&s, i + 1, &nx);
+        if (blank || !ws_cp_is_lower(nx))
+          s.new_para = 1;
+      }
+      i += l;
+      continue;
+    }
+    ws_token t = {0};
+    if (is_word_cp(cp)) {
+      i = scan_word(&s, i, &t);
+    } else {
+      t.start = (uint32_t)i;
+      t.end = t.core_end = (uint32_t)(i + l);
+      t.cp = cp;
+      t.type = ws_quote_mark_class(cp) ? WS_TOK_QUOTE : WS_TOK_PUNCT;
+      i += l;
+    }
+    if (i < len) {
+      int32_t nx;
+      ws_text_decode(text, len, i, &nx);
+      if (ws_cp_is_space(nx))
+        t.flags |= WS_TF_SPACE_A;
+    } else {
+      t.flags |= WS_TF_SPACE_A;
+    }
+    int rc = emit(&s, t);
+    if (rc)
+      return rc;
+  }
+  if (s.sent.len)
+    ((ws_sentence *)s.sent.items)[s.sent.len - 1].end = (uint32_t)s.tok.len;
+  out->tok = s.tok.items;
+  out->n = s.tok.len;
+  out->sent = s.sent.items;
+  out->n_sent = s.sent.len;
+  out->n_para = s.tok.len ? s.para + 1 : 0;
+  return WS_OK;
+}
