@@ -138,6 +138,12 @@ static const char *const particles[] = {"bin", "al", "el", "de", "van",
                                         "la", "le", "der", "den", "du",
                                         NULL};
 
+/* "he's saying" is a contraction, not a possessive. */
+static const char *const contractions[] = {"he's", "she's", "it's",
+                                           "he\xE2\x80\x99s", "she\xE2\x80\x99s",
+                                           "it\xE2\x80\x99s", "who's",
+                                           "who\xE2\x80\x99s", NULL};
+
 /* 1 when token i is a cue verb used as a verb; fills flags and the last
  * token of a multi-word cue. */
 static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
@@ -158,12 +164,22 @@ static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
   /* A determiner or possessive before it makes it a noun: "the report". */
   if (in(c, i - 1, determiners) && !is(c, i - 1, "that"))
     return 0;
-  if (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS))
+  if (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS) &&
+      !in(c, i - 1, contractions))
     return 0;
   if ((f & WS_CUE_PRESENT) && is(c, i - 1, "to"))
     f |= WS_CUE_PART; /* "went on to say": subject is the clause's */
   if (is(c, i, "pointed") && !is(c, i + 1, "out"))
     return 0;
+  /* "continued" cues speech only as a lead-in ("Caddell continued:"),
+   * not with an object ("continues the war"). */
+  if (ws_tok_is(c->doc->text, t, "continue") ||
+      ws_tok_is(c->doc->text, t, "continued") ||
+      ws_tok_is(c->doc->text, t, "continues") ||
+      ws_tok_is(c->doc->text, t, "continuing"))
+    if (!(i + 1 < c->n && (is_punct(c, i + 1, ':') || is_punct(c, i + 1, ',') ||
+                           c->tok[i + 1].type == WS_TOK_QUOTE)))
+      return 0;
   *flags = f;
   return 1;
 }
@@ -281,10 +297,10 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   }
   if (is_cap(c, i) || c->doc->tok_mention[i] >= 0) {
     int32_t e = i;
+    /* a possessor is part of the phrase: "Qatar's Foreign Minister X" */
     while (e < hi && e < i + NP_MAX &&
            (is_cap(c, e) || c->doc->tok_mention[e] >= 0 ||
-            (e > i && in(c, e, particles))) &&
-           !(e > i && (c->tok[e - 1].flags & WS_TF_POSS)))
+            (e > i && in(c, e, particles))))
       e++;
     if (in(c, i, cap_stop))
       return r;
@@ -509,6 +525,8 @@ static int is_dash(const ctx *c, int32_t i) {
 /* The subject of a participle cue (saying, adding) at v: the speaker of a
  * finite cue earlier in the sentence, else the sentence's first phrase. */
 static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
+  int32_t first = (int32_t)c->doc->tokens.sent[c->tok[v].sent].first;
+  lo = first < v - 2 * BEFORE_MAX ? v - 2 * BEFORE_MAX : first;
   for (int32_t j = v - 1; j >= lo && j > v - BEFORE_MAX; j--) {
     int f;
     int32_t l;
@@ -611,7 +629,8 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
       a->np = np_starting(c, l + 1, ot);
       return a->np.s >= 0;
     }
-    if (f & WS_CUE_PART) {
+    if ((f & WS_CUE_PART) || is(c, v - 1, "and")) {
+      /* "X welcomed it, saying", "X met Y and thanked Z for its" */
       a->np = clause_subject(c, v, lo);
       return a->np.s >= 0;
     }
@@ -697,7 +716,7 @@ static int by_start(const void *x, const void *y) {
   return (a->start > b->start) - (a->start < b->start);
 }
 
-static int reported(ctx *c);
+static int reported(ctx *c, size_t n_direct);
 
 int ws_attrib_resolve(ws_doc *doc) {
   ctx c = {.doc = doc, .tok = doc->tokens.tok, .n = (int32_t)doc->tokens.n,
@@ -767,12 +786,26 @@ int ws_attrib_resolve(ws_doc *doc) {
         continue;
       }
     }
-    /* no cue: a quotation only if it is long enough to be one */
+    /* No cue: a quotation if it is long enough to be one, or if it ends
+     * its clause (partial quotes close a sentence or a clause: called it
+     * a "great meeting."); a scare quote sits inside a phrase (the "sex
+     * tape" reference). */
     int32_t words = 0;
     for (int32_t i = ot + 1; i < ct; i++)
       words += is_word(&c, i);
-    keep[k] = words > SCARE_WORDS && !(title_like(&c, ot + 1, ct) &&
-                                       !starts_sentence);
+    int clause_final = c.tok[ct - 1].type == WS_TOK_PUNCT ||
+                       ct + 1 >= c.n || c.tok[ct + 1].type == WS_TOK_PUNCT ||
+                       (c.tok[ct + 1].flags & WS_TF_SENT);
+    int cue_seen = 0;
+    int32_t s0 = (int32_t)doc->tokens.sent[c.tok[ot].sent].first;
+    int32_t s1 = (int32_t)doc->tokens.sent[c.tok[ct < c.n ? ct : c.n - 1].sent].end;
+    for (int32_t i = s0; i < s1 && !cue_seen; i++) {
+      int f;
+      int32_t l;
+      cue_seen = c.in_quote[i] < 0 && cue_at(&c, i, &f, &l);
+    }
+    keep[k] = (words > SCARE_WORDS || clause_final || cue_seen) &&
+              !(title_like(&c, ot + 1, ct) && !starts_sentence);
   }
   /* titles of works with a cue nearby ("said on CBS's "Face the Nation"")
    * and nicknames are not quotes either */
@@ -796,7 +829,8 @@ int ws_attrib_resolve(ws_doc *doc) {
     for (int32_t i = f; i < e; i++)
       c.in_quote[i] = (int32_t)k;
   }
-  int rc = reported(&c);
+  c.last_ent = c.last_tok = -1;
+  int rc = reported(&c, w);
   if (rc)
     return rc;
   qsort(doc->quotes.items, doc->quotes.len, sizeof(ws_quote), by_start);
@@ -846,10 +880,21 @@ static const char *const not_clause[] = {
     "and", "or", "so", "nothing", "something", "anything", "yes", "no",
     "goodbye", "thanks", "hello", "more", "little", "much", NULL};
 
-static int reported(ctx *c) {
+static int reported(ctx *c, size_t n_direct) {
   const ws_tokens *tk = &c->doc->tokens;
+  size_t dq = 0; /* direct quotes before the current sentence */
   for (size_t si = 0; si < tk->n_sent; si++) {
     int32_t s0 = (int32_t)tk->sent[si].first, s1 = (int32_t)tk->sent[si].end;
+    /* the current speaker follows the direct quotes in text order */
+    for (; dq < n_direct; dq++) {
+      const ws_quote *d = (const ws_quote *)c->doc->quotes.items + dq;
+      if (d->start >= c->tok[s0].start)
+        break;
+      if (d->speaker >= 0) {
+        c->last_ent = d->speaker;
+        c->last_tok = tok_at_or_after(c, d->speaker_start);
+      }
+    }
     for (int32_t v = s0; v < s1; v++) {
       if (c->in_quote[v] >= 0)
         continue;
@@ -887,6 +932,10 @@ static int reported(ctx *c) {
       if (a.np.s < 0)
         continue;
       a.ent = resolve(c, a.np);
+      if (a.ent >= 0) {
+        c->last_ent = a.ent;
+        c->last_tok = a.np.s;
+      }
       int32_t k = l + 1;
       int skipped = 0;
       /* "told reporters that", "said in a statement Tuesday that" */
