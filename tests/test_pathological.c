@@ -154,6 +154,45 @@ static void nothing_but_white_space(void **state) {
   assert_int_equal(ws_doc_extract("", 0, &doc, &err), WS_EEMPTY);
 }
 
+/* Random documents over an alphabet chosen to hit every branch of the
+ * tokenizer and the quote finder: marks of every style, capitals, cue
+ * words, particles, abbreviations, paragraph breaks.  A fixed seed keeps
+ * the run reproducible. */
+static void random_documents(void **state) {
+  (void)state;
+  static const char *const pieces[] = {
+      "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xC2\xAB",
+      "\xC2\xBB", "\xE2\x80\x98", "\xE2\x80\x99", "'", "\xE2\x80\xB9",
+      "\xE2\x80\xBA", " ", " ", " ", "\n", "\n\n", ",", ".", ":", "-",
+      "\xE2\x80\x94", "said", "says", "told", "according to", "he", "she",
+      "the", "minister", "Smith", "Al", "bin", "Thani", "U.S.", "Mr.", "Hamas",
+      "Doha", "s", "(", ")", "\xC3\x89lys\xC3\xA9" "e", "\xE2\x80\xA6", "?",
+      "Reuters", "that", "in", "a"};
+  const size_t npieces = sizeof pieces / sizeof pieces[0];
+  uint64_t seed = 0x9E3779B97F4A7C15ull;
+  char *buf = malloc(4096 + 64);
+  assert_non_null(buf);
+  for (int doc_i = 0; doc_i < 3000; doc_i++) {
+    size_t len = 0;
+    size_t want = (size_t)(doc_i % 97) * 40 + 1;
+    while (len < want) {
+      seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17; /* xorshift */
+      const char *p = pieces[seed % npieces];
+      size_t n = strlen(p);
+      memcpy(buf + len, p, n);
+      len += n;
+    }
+    ws_doc *doc = NULL;
+    ws_error err = {0};
+    int rc = ws_doc_extract(buf, len, &doc, &err);
+    assert_true(rc == WS_OK || rc == WS_EEMPTY);
+    if (doc)
+      check_doc(doc, len);
+    ws_doc_free(doc);
+  }
+  free(buf);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(ten_megabyte_line),
@@ -164,6 +203,7 @@ int main(void) {
       cmocka_unit_test(one_long_word),
       cmocka_unit_test(invalid_utf8_deep_inside),
       cmocka_unit_test(nothing_but_white_space),
+      cmocka_unit_test(random_documents),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
