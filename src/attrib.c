@@ -178,6 +178,7 @@ static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
       ws_tok_is(c->doc->text, t, "continues") ||
       ws_tok_is(c->doc->text, t, "continuing"))
     if (!(i + 1 < c->n && (is_punct(c, i + 1, ':') || is_punct(c, i + 1, ',') ||
+                           is_punct(c, i + 1, '.') ||
                            c->tok[i + 1].type == WS_TOK_QUOTE)))
       return 0;
   *flags = f;
@@ -272,15 +273,7 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
       p--;
     if (!is_punct(c, p, ','))
       return NO_SPAN;
-    span r = np_ending(c, p - 1, lo);
-    /* the apposition must be a phrase, not a clause with its own cue */
-    for (int32_t j = p + 1; r.s >= 0 && j < k; j++) {
-      int f;
-      int32_t l;
-      if (cue_at(c, j, &f, &l) && !in(c, p + 1, rel_pronouns))
-        return NO_SPAN;
-    }
-    return r;
+    return np_ending(c, p - 1, lo);
   }
   return np_ending(c, k, lo);
 }
@@ -522,6 +515,13 @@ static int is_dash(const ctx *c, int32_t i) {
           c->tok[i].cp == '-');
 }
 
+static int ends_in_ing(const ctx *c, int32_t i) {
+  const ws_token *t = &c->tok[i];
+  size_t n = t->end - t->start;
+  return is_word(c, i) && n > 4 &&
+         memcmp(c->doc->text + t->end - 3, "ing", 3) == 0;
+}
+
 /* The subject of a participle cue (saying, adding) at v: the speaker of a
  * finite cue earlier in the sentence, else the sentence's first phrase. */
 static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
@@ -543,6 +543,16 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
   int32_t i = lo;
   while (i < v && (c->tok[i].type == WS_TOK_QUOTE || in(c, i, cap_stop)))
     i++;
+  /* a leading adverbial ("Speaking in Salem, Trump ...", "On Monday, X")
+   * is skipped to its comma */
+  if (i < v && (i > lo || ends_in_ing(c, i)) &&
+      c->doc->tok_mention[i] < 0) {
+    int32_t j = i;
+    while (j < v && j < i + 25 && !is_punct(c, j, ','))
+      j++;
+    if (is_punct(c, j, ','))
+      i = j + 1;
+  }
   span r = np_starting(c, i, v);
   if (r.s >= 0 && c->in_quote[r.s] < 0) {
     /* the phrase must be the subject: followed by its verb, not a comma
@@ -600,9 +610,9 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
       return 1;
     if (a->np.s >= 0 && a->np.s > lo) {
       /* words before the subject other than a title: not an attribution */
-      int ok = 1;
+      int ok = a->np.s - lo <= 6;
       for (int32_t j = lo; j < a->np.s; j++)
-        if (!is_cap(c, j))
+        if (!is_word(c, j))
           ok = 0;
       if (ok)
         return 1;

@@ -195,9 +195,12 @@ int ws_quote_find(ws_doc *doc) {
       continue;
     flank f = flanking(tk, i);
     open_mark *top = depth ? &st[depth - 1] : NULL;
-    if (is_single_fam(fam) && !(top && is_single_fam(top->fam) &&
-                                closes(top, cp) && !f.left) &&
-        is_apostrophe(doc, i, f))
+    /* An apostrophe, unless it can close an open single quote; a plural
+     * possessive before a word (the growers’ union) is one even then. */
+    if (is_single_fam(fam) && is_apostrophe(doc, i, f) &&
+        (!(top && is_single_fam(top->fam) && closes(top, cp) && !f.left) ||
+         (i + 1 < tk->n && tk->tok[i + 1].type == WS_TOK_WORD &&
+          !(tk->tok[i + 1].flags & WS_TF_CAP))))
       continue;
     /* Does it close something open?  Look from the top down so an inner
      * quote left open is dropped by its outer closer. */
