@@ -46,6 +46,8 @@ enum {
   BEFORE_MAX = 40,  /* tokens searched before a quote for its cue */
   PRON_MAX = 600,   /* tokens searched back for a pronoun's antecedent */
   DESC_MAX = 3000,  /* tokens searched back for a description's entity */
+  CLAUSE_MAX = 150, /* tokens in a reported clause */
+  WORD_MAX = 2000,  /* tokens searched back for a surname's full name */
   SCARE_WORDS = 4   /* a quote this short needs a cue to be a quote */
 };
 
@@ -68,7 +70,14 @@ typedef struct ctx {
   int32_t *in_quote; /* per token: direct quote index, or -1 */
   int32_t last_ent;  /* the latest attributed speaker */
   int32_t last_tok;  /* where it was attributed */
+  int persons;       /* 1 when the entity layer typed any person */
+  int64_t budget;    /* steps left for the backward searches, linear in the
+                        document so that many pronouns and descriptions in
+                        a row never make the work quadratic */
 } ctx;
+
+/* Takes one step of a backward search from the budget; 0 when spent. */
+static int step(ctx *c) { return c->budget-- > 0; }
 
 /* ------------------------------------------------------------ word tests */
 
@@ -126,7 +135,9 @@ static const char *const cap_stop[] = {
     "that", "there", "here", "what", "why", "how", "where", "during",
     "since", "before", "with", "without", "by", "from", "to", "of", "a",
     "an", "his", "her", "their", "its", "our", "my", "your", "yes", "no",
-    NULL};
+    "later", "earlier", "yesterday", "today", "tonight", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "last", "next", "speaking", "asked", "writing", NULL};
 /* Words that end a description phrase read forward. */
 static const char *const np_stops[] = {
     "who", "which", "that", "in", "on", "at", "to", "during", "after",
@@ -210,6 +221,10 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
     while (r.s - 1 >= lo && r.s > k - NP_MAX && is_cap(c, r.s - 1) &&
            !(c->tok[r.s - 1].flags & WS_TF_POSS) && !in(c, r.s - 1, cap_stop))
       r.s--;
+    while (r.s < k && in(c, r.s, cap_stop))
+      r.s++; /* "Monday Mayor X": a day is not part of the name */
+    if (in(c, r.s, cap_stop))
+      return NO_SPAN;
     return r;
   }
   if (is_cap(c, k)) {
@@ -273,6 +288,11 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
       p--;
     if (!is_punct(c, p, ','))
       return NO_SPAN;
+    /* "the mayor, Lena Vik, said": the name in the apposition */
+    span ap = np_ending(c, k - 1, p + 1);
+    if (ap.s == p + 1 && is_cap(c, ap.e - 1) && !in(c, ap.s, rel_pronouns) &&
+        !in(c, ap.s, subj_pronouns) && !is_cap(c, p - 1))
+      return ap;
     return np_ending(c, p - 1, lo);
   }
   return np_ending(c, k, lo);
@@ -318,9 +338,9 @@ static int entity_kind(const ctx *c, int32_t ent) {
   return ((const ws_entity *)c->doc->entities.items)[ent].kind;
 }
 
-static int any_person(const ctx *c) {
-  const ws_entity *e = c->doc->entities.items;
-  for (size_t i = 0; i < c->doc->entities.len; i++)
+static int any_person(const ws_doc *doc) {
+  const ws_entity *e = doc->entities.items;
+  for (size_t i = 0; i < doc->entities.len; i++)
     if (e[i].kind == WS_ENTITY_PERSON)
       return 1;
   return 0;
@@ -351,26 +371,28 @@ static int32_t mention_entity(const ctx *c, span p) {
   return best;
 }
 
-/* The entity whose name or alias ends with the word s[0..n), most
- * mentioned first: a surname written where no mention was found. */
-static int32_t entity_by_word(const ctx *c, const char *s, size_t n) {
-  const ws_entity *e = c->doc->entities.items;
-  int32_t best = -1;
-  for (size_t i = 0; i < c->doc->entities.len; i++) {
-    size_t ln = strlen(e[i].name);
-    if (ln < n || memcmp(e[i].name + ln - n, s, n) != 0)
+/* The entity of the latest mention before token `at` whose canonical
+ * name ends with the word s[0..n): a surname written where the entity
+ * layer found no mention (a name opening a sentence). */
+static int32_t entity_by_word(ctx *c, int32_t at, const char *s, size_t n) {
+  const ws_entity *ents = c->doc->entities.items;
+  const ws_mention *ms = c->doc->mentions.items;
+  for (int32_t i = at - 1; i >= 0 && i > at - WORD_MAX && step(c); i--) {
+    int32_t m = c->doc->tok_mention[i];
+    if (m < 0)
       continue;
-    if (ln > n && e[i].name[ln - n - 1] != ' ')
-      continue;
-    if (best < 0 || e[i].n_mentions > e[best].n_mentions)
-      best = (int32_t)i;
+    const char *name = ents[ms[m].entity].name;
+    size_t ln = strlen(name);
+    if (ln >= n && memcmp(name + ln - n, s, n) == 0 &&
+        (ln == n || name[ln - n - 1] == ' '))
+      return ms[m].entity;
   }
-  return best;
+  return -1;
 }
 
 /* he/she/I/we: the current speaker if attributed in this or the previous
  * paragraph, else the latest person mentioned outside quotes. */
-static int32_t resolve_pronoun(const ctx *c, int32_t at) {
+static int32_t resolve_pronoun(ctx *c, int32_t at) {
   const ws_token *t = &c->tok[at];
   if (is(c, at, "it") || is(c, at, "they") || is(c, at, "you"))
     return -1; /* plural or impersonal: no single entity to name */
@@ -380,8 +402,8 @@ static int32_t resolve_pronoun(const ctx *c, int32_t at) {
     if (para - lp <= 1)
       return c->last_ent;
   }
-  int persons = any_person(c);
-  for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX; i--) {
+  int persons = c->persons;
+  for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
     if (m < 0 || c->in_quote[i] >= 0 || is_nationality(c, i))
       continue;
@@ -389,8 +411,17 @@ static int32_t resolve_pronoun(const ctx *c, int32_t at) {
     if (entity_kind(c, ent) == WS_ENTITY_PERSON)
       return ent;
   }
-  if (!persons && c->last_ent >= 0)
+  if (persons)
+    return -1;
+  if (c->last_ent >= 0)
     return c->last_ent;
+  /* no kinds known: the latest mention outside quotes */
+  for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX && step(c); i--) {
+    int32_t m = c->doc->tok_mention[i];
+    if (m >= 0 && c->in_quote[i] < 0 && !is_nationality(c, i) &&
+        !in(c, i, cap_stop))
+      return ((const ws_mention *)c->doc->mentions.items)[m].entity;
+  }
   return -1;
 }
 
@@ -438,7 +469,7 @@ static int context_fits(const ctx *c, int32_t s, int32_t e, const char *head,
 /* "the Qatari minister", "the spokesman": the entity whose role, or the
  * words around whose earlier mention, hold the head noun (and the
  * nationality when one is given). */
-static int32_t resolve_description(const ctx *c, span p) {
+static int32_t resolve_description(ctx *c, span p) {
   const ws_token *h = &c->tok[p.e - 1];
   const char *head = c->doc->text + h->start;
   size_t hn = h->core_end - h->start;
@@ -456,7 +487,7 @@ static int32_t resolve_description(const ctx *c, span p) {
   }
   const ws_entity *ents = c->doc->entities.items;
   const ws_mention *ms = c->doc->mentions.items;
-  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX; i--) {
+  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
     if (m < 0 || is_nationality(c, i))
       continue;
@@ -497,7 +528,8 @@ static int32_t resolve(ctx *c, span p) {
   for (int32_t i = p.e - 1; i >= p.s; i--)
     if (is_cap(c, i) && !is_nationality(c, i) && !in(c, i, cap_stop)) {
       const ws_token *t = &c->tok[i];
-      ent = entity_by_word(c, c->doc->text + t->start, t->core_end - t->start);
+      ent = entity_by_word(c, p.s, c->doc->text + t->start,
+                           t->core_end - t->start);
       if (ent >= 0)
         return ent;
       break;
@@ -568,14 +600,14 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
   int32_t i = ct + 1;
   if (i < c->n && (c->tok[i].flags & WS_TF_PARA))
     return 0;
-  if (i < c->n && (c->tok[i].flags & WS_TF_SENT) && last_inner_stop)
-    return 0;
   /* a trailing dash line: "..." — X */
   if (is_dash(c, i) && (is_cap(c, i + 1) || c->doc->tok_mention[i + 1] >= 0)) {
     a->np = np_starting(c, i + 1, c->n);
     a->cue.s = i, a->cue.e = i + 1;
     return a->np.s >= 0;
   }
+  if (i < c->n && (c->tok[i].flags & WS_TF_SENT) && last_inner_stop)
+    return 0;
   if (is_punct(c, i, ','))
     i++;
   int32_t lo = i;
@@ -637,6 +669,11 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
     a->cue.s = v, a->cue.e = l + 1;
     if (is(c, v, "according")) {
       a->np = np_starting(c, l + 1, ot);
+      return a->np.s >= 0;
+    }
+    if (is(c, v - 1, "as") && is(c, v - 2, "quoted")) {
+      /* passive: "X was quoted as saying" */
+      a->np = subject_before(c, v - 2, lo);
       return a->np.s >= 0;
     }
     if ((f & WS_CUE_PART) || is(c, v - 1, "and")) {
@@ -730,7 +767,8 @@ static int reported(ctx *c, size_t n_direct);
 
 int ws_attrib_resolve(ws_doc *doc) {
   ctx c = {.doc = doc, .tok = doc->tokens.tok, .n = (int32_t)doc->tokens.n,
-           .last_ent = -1, .last_tok = -1};
+           .last_ent = -1, .last_tok = -1, .persons = any_person(doc),
+           .budget = 64 * (int64_t)doc->tokens.n + 100000};
   if (doc->tokens.n > INT32_MAX / 2)
     return WS_ENOMEM;
   c.in_quote = ws_arena_calloc(doc->arena, doc->tokens.n ? doc->tokens.n : 1,
@@ -809,6 +847,10 @@ int ws_attrib_resolve(ws_doc *doc) {
     int cue_seen = 0;
     int32_t s0 = (int32_t)doc->tokens.sent[c.tok[ot].sent].first;
     int32_t s1 = (int32_t)doc->tokens.sent[c.tok[ct < c.n ? ct : c.n - 1].sent].end;
+    if (s0 < ot - BEFORE_MAX)
+      s0 = ot - BEFORE_MAX;
+    if (s1 > ct + AFTER_MAX)
+      s1 = ct + AFTER_MAX;
     for (int32_t i = s0; i < s1 && !cue_seen; i++) {
       int f;
       int32_t l;
@@ -850,6 +892,12 @@ int ws_attrib_resolve(ws_doc *doc) {
 /* ------------------------------------------------------- reported speech */
 
 static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
+  /* a run-on "sentence" (a whole file without a full stop) is cut to a
+   * window around the cue */
+  if (s < a->cue.s - CLAUSE_MAX)
+    s = a->cue.s - CLAUSE_MAX;
+  if (e > a->cue.e + CLAUSE_MAX)
+    e = a->cue.e + CLAUSE_MAX;
   while (e > s && (c->tok[e - 1].type == WS_TOK_PUNCT ||
                    c->tok[e - 1].type == WS_TOK_QUOTE))
     e--;
