@@ -320,6 +320,22 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     r.s = i, r.e = e;
     return r;
   }
+  /* "said retired neurosurgeon Ben Carson": up to three lower-case words
+   * before a name */
+  for (int32_t j = i; j < hi && j < i + 3 && is_word(c, j) &&
+                      !in(c, j, np_stops) && !in(c, j, determiners);
+       j++) {
+    if (is_cap(c, j + 1) && !in(c, j + 1, cap_stop)) {
+      span r2 = np_starting(c, j + 1, hi);
+      if (r2.s >= 0) {
+        r2.s = i;
+        return r2;
+      }
+      break;
+    }
+    if (is_cap(c, j))
+      break;
+  }
   if (in(c, i, determiners)) {
     int32_t e = i + 1;
     while (e < hi && e < i + 6 && is_word(c, e) && !in(c, e, np_stops))
@@ -594,6 +610,33 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
   return NO_SPAN;
 }
 
+/* '"...," X shot back.' / '"...?" a staffer wondered aloud.': after a
+ * quote that ends in a comma, question or exclamation mark, a subject and
+ * a verb outside the lexicon that close the sentence are an attribution
+ * too (the verb is the only thing that can follow the quote there). */
+static int after_any_verb(const ctx *c, int32_t lo, int last_inner_stop,
+                          attr *a) {
+  if (last_inner_stop || lo >= c->n || (c->tok[lo].flags & WS_TF_SENT))
+    return 0;
+  span np = np_starting(c, lo, c->n);
+  if (np.s < 0 || np.e - np.s > 6)
+    return 0;
+  int32_t v = np.e;
+  if (!is_word(c, v) || is_cap(c, v) || in(c, v, np_stops) ||
+      in(c, v, determiners))
+    return 0;
+  int32_t e = v + 1;
+  if (is_word(c, e) && !is_cap(c, e) && e < v + 3 &&
+      (in(c, e, cue_fillers) || is(c, e, "back") || is(c, e, "up") ||
+       is(c, e, "out") || is(c, e, "in") || is(c, e, "on")))
+    e++;
+  if (!(ends_sentence(c, e) || is_punct(c, e, ',') || e >= c->n))
+    return 0;
+  a->np = np;
+  a->cue.s = v, a->cue.e = e;
+  return 1;
+}
+
 /* Searches after the closing mark at ct. */
 static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
                       attr *a) {
@@ -641,17 +684,18 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
     if (a->np.s >= 0 && a->np.s == lo)
       return 1;
     if (a->np.s >= 0 && a->np.s > lo) {
-      /* words before the subject other than a title: not an attribution */
-      int ok = a->np.s - lo <= 6;
+      /* only a title or an apposition may stand before the subject:
+       * '"...," political scientist X said', '"...," his wife, X, said' */
+      int ok = a->np.s - lo <= 12;
       for (int32_t j = lo; j < a->np.s; j++)
-        if (!is_word(c, j))
+        if (!is_word(c, j) && !is_punct(c, j, ','))
           ok = 0;
       if (ok)
         return 1;
     }
     return 0;
   }
-  return 0;
+  return after_any_verb(c, lo, last_inner_stop, a);
 }
 
 /* Searches the sentence before the opening mark at ot. */
@@ -682,8 +726,10 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
       return a->np.s >= 0;
     }
     a->np = subject_before(c, v, lo);
-    if (a->np.s < 0 && (f & WS_CUE_INVERT) && c->tok[v].flags & WS_TF_SENT)
-      a->np = np_starting(c, l + 1, ot);
+    if (a->np.s < 0 && (f & WS_CUE_INVERT) &&
+        ((c->tok[v].flags & WS_TF_SENT) || is_punct(c, v - 1, ',') ||
+         in(c, v - 1, cap_stop)))
+      a->np = np_starting(c, l + 1, ot); /* 'But, said X, "..."' */
     return a->np.s >= 0;
   }
   /* "according to X" in the words before, or "as X put it" */
@@ -706,8 +752,11 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
         !(f & WS_CUE_SPEECH))
       continue;
     a->cue.s = v, a->cue.e = l + 1;
-    a->np = (f & WS_CUE_PART) ? clause_subject(c, v, lo)
-                              : subject_before(c, v, lo);
+    if (is(c, v, "according"))
+      a->np = np_starting(c, l + 1, colon);
+    else
+      a->np = (f & WS_CUE_PART) ? clause_subject(c, v, lo)
+                                : subject_before(c, v, lo);
     return a->np.s >= 0;
   }
   return 0;
@@ -810,6 +859,19 @@ int ws_attrib_resolve(ws_doc *doc) {
       found = find_before(&c, ot, &a) || find_after(&c, ct, stop, &a);
     if (!found)
       found = find_leadin(&c, ot, &a);
+    if (!found && ot > 0 && is_punct(&c, ot - 1, ':') &&
+        !(c.tok[ot].flags & WS_TF_PARA)) {
+      /* 'X boomed: "..."': the subject of the clause before the colon */
+      a.np = clause_subject(&c, ot - 1, 0);
+      found = a.np.s >= 0;
+    }
+    if (!found && !starts_sentence) {
+      /* a partial quote inside a clause: 'X accused Y of being "..."' is
+       * attributed to the clause's subject */
+      a.np = clause_subject(&c, ot, 0);
+      found = a.np.s >= 0 && (is_cap(&c, a.np.e - 1) ||
+                              in(&c, a.np.s, subj_pronouns));
+    }
     if (found) {
       a.ent = resolve(&c, a.np);
       set_attr(&c, q, &a);
