@@ -852,6 +852,29 @@ int ws_attrib_resolve(ws_doc *doc) {
     attr a = {NO_SPAN, NO_SPAN, -1};
     int32_t sent_first = (int32_t)doc->tokens.sent[c.tok[ot].sent].first;
     int starts_sentence = ot == sent_first || (c.tok[ot].flags & WS_TF_PARA);
+    /* A quotation is long enough to be one, or ends its clause (partial
+     * quotes close a sentence or clause: called it a "great meeting."),
+     * or has a cue close by; a scare quote sits inside a phrase (the "sex
+     * tape" reference) with no cue of its own. */
+    int32_t words = 0;
+    for (int32_t i = ot + 1; i < ct; i++)
+      words += is_word(&c, i);
+    int clause_final = c.tok[ct - 1].type == WS_TOK_PUNCT ||
+                       ct + 1 >= c.n || c.tok[ct + 1].type == WS_TOK_PUNCT ||
+                       (c.tok[ct + 1].flags & WS_TF_SENT);
+    int short_mid = words <= SCARE_WORDS && !clause_final && !starts_sentence;
+    int cue_seen = 0; /* any cue in the sentence around the quote */
+    if (short_mid) {
+      int32_t s0 = sent_first > ot - BEFORE_MAX ? sent_first : ot - BEFORE_MAX;
+      int32_t s1 = (int32_t)doc->tokens.sent[c.tok[ct < c.n ? ct : c.n - 1].sent].end;
+      if (s1 > ct + AFTER_MAX)
+        s1 = ct + AFTER_MAX;
+      for (int32_t i = s0; i < s1 && !cue_seen; i++) {
+        int f;
+        int32_t l;
+        cue_seen = c.in_quote[i] < 0 && cue_at(&c, i, &f, &l);
+      }
+    }
     int found = 0;
     if (starts_sentence)
       found = find_after(&c, ct, stop, &a) || find_before(&c, ot, &a);
@@ -868,6 +891,7 @@ int ws_attrib_resolve(ws_doc *doc) {
     if (!found && !starts_sentence) {
       /* a partial quote inside a clause: 'X accused Y of being "..."' is
        * attributed to the clause's subject */
+      a.cue = NO_SPAN;
       a.np = clause_subject(&c, ot, 0);
       found = a.np.s >= 0 && (is_cap(&c, a.np.e - 1) ||
                               in(&c, a.np.s, subj_pronouns));
@@ -884,9 +908,6 @@ int ws_attrib_resolve(ws_doc *doc) {
     if (starts_sentence && prev >= 0) {
       uint32_t pp = doc->tokens.sent[c.tok[close_tok[prev]].sent].para;
       uint32_t p = doc->tokens.sent[c.tok[ot].sent].para;
-      int32_t words = 0;
-      for (int32_t i = ot + 1; i < ct; i++)
-        words += is_word(&c, i);
       if (p - pp <= 1 && words > SCARE_WORDS) {
         const ws_quote *pq = &qs[prev];
         q->speaker = pq->speaker;
@@ -896,29 +917,7 @@ int ws_attrib_resolve(ws_doc *doc) {
         continue;
       }
     }
-    /* No cue: a quotation if it is long enough to be one, or if it ends
-     * its clause (partial quotes close a sentence or a clause: called it
-     * a "great meeting."); a scare quote sits inside a phrase (the "sex
-     * tape" reference). */
-    int32_t words = 0;
-    for (int32_t i = ot + 1; i < ct; i++)
-      words += is_word(&c, i);
-    int clause_final = c.tok[ct - 1].type == WS_TOK_PUNCT ||
-                       ct + 1 >= c.n || c.tok[ct + 1].type == WS_TOK_PUNCT ||
-                       (c.tok[ct + 1].flags & WS_TF_SENT);
-    int cue_seen = 0;
-    int32_t s0 = (int32_t)doc->tokens.sent[c.tok[ot].sent].first;
-    int32_t s1 = (int32_t)doc->tokens.sent[c.tok[ct < c.n ? ct : c.n - 1].sent].end;
-    if (s0 < ot - BEFORE_MAX)
-      s0 = ot - BEFORE_MAX;
-    if (s1 > ct + AFTER_MAX)
-      s1 = ct + AFTER_MAX;
-    for (int32_t i = s0; i < s1 && !cue_seen; i++) {
-      int f;
-      int32_t l;
-      cue_seen = c.in_quote[i] < 0 && cue_at(&c, i, &f, &l);
-    }
-    keep[k] = (words > SCARE_WORDS || clause_final || cue_seen) &&
+    keep[k] = (!short_mid || cue_seen) &&
               !(title_like(&c, ot + 1, ct) && !starts_sentence);
   }
   /* titles of works with a cue nearby ("said on CBS's "Face the Nation"")
