@@ -836,6 +836,13 @@ int ws_attrib_resolve(ws_doc *doc) {
   for (size_t k = 0; k < nq; k++) {
     int32_t f = tok_at_or_after(&c, qs[k].start);
     int32_t e = tok_at_or_after(&c, qs[k].end);
+    /* a doubled mark ('' for ") spans two tokens */
+    if (f >= 2 && c.tok[f - 2].type == WS_TOK_QUOTE &&
+        c.tok[f - 2].end == c.tok[f - 1].start)
+      f--;
+    if (e + 1 < c.n && c.tok[e + 1].type == WS_TOK_QUOTE &&
+        c.tok[e + 1].start == c.tok[e].end && c.tok[e + 1].cp == c.tok[e].cp)
+      e++;
     open_tok[k] = f - 1;
     close_tok[k] = e;
     for (int32_t i = f; i < e; i++)
@@ -846,7 +853,7 @@ int ws_attrib_resolve(ws_doc *doc) {
   for (size_t k = 0; k < nq; k++) {
     ws_quote *q = &qs[k];
     int32_t ot = open_tok[k], ct = close_tok[k];
-    int32_t inner = ct - 1;
+    int32_t inner = tok_at_or_after(&c, q->end) - 1; /* last content token */
     int stop = ends_sentence(&c, inner) && !is_punct(&c, inner, ';') &&
                !is_punct(&c, inner, '?') && !is_punct(&c, inner, '!');
     attr a = {NO_SPAN, NO_SPAN, -1};
@@ -859,7 +866,7 @@ int ws_attrib_resolve(ws_doc *doc) {
     int32_t words = 0;
     for (int32_t i = ot + 1; i < ct; i++)
       words += is_word(&c, i);
-    int clause_final = c.tok[ct - 1].type == WS_TOK_PUNCT ||
+    int clause_final = c.tok[inner].type == WS_TOK_PUNCT ||
                        ct + 1 >= c.n || c.tok[ct + 1].type == WS_TOK_PUNCT ||
                        (c.tok[ct + 1].flags & WS_TF_SENT);
     int short_mid = words <= SCARE_WORDS && !clause_final && !starts_sentence;

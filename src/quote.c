@@ -65,12 +65,13 @@ typedef struct flank {
   int right; /* may close: a word or punctuation before, space/punct after */
 } flank;
 
-static flank flanking(const ws_tokens *tk, size_t i) {
+/* Flanking of the mark made of tokens i..j (j > i for a doubled mark). */
+static flank flanking(const ws_tokens *tk, size_t i, size_t j) {
   const ws_token *t = &tk->tok[i];
   const ws_token *p = i > 0 ? &tk->tok[i - 1] : NULL;
-  const ws_token *n = i + 1 < tk->n ? &tk->tok[i + 1] : NULL;
+  const ws_token *n = j + 1 < tk->n ? &tk->tok[j + 1] : NULL;
   int space_b = (t->flags & WS_TF_SPACE_B) || !p;
-  int space_a = (t->flags & WS_TF_SPACE_A) || !n;
+  int space_a = (tk->tok[j].flags & WS_TF_SPACE_A) || !n;
   int prev_open = !space_b && p && opens_context(p->cp) &&
                   p->type != WS_TOK_WORD;
   int next_word = !space_a && n &&
@@ -172,6 +173,20 @@ static int emit(ws_doc *doc, const open_mark *o, size_t close_tok) {
   return WS_OK;
 }
 
+/* The mark starting at token i: a doubled apostrophe '' (or ``), the
+ * typewriter spelling of a double quotation mark used by some newspapers,
+ * is one double mark ending at token *j. */
+static int32_t mark_at(const ws_tokens *tk, size_t i, size_t *j) {
+  const ws_token *t = &tk->tok[i];
+  *j = i;
+  if ((t->cp == '\'' || t->cp == '`') && i + 1 < tk->n &&
+      tk->tok[i + 1].cp == t->cp && tk->tok[i + 1].start == t->end) {
+    *j = i + 1;
+    return '"';
+  }
+  return t->cp;
+}
+
 int ws_quote_find(ws_doc *doc) {
   const ws_tokens *tk = &doc->tokens;
   open_mark st[STACK_MAX];
@@ -180,20 +195,23 @@ int ws_quote_find(ws_doc *doc) {
     const ws_token *t = &tk->tok[i];
     if ((t->flags & WS_TF_PARA) && depth > 0) {
       /* A quote running over paragraphs reopens with the same family. */
-      if (t->type == WS_TOK_QUOTE && open_family(t->cp) == st[0].fam &&
-          flanking(tk, i).left) {
+      size_t j;
+      int32_t mcp = t->type == WS_TOK_QUOTE ? mark_at(tk, i, &j) : 0;
+      if (mcp && open_family(mcp) == st[0].fam && flanking(tk, i, j).left) {
         depth = 1;
+        i = j;
         continue;
       }
       depth = 0;
     }
     if (t->type != WS_TOK_QUOTE)
       continue;
-    int32_t cp = t->cp;
+    size_t j;
+    int32_t cp = mark_at(tk, i, &j);
     int fam = open_family(cp);
     if (fam < 0)
       continue;
-    flank f = flanking(tk, i);
+    flank f = flanking(tk, i, j);
     open_mark *top = depth ? &st[depth - 1] : NULL;
     /* An apostrophe, unless it can close an open single quote; a plural
      * possessive before a word (the growers’ union) is one even then. */
@@ -224,6 +242,7 @@ int ws_quote_find(ws_doc *doc) {
           return rc;
       }
       depth = closer;
+      i = j;
       continue;
     }
     /* Otherwise it opens, if it can. */
@@ -234,11 +253,12 @@ int ws_quote_find(ws_doc *doc) {
     /* A single mark opens at top level only as British outer quotes:
      * at the start of a sentence or after white space. */
     if (can_open && depth < STACK_MAX) {
-      st[depth].tok = (uint32_t)i;
+      st[depth].tok = (uint32_t)j;
       st[depth].cp = cp;
       st[depth].fam = fam;
       depth++;
     }
+    i = j;
   }
   return WS_OK;
 }

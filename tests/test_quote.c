@@ -65,6 +65,13 @@ static void straight_and_curly_double(void **state) {
             "The bridge will open in May,");
 }
 
+static void doubled_apostrophes_are_a_double_mark(void **state) {
+  (void)state;
+  /* the typewriter '' of some newspapers' archives */
+  one_quote("''The ferry runs at dawn,'' the captain said.",
+            "The ferry runs at dawn,");
+}
+
 static void european_styles(void **state) {
   (void)state;
   /* German „…“ */
@@ -175,6 +182,7 @@ static void markup_attributes_are_not_quotes(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(straight_and_curly_double),
+      cmocka_unit_test(doubled_apostrophes_are_a_double_mark),
       cmocka_unit_test(european_styles),
       cmocka_unit_test(british_single_quotes_outermost),
       cmocka_unit_test(nested_quotes_stay_inside),
