@@ -1026,7 +1026,9 @@ static int reported(ctx *c, size_t n_direct) {
         continue;
       int f;
       int32_t l;
-      if (!cue_at(c, v, &f, &l) || !(f & WS_CUE_CLAUSE))
+      if (!cue_at(c, v, &f, &l))
+        continue;
+      if (!(f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING)))
         continue;
       attr a = {NO_SPAN, {v, l + 1}, -1};
       if (is(c, v, "according")) {
@@ -1064,6 +1066,18 @@ static int reported(ctx *c, size_t n_direct) {
       }
       int32_t k = l + 1;
       int skipped = 0;
+      if (!(f & WS_CUE_CLAUSE)) {
+        /* a position taken or a label given: "endorsed the plan",
+         * "wants to cut taxes", "called for a recount" */
+        if (is(c, k, "for") || is(c, k, "on"))
+          k++;
+        if (k < s1 && !ends_sentence(c, k) && !is_punct(c, k, ',')) {
+          int rc = push_reported(c, k, s1, &a);
+          if (rc)
+            return rc;
+        }
+        continue;
+      }
       /* "told reporters that", "said in a statement Tuesday that" */
       if ((f & WS_CUE_OBJECT) && k < s1) {
         span o = np_starting(c, k, s1);
