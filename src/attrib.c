@@ -137,7 +137,12 @@ static const char *const cap_stop[] = {
     "an", "his", "her", "their", "its", "our", "my", "your", "yes", "no",
     "later", "earlier", "yesterday", "today", "tonight", "tomorrow",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "last", "next", "speaking", "asked", "writing", NULL};
+    "sunday", "last", "next", "speaking", "asked", "writing", "having",
+    "prior", "amid", "despite", "although", "though", "because", "unlike",
+    "like", "whether", "minutes", "hours", "days", "weeks", "months",
+    "years", "moments", "instead", "indeed", "even", "until", "once",
+    "through", "among", "against", "under", "over", "about", "nearly",
+    "almost", "most", "more", "many", "some", "all", "both", "each", NULL};
 /* Words that end a description phrase read forward. */
 static const char *const np_stops[] = {
     "who", "which", "that", "in", "on", "at", "to", "during", "after",
@@ -154,6 +159,32 @@ static const char *const contractions[] = {"he's", "she's", "it's",
                                            "he\xE2\x80\x99s", "she\xE2\x80\x99s",
                                            "it\xE2\x80\x99s", "who's",
                                            "who\xE2\x80\x99s", NULL};
+
+static const char *const people[] = {"people", "women", "men", "children",
+                                     "police", "staff", "public", "majority",
+                                     "minority", "most", "many", "some",
+                                     "few", "others", "both", NULL};
+
+/* A base form (say, support, show) is a verb after a plural or personal
+ * subject, a modal or an adverb; otherwise it is most often a noun. */
+static int present_verb_context(const ctx *c, int32_t i) {
+  static const char *const before[] = {
+      "i", "we", "they", "you", "will", "would", "could", "should", "may",
+      "might", "must", "can", "do", "does", "did", "don't", "didn't",
+      "also", "still", "often", "now", "not", "never", "who", "that",
+      "which", "and", "generally", "strongly", "largely", "mostly", NULL};
+  if (in(c, i - 1, before))
+    return 1;
+  if (!is_word(c, i - 1) || (c->tok[i - 1].flags & WS_TF_UPPER))
+    return 0;
+  if (in(c, i - 1, people))
+    return 1;
+  const ws_token *p = &c->tok[i - 1];
+  size_t n = p->end - p->start;
+  const char *w = c->doc->text + p->start;
+  /* a plural subject: "officials say", "polls show", "Democrats want" */
+  return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u';
+}
 
 /* 1 when token i is a cue verb used as a verb; fills flags and the last
  * token of a multi-word cue. */
@@ -180,6 +211,8 @@ static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
     return 0;
   if ((f & WS_CUE_PRESENT) && is(c, i - 1, "to"))
     f |= WS_CUE_PART; /* "went on to say": subject is the clause's */
+  else if ((f & WS_CUE_PRESENT) && !present_verb_context(c, i))
+    return 0; /* "US support for", "a call": a noun */
   if (is(c, i, "pointed") && !is(c, i + 1, "out"))
     return 0;
   /* "continued" cues speech only as a lead-in ("Caddell continued:"),
@@ -462,10 +495,13 @@ static int ci_contains(const char *hay, const char *needle, size_t n) {
 
 /* 1 when the words around mention tokens [s, e) carry the head noun and
  * the nationality (adjective or country) of a description. */
-static int context_fits(const ctx *c, int32_t s, int32_t e, const char *head,
-                        size_t hn, const char *adj, const char *country) {
+static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
+                        const char *head, size_t hn, const char *adj,
+                        const char *country) {
   int has_head = 0, has_nat = adj == NULL;
   int32_t lo = s - 7 < 0 ? 0 : s - 7, hi = e + 8 > c->n ? c->n : e + 8;
+  if (hi > desc.s)
+    hi = desc.s; /* the description itself is no evidence */
   for (int32_t i = lo; i < hi; i++) {
     if (i >= s && i < e)
       continue;
@@ -514,7 +550,7 @@ static int32_t resolve_description(ctx *c, span p) {
       fits = ci_contains(e->roles[r], head, hn) &&
              (!adj || strstr(e->roles[r], adj) || strstr(e->roles[r], country));
     if (!fits)
-      fits = context_fits(c, s, i + 1, head, hn, adj, country);
+      fits = context_fits(c, s, i + 1, p, head, hn, adj, country);
     if (!fits && e->kind == WS_ENTITY_ORG && !adj)
       fits = ci_contains(e->name, head, hn);
     if (fits)
