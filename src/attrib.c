@@ -989,7 +989,8 @@ int ws_attrib_resolve(ws_doc *doc) {
   int rc = reported(&c, w);
   if (rc)
     return rc;
-  qsort(doc->quotes.items, doc->quotes.len, sizeof(ws_quote), by_start);
+  if (doc->quotes.len > 1)
+    qsort(doc->quotes.items, doc->quotes.len, sizeof(ws_quote), by_start);
   return WS_OK;
 }
 
