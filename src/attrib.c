@@ -596,7 +596,7 @@ static int32_t resolve(ctx *c, span p) {
 static int is_dash(const ctx *c, int32_t i) {
   return i >= 0 && i < c->n && c->tok[i].type == WS_TOK_PUNCT &&
          (c->tok[i].cp == 0x2014 || c->tok[i].cp == 0x2013 ||
-          c->tok[i].cp == '-');
+          c->tok[i].cp == 0x2015 || c->tok[i].cp == '-');
 }
 
 static int ends_in_ing(const ctx *c, int32_t i) {
@@ -677,14 +677,24 @@ static int after_any_verb(const ctx *c, int32_t lo, int last_inner_stop,
 static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
                       attr *a) {
   int32_t i = ct + 1;
-  if (i < c->n && (c->tok[i].flags & WS_TF_PARA))
-    return 0;
-  /* a trailing dash line: "..." — X */
+  /* a trailing dash line: "..." — X, on the same line or the next */
   if (is_dash(c, i) && (is_cap(c, i + 1) || c->doc->tok_mention[i + 1] >= 0)) {
     a->np = np_starting(c, i + 1, c->n);
     a->cue.s = i, a->cue.e = i + 1;
+    if (a->np.s >= 0 && (c->tok[i].flags & WS_TF_PARA)) {
+      /* on a line of its own it must hold only the name */
+      int32_t e = a->np.e;
+      while (e < c->n && e < a->np.e + 8 && !(c->tok[e].flags & WS_TF_LINE) &&
+             c->tok[e].type == WS_TOK_PUNCT)
+        e++;
+      if (e < c->n && !(c->tok[e].flags & WS_TF_LINE) &&
+          !is_punct(c, e, ','))
+        return 0;
+    }
     return a->np.s >= 0;
   }
+  if (i < c->n && (c->tok[i].flags & WS_TF_PARA))
+    return 0;
   if (i < c->n && (c->tok[i].flags & WS_TF_SENT) && last_inner_stop)
     return 0;
   if (is_punct(c, i, ','))

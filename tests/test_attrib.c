@@ -141,6 +141,11 @@ static void trailing_dash_line(void **state) {
   const char *t = "\"A harbour without a ferry is just a wall of water.\" "
                   "\xE2\x80\x94 Tomas Berg";
   expect(t, "harbour without", D, "Tomas Berg", "Berg");
+  /* the horizontal bar on a line of its own, as under an epigraph */
+  t = "Readers wrote to us about the ferry.\n\n\"A harbour without a "
+      "ferry is just a wall of water.\"\n\xE2\x80\x95 Tomas Berg\n\n"
+      "The letters keep coming.";
+  expect(t, "harbour without", D, "Tomas Berg", "Berg");
 }
 
 static void running_quote_keeps_its_speaker(void **state) {
