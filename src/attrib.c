@@ -346,7 +346,8 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     /* a possessor is part of the phrase: "Qatar's Foreign Minister X" */
     while (e < hi && e < i + NP_MAX &&
            (is_cap(c, e) || c->doc->tok_mention[e] >= 0 ||
-            (e > i && in(c, e, particles))))
+            (e > i && in(c, e, particles))) &&
+           !(e > i && (c->tok[e].flags & WS_TF_PARA)))
       e++;
     if (in(c, i, cap_stop))
       return r;
