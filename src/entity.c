@@ -1,46 +1,877 @@
 /*
- * entity.c - named-entity mentions (baseline: runs of capitalized words
- * that do not start a sentence).  Replaced by the full rules of issue 4.
+ * entity.c - named-entity mentions, their kinds and their identity within
+ * one document.
+ *
+ * Four passes over the tokens, each linear (hash tables keyed by word or
+ * name; runs and look-backs bounded by MAX_RUN tokens):
+ *
+ *  1. Evidence.  Each line gets a mode: normal, ALL-CAPS headline or
+ *     Title-Case headline.  Each word form (ASCII case folded) counts how
+ *     often the document writes it lower case and how often capitalised in
+ *     a position where capitals carry information (inside a sentence of a
+ *     normal line).
+ *  2. Classes.  A capitalised word inside a normal sentence is a name word.
+ *     A capitalised word whose capital says nothing (sentence start, after
+ *     an opening mark, headline) is decided by evidence: the document's own
+ *     counts first, then the system dictionary (Debian wamerican lists
+ *     common words in lower case and proper nouns capitalised), then its
+ *     neighbours.  Lower-case particles (bin, al, de, van) join names.
+ *  3. Spans.  Runs of name words (with particles inside) within a sentence,
+ *     ending at a possessive; titles (Foreign Minister, Mr.) are cut out
+ *     and remembered as roles together with the words before them
+ *     ("Qatar's Foreign Minister", "Hamas politburo chief"); a nationality
+ *     adjective before a personal name is its own mention.
+ *  4. Identity and kinds.  Longer names are resolved first; a shorter name
+ *     that equals a token suffix of exactly one longer personal name folds
+ *     into it (Haniyeh -> Ismail Haniyeh, Mr. Trump -> Donald Trump, never
+ *     Donald Trump Jr.); an acronym in brackets after a name links to it;
+ *     fixed abbreviations (U.S., US) name their expansion.  A kind is voted
+ *     from the evidence of all mentions.
  */
 #include "doc.h"
+#include "lexicon.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-int ws_entity_find(ws_doc *doc) {
-  const ws_tokens *tk = &doc->tokens;
-  doc->tok_mention = ws_arena_calloc(doc->arena, tk->n ? tk->n : 1,
-                                     sizeof(int32_t));
-  if (!doc->tok_mention)
+enum { MAX_RUN = 10 };      /* longest name, in tokens */
+enum { MAX_ALIASES = 16 };  /* aliases kept per entity */
+enum { MAX_ROLES = 8 };     /* roles kept per entity */
+
+enum { MODE_NORMAL = 0, MODE_CAPS = 1, MODE_TITLE = 2 };
+enum { C_NONE = 0, C_NAME = 1, C_PART = 2 };
+
+/* Word statistics: one slot per distinct word form. */
+typedef struct wstat {
+  uint32_t off, len;  /* first occurrence; len 0 marks an empty slot */
+  uint32_t lower;     /* occurrences starting lower case */
+  uint32_t cap;       /* capitalised where capitals are informative */
+} wstat;
+
+/* String table: folded name -> entity index. */
+typedef struct sslot {
+  const char *key; /* NULL marks an empty slot */
+  int32_t val;     /* entity index, or -2 when ambiguous */
+} sslot;
+
+typedef struct stab {
+  sslot *slot;
+  size_t mask;
+  size_t used;
+} stab;
+
+/* A mention under construction. */
+typedef struct cand {
+  uint32_t a, b;         /* tokens [a, b) */
+  const char *name;      /* NFC surface form */
+  const char *key;       /* folded canonical key */
+  const char *canon;     /* canonical name when fixed (U.S.), else NULL */
+  const char *role;      /* title phrase before it, or NULL */
+  int kind;              /* ws_entity_kind from local evidence */
+  int weight;            /* strength of that evidence, 0 none */
+  int32_t entity;        /* resolved entity, -1 until then */
+} cand;
+
+typedef struct ctx {
+  ws_doc *doc;
+  const char *text;
+  const ws_token *tok;
+  size_t n;
+  uint8_t *mode; /* per token: its line's mode */
+  uint8_t *cls;  /* per token: C_* */
+  uint8_t *url;  /* per token: inside a URL */
+  wstat *ws;
+  size_t ws_mask;
+  ws_vec cands;  /* cand */
+} ctx;
+
+/* ------------------------------------------------------------- helpers */
+
+static int is_word(const ws_token *t) { return t->type == WS_TOK_WORD; }
+
+static uint64_t hash_fold(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 'A' && ch <= 'Z')
+      ch = (unsigned char)(ch + 32);
+    h = (h ^ ch) * 1099511628211u;
+  }
+  return h;
+}
+
+static int eq_fold(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+    if (x >= 'A' && x <= 'Z')
+      x = (unsigned char)(x + 32);
+    if (y >= 'A' && y <= 'Z')
+      y = (unsigned char)(y + 32);
+    if (x != y)
+      return 0;
+  }
+  return 1;
+}
+
+/* The word's text without a trailing abbreviation period. */
+static size_t word_len(const ctx *c, const ws_token *t) {
+  size_t n = t->core_end - t->start;
+  if (n > 1 && c->text[t->start + n - 1] == '.' &&
+      !(t->flags & WS_TF_UPPER && memchr(c->text + t->start, '.', n - 1)))
+    n--;
+  return n;
+}
+
+static wstat *stat_of(ctx *c, const ws_token *t) {
+  const char *s = c->text + t->start;
+  size_t n = word_len(c, t);
+  size_t h = (size_t)hash_fold(s, n) & c->ws_mask;
+  for (;;) {
+    wstat *w = &c->ws[h];
+    if (w->len == 0) {
+      w->off = t->start;
+      w->len = (uint32_t)n;
+      return w;
+    }
+    if (w->len == n && eq_fold(c->text + w->off, s, n))
+      return w;
+    h = (h + 1) & c->ws_mask;
+  }
+}
+
+static int stab_init(stab *t, ws_arena *a, size_t want) {
+  size_t cap = 16;
+  while (cap < want * 2)
+    cap *= 2;
+  t->slot = ws_arena_calloc(a, cap, sizeof(sslot));
+  t->mask = cap - 1;
+  t->used = 0;
+  return t->slot ? WS_OK : WS_ENOMEM;
+}
+
+/* Returns the slot of key (empty when absent). */
+static sslot *stab_get(stab *t, const char *key) {
+  size_t n = strlen(key);
+  size_t h = (size_t)hash_fold(key, n) & t->mask;
+  while (t->slot[h].key && strcmp(t->slot[h].key, key) != 0)
+    h = (h + 1) & t->mask;
+  return &t->slot[h];
+}
+
+/* Sets key -> val; a second, different value makes the key ambiguous. */
+static void stab_put(stab *t, const char *key, int32_t val, int exclusive) {
+  sslot *s = stab_get(t, key);
+  if (!s->key) {
+    s->key = key;
+    s->val = val;
+    t->used++;
+  } else if (exclusive && s->val != val) {
+    s->val = -2;
+  }
+}
+
+/* ------------------------------------------------------ 1. evidence */
+
+/* 1 when capitals at token i carry no information: the start of a
+ * sentence or line, or just after an opening mark or a dash (CoNLL tables
+ * "Romania - Cosmin Contra", bylines, bracketed credits). */
+static int initial(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  if (i == 0 || (t->flags & (WS_TF_SENT | WS_TF_LINE)))
+    return 1;
+  const ws_token *p = &c->tok[i - 1];
+  if (p->type == WS_TOK_QUOTE)
+    return 1;
+  if (p->type == WS_TOK_PUNCT)
+    return !(p->cp == ',' || p->cp == ';' || p->cp == '&' || p->cp == '/');
+  return 0;
+}
+
+static int has_letter(const ws_token *t) {
+  return is_word(t) && ws_cp_is_letter(t->cp);
+}
+
+/* Headline modes per line.  An ALL-CAPS line has at least 60% of its
+ * words in capitals; a Title-Case line capitalises a function word inside
+ * it (news headline style: "Iran Says It Will Talk").  In both, capitals
+ * say nothing about names. */
+static void line_modes(ctx *c) {
+  size_t i = 0;
+  while (i < c->n) {
+    size_t j = i + 1;
+    while (j < c->n && !(c->tok[j].flags & WS_TF_LINE))
+      j++;
+    size_t words = 0, upper = 0, cap = 0, capstop = 0;
+    for (size_t k = i; k < j; k++) {
+      const ws_token *t = &c->tok[k];
+      if (!has_letter(t))
+        continue;
+      words++;
+      if (t->flags & WS_TF_UPPER)
+        upper++;
+      if (t->flags & WS_TF_CAP) {
+        cap++;
+        if (words > 1 && !(t->flags & WS_TF_UPPER) &&
+            ws_lex_is_stopword(c->text + t->start, t->core_end - t->start))
+          capstop++;
+      }
+    }
+    uint8_t m = MODE_NORMAL;
+    if (words && upper * 10 >= words * 6)
+      m = MODE_CAPS;
+    else if (words >= 3 && capstop && cap * 10 >= words * 7)
+      m = MODE_TITLE;
+    for (size_t k = i; k < j; k++)
+      c->mode[k] = m;
+    i = j;
+  }
+}
+
+/* Marks tokens of URLs (<https://...>, www.example.org/...) so that their
+ * path words never become names.  Each byte is scanned at most twice. */
+static void mark_urls(ctx *c) {
+  const char *text = c->text;
+  size_t len = c->doc->len;
+  size_t done = 0; /* bytes before this are already marked */
+  for (size_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    int is_url = 0;
+    if (t->cp == ':' && t->end + 2 <= len && text[t->end] == '/' &&
+        text[t->end + 1] == '/')
+      is_url = 1;
+    else if (is_word(t) && t->end - t->start >= 4 &&
+             memcmp(text + t->start, "www.", 4) == 0)
+      is_url = 1;
+    if (!is_url)
+      continue;
+    size_t s = t->start;
+    while (s > done && s + 256 > t->start && text[s - 1] != ' ' &&
+           text[s - 1] != '\n' && text[s - 1] != '<' && text[s - 1] != '(')
+      s--;
+    size_t e = t->end;
+    while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' &&
+           text[e] != '>' && text[e] != ')' && text[e] != '\r')
+      e++;
+    for (size_t k = i; k > 0 && c->tok[k - 1].start >= s; k--)
+      c->url[k - 1] = 1;
+    size_t k = i;
+    for (; k < c->n && c->tok[k].start < e; k++)
+      c->url[k] = 1;
+    done = e;
+    i = k - 1;
+  }
+}
+
+static void count_words(ctx *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    if (!has_letter(t) || c->url[i])
+      continue;
+    wstat *w = stat_of(c, t);
+    if (ws_cp_is_lower(t->cp))
+      w->lower++;
+    else if ((t->flags & WS_TF_CAP) && c->mode[i] == MODE_NORMAL &&
+             !initial(c, i))
+      w->cap++;
+  }
+}
+
+/* ------------------------------------------------------- 2. classes */
+
+/* Dictionary flags, for a hyphenated word from its parts: common only
+ * when every part is a common word (Short-lived), otherwise proper. */
+static int dict_flags(const char *s, size_t n) {
+  int f = ws_lex_dict(s, n);
+  if (f || !memchr(s, '-', n))
+    return f;
+  int all_lower = 1;
+  size_t p = 0;
+  while (p <= n) {
+    size_t q = p;
+    while (q < n && s[q] != '-')
+      q++;
+    if (q > p && !(ws_lex_dict(s + p, q - p) & WS_DICT_LOWER))
+      all_lower = 0;
+    p = q + 1;
+  }
+  return all_lower ? WS_DICT_LOWER : WS_DICT_CAP;
+}
+
+/* 1 when the capitalised word at i, in a position where capitals say
+ * nothing, is part of a name. */
+static int decide(ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  const char *s = c->text + t->start;
+  size_t n = word_len(c, t);
+  if ((t->flags & WS_TF_ABBR) && (t->flags & WS_TF_UPPER))
+    return 1; /* U.S., H. */
+  if (ws_lex_abbrev_name(s, t->core_end - t->start))
+    return 1;
+  if (ws_lex_is_stopword(s, n))
+    return 0;
+  if (ws_lex_title(s, n))
+    return 1; /* cut out later, leaves its role */
+  wstat *w = stat_of(c, t);
+  if (w->cap || w->lower)
+    return w->cap >= w->lower;
+  int f = dict_flags(s, n);
+  if (f == 0 || f == WS_DICT_CAP)
+    return 1;
+  if (f == WS_DICT_LOWER)
+    return 0;
+  /* both a common word and a name (Bill, Kent, Turkey): a name when a
+   * capitalised word follows in the sentence, or in a headline */
+  if (i + 1 < c->n && has_letter(&c->tok[i + 1]) &&
+      (c->tok[i + 1].flags & WS_TF_CAP) && !(c->tok[i + 1].flags & WS_TF_SENT))
+    return !ws_lex_is_stopword(c->text + c->tok[i + 1].start,
+                               word_len(c, &c->tok[i + 1]));
+  return c->mode[i] == MODE_CAPS;
+}
+
+static void classify(ctx *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    uint8_t k = C_NONE;
+    if (!has_letter(t) || c->url[i]) {
+      c->cls[i] = k;
+      continue;
+    }
+    const char *s = c->text + t->start;
+    size_t n = t->core_end - t->start;
+    if (ws_cp_is_lower(t->cp)) {
+      if (ws_lex_is_particle(s, n))
+        k = C_PART;
+      else if (n > 3 && (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
+               s[3] >= 'A' && s[3] <= 'Z')
+        k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
+    } else if (t->flags & WS_TF_CAP) {
+      if (ws_lex_is_date_word(s, word_len(c, t)))
+        k = C_NONE;
+      else if (n == 1 && s[0] == 'I')
+        k = C_NONE; /* the pronoun */
+      else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
+        k = C_NAME;
+      else
+        k = decide(c, i) ? C_NAME : C_NONE;
+    }
+    c->cls[i] = k;
+  }
+}
+
+/* --------------------------------------------------------- 3. spans */
+
+static int tok_title(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  if (!has_letter(t))
+    return WS_TITLE_NONE;
+  return ws_lex_title(c->text + t->start, t->core_end - t->start);
+}
+
+static const char *tok_nationality(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  return ws_lex_nationality_country(c->text + t->start, t->core_end - t->start);
+}
+
+static int tok_org_word(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  return ws_lex_is_org_word(c->text + t->start, t->core_end - t->start);
+}
+
+/* The title phrase ending just before token a, walking back over title
+ * words, organisation words, nationality adjectives and names (with their
+ * possessives): "Qatar's Foreign Minister", "Hamas politburo chief".
+ * Returns the first token of the phrase and sets *head_kind, or returns a
+ * when no title head precedes. */
+static size_t role_start(const ctx *c, size_t a, int *head_kind) {
+  *head_kind = WS_TITLE_NONE;
+  if (a == 0 || c->tok[a].flags & WS_TF_SENT)
+    return a;
+  int h = tok_title(c, a - 1);
+  if (h != WS_TITLE_HEAD && h != WS_TITLE_HONORIFIC)
+    return a;
+  *head_kind = h;
+  size_t s = a - 1;
+  if (h == WS_TITLE_HONORIFIC)
+    return s;
+  while (s > 0 && a - s < 7 && !(c->tok[s].flags & WS_TF_SENT)) {
+    size_t p = s - 1;
+    const ws_token *t = &c->tok[p];
+    if (!has_letter(t))
+      break;
+    int tt = tok_title(c, p);
+    if (tt == WS_TITLE_HONORIFIC)
+      break;
+    if (tt || tok_org_word(c, p) || tok_nationality(c, p) ||
+        c->cls[p] == C_NAME)
+      s = p;
+    else
+      break;
+  }
+  return s;
+}
+
+static int push_cand(ctx *c, uint32_t a, uint32_t b) {
+  /* drop title-only and stopword-only runs */
+  int any = 0;
+  for (uint32_t i = a; i < b; i++)
+    if (c->cls[i] == C_NAME && !tok_title(c, i))
+      any = 1;
+  if (!any)
+    return WS_OK;
+  cand *m = ws_vec_push(&c->cands, c->doc->arena);
+  if (!m)
     return WS_ENOMEM;
-  for (size_t i = 0; i < tk->n; i++)
-    doc->tok_mention[i] = -1;
-  for (size_t i = 0; i < tk->n;) {
-    const ws_token *t = &tk->tok[i];
-    if (t->type != WS_TOK_WORD || !(t->flags & WS_TF_CAP) ||
-        (t->flags & WS_TF_SENT)) {
+  m->a = a;
+  m->b = b;
+  m->entity = -1;
+  return WS_OK;
+}
+
+/* Emits the mentions of the raw run [a, b): cuts title runs that end in a
+ * title head, splits a leading nationality adjective off a personal name. */
+static int split_run(ctx *c, uint32_t a, uint32_t b) {
+  /* trailing particles are not part of a name */
+  while (b > a && c->cls[b - 1] == C_PART)
+    b--;
+  uint32_t s = a;
+  for (uint32_t i = a; i < b;) {
+    if (!tok_title(c, i)) {
+      i++;
+      continue;
+    }
+    uint32_t j = i;
+    int last = WS_TITLE_NONE;
+    while (j < b && tok_title(c, j))
+      last = tok_title(c, j++);
+    if (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) {
+      /* an organisation name ending in an org word keeps its titles
+       * (Prime Minister's Office) */
+      if (!(b > j && tok_org_word(c, b - 1))) {
+        if (i > s) {
+          int rc = push_cand(c, s, i);
+          if (rc)
+            return rc;
+        }
+        s = j;
+      }
+    }
+    i = j;
+  }
+  if (s >= b)
+    return WS_OK;
+  if (b - s >= 2 && tok_nationality(c, s) && !tok_org_word(c, b - 1) &&
+      c->cls[s + 1] == C_NAME) {
+    int rc = push_cand(c, s, s + 1);
+    if (rc)
+      return rc;
+    s++;
+  }
+  return push_cand(c, s, b);
+}
+
+static int find_spans(ctx *c) {
+  for (size_t i = 0; i < c->n;) {
+    if (c->cls[i] != C_NAME) {
       i++;
       continue;
     }
     size_t j = i + 1;
-    while (j < tk->n && tk->tok[j].type == WS_TOK_WORD &&
-           (tk->tok[j].flags & WS_TF_CAP) && tk->tok[j].sent == t->sent &&
-           !(tk->tok[j - 1].flags & WS_TF_POSS))
-      j++;
-    ws_mention *m = ws_vec_push(&doc->mentions, doc->arena);
-    ws_entity *e = ws_vec_push(&doc->entities, doc->arena);
-    if (!m || !e)
-      return WS_ENOMEM;
-    m->start = t->start;
-    m->end = tk->tok[j - 1].core_end;
-    m->entity = (int32_t)(doc->entities.len - 1);
-    e->name = ws_text_nfc(doc->arena, doc->text + m->start, m->end - m->start);
-    if (!e->name)
-      return WS_ENOMEM;
-    e->kind = WS_ENTITY_OTHER;
-    e->n_mentions = 1;
-    for (size_t k = i; k < j; k++)
-      doc->tok_mention[k] = (int32_t)(doc->mentions.len - 1);
+    while (j < c->n && j - i < MAX_RUN && !(c->tok[j - 1].flags & WS_TF_POSS) &&
+           !(c->tok[j].flags & WS_TF_SENT)) {
+      if (c->cls[j] == C_NAME) {
+        j++;
+        continue;
+      }
+      /* particles between name words: bin, de, van der */
+      size_t k = j;
+      while (k < c->n && k - j < 3 && c->cls[k] == C_PART)
+        k++;
+      if (k > j && k < c->n && c->cls[k] == C_NAME &&
+          !(c->tok[k].flags & WS_TF_SENT)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    int rc = split_run(c, (uint32_t)i, (uint32_t)j);
+    if (rc)
+      return rc;
     i = j;
   }
   return WS_OK;
+}
+
+/* ------------------------------------------------- 4. kinds, identity */
+
+static const char *span_nfc(ctx *c, uint32_t s, uint32_t e) {
+  return ws_text_nfc(c->doc->arena, c->text + s, e - s);
+}
+
+static int is_acronym(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  size_t n = t->core_end - t->start;
+  return (t->flags & WS_TF_UPPER) && n >= 2 && n <= 8 && has_letter(t);
+}
+
+/* Local kind evidence of a mention. */
+static void kind_of(ctx *c, cand *m, int head_kind) {
+  const ws_token *first = &c->tok[m->a], *last = &c->tok[m->b - 1];
+  const char *fs = c->text + first->start;
+  size_t fn = last->core_end - first->start;
+  size_t ntok = m->b - m->a;
+  m->kind = WS_ENTITY_OTHER;
+  m->weight = 0;
+  if (ntok == 1 && tok_nationality(c, m->a)) {
+    m->kind = WS_ENTITY_OTHER, m->weight = 4;
+    return;
+  }
+  if (tok_org_word(c, m->b - 1) && ntok >= 2) {
+    m->kind = WS_ENTITY_ORG, m->weight = 3;
+    return;
+  }
+  if (head_kind) {
+    m->kind = WS_ENTITY_PERSON, m->weight = 3;
+    return;
+  }
+  const char *abbr = ws_lex_abbrev_name(fs, fn);
+  if (abbr) {
+    m->kind = ws_lex_is_country(abbr, strlen(abbr)) ? WS_ENTITY_PLACE
+                                                     : WS_ENTITY_ORG;
+    m->weight = 3;
+    return;
+  }
+  if (ws_lex_is_country(fs, fn) ||
+      (ntok >= 2 && ws_lex_is_place_word(c->text + last->start,
+                                         last->core_end - last->start))) {
+    m->kind = WS_ENTITY_PLACE, m->weight = 3;
+    return;
+  }
+  for (uint32_t i = m->a; i < m->b; i++)
+    if (c->cls[i] == C_PART ||
+        ws_lex_is_generation(c->text + c->tok[i].start,
+                             c->tok[i].core_end - c->tok[i].start)) {
+      m->kind = WS_ENTITY_PERSON, m->weight = 2;
+      return;
+    }
+  if (ntok == 1 && is_acronym(c, m->a)) {
+    m->kind = WS_ENTITY_ORG, m->weight = 1;
+    return;
+  }
+  /* "in Doha", "Doha, Qatar" */
+  if (m->a > 0) {
+    const ws_token *p = &c->tok[m->a - 1];
+    if (is_word(p) && (ws_tok_is(c->text, p, "in") ||
+                       ws_tok_is(c->text, p, "near") ||
+                       ws_tok_is(c->text, p, "from") ||
+                       ws_tok_is(c->text, p, "at"))) {
+      m->kind = WS_ENTITY_PLACE, m->weight = 1;
+      return;
+    }
+  }
+  if (m->b + 1 < c->n && c->tok[m->b].cp == ',' && has_letter(&c->tok[m->b + 1]) &&
+      ws_lex_is_country(c->text + c->tok[m->b + 1].start,
+                        c->tok[m->b + 1].core_end - c->tok[m->b + 1].start)) {
+    m->kind = WS_ENTITY_PLACE, m->weight = 2;
+    return;
+  }
+  /* two or three capitalised words, each a possible name: a person
+   * (given name + family name is the commonest multi-word name in news) */
+  if (ntok >= 2 && ntok <= 3) {
+    int ok = 1;
+    for (uint32_t i = m->a; i < m->b; i++) {
+      const ws_token *t = &c->tok[i];
+      size_t n = t->core_end - t->start;
+      if ((t->flags & WS_TF_UPPER) || (t->flags & WS_TF_DIGIT) ||
+          ws_lex_is_stopword(c->text + t->start, n) ||
+          (dict_flags(c->text + t->start, n) == WS_DICT_LOWER))
+        ok = 0;
+    }
+    if (ok && !tok_nationality(c, m->a)) {
+      m->kind = WS_ENTITY_PERSON, m->weight = 1;
+      return;
+    }
+  }
+}
+
+/* Acronym letters of a mention's capitalised words ("Islamic Revolutionary
+ * Guard Corps" -> "IRGC") into buf; returns its length. */
+static size_t initials(const ctx *c, const cand *m, char *buf, size_t cap) {
+  size_t k = 0;
+  for (uint32_t i = m->a; i < m->b && k + 1 < cap; i++) {
+    const ws_token *t = &c->tok[i];
+    if (!(t->flags & WS_TF_CAP))
+      continue;
+    unsigned char ch = (unsigned char)c->text[t->start];
+    if (ch < 0x80)
+      buf[k++] = (char)ch;
+  }
+  buf[k] = 0;
+  return k;
+}
+
+static int add_unique(ws_arena *a, const char ***list, uint32_t *n,
+                      uint32_t max, const char *s) {
+  for (uint32_t i = 0; i < *n; i++)
+    if (strcmp((*list)[i], s) == 0)
+      return WS_OK;
+  if (*n >= max)
+    return WS_OK;
+  if (*n == 0) {
+    *list = ws_arena_alloc(a, max * sizeof(char *));
+    if (!*list)
+      return WS_ENOMEM;
+  }
+  (*list)[(*n)++] = s;
+  return WS_OK;
+}
+
+typedef struct ent_acc {
+  int votes[4];      /* evidence weight per kind */
+  uint32_t first;    /* first mention index */
+} ent_acc;
+
+static int cmp_len_desc(const void *x, const void *y) {
+  const cand *const *a = x, *const *b = y;
+  uint32_t la = (*a)->b - (*a)->a, lb = (*b)->b - (*b)->a;
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  return (*a)->a < (*b)->a ? -1 : (*a)->a > (*b)->a;
+}
+
+static int new_entity(ctx *c, stab *names, cand *m, const char *canon_name) {
+  ws_doc *doc = c->doc;
+  sslot *sl = stab_get(names, m->key);
+  if (sl->key) {
+    m->entity = sl->val;
+    return WS_OK;
+  }
+  ws_entity *e = ws_vec_push(&doc->entities, doc->arena);
+  if (!e)
+    return WS_ENOMEM;
+  e->name = canon_name;
+  sl->key = m->key;
+  sl->val = (int32_t)(doc->entities.len - 1);
+  names->used++;
+  m->entity = sl->val;
+  return WS_OK;
+}
+
+/* Token suffixes of a personal name that may stand for it alone: never one
+ * starting with a particle or a generational suffix. */
+static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
+  for (uint32_t k = m->a + 1; k < m->b; k++) {
+    const ws_token *t = &c->tok[k];
+    if (c->cls[k] != C_NAME ||
+        ws_lex_is_generation(c->text + t->start, t->core_end - t->start))
+      continue;
+    const char *key = ws_text_fold(c->doc->arena, c->text + t->start,
+                                   c->tok[m->b - 1].core_end - t->start);
+    if (!key)
+      return WS_ENOMEM;
+    stab_put(suffixes, key, m->entity, 1);
+  }
+  return WS_OK;
+}
+
+static int resolve(ctx *c) {
+  ws_doc *doc = c->doc;
+  ws_arena *a = doc->arena;
+  cand *cs = c->cands.items;
+  size_t nc = c->cands.len;
+  int rc;
+  /* names, keys, roles, local kinds */
+  for (size_t i = 0; i < nc; i++) {
+    cand *m = &cs[i];
+    uint32_t s = c->tok[m->a].start, e = c->tok[m->b - 1].core_end;
+    m->name = span_nfc(c, s, e);
+    if (!m->name)
+      return WS_ENOMEM;
+    int head = 0;
+    size_t rs = role_start(c, m->a, &head);
+    if (head == WS_TITLE_HEAD) {
+      m->role = span_nfc(c, c->tok[rs].start, c->tok[m->a - 1].core_end);
+      if (!m->role)
+        return WS_ENOMEM;
+    }
+    kind_of(c, m, head);
+    const char *abbr = ws_lex_abbrev_name(doc->text + s, e - s);
+    const char *nat = m->b - m->a == 1 ? tok_nationality(c, m->a) : NULL;
+    if (abbr)
+      m->canon = abbr;
+    else if (nat && doc->text[e - 1] == 's' &&
+             ws_lex_nationality_country(doc->text + s, e - s - 1))
+      m->canon = ws_arena_strndup(a, m->name, strlen(m->name) - 1);
+    const char *k = m->canon ? m->canon : m->name;
+    m->key = ws_text_fold(a, k, strlen(k));
+    if (!m->key || (m->canon && !(m->canon = ws_text_nfc(a, m->canon,
+                                                         strlen(m->canon)))))
+      return WS_ENOMEM;
+  }
+  /* longest names first, so that short forms find them */
+  cand **order = ws_arena_calloc(a, nc ? nc : 1, sizeof(cand *));
+  if (!order)
+    return WS_ENOMEM;
+  for (size_t i = 0; i < nc; i++)
+    order[i] = &cs[i];
+  qsort(order, nc, sizeof(cand *), cmp_len_desc);
+  stab names, suffixes, acro;
+  if ((rc = stab_init(&names, a, nc)) || (rc = stab_init(&suffixes, a, nc * 4)) ||
+      (rc = stab_init(&acro, a, nc)))
+    return rc;
+  /* acronyms in brackets after their expansion: Guard Corps (IRGC) */
+  for (size_t i = 0; i + 1 < nc; i++) {
+    cand *m = &cs[i], *x = &cs[i + 1];
+    if (x->a != m->b + 1 || x->b != x->a + 1 || c->tok[m->b].cp != '(' ||
+        !is_acronym(c, x->a) || m->b - m->a < 2)
+      continue;
+    char ini[MAX_RUN + 2];
+    size_t ni = initials(c, m, ini, sizeof ini);
+    const ws_token *t = &c->tok[x->a];
+    if (ni == t->core_end - t->start &&
+        memcmp(ini, c->text + t->start, ni) == 0)
+      stab_put(&acro, x->key, (int32_t)i, 0); /* candidate index for now */
+  }
+  for (size_t oi = 0; oi < nc; oi++) {
+    cand *m = order[oi];
+    if (m->entity >= 0)
+      continue;
+    uint32_t ntok = m->b - m->a;
+    sslot *sl = stab_get(&acro, m->key);
+    if (sl->key && cs[sl->val].entity >= 0) {
+      m->entity = cs[sl->val].entity;
+      continue;
+    }
+    if (!m->canon) {
+      sl = stab_get(&suffixes, m->key);
+      if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
+        m->entity = sl->val;
+        continue;
+      }
+    }
+    const char *cn = m->canon ? m->canon : m->name;
+    if ((rc = new_entity(c, &names, m, cn)))
+      return rc;
+    if (ntok >= 2 && (m->kind == WS_ENTITY_PERSON ||
+                      (m->kind == WS_ENTITY_OTHER && m->weight == 0)))
+      if ((rc = fold_suffixes(c, &suffixes, m)))
+        return rc;
+  }
+  /* votes, aliases, roles, mention list */
+  size_t ne = doc->entities.len;
+  ent_acc *acc = ws_arena_calloc(a, ne ? ne : 1, sizeof(ent_acc));
+  if (!acc)
+    return WS_ENOMEM;
+  for (size_t i = 0; i < ne; i++)
+    acc[i].first = UINT32_MAX;
+  ws_entity *es = doc->entities.items;
+  for (size_t i = 0; i < nc; i++) {
+    cand *m = &cs[i];
+    ent_acc *ac = &acc[m->entity];
+    ws_entity *e = &es[m->entity];
+    ac->votes[m->kind] += m->weight;
+    if (ac->first == UINT32_MAX)
+      ac->first = (uint32_t)i;
+    e->n_mentions++;
+    if (strcmp(m->name, e->name) != 0 &&
+        (rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES, m->name)))
+      return rc;
+    if (m->role &&
+        (rc = add_unique(a, &e->roles, &e->n_roles, MAX_ROLES, m->role)))
+      return rc;
+  }
+  for (size_t i = 0; i < ne; i++) {
+    int best = WS_ENTITY_OTHER, bw = 0;
+    for (int k = 0; k < 4; k++)
+      if (acc[i].votes[k] > bw)
+        bw = acc[i].votes[k], best = k;
+    es[i].kind = (ws_entity_kind)best;
+  }
+  /* entities in order of first mention */
+  int32_t *remap = ws_arena_calloc(a, ne ? ne : 1, sizeof(int32_t));
+  ws_entity *sorted = ws_arena_calloc(a, ne ? ne : 1, sizeof(ws_entity));
+  if (!remap || !sorted)
+    return WS_ENOMEM;
+  int32_t next = 0;
+  for (size_t i = 0; i < nc; i++) {
+    int32_t e = cs[i].entity;
+    if (acc[e].first == i) {
+      remap[e] = next;
+      sorted[next++] = es[e];
+    }
+  }
+  memcpy(es, sorted, ne * sizeof(ws_entity));
+  for (size_t i = 0; i < nc; i++) {
+    cand *m = &cs[i];
+    ws_mention *mm = ws_vec_push(&doc->mentions, a);
+    if (!mm)
+      return WS_ENOMEM;
+    mm->start = c->tok[m->a].start;
+    mm->end = c->tok[m->b - 1].core_end;
+    mm->entity = remap[m->entity];
+    for (uint32_t k = m->a; k < m->b; k++)
+      doc->tok_mention[k] = (int32_t)i;
+  }
+  return WS_OK;
+}
+
+/* Joins a capitalised common word before a mention when an acronym of the
+ * document spells the initials of both (RHC ... Radio Habana Cuba). */
+static void extend_by_acronyms(ctx *c) {
+  cand *cs = c->cands.items;
+  for (size_t i = 0; i < c->cands.len; i++) {
+    cand *m = &cs[i];
+    if (m->a == 0 || m->b - m->a < 2 || m->b - m->a >= MAX_RUN)
+      continue;
+    uint32_t p = m->a - 1;
+    const ws_token *t = &c->tok[p];
+    if (!has_letter(t) || !(t->flags & WS_TF_CAP) || c->cls[p] != C_NONE ||
+        (t->flags & WS_TF_UPPER) || (c->tok[m->a].flags & WS_TF_SENT))
+      continue;
+    char ini[MAX_RUN + 2];
+    ini[0] = c->text[t->start];
+    cand tmp = *m;
+    size_t ni = 1 + initials(c, &tmp, ini + 1, sizeof ini - 1);
+    /* look for the acronym among the document's words */
+    size_t h = (size_t)hash_fold(ini, ni) & c->ws_mask;
+    for (; c->ws[h].len; h = (h + 1) & c->ws_mask) {
+      const wstat *w = &c->ws[h];
+      if (w->len == ni && memcmp(c->text + w->off, ini, ni) == 0) {
+        m->a = p;
+        c->cls[p] = C_NAME;
+        break;
+      }
+    }
+  }
+}
+
+int ws_entity_find(ws_doc *doc) {
+  const ws_tokens *tk = &doc->tokens;
+  size_t n = tk->n;
+  ws_arena *a = doc->arena;
+  doc->tok_mention = ws_arena_calloc(a, n ? n : 1, sizeof(int32_t));
+  if (!doc->tok_mention)
+    return WS_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    doc->tok_mention[i] = -1;
+  ctx c = {.doc = doc, .text = doc->text, .tok = tk->tok, .n = n};
+  c.mode = ws_arena_calloc(a, n ? n : 1, 1);
+  c.cls = ws_arena_calloc(a, n ? n : 1, 1);
+  c.url = ws_arena_calloc(a, n ? n : 1, 1);
+  size_t cap = 64;
+  while (cap < n * 2)
+    cap *= 2;
+  c.ws = ws_arena_calloc(a, cap, sizeof(wstat));
+  c.ws_mask = cap - 1;
+  if (!c.mode || !c.cls || !c.url || !c.ws)
+    return WS_ENOMEM;
+  ws_vec_init(&c.cands, sizeof(cand));
+  line_modes(&c);
+  mark_urls(&c);
+  count_words(&c);
+  classify(&c);
+  int rc = find_spans(&c);
+  if (rc)
+    return rc;
+  extend_by_acronyms(&c);
+  return resolve(&c);
 }
