@@ -297,6 +297,16 @@ static int dict_flags(const char *s, size_t n) {
   return all_lower ? WS_DICT_LOWER : WS_DICT_CAP;
 }
 
+/* 1 when the train split mostly capitalised the word outside any name
+ * (table headers, words of headlines). */
+static int learned_not_name(const char *s, size_t n) {
+  unsigned lc[5];
+  if (!ws_lex_learned(s, n, lc))
+    return 0;
+  unsigned names = lc[0] + lc[1] + lc[2] + lc[3];
+  return lc[WS_LEARN_NOT] >= 4 && lc[WS_LEARN_NOT] > 2 * names;
+}
+
 /* 1 when the capitalised word at i, in a position where capitals say
  * nothing, is part of a name. */
 static int decide(ctx *c, size_t i) {
@@ -349,6 +359,8 @@ static void classify(ctx *c) {
         k = C_NONE;
       else if (n == 1 && s[0] == 'I')
         k = C_NONE; /* the pronoun */
+      else if (learned_not_name(s, word_len(c, t)) && !ws_lex_title(s, n))
+        k = C_NONE;
       else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
         k = C_NAME;
       else
@@ -553,6 +565,37 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
       m->kind = WS_ENTITY_PERSON, m->weight = 2;
       return;
     }
+  /* an initial before a family name: H. Morris */
+  if (ntok >= 2 && (first->flags & WS_TF_ABBR) && ws_cp_is_upper(first->cp) &&
+      first->end - first->start <= 3) {
+    m->kind = WS_ENTITY_PERSON, m->weight = 2;
+    return;
+  }
+  /* names the train split knows: given names, clubs, places */
+  double sc[4] = {0, 0, 0, 0};
+  int known = 0;
+  for (uint32_t i = m->a; i < m->b; i++) {
+    const ws_token *t = &c->tok[i];
+    unsigned lc[5];
+    if (!has_letter(t) || !ws_lex_learned(c->text + t->start, word_len(c, t), lc))
+      continue;
+    double tot = lc[0] + lc[1] + lc[2] + lc[3];
+    if (tot == 0)
+      continue;
+    for (int k = 0; k < 4; k++)
+      sc[k] += (lc[k] + 0.1) / (tot + 0.4);
+    known++;
+  }
+  if (known) {
+    static const int map[4] = {WS_ENTITY_PERSON, WS_ENTITY_ORG,
+                               WS_ENTITY_PLACE, WS_ENTITY_OTHER};
+    int best = 0;
+    for (int k = 1; k < 4; k++)
+      if (sc[k] > sc[best])
+        best = k;
+    m->kind = map[best], m->weight = 2;
+    return;
+  }
   if (ntok == 1 && is_acronym(c, m->a)) {
     m->kind = WS_ENTITY_ORG, m->weight = 1;
     return;

@@ -8,6 +8,7 @@
  */
 #include "lexicon.h"
 
+#include <stdint.h>
 #include <string.h>
 
 extern const char *const ws_dict_word[];
@@ -317,4 +318,20 @@ static const pair abbrevs[] = {
 const char *ws_lex_abbrev_name(const char *s, size_t n) {
   long i = find(abbrevs, COUNT(abbrevs), sizeof(pair), s, n, 0);
   return i >= 0 ? abbrevs[i].country : NULL;
+}
+
+typedef struct ws_learned {
+  const char *w;
+  uint16_t c[5];
+} ws_learned;
+extern const ws_learned ws_learned_words[];
+extern const size_t ws_learned_n;
+
+int ws_lex_learned(const char *s, size_t n, unsigned c[5]) {
+  long i = find(ws_learned_words, ws_learned_n, sizeof(ws_learned), s, n, 1);
+  if (i < 0)
+    return 0;
+  for (int k = 0; k < 5; k++)
+    c[k] = ws_learned_words[i].c[k];
+  return 1;
 }
