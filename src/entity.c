@@ -455,10 +455,19 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
     int last = WS_TITLE_NONE;
     while (j < b && tok_title(c, j))
       last = tok_title(c, j++);
-    if (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) {
-      /* an organisation name ending in an org word keeps its titles
-       * (Prime Minister's Office) */
-      if (!(b > j && tok_org_word(c, b - 1))) {
+    /* A title is cut when a name follows it (Pope John Paul II), or at
+     * the end when it is unmistakable (Iran Foreign Minister); a single
+     * head word after a name stays (Martin Luther King, King Jr.), and an
+     * organisation name ending in an org word keeps its titles (Prime
+     * Minister's Office). */
+    int name_after = j < b && !ws_lex_is_generation(c->text + c->tok[j].start,
+                                                    c->tok[j].core_end -
+                                                        c->tok[j].start);
+    int cut = (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
+              !(b > j && tok_org_word(c, b - 1)) &&
+              (name_after ? (i - s <= 1 || j - i >= 2) : (j == b && j - i >= 2));
+    if (cut) {
+      {
         if (i > s) {
           int rc = push_cand(c, s, i);
           if (rc)
@@ -757,9 +766,9 @@ static int resolve(ctx *c) {
   for (size_t i = 0; i < nc; i++)
     order[i] = &cs[i];
   qsort(order, nc, sizeof(cand *), cmp_len_desc);
-  stab names, suffixes, acro;
+  stab names, suffixes, acro, inits;
   if ((rc = stab_init(&names, a, nc)) || (rc = stab_init(&suffixes, a, nc * 4)) ||
-      (rc = stab_init(&acro, a, nc)))
+      (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)))
     return rc;
   /* acronyms in brackets after their expansion: Guard Corps (IRGC) */
   for (size_t i = 0; i + 1 < nc; i++) {
@@ -791,9 +800,30 @@ static int resolve(ctx *c) {
         continue;
       }
     }
+    /* an acronym spelling the initials of exactly one longer name of the
+     * document, wherever it stands (RHC ... Radio Habana Cuba) */
+    if (ntok == 1 && !m->canon && is_acronym(c, m->a)) {
+      sl = stab_get(&inits, m->key);
+      if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
+        m->entity = sl->val;
+        continue;
+      }
+    }
     const char *cn = m->canon ? m->canon : m->name;
     if ((rc = new_entity(c, &names, m, cn)))
       return rc;
+    if (ntok >= 2) {
+      char ini[MAX_RUN + 2];
+      size_t ni = initials(c, m, ini, sizeof ini);
+      for (size_t k = 0; k < ni; k++)
+        if (ini[k] >= 'A' && ini[k] <= 'Z')
+          ini[k] = (char)(ini[k] + 32);
+      const char *ik = ni >= 2 ? ws_arena_strndup(a, ini, ni) : NULL;
+      if (ni >= 2 && !ik)
+        return WS_ENOMEM;
+      if (ik)
+        stab_put(&inits, ik, m->entity, 1);
+    }
     if (ntok >= 2 && (m->kind == WS_ENTITY_PERSON ||
                       (m->kind == WS_ENTITY_OTHER && m->weight == 0)))
       if ((rc = fold_suffixes(c, &suffixes, m)))
