@@ -239,7 +239,7 @@ static void mark_urls(ctx *c) {
     if (t->cp == ':' && t->end + 2 <= len && text[t->end] == '/' &&
         text[t->end + 1] == '/')
       is_url = 1;
-    else if (is_word(t) && t->end - t->start >= 4 &&
+    else if (is_word(t) && t->start + 4 <= len &&
              memcmp(text + t->start, "www.", 4) == 0)
       is_url = 1;
     if (!is_url)
