@@ -308,8 +308,8 @@ static int learned_not_name(const char *s, size_t n) {
 }
 
 /* 1 when the capitalised word at i, in a position where capitals say
- * nothing, is part of a name. */
-static int decide(ctx *c, size_t i) {
+ * nothing, is part of a name.  depth 1 marks a look-ahead call. */
+static int decide(ctx *c, size_t i, int depth) {
   const ws_token *t = &c->tok[i];
   const char *s = c->text + t->start;
   size_t n = word_len(c, t);
@@ -327,15 +327,27 @@ static int decide(ctx *c, size_t i) {
   int f = dict_flags(s, n);
   if (f == 0 || f == WS_DICT_CAP)
     return 1;
-  if (f == WS_DICT_LOWER)
-    return 0;
-  /* both a common word and a name (Bill, Kent, Turkey): a name when a
-   * capitalised word follows in the sentence, or in a headline */
-  if (i + 1 < c->n && has_letter(&c->tok[i + 1]) &&
-      (c->tok[i + 1].flags & WS_TF_CAP) && !(c->tok[i + 1].flags & WS_TF_SENT))
-    return !ws_lex_is_stopword(c->text + c->tok[i + 1].start,
-                               word_len(c, &c->tok[i + 1]));
-  return c->mode[i] == MODE_CAPS;
+  /* how the train split used the word when capitalised inside sentences */
+  unsigned lc[5];
+  unsigned names = 0, plain = 0;
+  if (ws_lex_learned(s, n, lc))
+    names = lc[0] + lc[1] + lc[2] + lc[3], plain = lc[WS_LEARN_NOT];
+  int cap_next = i + 1 < c->n && has_letter(&c->tok[i + 1]) &&
+                 (c->tok[i + 1].flags & WS_TF_CAP) &&
+                 !(c->tok[i + 1].flags & WS_TF_SENT) &&
+                 !ws_lex_is_stopword(c->text + c->tok[i + 1].start,
+                                     word_len(c, &c->tok[i + 1]));
+  /* in a headline the next word's capital proves nothing: it must be a
+   * name itself (NEW YORK, not NEW BRIDGE); one word of look-ahead */
+  if (cap_next && c->mode[i] != MODE_NORMAL)
+    cap_next = depth == 0 && decide(c, i + 1, 1);
+  if (f == WS_DICT_LOWER) /* a common word; first word of a name (New York)? */
+    return cap_next && names >= 3 && names >= 2 * plain;
+  if (names + plain >= 2) /* both a common word and a name: China, Kent */
+    return names > plain;
+  /* otherwise a name when a capitalised word follows in the sentence
+   * (Bill Carter), or in a headline */
+  return cap_next || c->mode[i] == MODE_CAPS;
 }
 
 static void classify(ctx *c) {
@@ -364,7 +376,7 @@ static void classify(ctx *c) {
       else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
         k = C_NAME;
       else
-        k = decide(c, i) ? C_NAME : C_NONE;
+        k = decide(c, i, 0) ? C_NAME : C_NONE;
     }
     c->cls[i] = k;
   }
@@ -439,6 +451,21 @@ static int push_cand(ctx *c, uint32_t a, uint32_t b) {
   return WS_OK;
 }
 
+/* 1 when token i plausibly starts a personal name: an initial, a word the
+ * train split knew mostly as part of personal names, or a word neither
+ * the dictionary nor the train split knows (Australian Tom Moody, but not
+ * Czech Republic, Australian Open, Bosnian Serb). */
+static int personal_name_at(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  if ((t->flags & WS_TF_ABBR) && t->end - t->start <= 3)
+    return 1;
+  unsigned lc[5];
+  size_t n = word_len(c, t);
+  if (ws_lex_learned(c->text + t->start, n, lc))
+    return lc[0] > lc[1] + lc[2] + lc[3];
+  return ws_lex_dict(c->text + t->start, n) == 0;
+}
+
 /* Emits the mentions of the raw run [a, b): cuts title runs that end in a
  * title head, splits a leading nationality adjective off a personal name. */
 static int split_run(ctx *c, uint32_t a, uint32_t b) {
@@ -481,7 +508,7 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
   if (s >= b)
     return WS_OK;
   if (b - s >= 2 && tok_nationality(c, s) && !tok_org_word(c, b - 1) &&
-      c->cls[s + 1] == C_NAME) {
+      c->cls[s + 1] == C_NAME && personal_name_at(c, s + 1)) {
     int rc = push_cand(c, s, s + 1);
     if (rc)
       return rc;
@@ -872,7 +899,8 @@ static int resolve(ctx *c) {
       sorted[next++] = es[e];
     }
   }
-  memcpy(es, sorted, ne * sizeof(ws_entity));
+  if (ne)
+    memcpy(es, sorted, ne * sizeof(ws_entity));
   for (size_t i = 0; i < nc; i++) {
     cand *m = &cs[i];
     ws_mention *mm = ws_vec_push(&doc->mentions, a);
