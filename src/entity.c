@@ -752,6 +752,18 @@ static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
   return WS_OK;
 }
 
+/* End of a mention's name: its last word without a possessive, and with a
+ * dollar sign written against a country code (C$, HK$, US$: the currency,
+ * not the country). */
+static uint32_t mention_end(const ctx *c, const cand *m) {
+  const ws_token *t = &c->tok[m->b - 1];
+  if (m->b < c->n && c->tok[m->b].cp == '$' && c->tok[m->b].start == t->end &&
+      m->b - m->a == 1 && (t->flags & WS_TF_UPPER) && !(t->flags & WS_TF_ABBR) &&
+      t->end - t->start <= 3)
+    return c->tok[m->b].end;
+  return t->core_end;
+}
+
 static int resolve(ctx *c) {
   ws_doc *doc = c->doc;
   ws_arena *a = doc->arena;
@@ -761,7 +773,7 @@ static int resolve(ctx *c) {
   /* names, keys, roles, local kinds */
   for (size_t i = 0; i < nc; i++) {
     cand *m = &cs[i];
-    uint32_t s = c->tok[m->a].start, e = c->tok[m->b - 1].core_end;
+    uint32_t s = c->tok[m->a].start, e = mention_end(c, m);
     m->name = span_nfc(c, s, e);
     if (!m->name)
       return WS_ENOMEM;
@@ -907,7 +919,7 @@ static int resolve(ctx *c) {
     if (!mm)
       return WS_ENOMEM;
     mm->start = c->tok[m->a].start;
-    mm->end = c->tok[m->b - 1].core_end;
+    mm->end = mention_end(c, m);
     mm->entity = remap[m->entity];
     for (uint32_t k = m->a; k < m->b; k++)
       doc->tok_mention[k] = (int32_t)i;

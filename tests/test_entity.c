@@ -207,6 +207,14 @@ static void nationality_adjectives_are_other(void **state) {
   done(&f);
 }
 
+static void currency_codes_keep_their_dollar(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "The deal was worth HK$ 40 million, or NZ$ 9 million, to Brandt.");
+  assert_string_equal(f.mentions, "HK$|NZ$|Brandt");
+  done(&f);
+}
+
 /* ------------------------------------------------------- titles, roles */
 
 static void titles_are_roles_not_names(void **state) {
@@ -351,6 +359,7 @@ int main(void) {
       cmocka_unit_test(the_united_states_and_its_senate),
       cmocka_unit_test(en_dash_splits_names),
       cmocka_unit_test(nationality_adjectives_are_other),
+      cmocka_unit_test(currency_codes_keep_their_dollar),
       cmocka_unit_test(titles_are_roles_not_names),
       cmocka_unit_test(title_alone_is_no_entity),
       cmocka_unit_test(kinds_from_evidence),
