@@ -70,6 +70,8 @@ typedef struct cand {
   int kind;              /* ws_entity_kind from local evidence */
   int weight;            /* strength of that evidence, 0 none */
   int32_t entity;        /* resolved entity, -1 until then */
+  int folded;            /* short form of a longer name: the longer decides
+                            the kind (Jordan in Neil Jordan's article) */
 } cand;
 
 typedef struct ctx {
@@ -463,7 +465,12 @@ static int personal_name_at(const ctx *c, size_t i) {
   size_t n = word_len(c, t);
   if (ws_lex_learned(c->text + t->start, n, lc))
     return lc[0] > lc[1] + lc[2] + lc[3];
-  return ws_lex_dict(c->text + t->start, n) == 0;
+  int f = ws_lex_dict(c->text + t->start, n);
+  if (f == 0)
+    return 1;
+  /* a proper noun of the dictionary followed by another name word */
+  return f == WS_DICT_CAP && i + 1 < c->n && c->cls[i + 1] == C_NAME &&
+         !ws_lex_is_country(c->text + t->start, n);
 }
 
 /* Emits the mentions of the raw run [a, b): cuts title runs that end in a
@@ -561,6 +568,21 @@ static int is_acronym(const ctx *c, size_t i) {
   return (t->flags & WS_TF_UPPER) && n >= 2 && n <= 8 && has_letter(t);
 }
 
+static const char *const speech_verbs[] = {
+    "said", "says", "told", "added", "stressed", "warned", "argued",
+    "insisted", "explained", "declared", NULL};
+
+/* 1 when token i is a given name by the train split's statistics: seen at
+ * least three times, mostly inside personal names. */
+static int given_name_at(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  unsigned lc[5];
+  if (!has_letter(t) ||
+      !ws_lex_learned(c->text + t->start, word_len(c, t), lc))
+    return 0;
+  return lc[0] >= 3 && lc[0] > 2 * (lc[1] + lc[2] + lc[3]);
+}
+
 /* Local kind evidence of a mention. */
 static void kind_of(ctx *c, cand *m, int head_kind) {
   const ws_token *first = &c->tok[m->a], *last = &c->tok[m->b - 1];
@@ -588,6 +610,11 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
     m->weight = 3;
     return;
   }
+  /* a known given name first: Anthony Hill, Neil Jordan, Tiger Woods */
+  if (ntok >= 2 && given_name_at(c, m->a)) {
+    m->kind = WS_ENTITY_PERSON, m->weight = 2;
+    return;
+  }
   if (ws_lex_is_country(fs, fn) ||
       (ntok >= 2 && ws_lex_is_place_word(c->text + last->start,
                                          last->core_end - last->start))) {
@@ -601,9 +628,11 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
       m->kind = WS_ENTITY_PERSON, m->weight = 2;
       return;
     }
-  /* an initial before a family name: H. Morris */
+  /* an initial before a family name: H. Morris (not S. Korean) */
   if (ntok >= 2 && (first->flags & WS_TF_ABBR) && ws_cp_is_upper(first->cp) &&
-      first->end - first->start <= 3) {
+      first->end - first->start <= 3 && !tok_nationality(c, m->b - 1) &&
+      !ws_lex_is_country(c->text + c->tok[m->a + 1].start,
+                         last->core_end - c->tok[m->a + 1].start)) {
     m->kind = WS_ENTITY_PERSON, m->weight = 2;
     return;
   }
@@ -630,6 +659,13 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
       if (sc[k] > sc[best])
         best = k;
     m->kind = map[best], m->weight = 2;
+    return;
+  }
+  /* the subject of a speech verb is a person more often than not */
+  if (m->b + 1 < c->n && is_word(&c->tok[m->b]) &&
+      ws_tok_in(c->text, &c->tok[m->b], speech_verbs) &&
+      !is_acronym(c, m->a)) {
+    m->kind = WS_ENTITY_PERSON, m->weight = 1;
     return;
   }
   if (ntok == 1 && is_acronym(c, m->a)) {
@@ -836,6 +872,7 @@ static int resolve(ctx *c) {
       sl = stab_get(&suffixes, m->key);
       if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
         m->entity = sl->val;
+        m->folded = 1;
         continue;
       }
     }
@@ -880,7 +917,8 @@ static int resolve(ctx *c) {
     cand *m = &cs[i];
     ent_acc *ac = &acc[m->entity];
     ws_entity *e = &es[m->entity];
-    ac->votes[m->kind] += m->weight;
+    if (!m->folded)
+      ac->votes[m->kind] += m->weight;
     if (ac->first == UINT32_MAX)
       ac->first = (uint32_t)i;
     e->n_mentions++;

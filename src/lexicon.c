@@ -169,7 +169,8 @@ static const char *const title_heads[] = {
     "chairman", "chairwoman", "chancellor", "chief", "cmdr", "co-founder",
     "coach", "col", "colonel", "commander", "commissioner", "congressman",
     "congresswoman", "coordinator", "cpl", "defender", "delegate",
-    "deputy", "det", "director", "emir", "envoy", "executive", "father",
+    "deputy", "det", "director", "emir", "emperor", "empress", "envoy",
+    "executive", "father",
     "founder", "gen", "goalkeeper", "gov", "governor", "head", "imam",
     "inspector", "judge", "king", "leader", "lieutenant", "lt", "maj",
     "manager", "mayor", "midfielder", "minister", "monsignor", "mullah",
@@ -177,9 +178,9 @@ static const char *const title_heads[] = {
     "premier", "president", "president-elect", "priest", "prince",
     "princess", "professor", "prosecutor", "queen", "rabbi", "rep",
     "representative", "secretary", "secretary-general", "sen", "senator",
-    "sergeant", "sgt", "sheikh", "sister", "speaker", "spokesman",
+    "sergeant", "sgt", "shah", "sheikh", "sister", "speaker", "spokesman",
     "spokesperson", "spokeswoman", "striker", "sultan", "superintendent",
-    "supt", "treasurer", "vice-chairman", "vice-president",
+    "supt", "treasurer", "tsar", "vice-chairman", "vice-president",
 };
 
 static const char *const title_mods[] = {
@@ -249,7 +250,7 @@ int ws_lex_is_place_word(const char *s, size_t n) {
  * Romance de/da/di/del/dos, Dutch and German van/von/der/ten). */
 static const char *const particles[] = {
     "abu", "al", "bin", "bint", "da", "dal", "das", "de", "del", "della",
-    "der", "di", "do", "dos", "du", "el", "ibn", "la", "le", "st", "ten",
+    "der", "di", "do", "dos", "du", "el", "ibn", "la", "le", "ten",
     "ter", "van", "von", "y", "zu",
 };
 
