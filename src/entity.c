@@ -382,6 +382,16 @@ static void classify(ctx *c) {
     }
     c->cls[i] = k;
   }
+  /* in a headline or at a sentence start, an organisation or place head
+   * after a name belongs to it (KANSAS CITY, LABOUR PARTY) */
+  for (size_t i = 1; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    if (c->cls[i] == C_NONE && c->cls[i - 1] == C_NAME &&
+        (t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT) &&
+        (ws_lex_is_org_word(c->text + t->start, t->core_end - t->start) ||
+         ws_lex_is_place_word(c->text + t->start, t->core_end - t->start)))
+      c->cls[i] = C_NAME;
+  }
 }
 
 /* --------------------------------------------------------- 3. spans */
@@ -391,6 +401,12 @@ static int tok_title(const ctx *c, size_t i) {
   if (!has_letter(t))
     return WS_TITLE_NONE;
   return ws_lex_title(c->text + t->start, t->core_end - t->start);
+}
+
+static int tok_place_word(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  return has_letter(t) &&
+         ws_lex_is_place_word(c->text + t->start, t->core_end - t->start);
 }
 
 static const char *tok_nationality(const ctx *c, size_t i) {
@@ -443,6 +459,9 @@ static int push_cand(ctx *c, uint32_t a, uint32_t b) {
     if (c->cls[i] == C_NAME && !tok_title(c, i))
       any = 1;
   if (!any)
+    return WS_OK;
+  /* a lone capital letter is a label (Group B, table columns), not a name */
+  if (b - a == 1 && c->tok[a].end - c->tok[a].start == 1)
     return WS_OK;
   cand *m = ws_vec_push(&c->cands, c->doc->arena);
   if (!m)
@@ -524,9 +543,20 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
   return push_cand(c, s, b);
 }
 
+/* 1 when a lower-case particle at i opens a name: "de Silva", "van Gogh"
+ * after a word that is not a name (inside a name it joins anyway); only
+ * particles that are not also common words of the text's language. */
+static int particle_opens(const ctx *c, size_t i) {
+  static const char *const openers[] = {"bin", "da", "de", "del", "di",
+                                        "dos", "ibn", "van", "von", NULL};
+  return c->cls[i] == C_PART && i + 1 < c->n && c->cls[i + 1] == C_NAME &&
+         !(c->tok[i + 1].flags & WS_TF_SENT) &&
+         ws_tok_in(c->text, &c->tok[i], openers);
+}
+
 static int find_spans(ctx *c) {
   for (size_t i = 0; i < c->n;) {
-    if (c->cls[i] != C_NAME) {
+    if (c->cls[i] != C_NAME && !particle_opens(c, i)) {
       i++;
       continue;
     }
@@ -535,6 +565,16 @@ static int find_spans(ctx *c) {
            !(c->tok[j].flags & WS_TF_SENT)) {
       if (c->cls[j] == C_NAME) {
         j++;
+        continue;
+      }
+      /* "of" after an organisation or place head (Bank of Japan, Republic
+       * of Ireland); "&" between names (Procter & Gamble) */
+      if (j + 1 < c->n && c->cls[j + 1] == C_NAME &&
+          !(c->tok[j + 1].flags & WS_TF_SENT) &&
+          ((is_word(&c->tok[j]) && ws_tok_is(c->text, &c->tok[j], "of") &&
+            (tok_org_word(c, j - 1) || tok_place_word(c, j - 1))) ||
+           (c->tok[j].cp == '&' && c->tok[j].type == WS_TOK_PUNCT))) {
+        j += 2;
         continue;
       }
       /* particles between name words: bin, de, van der */
@@ -583,6 +623,22 @@ static int given_name_at(const ctx *c, size_t i) {
   return lc[0] >= 3 && lc[0] > 2 * (lc[1] + lc[2] + lc[3]);
 }
 
+/* 1 when one of the two words from token i is a lower-case organisation
+ * noun: "X news agency", "X party", "X newspaper". */
+static int org_noun_after(const ctx *c, size_t i) {
+  static const char *const nouns[] = {"agency", "daily", "newspaper",
+                                      "party", "group", "movement",
+                                      "company", "militia", "network", NULL};
+  for (size_t k = i; k < c->n && k < i + 2; k++) {
+    const ws_token *t = &c->tok[k];
+    if (!is_word(t) || !ws_cp_is_lower(t->cp))
+      return 0;
+    if (ws_tok_in(c->text, t, nouns))
+      return 1;
+  }
+  return 0;
+}
+
 /* Local kind evidence of a mention. */
 static void kind_of(ctx *c, cand *m, int head_kind) {
   const ws_token *first = &c->tok[m->a], *last = &c->tok[m->b - 1];
@@ -619,6 +675,12 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
       (ntok >= 2 && ws_lex_is_place_word(c->text + last->start,
                                          last->core_end - last->start))) {
     m->kind = WS_ENTITY_PLACE, m->weight = 3;
+    return;
+  }
+  /* an organisation word first (Bank of Japan, Radio Free Asia), or a
+   * lower-case organisation noun right after ("Fars news agency") */
+  if ((ntok >= 2 && tok_org_word(c, m->a)) || org_noun_after(c, m->b)) {
+    m->kind = WS_ENTITY_ORG, m->weight = 2;
     return;
   }
   for (uint32_t i = m->a; i < m->b; i++)

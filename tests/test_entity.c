@@ -207,6 +207,26 @@ static void nationality_adjectives_are_other(void **state) {
   done(&f);
 }
 
+static void of_and_ampersand_inside_names(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "The Bank of Lisbon lent money to Harlow & Finch and the "
+          "Republic of Moldova, said Ostrava, listed in column B.");
+  assert_string_equal(f.mentions, "Bank of Lisbon|Harlow & Finch|"
+                                  "Republic of Moldova|Ostrava");
+  assert_string_equal(kind(&f, "Bank of Lisbon"), "org");
+  done(&f);
+}
+
+static void headline_heads_join_names(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "FLOODS CLOSE ROADS IN SALT LAKE CITY\n"
+          "Officials in Salt Lake City closed roads.\n");
+  assert_string_equal(f.mentions, "SALT LAKE CITY|Salt Lake City");
+  done(&f);
+}
+
 static void currency_codes_keep_their_dollar(void **state) {
   (void)state;
   fx f;
@@ -245,11 +265,14 @@ static void kinds_from_evidence(void **state) {
   (void)state;
   fx f;
   run(&f, "Mr. Varga joined the Green Alliance Party after a visit to "
-          "Tromsø, Norway, and a week in Kaunas.");
+          "Tromsø, Norway, and a week in Kaunas. Vesti news agency and "
+          "Radio Kestrel reported it.");
   assert_string_equal(kind(&f, "Varga"), "person");
   assert_string_equal(kind(&f, "Green Alliance Party"), "org");
   assert_string_equal(kind(&f, "Tromsø"), "place");
   assert_string_equal(kind(&f, "Kaunas"), "place");
+  assert_string_equal(kind(&f, "Vesti"), "org");
+  assert_string_equal(kind(&f, "Radio Kestrel"), "org");
   done(&f);
 }
 
@@ -359,6 +382,8 @@ int main(void) {
       cmocka_unit_test(the_united_states_and_its_senate),
       cmocka_unit_test(en_dash_splits_names),
       cmocka_unit_test(nationality_adjectives_are_other),
+      cmocka_unit_test(of_and_ampersand_inside_names),
+      cmocka_unit_test(headline_heads_join_names),
       cmocka_unit_test(currency_codes_keep_their_dollar),
       cmocka_unit_test(titles_are_roles_not_names),
       cmocka_unit_test(title_alone_is_no_entity),
