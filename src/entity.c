@@ -460,8 +460,10 @@ static int push_cand(ctx *c, uint32_t a, uint32_t b) {
       any = 1;
   if (!any)
     return WS_OK;
-  /* a lone capital letter is a label (Group B, table columns), not a name */
-  if (b - a == 1 && c->tok[a].end - c->tok[a].start == 1)
+  /* a lone capital letter (or initial) is a label (column B), not a name */
+  if (b - a == 1 && (c->tok[a].end - c->tok[a].start == 1 ||
+                     (c->tok[a].end - c->tok[a].start == 2 &&
+                      c->text[c->tok[a].start + 1] == '.')))
     return WS_OK;
   cand *m = ws_vec_push(&c->cands, c->doc->arena);
   if (!m)
