@@ -46,7 +46,15 @@ typedef struct wstat {
   uint32_t off, len;  /* first occurrence; len 0 marks an empty slot */
   uint32_t lower;     /* occurrences starting lower case */
   uint32_t cap;       /* capitalised where capitals are informative */
+  uint8_t ready;      /* the lexicon fields below are filled */
+  uint8_t dict;       /* dict_flags() */
+  uint8_t title;      /* ws_lex_title() */
+  uint8_t bits;       /* L_* */
+  uint16_t learn[5];  /* ws_lex_learned() counts, zero when unseen */
 } wstat;
+
+/* Case-insensitive lexicon facts of a word form, cached per form. */
+enum { L_STOP = 1, L_ORG = 2, L_PLACE = 4, L_DATE = 8, L_LEARNED = 16 };
 
 /* String table: folded name -> entity index. */
 typedef struct sslot {
@@ -84,6 +92,7 @@ typedef struct ctx {
   uint8_t *url;  /* per token: inside a URL */
   wstat *ws;
   size_t ws_mask;
+  uint32_t *wi;  /* per token: its wstat slot, or UINT32_MAX */
   ws_vec cands;  /* cand */
 } ctx;
 
@@ -140,6 +149,33 @@ static wstat *stat_of(ctx *c, const ws_token *t) {
     h = (h + 1) & c->ws_mask;
   }
 }
+
+static int dict_flags(const char *s, size_t n);
+
+/* The cached lexicon facts of token i (a word with a letter). */
+static const wstat *lex(const ctx *c, size_t i) {
+  wstat *w = &c->ws[c->wi[i]];
+  if (!w->ready) {
+    const char *s = c->text + w->off;
+    size_t n = w->len;
+    unsigned lc[5];
+    w->ready = 1;
+    w->dict = (uint8_t)dict_flags(s, n);
+    w->title = (uint8_t)ws_lex_title(s, n);
+    w->bits = (uint8_t)((ws_lex_is_stopword(s, n) ? L_STOP : 0) |
+                        (ws_lex_is_org_word(s, n) ? L_ORG : 0) |
+                        (ws_lex_is_place_word(s, n) ? L_PLACE : 0) |
+                        (ws_lex_is_date_word(s, n) ? L_DATE : 0));
+    if (ws_lex_learned(s, n, lc)) {
+      w->bits |= L_LEARNED;
+      for (int k = 0; k < 5; k++)
+        w->learn[k] = (uint16_t)lc[k];
+    }
+  }
+  return w;
+}
+
+static int is_stop(const ctx *c, size_t i) { return lex(c, i)->bits & L_STOP; }
 
 static int stab_init(stab *t, ws_arena *a, size_t want) {
   size_t cap = 16;
@@ -213,8 +249,7 @@ static void line_modes(ctx *c) {
         upper++;
       if (t->flags & WS_TF_CAP) {
         cap++;
-        if (words > 1 && !(t->flags & WS_TF_UPPER) &&
-            ws_lex_is_stopword(c->text + t->start, t->core_end - t->start))
+        if (words > 1 && !(t->flags & WS_TF_UPPER) && is_stop(c, k))
           capstop++;
       }
     }
@@ -269,7 +304,7 @@ static void count_words(ctx *c) {
     const ws_token *t = &c->tok[i];
     if (!has_letter(t) || c->url[i])
       continue;
-    wstat *w = stat_of(c, t);
+    wstat *w = &c->ws[c->wi[i]];
     if (ws_cp_is_lower(t->cp))
       w->lower++;
     else if ((t->flags & WS_TF_CAP) && c->mode[i] == MODE_NORMAL &&
@@ -301,11 +336,9 @@ static int dict_flags(const char *s, size_t n) {
 
 /* 1 when the train split mostly capitalised the word outside any name
  * (table headers, words of headlines). */
-static int learned_not_name(const char *s, size_t n) {
-  unsigned lc[5];
-  if (!ws_lex_learned(s, n, lc))
-    return 0;
-  unsigned names = lc[0] + lc[1] + lc[2] + lc[3];
+static int learned_not_name(const ctx *c, size_t i) {
+  const uint16_t *lc = lex(c, i)->learn;
+  unsigned names = (unsigned)lc[0] + lc[1] + lc[2] + lc[3];
   return lc[WS_LEARN_NOT] >= 4 && lc[WS_LEARN_NOT] > 2 * names;
 }
 
@@ -314,31 +347,27 @@ static int learned_not_name(const char *s, size_t n) {
 static int decide(ctx *c, size_t i, int depth) {
   const ws_token *t = &c->tok[i];
   const char *s = c->text + t->start;
-  size_t n = word_len(c, t);
   if ((t->flags & WS_TF_ABBR) && (t->flags & WS_TF_UPPER))
     return 1; /* U.S., H. */
   if (ws_lex_abbrev_name(s, t->core_end - t->start))
     return 1;
-  if (ws_lex_is_stopword(s, n))
+  const wstat *w = lex(c, i);
+  if (w->bits & L_STOP)
     return 0;
-  if (ws_lex_title(s, n))
+  if (w->title)
     return 1; /* cut out later, leaves its role */
-  wstat *w = stat_of(c, t);
   if (w->cap || w->lower)
     return w->cap >= w->lower;
-  int f = dict_flags(s, n);
+  int f = w->dict;
   if (f == 0 || f == WS_DICT_CAP)
     return 1;
   /* how the train split used the word when capitalised inside sentences */
-  unsigned lc[5];
-  unsigned names = 0, plain = 0;
-  if (ws_lex_learned(s, n, lc))
-    names = lc[0] + lc[1] + lc[2] + lc[3], plain = lc[WS_LEARN_NOT];
+  const uint16_t *lc = w->learn;
+  unsigned names = (unsigned)lc[0] + lc[1] + lc[2] + lc[3];
+  unsigned plain = lc[WS_LEARN_NOT];
   int cap_next = i + 1 < c->n && has_letter(&c->tok[i + 1]) &&
                  (c->tok[i + 1].flags & WS_TF_CAP) &&
-                 !(c->tok[i + 1].flags & WS_TF_SENT) &&
-                 !ws_lex_is_stopword(c->text + c->tok[i + 1].start,
-                                     word_len(c, &c->tok[i + 1]));
+                 !(c->tok[i + 1].flags & WS_TF_SENT) && !is_stop(c, i + 1);
   /* in a headline the next word's capital proves nothing: it must be a
    * name itself (NEW YORK, not NEW BRIDGE); one word of look-ahead */
   if (cap_next && c->mode[i] != MODE_NORMAL)
@@ -369,11 +398,11 @@ static void classify(ctx *c) {
                s[3] >= 'A' && s[3] <= 'Z')
         k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
     } else if (t->flags & WS_TF_CAP) {
-      if (ws_lex_is_date_word(s, word_len(c, t)))
+      if (lex(c, i)->bits & L_DATE)
         k = C_NONE;
       else if (n == 1 && s[0] == 'I')
         k = C_NONE; /* the pronoun */
-      else if (learned_not_name(s, word_len(c, t)) && !ws_lex_title(s, n))
+      else if (learned_not_name(c, i) && !lex(c, i)->title)
         k = C_NONE;
       else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
         k = C_NAME;
@@ -388,8 +417,7 @@ static void classify(ctx *c) {
     const ws_token *t = &c->tok[i];
     if (c->cls[i] == C_NONE && c->cls[i - 1] == C_NAME &&
         (t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT) &&
-        (ws_lex_is_org_word(c->text + t->start, t->core_end - t->start) ||
-         ws_lex_is_place_word(c->text + t->start, t->core_end - t->start)))
+        (lex(c, i)->bits & (L_ORG | L_PLACE)))
       c->cls[i] = C_NAME;
   }
 }
@@ -398,15 +426,12 @@ static void classify(ctx *c) {
 
 static int tok_title(const ctx *c, size_t i) {
   const ws_token *t = &c->tok[i];
-  if (!has_letter(t))
-    return WS_TITLE_NONE;
-  return ws_lex_title(c->text + t->start, t->core_end - t->start);
+  return has_letter(t) ? lex(c, i)->title : WS_TITLE_NONE;
 }
 
 static int tok_place_word(const ctx *c, size_t i) {
   const ws_token *t = &c->tok[i];
-  return has_letter(t) &&
-         ws_lex_is_place_word(c->text + t->start, t->core_end - t->start);
+  return has_letter(t) && (lex(c, i)->bits & L_PLACE);
 }
 
 static const char *tok_nationality(const ctx *c, size_t i) {
@@ -415,8 +440,7 @@ static const char *tok_nationality(const ctx *c, size_t i) {
 }
 
 static int tok_org_word(const ctx *c, size_t i) {
-  const ws_token *t = &c->tok[i];
-  return ws_lex_is_org_word(c->text + t->start, t->core_end - t->start);
+  return has_letter(&c->tok[i]) && (lex(c, i)->bits & L_ORG);
 }
 
 /* The title phrase ending just before token a, walking back over title
@@ -482,11 +506,12 @@ static int personal_name_at(const ctx *c, size_t i) {
   const ws_token *t = &c->tok[i];
   if ((t->flags & WS_TF_ABBR) && t->end - t->start <= 3)
     return 1;
-  unsigned lc[5];
+  const wstat *w = lex(c, i);
+  const uint16_t *lc = w->learn;
   size_t n = word_len(c, t);
-  if (ws_lex_learned(c->text + t->start, n, lc))
+  if (w->bits & L_LEARNED)
     return lc[0] > lc[1] + lc[2] + lc[3];
-  int f = ws_lex_dict(c->text + t->start, n);
+  int f = w->dict;
   if (f == 0)
     return 1;
   /* a proper noun of the dictionary followed by another name word */
@@ -600,8 +625,33 @@ static int find_spans(ctx *c) {
 
 /* ------------------------------------------------- 4. kinds, identity */
 
+/* ws_text_nfc / ws_text_fold with a fast path for ASCII, which is already
+ * in NFC: copy, white space runs folded to one space, lowered if fold. */
+static char *norm(ws_arena *a, const char *s, size_t n, int fold) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80)
+      return fold ? ws_text_fold(a, s, n) : ws_text_nfc(a, s, n);
+  char *out = ws_arena_alloc(a, n + 1);
+  if (!out)
+    return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    char ch = s[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      if (k && out[k - 1] != ' ')
+        out[k++] = ' ';
+      continue;
+    }
+    out[k++] = fold && ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+  }
+  while (k && out[k - 1] == ' ')
+    k--;
+  out[k] = 0;
+  return out;
+}
+
 static const char *span_nfc(ctx *c, uint32_t s, uint32_t e) {
-  return ws_text_nfc(c->doc->arena, c->text + s, e - s);
+  return norm(c->doc->arena, c->text + s, e - s, 0);
 }
 
 static int is_acronym(const ctx *c, size_t i) {
@@ -617,11 +667,9 @@ static const char *const speech_verbs[] = {
 /* 1 when token i is a given name by the train split's statistics: seen at
  * least three times, mostly inside personal names. */
 static int given_name_at(const ctx *c, size_t i) {
-  const ws_token *t = &c->tok[i];
-  unsigned lc[5];
-  if (!has_letter(t) ||
-      !ws_lex_learned(c->text + t->start, word_len(c, t), lc))
+  if (!has_letter(&c->tok[i]))
     return 0;
+  const uint16_t *lc = lex(c, i)->learn;
   return lc[0] >= 3 && lc[0] > 2 * (lc[1] + lc[2] + lc[3]);
 }
 
@@ -704,11 +752,10 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
   double sc[4] = {0, 0, 0, 0};
   int known = 0;
   for (uint32_t i = m->a; i < m->b; i++) {
-    const ws_token *t = &c->tok[i];
-    unsigned lc[5];
-    if (!has_letter(t) || !ws_lex_learned(c->text + t->start, word_len(c, t), lc))
+    if (!has_letter(&c->tok[i]))
       continue;
-    double tot = lc[0] + lc[1] + lc[2] + lc[3];
+    const uint16_t *lc = lex(c, i)->learn;
+    double tot = (double)lc[0] + lc[1] + lc[2] + lc[3];
     if (tot == 0)
       continue;
     for (int k = 0; k < 4; k++)
@@ -759,10 +806,8 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
     int ok = 1;
     for (uint32_t i = m->a; i < m->b; i++) {
       const ws_token *t = &c->tok[i];
-      size_t n = t->core_end - t->start;
       if ((t->flags & WS_TF_UPPER) || (t->flags & WS_TF_DIGIT) ||
-          ws_lex_is_stopword(c->text + t->start, n) ||
-          (dict_flags(c->text + t->start, n) == WS_DICT_LOWER))
+          !has_letter(t) || is_stop(c, i) || lex(c, i)->dict == WS_DICT_LOWER)
         ok = 0;
     }
     if (ok && !tok_nationality(c, m->a)) {
@@ -843,8 +888,8 @@ static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
     if (c->cls[k] != C_NAME ||
         ws_lex_is_generation(c->text + t->start, t->core_end - t->start))
       continue;
-    const char *key = ws_text_fold(c->doc->arena, c->text + t->start,
-                                   c->tok[m->b - 1].core_end - t->start);
+    const char *key = norm(c->doc->arena, c->text + t->start,
+                           c->tok[m->b - 1].core_end - t->start, 1);
     if (!key)
       return WS_ENOMEM;
     stab_put(suffixes, key, m->entity, 1);
@@ -893,7 +938,7 @@ static int resolve(ctx *c) {
              ws_lex_nationality_country(doc->text + s, e - s - 1))
       m->canon = ws_arena_strndup(a, m->name, strlen(m->name) - 1);
     const char *k = m->canon ? m->canon : m->name;
-    m->key = ws_text_fold(a, k, strlen(k));
+    m->key = norm(a, k, strlen(k), 1);
     if (!m->key || (m->canon && !(m->canon = ws_text_nfc(a, m->canon,
                                                          strlen(m->canon)))))
       return WS_ENOMEM;
@@ -1077,8 +1122,12 @@ int ws_entity_find(ws_doc *doc) {
     cap *= 2;
   c.ws = ws_arena_calloc(a, cap, sizeof(wstat));
   c.ws_mask = cap - 1;
-  if (!c.mode || !c.cls || !c.url || !c.ws)
+  c.wi = ws_arena_calloc(a, n ? n : 1, sizeof(uint32_t));
+  if (!c.mode || !c.cls || !c.url || !c.ws || !c.wi)
     return WS_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    c.wi[i] = has_letter(&c.tok[i]) ? (uint32_t)(stat_of(&c, &c.tok[i]) - c.ws)
+                                    : UINT32_MAX;
   ws_vec_init(&c.cands, sizeof(cand));
   line_modes(&c);
   mark_urls(&c);

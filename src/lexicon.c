@@ -14,6 +14,8 @@
 extern const char *const ws_dict_word[];
 extern const unsigned char ws_dict_flag[];
 extern const size_t ws_dict_n;
+extern const unsigned ws_dict_slot[];
+extern const size_t ws_dict_mask;
 
 /* Compares s[0..n) with the NUL-terminated w; fold lowers ASCII letters of
  * s first (w is lower case then). */
@@ -143,22 +145,54 @@ const char *ws_lex_nationality_country(const char *s, size_t n) {
   return i >= 0 ? nationalities[i].country : NULL;
 }
 
-/* Countries and regions that the adjective table does not name as
- * written, sorted. */
-static const char *const extra_places[] = {
-    "America", "Britain", "Gaza", "Holland", "West Bank",
+/* Countries, territories and regions: those of the adjective table and a
+ * few more often written on their own, sorted. */
+static const char *const countries[] = {
+    "Afghanistan", "Africa", "Albania", "Algeria", "America", "Angola",
+    "Arab League", "Argentina", "Armenia", "Asia", "Australia", "Austria",
+    "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bolivia",
+    "Bosnia", "Brazil", "Britain", "Bulgaria", "Burundi", "Cambodia",
+    "Cameroon", "Canada", "Chechnya", "Chile", "China", "Colombia", "Congo",
+    "Croatia", "Cuba", "Cyprus", "Czech Republic", "Denmark", "Ecuador",
+    "Egypt", "El Salvador", "England", "Eritrea", "Estonia", "Ethiopia",
+    "Europe", "Finland", "France", "Gaza", "Georgia", "Germany", "Ghana",
+    "Greece", "Guatemala", "Haiti", "Holland", "Honduras", "Hungary",
+    "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel",
+    "Italy", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Korea",
+    "Kosovo", "Kurdistan", "Kuwait", "Latvia", "Lebanon", "Liberia", "Libya",
+    "Lithuania", "Malaysia", "Mali", "Mexico", "Moldova", "Mongolia",
+    "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands",
+    "Nicaragua", "Nigeria", "Norway", "Oman", "Pakistan", "Palestine",
+    "Panama", "Paraguay", "Peru", "Philippines", "Poland", "Portugal",
+    "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Scotland",
+    "Senegal", "Serbia", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
+    "Somalia", "Soviet Union", "Spain", "Sudan", "Sweden", "Switzerland",
+    "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia",
+    "Turkey", "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates",
+    "United Kingdom", "United States", "Uruguay", "Uzbekistan", "Venezuela",
+    "Vietnam", "Wales", "West Bank", "Yemen", "Yugoslavia", "Zambia",
+    "Zimbabwe",
 };
 
 int ws_lex_is_country(const char *s, size_t n) {
-  for (size_t i = 0; i < COUNT(nationalities); i++)
-    if (cmp(s, n, nationalities[i].country, 0) == 0)
-      return 1;
-  return IN(extra_places, s, n, 0);
+  return IN(countries, s, n, 0);
 }
 
 int ws_lex_dict(const char *s, size_t n) {
-  long i = find(ws_dict_word, ws_dict_n, sizeof(const char *), s, n, 1);
-  return i >= 0 ? ws_dict_flag[i] : 0;
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 'A' && ch <= 'Z')
+      ch = (unsigned char)(ch + 32);
+    h = (h ^ ch) * 16777619u;
+  }
+  for (size_t k = h & ws_dict_mask;; k = (k + 1) & ws_dict_mask) {
+    unsigned v = ws_dict_slot[k];
+    if (v == 0)
+      return 0;
+    if (cmp(s, n, ws_dict_word[v - 1], 1) == 0)
+      return ws_dict_flag[v - 1];
+  }
 }
 
 /* Titles and honorifics written before a name (AP Stylebook, "titles"),
