@@ -92,6 +92,7 @@ typedef struct ctx {
   uint8_t *url;  /* per token: inside a URL */
   wstat *ws;
   size_t ws_mask;
+  size_t ws_used;  /* distinct word forms in ws */
   uint32_t *wi;  /* per token: its wstat slot, or UINT32_MAX */
   ws_vec cands;  /* cand */
 } ctx;
@@ -133,21 +134,46 @@ static size_t word_len(const ctx *c, const ws_token *t) {
   return n;
 }
 
-static wstat *stat_of(ctx *c, const ws_token *t) {
-  const char *s = c->text + t->start;
-  size_t n = word_len(c, t);
+/* The slot of the word form text[off, off + n) (ASCII case folded): its
+ * own, or the empty slot where it belongs. */
+static wstat *stat_slot(const ctx *c, uint32_t off, size_t n) {
+  const char *s = c->text + off;
   size_t h = (size_t)hash_fold(s, n) & c->ws_mask;
   for (;;) {
     wstat *w = &c->ws[h];
-    if (w->len == 0) {
-      w->off = t->start;
-      w->len = (uint32_t)n;
-      return w;
-    }
-    if (w->len == n && eq_fold(c->text + w->off, s, n))
+    if (w->len == 0 || (w->len == n && eq_fold(c->text + w->off, s, n)))
       return w;
     h = (h + 1) & c->ws_mask;
   }
+}
+
+/* Adds the word form of token t, doubling the table at half load (the old
+ * table stays in the arena: waste is bounded by the final size).
+ * Returns WS_OK or WS_ENOMEM. */
+static int stat_add(ctx *c, const ws_token *t) {
+  size_t n = word_len(c, t);
+  wstat *w = stat_slot(c, t->start, n);
+  if (w->len)
+    return WS_OK;
+  w->off = t->start;
+  w->len = (uint32_t)n;
+  if (++c->ws_used * 2 <= c->ws_mask + 1)
+    return WS_OK;
+  size_t cap = (c->ws_mask + 1) * 2;
+  wstat *old = c->ws, *neu = ws_arena_calloc(c->doc->arena, cap, sizeof(wstat));
+  if (!neu)
+    return WS_ENOMEM;
+  size_t old_cap = c->ws_mask + 1;
+  c->ws = neu;
+  c->ws_mask = cap - 1;
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i].len)
+      *stat_slot(c, old[i].off, old[i].len) = old[i];
+  return WS_OK;
+}
+
+static wstat *stat_of(const ctx *c, const ws_token *t) {
+  return stat_slot(c, t->start, word_len(c, t));
 }
 
 static int dict_flags(const char *s, size_t n);
@@ -1117,14 +1143,15 @@ int ws_entity_find(ws_doc *doc) {
   c.mode = ws_arena_calloc(a, n ? n : 1, 1);
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);
-  size_t cap = 64;
-  while (cap < n * 2)
-    cap *= 2;
-  c.ws = ws_arena_calloc(a, cap, sizeof(wstat));
-  c.ws_mask = cap - 1;
+  c.ws = ws_arena_calloc(a, 1024, sizeof(wstat));
+  c.ws_mask = 1023;
   c.wi = ws_arena_calloc(a, n ? n : 1, sizeof(uint32_t));
   if (!c.mode || !c.cls || !c.url || !c.ws || !c.wi)
     return WS_ENOMEM;
+  /* word forms: insert all (the table grows), then index each token */
+  for (size_t i = 0; i < n; i++)
+    if (has_letter(&c.tok[i]) && stat_add(&c, &c.tok[i]))
+      return WS_ENOMEM;
   for (size_t i = 0; i < n; i++)
     c.wi[i] = has_letter(&c.tok[i]) ? (uint32_t)(stat_of(&c, &c.tok[i]) - c.ws)
                                     : UINT32_MAX;
