@@ -256,10 +256,10 @@ static const char *const org_words[] = {
     "front", "fund", "group", "guard", "holdings", "hospital", "inc",
     "industries", "institute", "insurance", "international", "league",
     "limited", "ltd", "media", "ministry", "motors", "movement", "navy",
-    "network", "news", "office", "organisation", "organization",
-    "parliament", "partners", "party", "plc", "police", "press",
-    "railways", "school", "securities", "senate", "service", "services",
-    "society", "systems", "team", "technologies", "telecom", "times",
+    "network", "news", "office", "organisation", "organization", "parliament",
+    "partners", "party", "plc", "police", "press", "radio", "railways",
+    "school", "securities", "senate", "service", "services", "society",
+    "systems", "team", "technologies", "telecom", "television", "times",
     "tribunal", "trust", "union", "united", "university",
 };
 
