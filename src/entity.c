@@ -34,23 +34,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_RUN = 10 };      /* longest name, in tokens */
-enum { MAX_ALIASES = 16 };  /* aliases kept per entity */
-enum { MAX_ROLES = 8 };     /* roles kept per entity */
+enum { MAX_RUN = 10 };     /* longest name, in tokens */
+enum { MAX_ALIASES = 16 }; /* aliases kept per entity */
+enum { MAX_ROLES = 8 };    /* roles kept per entity */
 
 enum { MODE_NORMAL = 0, MODE_CAPS = 1, MODE_TITLE = 2 };
 enum { C_NONE = 0, C_NAME = 1, C_PART = 2 };
 
 /* Word statistics: one slot per distinct word form. */
 typedef struct wstat {
-  uint32_t off, len;  /* first occurrence; len 0 marks an empty slot */
-  uint32_t lower;     /* occurrences starting lower case */
-  uint32_t cap;       /* capitalised where capitals are informative */
-  uint8_t ready;      /* the lexicon fields below are filled */
-  uint8_t dict;       /* dict_flags() */
-  uint8_t title;      /* ws_lex_title() */
-  uint8_t bits;       /* L_* */
-  uint16_t learn[5];  /* ws_lex_learned() counts, zero when unseen */
+  uint32_t off, len; /* first occurrence; len 0 marks an empty slot */
+  uint32_t lower;    /* occurrences starting lower case */
+  uint32_t cap;      /* capitalised where capitals are informative */
+  uint8_t ready;     /* the lexicon fields below are filled */
+  uint8_t dict;      /* dict_flags() */
+  uint8_t title;     /* ws_lex_title() */
+  uint8_t bits;      /* L_* */
+  uint16_t learn[5]; /* ws_lex_learned() counts, zero when unseen */
 } wstat;
 
 /* Case-insensitive lexicon facts of a word form, cached per form. */
@@ -70,16 +70,16 @@ typedef struct stab {
 
 /* A mention under construction. */
 typedef struct cand {
-  uint32_t a, b;         /* tokens [a, b) */
-  const char *name;      /* NFC surface form */
-  const char *key;       /* folded canonical key */
-  const char *canon;     /* canonical name when fixed (U.S.), else NULL */
-  const char *role;      /* title phrase before it, or NULL */
-  int kind;              /* ws_entity_kind from local evidence */
-  int weight;            /* strength of that evidence, 0 none */
-  int32_t entity;        /* resolved entity, -1 until then */
-  int folded;            /* short form of a longer name: the longer decides
-                            the kind (Jordan in Neil Jordan's article) */
+  uint32_t a, b;     /* tokens [a, b) */
+  const char *name;  /* NFC surface form */
+  const char *key;   /* folded canonical key */
+  const char *canon; /* canonical name when fixed (U.S.), else NULL */
+  const char *role;  /* title phrase before it, or NULL */
+  int kind;          /* ws_entity_kind from local evidence */
+  int weight;        /* strength of that evidence, 0 none */
+  int32_t entity;    /* resolved entity, -1 until then */
+  int folded;        /* short form of a longer name: the longer decides
+                        the kind (Jordan in Neil Jordan's article) */
 } cand;
 
 typedef struct ctx {
@@ -92,14 +92,16 @@ typedef struct ctx {
   uint8_t *url;  /* per token: inside a URL */
   wstat *ws;
   size_t ws_mask;
-  size_t ws_used;  /* distinct word forms in ws */
-  uint32_t *wi;  /* per token: its wstat slot, or UINT32_MAX */
-  ws_vec cands;  /* cand */
+  size_t ws_used; /* distinct word forms in ws */
+  uint32_t *wi;   /* per token: its wstat slot, or UINT32_MAX */
+  ws_vec cands;   /* cand */
 } ctx;
 
 /* ------------------------------------------------------------- helpers */
 
-static int is_word(const ws_token *t) { return t->type == WS_TOK_WORD; }
+static int is_word(const ws_token *t) {
+  return t->type == WS_TOK_WORD;
+}
 
 static uint64_t hash_fold(const char *s, size_t n) {
   uint64_t h = 1469598103934665603u;
@@ -201,7 +203,9 @@ static const wstat *lex(const ctx *c, size_t i) {
   return w;
 }
 
-static int is_stop(const ctx *c, size_t i) { return lex(c, i)->bits & L_STOP; }
+static int is_stop(const ctx *c, size_t i) {
+  return lex(c, i)->bits & L_STOP;
+}
 
 static int stab_init(stab *t, ws_arena *a, size_t want) {
   size_t cap = 16;
@@ -420,7 +424,8 @@ static void classify(ctx *c) {
     if (ws_cp_is_lower(t->cp)) {
       if (ws_lex_is_particle(s, n))
         k = C_PART;
-      else if (n > 3 && (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
+      else if (n > 3 &&
+               (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
                s[3] >= 'A' && s[3] <= 'Z')
         k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
     } else if (t->flags & WS_TF_CAP) {
@@ -566,12 +571,13 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
      * head word after a name stays (Martin Luther King, King Jr.), and an
      * organisation name ending in an org word keeps its titles (Prime
      * Minister's Office). */
-    int name_after = j < b && !ws_lex_is_generation(c->text + c->tok[j].start,
-                                                    c->tok[j].core_end -
-                                                        c->tok[j].start);
-    int cut = (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
-              !(b > j && tok_org_word(c, b - 1)) &&
-              (name_after ? (i - s <= 1 || j - i >= 2) : (j == b && j - i >= 2));
+    int name_after =
+        j < b && !ws_lex_is_generation(c->text + c->tok[j].start,
+                                       c->tok[j].core_end - c->tok[j].start);
+    int cut =
+        (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
+        !(b > j && tok_org_word(c, b - 1)) &&
+        (name_after ? (i - s <= 1 || j - i >= 2) : (j == b && j - i >= 2));
     if (cut) {
       {
         if (i > s) {
@@ -600,7 +606,7 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
  * after a word that is not a name (inside a name it joins anyway); only
  * particles that are not also common words of the text's language. */
 static int particle_opens(const ctx *c, size_t i) {
-  static const char *const openers[] = {"bin", "da", "de", "del", "di",
+  static const char *const openers[] = {"bin", "da",  "de",  "del", "di",
                                         "dos", "ibn", "van", "von", NULL};
   return c->cls[i] == C_PART && i + 1 < c->n && c->cls[i + 1] == C_NAME &&
          !(c->tok[i + 1].flags & WS_TF_SENT) &&
@@ -687,8 +693,8 @@ static int is_acronym(const ctx *c, size_t i) {
 }
 
 static const char *const speech_verbs[] = {
-    "said", "says", "told", "added", "stressed", "warned", "argued",
-    "insisted", "explained", "declared", NULL};
+    "said",   "says",     "told",      "added",    "stressed", "warned",
+    "argued", "insisted", "explained", "declared", NULL};
 
 /* 1 when token i is a given name by the train split's statistics: seen at
  * least three times, mostly inside personal names. */
@@ -702,9 +708,9 @@ static int given_name_at(const ctx *c, size_t i) {
 /* 1 when one of the two words from token i is a lower-case organisation
  * noun: "X news agency", "X party", "X newspaper". */
 static int org_noun_after(const ctx *c, size_t i) {
-  static const char *const nouns[] = {"agency", "daily", "newspaper",
-                                      "party", "group", "movement",
-                                      "company", "militia", "network", NULL};
+  static const char *const nouns[] = {
+      "agency",   "daily",   "newspaper", "party",   "group",
+      "movement", "company", "militia",   "network", NULL};
   for (size_t k = i; k < c->n && k < i + 2; k++) {
     const ws_token *t = &c->tok[k];
     if (!is_word(t) || !ws_cp_is_lower(t->cp))
@@ -737,8 +743,8 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
   }
   const char *abbr = ws_lex_abbrev_name(fs, fn);
   if (abbr) {
-    m->kind = ws_lex_is_country(abbr, strlen(abbr)) ? WS_ENTITY_PLACE
-                                                     : WS_ENTITY_ORG;
+    m->kind =
+        ws_lex_is_country(abbr, strlen(abbr)) ? WS_ENTITY_PLACE : WS_ENTITY_ORG;
     m->weight = 3;
     return;
   }
@@ -789,8 +795,8 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
     known++;
   }
   if (known) {
-    static const int map[4] = {WS_ENTITY_PERSON, WS_ENTITY_ORG,
-                               WS_ENTITY_PLACE, WS_ENTITY_OTHER};
+    static const int map[4] = {WS_ENTITY_PERSON, WS_ENTITY_ORG, WS_ENTITY_PLACE,
+                               WS_ENTITY_OTHER};
     int best = 0;
     for (int k = 1; k < 4; k++)
       if (sc[k] > sc[best])
@@ -800,8 +806,7 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
   }
   /* the subject of a speech verb is a person more often than not */
   if (m->b + 1 < c->n && is_word(&c->tok[m->b]) &&
-      ws_tok_in(c->text, &c->tok[m->b], speech_verbs) &&
-      !is_acronym(c, m->a)) {
+      ws_tok_in(c->text, &c->tok[m->b], speech_verbs) && !is_acronym(c, m->a)) {
     m->kind = WS_ENTITY_PERSON, m->weight = 1;
     return;
   }
@@ -812,15 +817,15 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
   /* "in Doha", "Doha, Qatar" */
   if (m->a > 0) {
     const ws_token *p = &c->tok[m->a - 1];
-    if (is_word(p) && (ws_tok_is(c->text, p, "in") ||
-                       ws_tok_is(c->text, p, "near") ||
-                       ws_tok_is(c->text, p, "from") ||
-                       ws_tok_is(c->text, p, "at"))) {
+    if (is_word(p) &&
+        (ws_tok_is(c->text, p, "in") || ws_tok_is(c->text, p, "near") ||
+         ws_tok_is(c->text, p, "from") || ws_tok_is(c->text, p, "at"))) {
       m->kind = WS_ENTITY_PLACE, m->weight = 1;
       return;
     }
   }
-  if (m->b + 1 < c->n && c->tok[m->b].cp == ',' && has_letter(&c->tok[m->b + 1]) &&
+  if (m->b + 1 < c->n && c->tok[m->b].cp == ',' &&
+      has_letter(&c->tok[m->b + 1]) &&
       ws_lex_is_country(c->text + c->tok[m->b + 1].start,
                         c->tok[m->b + 1].core_end - c->tok[m->b + 1].start)) {
     m->kind = WS_ENTITY_PLACE, m->weight = 2;
@@ -876,8 +881,8 @@ static int add_unique(ws_arena *a, const char ***list, uint32_t *n,
 }
 
 typedef struct ent_acc {
-  int votes[4];      /* evidence weight per kind */
-  uint32_t first;    /* first mention index */
+  int votes[4];   /* evidence weight per kind */
+  uint32_t first; /* first mention index */
 } ent_acc;
 
 static int cmp_len_desc(const void *x, const void *y) {
@@ -929,8 +934,8 @@ static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
 static uint32_t mention_end(const ctx *c, const cand *m) {
   const ws_token *t = &c->tok[m->b - 1];
   if (m->b < c->n && c->tok[m->b].cp == '$' && c->tok[m->b].start == t->end &&
-      m->b - m->a == 1 && (t->flags & WS_TF_UPPER) && !(t->flags & WS_TF_ABBR) &&
-      t->end - t->start <= 3)
+      m->b - m->a == 1 && (t->flags & WS_TF_UPPER) &&
+      !(t->flags & WS_TF_ABBR) && t->end - t->start <= 3)
     return c->tok[m->b].end;
   return t->core_end;
 }
@@ -965,8 +970,8 @@ static int resolve(ctx *c) {
       m->canon = ws_arena_strndup(a, m->name, strlen(m->name) - 1);
     const char *k = m->canon ? m->canon : m->name;
     m->key = norm(a, k, strlen(k), 1);
-    if (!m->key || (m->canon && !(m->canon = ws_text_nfc(a, m->canon,
-                                                         strlen(m->canon)))))
+    if (!m->key ||
+        (m->canon && !(m->canon = ws_text_nfc(a, m->canon, strlen(m->canon)))))
       return WS_ENOMEM;
   }
   /* longest names first, so that short forms find them */
@@ -977,7 +982,8 @@ static int resolve(ctx *c) {
     order[i] = &cs[i];
   qsort(order, nc, sizeof(cand *), cmp_len_desc);
   stab names, suffixes, acro, inits;
-  if ((rc = stab_init(&names, a, nc)) || (rc = stab_init(&suffixes, a, nc * 4)) ||
+  if ((rc = stab_init(&names, a, nc)) ||
+      (rc = stab_init(&suffixes, a, nc * 4)) ||
       (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)))
     return rc;
   /* acronyms in brackets after their expansion: Guard Corps (IRGC) */

@@ -2,15 +2,15 @@
  *
  * Every fixture is a sentence composed for this file: text in, expected
  * mentions (as written), canonical names, kinds and roles out. */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <stdlib.h>
 
 #include "doc.h"
 #include "lexicon.h"
@@ -40,15 +40,16 @@ static void run(fx *f, const char *text) {
   }
 }
 
-static void done(fx *f) { ws_doc_free(f->doc); }
+static void done(fx *f) {
+  ws_doc_free(f->doc);
+}
 
 /* The entity a surface form was resolved to (first mention of it). */
 static const ws_entity *entity_of(const fx *f, const char *surface) {
   size_t n = strlen(surface);
   for (size_t i = 0; i < f->v.n_mentions; i++) {
     const ws_mention *m = &f->v.mentions[i];
-    if (m->end - m->start == n &&
-        memcmp(f->v.text + m->start, surface, n) == 0)
+    if (m->end - m->start == n && memcmp(f->v.text + m->start, surface, n) == 0)
       return &f->v.entities[m->entity];
   }
   return NULL;
@@ -190,7 +191,8 @@ static void the_united_states_and_its_senate(void **state) {
 static void en_dash_splits_names(void **state) {
   (void)state;
   fx f;
-  run(&f, "Historians revisited the Peru\xE2\x80\x93" "Ecuador border war.");
+  run(&f, "Historians revisited the Peru\xE2\x80\x93"
+          "Ecuador border war.");
   assert_string_equal(f.mentions, "Peru|Ecuador");
   done(&f);
 }
@@ -246,7 +248,8 @@ static void titles_are_roles_not_names(void **state) {
                                   "Tomas Reed|Danish|Lars Holm");
   assert_true(has_role(&f, "Ingrid Solberg", "Norway's Foreign Minister"));
   assert_true(has_role(&f, "Tomas Reed", "Labour Party chief"));
-  assert_true(has_role(&f, "Lars Holm", "Danish foreign ministry spokesperson"));
+  assert_true(
+      has_role(&f, "Lars Holm", "Danish foreign ministry spokesperson"));
   assert_string_equal(kind(&f, "Lars Holm"), "person");
   done(&f);
 }
@@ -284,8 +287,7 @@ static void short_forms_fold_into_full_names(void **state) {
   run(&f, "Karim Haddad met Yusuf bin Tariq Al Nuaimi. Later Haddad said "
           "Al Nuaimi had agreed.");
   assert_string_equal(canonical(&f, "Haddad"), "Karim Haddad");
-  assert_string_equal(canonical(&f, "Al Nuaimi"),
-                      "Yusuf bin Tariq Al Nuaimi");
+  assert_string_equal(canonical(&f, "Al Nuaimi"), "Yusuf bin Tariq Al Nuaimi");
   assert_true(has_alias(&f, "Karim Haddad", "Haddad"));
   assert_int_equal(f.v.n_entities, 2);
   done(&f);
