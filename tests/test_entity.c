@@ -2,11 +2,13 @@
  *
  * Every fixture is a sentence composed for this file: text in, expected
  * mentions (as written), canonical names, kinds and roles out. */
-#include <cmocka.h>
+/* cmocka.h needs these first (its documented include order) */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
