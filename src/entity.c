@@ -507,6 +507,49 @@ static size_t role_start(const ctx *c, size_t a, int *head_kind) {
   return s;
 }
 
+/* A title in apposition after a name: "Ismail Haniyeh, the Hamas chief,"
+ * or "Jane Roe, a spokeswoman for ...".  From token b (just after the
+ * name): a comma, an optional article, then at most six words of
+ * nationalities, names, organisation and title words ending in a title
+ * head that closes the phrase.  Sets [*ra, *rb) and returns 1, or 0. */
+static int appositive_role(const ctx *c, size_t b, size_t *ra, size_t *rb) {
+  if (b + 2 >= c->n || c->tok[b].cp != ',' || c->tok[b].type != WS_TOK_PUNCT)
+    return 0;
+  size_t k = b + 1;
+  if (is_word(&c->tok[k]) && (ws_tok_is(c->text, &c->tok[k], "the") ||
+                              ws_tok_is(c->text, &c->tok[k], "a") ||
+                              ws_tok_is(c->text, &c->tok[k], "an")))
+    k++;
+  size_t first = k, head_end = 0;
+  for (; k < c->n && k < first + 6; k++) {
+    const ws_token *t = &c->tok[k];
+    if (!has_letter(t) || (t->flags & WS_TF_SENT))
+      break;
+    int tt = tok_title(c, k);
+    if (tt == WS_TITLE_HONORIFIC)
+      break;
+    if (tt == WS_TITLE_HEAD)
+      head_end = k + 1;
+    else if (!(tt || tok_org_word(c, k) || tok_nationality(c, k) ||
+               c->cls[k] == C_NAME))
+      break;
+  }
+  if (!head_end)
+    return 0;
+  /* the head must close the phrase: , . of for at in with or the end */
+  if (head_end < c->n) {
+    const ws_token *t = &c->tok[head_end];
+    if (!(t->type == WS_TOK_PUNCT || t->type == WS_TOK_QUOTE ||
+          ws_tok_is(c->text, t, "of") || ws_tok_is(c->text, t, "for") ||
+          ws_tok_is(c->text, t, "at") || ws_tok_is(c->text, t, "in") ||
+          ws_tok_is(c->text, t, "with")))
+      return 0;
+  }
+  *ra = first;
+  *rb = head_end;
+  return 1;
+}
+
 static int push_cand(ctx *c, uint32_t a, uint32_t b) {
   /* drop title-only and stopword-only runs */
   int any = 0;
@@ -959,6 +1002,13 @@ static int resolve(ctx *c) {
       m->role = span_nfc(c, c->tok[rs].start, c->tok[m->a - 1].core_end);
       if (!m->role)
         return WS_ENOMEM;
+    } else {
+      size_t ra, rb;
+      if (appositive_role(c, m->b, &ra, &rb)) {
+        m->role = span_nfc(c, c->tok[ra].start, c->tok[rb - 1].core_end);
+        if (!m->role)
+          return WS_ENOMEM;
+      }
     }
     kind_of(c, m, head);
     const char *abbr = ws_lex_abbrev_name(doc->text + s, e - s);

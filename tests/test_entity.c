@@ -256,6 +256,17 @@ static void titles_are_roles_not_names(void **state) {
   done(&f);
 }
 
+static void appositive_titles_are_roles(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Leila Farouk, the Egyptian trade minister, met Pavel Novak, a "
+          "spokesman for the alliance, in Cairo.");
+  assert_true(has_role(&f, "Leila Farouk", "Egyptian trade minister"));
+  assert_true(has_role(&f, "Pavel Novak", "spokesman"));
+  assert_false(has_role(&f, "Cairo", "spokesman"));
+  done(&f);
+}
+
 static void title_alone_is_no_entity(void **state) {
   (void)state;
   fx f;
@@ -390,6 +401,7 @@ int main(void) {
       cmocka_unit_test(headline_heads_join_names),
       cmocka_unit_test(currency_codes_keep_their_dollar),
       cmocka_unit_test(titles_are_roles_not_names),
+      cmocka_unit_test(appositive_titles_are_roles),
       cmocka_unit_test(title_alone_is_no_entity),
       cmocka_unit_test(kinds_from_evidence),
       cmocka_unit_test(short_forms_fold_into_full_names),
