@@ -431,8 +431,9 @@ static void classify(ctx *c) {
     } else if (t->flags & WS_TF_CAP) {
       if (lex(c, i)->bits & L_DATE)
         k = C_NONE;
-      else if (n == 1 && s[0] == 'I')
-        k = C_NONE; /* the pronoun */
+      else if (s[0] == 'I' && (n == 1 || s[1] == '\'' ||
+                               (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
+        k = C_NONE; /* the pronoun: I, I'm, I’ve */
       else if (learned_not_name(c, i) && !lex(c, i)->title)
         k = C_NONE;
       else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
@@ -881,9 +882,12 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
     for (uint32_t i = m->a; i < m->b; i++) {
       const ws_token *t = &c->tok[i];
       if ((t->flags & WS_TF_UPPER) || (t->flags & WS_TF_DIGIT) ||
-          !has_letter(t) || is_stop(c, i) || lex(c, i)->dict == WS_DICT_LOWER)
+          !has_letter(t) || is_stop(c, i))
         ok = 0;
     }
+    /* the family name must not be a common word (White House) */
+    if (lex(c, m->b - 1)->dict == WS_DICT_LOWER)
+      ok = 0;
     if (ok && !tok_nationality(c, m->a)) {
       m->kind = WS_ENTITY_PERSON, m->weight = 1;
       return;
