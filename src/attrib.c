@@ -468,9 +468,12 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
   /* no kinds known: the latest mention outside quotes */
   for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
-    if (m >= 0 && c->in_quote[i] < 0 && !is_nationality(c, i) &&
-        !in(c, i, cap_stop))
-      return ((const ws_mention *)c->doc->mentions.items)[m].entity;
+    if (m < 0 || c->in_quote[i] >= 0 || is_nationality(c, i) ||
+        in(c, i, cap_stop))
+      continue;
+    int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
+    if (entity_kind(c, ent) == WS_ENTITY_OTHER) /* untyped: may be a person */
+      return ent;
   }
   return -1;
 }
@@ -494,6 +497,20 @@ static int ci_contains(const char *hay, const char *needle, size_t n) {
   return 0;
 }
 
+/* 1 when a[0..n) and b[0..n) are equal ignoring ASCII case. */
+static int ci_equal(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z')
+      x = (char)(x + 32);
+    if (y >= 'A' && y <= 'Z')
+      y = (char)(y + 32);
+    if (x != y)
+      return 0;
+  }
+  return 1;
+}
+
 /* 1 when the words around mention tokens [s, e) carry the head noun and
  * the nationality (adjective or country) of a description. */
 static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
@@ -509,8 +526,7 @@ static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
     const ws_token *t = &c->tok[i];
     const char *w = c->doc->text + t->start;
     size_t wn = t->core_end - t->start;
-    if (wn == hn && ci_contains(w, head, hn) &&
-        (wn == hn))
+    if (wn == hn && ci_equal(w, head, hn))
       has_head = 1;
     if (adj && ((wn == strlen(adj) && memcmp(w, adj, wn) == 0) ||
                 (wn == strlen(country) && memcmp(w, country, wn) == 0)))
