@@ -239,6 +239,8 @@ static int32_t mention_first(const ctx *c, int32_t i, int32_t lo) {
   return i;
 }
 
+static int entity_kind(const ctx *c, int32_t ent);
+
 /* The noun phrase that ends at token k (inclusive), not before lo. */
 static span np_ending(const ctx *c, int32_t k, int32_t lo) {
   span r = NO_SPAN;
@@ -351,6 +353,22 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
       e++;
     if (in(c, i, cap_stop))
       return r;
+    /* "Republican strategist Al Cardenas", "RNC spokesman Sean Spicer":
+     * an affiliation and a title before the person's name */
+    for (int32_t j = e; j < hi && j < e + 2 && is_word(c, j) &&
+                        !is_cap(c, j) && !in(c, j, np_stops);
+         j++) {
+      int32_t m = j + 1 < c->n ? c->doc->tok_mention[j + 1] : -1;
+      if (m >= 0 &&
+          entity_kind(c, ((const ws_mention *)c->doc->mentions.items)[m]
+                             .entity) == WS_ENTITY_PERSON) {
+        int32_t k = j + 1;
+        while (k < hi && c->doc->tok_mention[k] == m)
+          k++;
+        e = k;
+        break;
+      }
+    }
     r.s = i, r.e = e;
     return r;
   }
