@@ -779,7 +779,35 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
   return after_any_verb(c, lo, last_inner_stop, a);
 }
 
-/* Searches the sentence before the opening mark at ot. */
+/* The speaker of a cue at v (flags f, last token l) found before the
+ * quote opening at ot; 1 when one is found. */
+static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
+                                 int32_t ot, int32_t lo, attr *a) {
+  a->cue.s = v, a->cue.e = l + 1;
+  if (is(c, v, "according")) {
+    a->np = np_starting(c, l + 1, ot);
+    return a->np.s >= 0;
+  }
+  if (is(c, v - 1, "as") && is(c, v - 2, "quoted")) {
+    /* passive: "X was quoted as saying" */
+    a->np = subject_before(c, v - 2, lo);
+    return a->np.s >= 0;
+  }
+  if ((f & WS_CUE_PART) || is(c, v - 1, "and")) {
+    /* "X welcomed it, saying", "X met Y and thanked Z for its" */
+    a->np = clause_subject(c, v, lo);
+    return a->np.s >= 0;
+  }
+  a->np = subject_before(c, v, lo);
+  if (a->np.s < 0 && (f & WS_CUE_INVERT) &&
+      ((c->tok[v].flags & WS_TF_SENT) || is_punct(c, v - 1, ',') ||
+       in(c, v - 1, cap_stop)))
+    a->np = np_starting(c, l + 1, ot); /* 'But, said X, "..."' */
+  return a->np.s >= 0;
+}
+
+/* Searches the sentence before the opening mark at ot: the nearest cue
+ * of saying or naming. */
 static int find_before(const ctx *c, int32_t ot, attr *a) {
   int32_t lo = (int32_t)c->doc->tokens.sent[c->tok[ot].sent].first;
   if (ot - lo > BEFORE_MAX)
@@ -789,31 +817,9 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
       continue;
     int f;
     int32_t l;
-    if (!cue_at(c, v, &f, &l) || !(f & (WS_CUE_SPEECH | WS_CUE_NAMING)))
-      continue;
-    a->cue.s = v, a->cue.e = l + 1;
-    if (is(c, v, "according")) {
-      a->np = np_starting(c, l + 1, ot);
-      return a->np.s >= 0;
-    }
-    if (is(c, v - 1, "as") && is(c, v - 2, "quoted")) {
-      /* passive: "X was quoted as saying" */
-      a->np = subject_before(c, v - 2, lo);
-      return a->np.s >= 0;
-    }
-    if ((f & WS_CUE_PART) || is(c, v - 1, "and")) {
-      /* "X welcomed it, saying", "X met Y and thanked Z for its" */
-      a->np = clause_subject(c, v, lo);
-      return a->np.s >= 0;
-    }
-    a->np = subject_before(c, v, lo);
-    if (a->np.s < 0 && (f & WS_CUE_INVERT) &&
-        ((c->tok[v].flags & WS_TF_SENT) || is_punct(c, v - 1, ',') ||
-         in(c, v - 1, cap_stop)))
-      a->np = np_starting(c, l + 1, ot); /* 'But, said X, "..."' */
-    return a->np.s >= 0;
+    if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_NAMING)))
+      return speaker_of_cue_before(c, v, l, f, ot, lo, a);
   }
-  /* "according to X" in the words before, or "as X put it" */
   return 0;
 }
 
