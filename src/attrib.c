@@ -107,8 +107,12 @@ static int ends_sentence(const ctx *c, int32_t i) {
          is_punct(c, i, ';');
 }
 
-static const char *const subj_pronouns[] = {"he", "she", "they", "i", "we",
-                                            "it", "you", NULL};
+static const char *const subj_pronouns[] = {
+    "he", "she", "they", "i", "we", "it", "you", "he'd", "she'd", "they'd",
+    "i'd", "we'd", "he'll", "she'll", "they'll", "i'll", "we'll", "i've",
+    "we've", "they've", "he\xE2\x80\x99" "d", "she\xE2\x80\x99" "d",
+    "they\xE2\x80\x99" "d", "i\xE2\x80\x99" "d", "we\xE2\x80\x99" "d",
+    "i\xE2\x80\x99ve", "we\xE2\x80\x99ve", "they\xE2\x80\x99ve", NULL};
 static const char *const rel_pronouns[] = {"who", "which", NULL};
 static const char *const determiners[] = {
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
@@ -300,14 +304,25 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
   return r;
 }
 
+/* "increasingly", "repeatedly": a lower-case -ly word between a subject
+ * and its verb. */
+static int is_ly_adverb(const ctx *c, int32_t i) {
+  if (!is_word(c, i) || is_cap(c, i))
+    return 0;
+  const ws_token *t = &c->tok[i];
+  size_t n = t->end - t->start;
+  return n > 4 && c->doc->text[t->end - 2] == 'l' &&
+         c->doc->text[t->end - 1] == 'y';
+}
+
 /* The subject of a cue at token v: the phrase before it, skipping
  * auxiliaries, a parenthesis (R-Fla.) and an apposition or relative clause
  * between commas ("X, the foreign minister, said"). */
 static span subject_before(const ctx *c, int32_t v, int32_t lo) {
   int32_t k = v - 1;
   int skipped = 0;
-  while (k >= lo && skipped < 4 && in(c, k, cue_fillers) &&
-         !is(c, k, "told"))
+  while (k >= lo && skipped < 4 &&
+         ((in(c, k, cue_fillers) && !is(c, k, "told")) || is_ly_adverb(c, k)))
     k--, skipped++;
   if (is_punct(c, k, ')')) {
     int32_t p = k - 1;
@@ -817,9 +832,13 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
       continue;
     int f;
     int32_t l;
-    if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_NAMING)))
-      return speaker_of_cue_before(c, v, l, f, ot, lo, a);
+    /* a cue whose subject cannot be found ("some have argued") may sit
+     * inside the clause of an outer one ("He said that ..."): go on */
+    if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_NAMING)) &&
+        speaker_of_cue_before(c, v, l, f, ot, lo, a))
+      return 1;
   }
+  a->cue = a->np = NO_SPAN;
   return 0;
 }
 
