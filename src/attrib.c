@@ -284,10 +284,21 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
       in(c, k, np_stops))
     return r;
   int32_t s = k;
-  while (s - 1 >= lo && s > k - 6 && is_word(c, s - 1) &&
-         !in(c, s - 1, np_stops) && !in(c, s - 1, cue_fillers) &&
-         !in(c, s - 1, determiners))
-    s--;
+  while (s - 1 >= lo && s > k - 6) {
+    if (is_word(c, s - 1) && !in(c, s - 1, np_stops) &&
+        !in(c, s - 1, cue_fillers) && !in(c, s - 1, determiners)) {
+      s--;
+      continue;
+    }
+    /* a plural possessive: "Sanders’ campaign", "the voters' choice" */
+    if (s - 2 >= lo && c->tok[s - 1].type == WS_TOK_QUOTE &&
+        !(c->tok[s - 1].flags & WS_TF_SPACE_B) && is_word(c, s - 2) &&
+        c->doc->text[c->tok[s - 2].end - 1] == 's') {
+      s -= 2;
+      continue;
+    }
+    break;
+  }
   if (s - 1 >= lo && in(c, s - 1, determiners) && !is(c, s - 1, "that")) {
     r.s = s - 1, r.e = k + 1;
     return r;
@@ -1080,8 +1091,13 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     s++;
   int words = 0;
   for (int32_t i = s; i < e; i++) {
-    if (c->in_quote[i] >= 0 || c->tok[i].type == WS_TOK_QUOTE)
-      return WS_OK; /* a direct quote carries this statement already */
+    /* a direct quote carries this statement already; an apostrophe
+     * (voters’ votes) is no quote */
+    if (c->in_quote[i] >= 0 ||
+        (c->tok[i].type == WS_TOK_QUOTE &&
+         ((i + 1 < c->n && c->in_quote[i + 1] >= 0) ||
+          (i > 0 && c->in_quote[i - 1] >= 0))))
+      return WS_OK;
     words += is_word(c, i);
   }
   if (words < 3)
