@@ -315,6 +315,8 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
   return r;
 }
 
+static int is_dash(const ctx *c, int32_t i);
+
 /* "increasingly", "repeatedly": a lower-case -ly word between a subject
  * and its verb. */
 static int is_ly_adverb(const ctx *c, int32_t i) {
@@ -342,12 +344,14 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     if (is_punct(c, p, '('))
       k = p - 1;
   }
-  if (is_punct(c, k, ',')) {
+  if (is_punct(c, k, ',') || (is_dash(c, k) && c->tok[k].cp != '-')) {
+    /* "X, the harbour master, said" / "X — a teacher — says" */
+    int32_t sep = c->tok[k].cp;
     int32_t p = k - 1;
-    while (p >= lo && p > k - APPOS_MAX && !is_punct(c, p, ',') &&
+    while (p >= lo && p > k - APPOS_MAX && !is_punct(c, p, sep) &&
            c->tok[p].type != WS_TOK_QUOTE && !ends_sentence(c, p))
       p--;
-    if (!is_punct(c, p, ','))
+    if (!is_punct(c, p, sep))
       return NO_SPAN;
     /* "the mayor, Lena Vik, said": the name in the apposition */
     span ap = np_ending(c, k - 1, p + 1);

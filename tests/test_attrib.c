@@ -208,6 +208,25 @@ static void reported_speech(void **state) {
   expect(t, "will carry two hundred", R, "Tomas Berg", "Berg");
 }
 
+static void reported_subjects_and_stances(void **state) {
+  (void)state;
+  const char *t = "The harbour workers \xE2\x80\x94 dockers, pilots and "
+                  "clerks \xE2\x80\x94 said the strike would end on "
+                  "Friday.";
+  expect(t, "strike would end", R, "The harbour workers", NULL);
+  t = "On Monday the pilots\xE2\x80\x99 union said the strike would end on "
+      "Friday.";
+  expect(t, "strike would end", R, "the pilots\xE2\x80\x99 union", NULL);
+  t = "At the meeting Mayor Lena Vik endorsed the plan to build a second "
+      "pier.";
+  expect(t, "build a second pier", R, "Mayor Lena Vik", "Vik");
+  /* a noun is not a cue: no statement in "the report" */
+  run r;
+  extract(&r, "The report on the harbour was published on Monday.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
+}
+
 static void cue_lexicon(void **state) {
   (void)state;
   assert_true(ws_cue_table_sorted());
@@ -234,6 +253,7 @@ int main(void) {
       cmocka_unit_test(organisations_speak),
       cmocka_unit_test(no_speaker_is_guessed),
       cmocka_unit_test(reported_speech),
+      cmocka_unit_test(reported_subjects_and_stances),
       cmocka_unit_test(cue_lexicon),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
