@@ -1133,6 +1133,22 @@ static const char *const not_clause[] = {
     "and", "or", "so", "nothing", "something", "anything", "yes", "no",
     "goodbye", "thanks", "hello", "more", "little", "much", NULL};
 
+/* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
+ * that opens with a person's name and a colon (headlines, transcripts)
+ * reports that person's words. */
+static int name_colon(ctx *c, int32_t s0, int32_t s1) {
+  if (!(c->tok[s0].flags & WS_TF_PARA))
+    return WS_OK;
+  span np = np_starting(c, s0, s1);
+  if (np.s < 0 || np.e - np.s > 4 || !is_punct(c, np.e, ':'))
+    return WS_OK;
+  int32_t ent = mention_entity(c, np);
+  if (ent < 0 || entity_kind(c, ent) != WS_ENTITY_PERSON)
+    return WS_OK;
+  attr a = {np, {np.e, np.e + 1}, ent};
+  return push_reported(c, np.e + 1, s1, &a);
+}
+
 static int reported(ctx *c, size_t n_direct) {
   const ws_tokens *tk = &c->doc->tokens;
   size_t dq = 0; /* direct quotes before the current sentence */
@@ -1148,6 +1164,9 @@ static int reported(ctx *c, size_t n_direct) {
         c->last_tok = tok_at_or_after(c, d->speaker_start);
       }
     }
+    int rc0 = name_colon(c, s0, s1);
+    if (rc0)
+      return rc0;
     for (int32_t v = s0; v < s1; v++) {
       if (c->in_quote[v] >= 0)
         continue;
@@ -1216,8 +1235,8 @@ static int reported(ctx *c, size_t n_direct) {
       while (k < s1 && skipped < 6 && in(c, k, clause_fillers) &&
              !is(c, k, "that"))
         k++, skipped++;
-      if (is(c, k, "that"))
-        k++;
+      if (is(c, k, "that") || is_punct(c, k, ':'))
+        k++; /* "X said that ...", "X said: ..." */
       int rc = WS_OK;
       if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
           (k >= s1 - 1 || is_punct(c, k, ','))) {

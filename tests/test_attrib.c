@@ -220,6 +220,10 @@ static void reported_subjects_and_stances(void **state) {
   t = "At the meeting Mayor Lena Vik endorsed the plan to build a second "
       "pier.";
   expect(t, "build a second pier", R, "Mayor Lena Vik", "Vik");
+  /* a headline or transcript line: "Name: words" */
+  t = "Lena Vik: The Ferry Must Run All Winter\n\nThe mayor spoke on "
+      "Monday.";
+  expect(t, "Ferry Must Run", R, "Lena Vik", "Vik");
   /* a noun is not a cue: no statement in "the report" */
   run r;
   extract(&r, "The report on the harbour was published on Monday.");
