@@ -1122,7 +1122,7 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
 
 /* Words after a cue that are not yet the reported clause. */
 static const char *const clause_fillers[] = {
-    "that", "on", "in", "a", "an", "statement", "interview", "monday",
+    "that", "on", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "yesterday", "tonight", "last", "week", "month", "year",
     "earlier", "later", "recently", "previously", "also", "repeatedly",
@@ -1130,6 +1130,8 @@ static const char *const clause_fillers[] = {
     NULL};
 static const char *const not_clause[] = {
     "to", "for", "of", "about", "with", "by", "from", "at", "as", "into",
+    "in", "during", "on", "up", "out", "down", "off", "over", "back",
+    "again",
     "and", "or", "so", "nothing", "something", "anything", "yes", "no",
     "goodbye", "thanks", "hello", "more", "little", "much", NULL};
 
@@ -1176,6 +1178,10 @@ static int reported(ctx *c, size_t n_direct) {
         continue;
       if (!(f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING)))
         continue;
+      static const char *const be[] = {"was", "were", "is", "are", "been",
+                                        "be", "being", NULL};
+      if (in(c, v - 1, be) && !(f & WS_CUE_PRESENT) && !is(c, v, "according"))
+        continue; /* a passive: "Texas was called for X" */
       attr a = {NO_SPAN, {v, l + 1}, -1};
       if (is(c, v, "according")) {
         a.np = np_starting(c, l + 1, s1);
@@ -1231,6 +1237,18 @@ static int reported(ctx *c, size_t n_direct) {
           o.s = k, o.e = k + 1;
         if (o.s >= 0)
           k = o.e;
+      }
+      /* "said in a statement", "wrote in a long Facebook post" */
+      if (is(c, k, "in") && in(c, k + 1, determiners)) {
+        static const char *const media[] = {
+            "statement", "interview", "email", "letter", "speech", "post",
+            "tweet", "release", "op-ed", "column", "memo", "message",
+            "video", "report", "filing", "essay", "book", NULL};
+        for (int32_t j = k + 2; j < s1 && j < k + 6; j++)
+          if (in(c, j, media)) {
+            k = j + 1;
+            break;
+          }
       }
       while (k < s1 && skipped < 6 && in(c, k, clause_fillers) &&
              !is(c, k, "that"))
