@@ -686,8 +686,9 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
     span s = subject_before(c, j, lo);
     if (s.s >= 0)
       return s;
-    if (f & WS_CUE_INVERT)
-      return np_starting(c, l + 1, c->n);
+    if ((f & WS_CUE_INVERT) &&
+        (is_punct(c, j - 1, ',') || c->tok[j - 1].type == WS_TOK_QUOTE))
+      return np_starting(c, l + 1, c->n); /* '"...," said X, adding' */
   }
   int32_t i = lo;
   while (i < v && (c->tok[i].type == WS_TOK_QUOTE || in(c, i, cap_stop)))
@@ -850,8 +851,24 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
     /* a cue whose subject cannot be found ("some have argued") may sit
      * inside the clause of an outer one ("He said that ..."): go on */
     if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_NAMING)) &&
-        speaker_of_cue_before(c, v, l, f, ot, lo, a))
+        speaker_of_cue_before(c, v, l, f, ot, lo, a)) {
+      if (f & WS_CUE_SPEECH)
+        return 1;
+      /* a label inside a reported clause ("X said that Y described it as
+       * "...""): the quote is X's report */
+      for (int32_t u = v - 1; u >= lo; u--) {
+        int g;
+        int32_t m;
+        if (c->in_quote[u] >= 0 || !cue_at(c, u, &g, &m))
+          continue;
+        attr b;
+        if ((g & WS_CUE_SPEECH) && (g & WS_CUE_CLAUSE) && !(g & WS_CUE_PART) &&
+            is(c, m + 1, "that") && speaker_of_cue_before(c, u, m, g, ot, lo, &b))
+          *a = b;
+        break;
+      }
       return 1;
+    }
   }
   a->cue = a->np = NO_SPAN;
   return 0;
