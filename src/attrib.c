@@ -863,7 +863,8 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
           continue;
         attr b;
         if ((g & WS_CUE_SPEECH) && (g & WS_CUE_CLAUSE) && !(g & WS_CUE_PART) &&
-            is(c, m + 1, "that") && speaker_of_cue_before(c, u, m, g, ot, lo, &b))
+            !is_punct(c, m + 1, ',') && !ends_sentence(c, m + 1) &&
+            speaker_of_cue_before(c, u, m, g, ot, lo, &b))
           *a = b;
         break;
       }

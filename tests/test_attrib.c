@@ -136,6 +136,18 @@ static void passive_and_participle_cues(void **state) {
   expect(t, "finally be replaced", D, "Tomas Berg", "Berg");
 }
 
+static void label_inside_a_reported_clause(void **state) {
+  (void)state;
+  /* the quote is what the mayor reports, not the council's own words */
+  const char *t = "On Monday Mayor Lena Vik said the council described the "
+                  "new pier as \"a harbour for the next century.\"";
+  expect(t, "harbour for the next", D, "Mayor Lena Vik", "Vik");
+  /* a label with its own subject and no outer verb of saying */
+  t = "On Monday the council described the new pier as \"a harbour for "
+      "the next century.\"";
+  expect(t, "harbour for the next", D, "the council", NULL);
+}
+
 static void trailing_dash_line(void **state) {
   (void)state;
   const char *t = "\"A harbour without a ferry is just a wall of water.\" "
@@ -250,6 +262,7 @@ int main(void) {
       cmocka_unit_test(apposition_between_speaker_and_cue),
       cmocka_unit_test(colon_lead_in_paragraph),
       cmocka_unit_test(passive_and_participle_cues),
+      cmocka_unit_test(label_inside_a_reported_clause),
       cmocka_unit_test(trailing_dash_line),
       cmocka_unit_test(running_quote_keeps_its_speaker),
       cmocka_unit_test(pronouns_resolve_to_the_speaker),
