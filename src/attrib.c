@@ -492,8 +492,15 @@ static int32_t entity_by_word(ctx *c, int32_t at, const char *s, size_t n) {
  * paragraph, else the latest person mentioned outside quotes. */
 static int32_t resolve_pronoun(ctx *c, int32_t at) {
   const ws_token *t = &c->tok[at];
-  if (is(c, at, "it") || is(c, at, "they") || is(c, at, "you"))
-    return -1; /* plural or impersonal: no single entity to name */
+  const char *w = c->doc->text + t->start;
+  size_t wn = t->end - t->start;
+  int third = (wn >= 2 && (w[0] | 32) == 'h' && w[1] == 'e' &&
+               (wn == 2 || w[2] == '\'' || (unsigned char)w[2] == 0xE2)) ||
+              (wn >= 3 && (w[0] | 32) == 's' && w[1] == 'h' && w[2] == 'e' &&
+               (wn == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2));
+  if (!third)
+    return -1; /* they/it/you: no single entity; I/we outside quotes: the
+                  writer, who is no entity of the text */
   uint32_t para = c->doc->tokens.sent[t->sent].para;
   if (c->last_ent >= 0) {
     uint32_t lp = c->doc->tokens.sent[c->tok[c->last_tok].sent].para;

@@ -200,6 +200,15 @@ static void no_speaker_is_guessed(void **state) {
                   "as it has for years: \"Ferries leave on the hour from "
                   "this pier, weather permitting, every day.\"";
   expect(t, "Ferries leave", D, NULL, NULL);
+  /* the writer's "I" is found as the mention but names no entity */
+  run r;
+  extract(&r, "I met Tomas Berg at the pier. \"The ferry is late again,\" "
+              "I said to him.");
+  const ws_quote *q = quote_with(&r, "ferry is late");
+  assert_non_null(q);
+  assert_string_equal(mention_text(&r, q), "I");
+  assert_int_equal(q->speaker, -1);
+  ws_doc_free(r.doc);
 }
 
 static void reported_speech(void **state) {
