@@ -456,10 +456,12 @@ static int32_t mention_entity(const ctx *c, span p) {
   int32_t best = -1;
   for (int32_t i = p.s; i < p.e; i++) {
     int32_t m = c->doc->tok_mention[i];
-    if (m < 0 || is_nationality(c, i))
+    if (m < 0)
       continue;
     int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
     int k = entity_kind(c, ent);
+    if (is_nationality(c, i) && k != WS_ENTITY_PERSON)
+      continue; /* "Qatari" is no speaker, Mark Cuban is */
     if (k == WS_ENTITY_PLACE && best >= 0)
       continue;
     if (best < 0 || k == WS_ENTITY_PERSON ||
