@@ -1248,7 +1248,8 @@ static int reported(ctx *c, size_t n_direct) {
       if (!(f & WS_CUE_CLAUSE)) {
         /* a position taken or a label given: "endorsed the plan",
          * "wants to cut taxes", "called for a recount" */
-        if (is(c, k, "for") || is(c, k, "on"))
+        if (is(c, k, "for") || is(c, k, "on") ||
+            (is(c, k, "to") && ws_tok_is(c->doc->text, &c->tok[v], "referring")))
           k++;
         if (k < s1 && !ends_sentence(c, k) && !is_punct(c, k, ',')) {
           int rc = push_reported(c, k, s1, &a);
