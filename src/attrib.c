@@ -179,6 +179,10 @@ static int present_verb_context(const ctx *c, int32_t i) {
       "which", "and", "generally", "strongly", "largely", "mostly", NULL};
   if (in(c, i - 1, before))
     return 1;
+  /* a coordinated subject: "Mr. Grassley and Mr. Leahy say" */
+  for (int32_t j = i - 2; j >= 0 && j >= i - 5 && is_word(c, j); j--)
+    if (is(c, j, "and") && is_cap(c, i - 1))
+      return 1;
   if (!is_word(c, i - 1) || (c->tok[i - 1].flags & WS_TF_UPPER))
     return 0;
   if (in(c, i - 1, people))
@@ -215,7 +219,8 @@ static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
     return 0;
   if ((f & WS_CUE_PRESENT) && is(c, i - 1, "to"))
     f |= WS_CUE_PART; /* "went on to say": subject is the clause's */
-  else if ((f & WS_CUE_PRESENT) && !present_verb_context(c, i))
+  else if ((f & WS_CUE_PRESENT) &&
+           !present_verb_context(c, i))
     return 0; /* "US support for", "a call": a noun */
   if (is(c, i, "pointed") && !is(c, i + 1, "out"))
     return 0;
@@ -1229,8 +1234,8 @@ static int reported(ctx *c, size_t n_direct) {
         v = l;
         continue;
       }
-      if (f & WS_CUE_PART) {
-        a.np = clause_subject(c, v, s0);
+      if ((f & WS_CUE_PART) || is(c, v - 1, "and")) {
+        a.np = clause_subject(c, v, s0); /* "..., and says he will" */
       } else {
         a.np = subject_before(c, v, s0);
         if (a.np.s < 0 && (f & WS_CUE_INVERT) && is_punct(c, v - 1, ','))
@@ -1281,6 +1286,22 @@ static int reported(ctx *c, size_t n_direct) {
       while (k < s1 && skipped < 6 && in(c, k, clause_fillers) &&
              !is(c, k, "that"))
         k++, skipped++;
+      /* "X says at a campaign stop in Toledo, Ohio, that ...": a phrase
+       * of place or time before the complementizer */
+      for (int32_t j = k; j < s1 && j < k + 12; j++) {
+        if (is(c, j, "that")) {
+          if (j > k && (is_word(c, k) && !is_cap(c, k) &&
+                        in(c, k, not_clause)))
+            k = j;
+          break;
+        }
+        int g;
+        int32_t m;
+        if (!(is_word(c, j) || is_punct(c, j, ',') ||
+              c->tok[j].type == WS_TOK_NUMBER) ||
+            cue_at(c, j, &g, &m))
+          break;
+      }
       if (is(c, k, "that") || is_punct(c, k, ':'))
         k++; /* "X said that ...", "X said: ..." */
       int rc = WS_OK;

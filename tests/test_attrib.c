@@ -241,6 +241,12 @@ static void reported_subjects_and_stances(void **state) {
   t = "At the meeting Mayor Lena Vik endorsed the plan to build a second "
       "pier.";
   expect(t, "build a second pier", R, "Mayor Lena Vik", "Vik");
+  /* a place phrase before "that"; a coordinated subject with "say" */
+  t = "Mayor Lena Vik says at a meeting in Bergen, Norway, that the ferry "
+      "will run all winter.";
+  expect(t, "ferry will run all winter", R, "Mayor Lena Vik", "Vik");
+  t = "On Monday Tomas Berg and Lena Vik say the ferry will run all winter.";
+  expect(t, "ferry will run all winter", R, "Lena Vik", "Vik");
   /* a headline or transcript line: "Name: words" */
   t = "Lena Vik: The Ferry Must Run All Winter\n\nThe mayor spoke on "
       "Monday.";
