@@ -103,6 +103,10 @@ static int is_punct(const ctx *c, int32_t i, int32_t cp) {
 }
 
 static int ends_sentence(const ctx *c, int32_t i) {
+  if (is_punct(c, i, '.') && i > 0 && i + 1 < c->n &&
+      !(c->tok[i].flags & WS_TF_SPACE_B) && c->tok[i - 1].type == WS_TOK_WORD &&
+      (is_punct(c, i + 1, ',') || is_punct(c, i + 1, ')')))
+    return 0; /* the period of a party-state tag: "(D-Wis.)", "R-Ky.," */
   return is_punct(c, i, '.') || is_punct(c, i, '?') || is_punct(c, i, '!') ||
          is_punct(c, i, ';');
 }

@@ -118,6 +118,16 @@ static void apposition_between_speaker_and_cue(void **state) {
   expect(t, "second ferry", D, "Tomas Berg", "Berg");
 }
 
+static void party_tags_do_not_end_the_sentence(void **state) {
+  (void)state;
+  /* Congressional style: (D-Vt.) and ", R-Vt.," after the name */
+  const char *t = "\"The pier is safe,\" Sen. Anna Dahl (D-Vt.) said on "
+                  "Friday.";
+  expect(t, "pier is safe", D, "Sen. Anna Dahl", "Dahl");
+  t = "\"The pier is safe,\" Anna Dahl, R-Vt., said on Friday.";
+  expect(t, "pier is safe", D, "Anna Dahl", "Dahl");
+}
+
 static void colon_lead_in_paragraph(void **state) {
   (void)state;
   const char *t = "The meeting went on until late. Later Tomas Berg "
@@ -275,6 +285,7 @@ int main(void) {
       cmocka_unit_test(cue_before_the_quote),
       cmocka_unit_test(according_to_and_statements),
       cmocka_unit_test(apposition_between_speaker_and_cue),
+      cmocka_unit_test(party_tags_do_not_end_the_sentence),
       cmocka_unit_test(colon_lead_in_paragraph),
       cmocka_unit_test(passive_and_participle_cues),
       cmocka_unit_test(label_inside_a_reported_clause),
