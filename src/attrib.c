@@ -413,7 +413,7 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   }
   /* "said retired neurosurgeon Ben Carson": up to three lower-case words
    * before a name */
-  for (int32_t j = i; j < hi && j < i + 3 && is_word(c, j) &&
+  for (int32_t j = i; j < hi && j < i + 4 && is_word(c, j) &&
                       !in(c, j, np_stops) && !in(c, j, determiners);
        j++) {
     if (is_cap(c, j + 1) && !in(c, j + 1, cap_stop)) {
@@ -841,6 +841,14 @@ static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
     /* passive: "X was quoted as saying" */
     a->np = subject_before(c, v - 2, lo);
     return a->np.s >= 0;
+  }
+  if ((f & WS_CUE_PART) && (is_cap(c, v - 1) || c->doc->tok_mention[v - 1] >= 0)) {
+    /* "footage of X asking", "with Y saying": the name before it */
+    span n = np_ending(c, v - 1, lo);
+    if (n.s >= 0) {
+      a->np = n;
+      return 1;
+    }
   }
   if ((f & WS_CUE_PART) || is(c, v - 1, "and")) {
     /* "X welcomed it, saying", "X met Y and thanked Z for its" */
