@@ -48,7 +48,8 @@ enum {
   DESC_MAX = 3000,  /* tokens searched back for a description's entity */
   CLAUSE_MAX = 150, /* tokens in a reported clause */
   WORD_MAX = 2000,  /* tokens searched back for a surname's full name */
-  SCARE_WORDS = 4   /* a quote this short needs a cue to be a quote */
+  SCARE_WORDS = 4,  /* a quote this short needs a cue to be a quote */
+  IMMEDIATE = 3     /* tokens from a closing mark to a cue that is its own */
 };
 
 typedef struct span {
@@ -878,10 +879,9 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
      * inside the clause of an outer one ("He said that ..."): go on */
     if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_NAMING)) &&
         speaker_of_cue_before(c, v, l, f, ot, lo, a)) {
-      if (f & WS_CUE_SPEECH)
-        return 1;
-      /* a label inside a reported clause ("X said that Y described it as
-       * "...""): the quote is X's report */
+      /* a cue inside a reported clause ("X said that Y described it as
+       * "..."", "X said she recalled thinking "...""): the quote is part
+       * of X's report */
       for (int32_t u = v - 1; u >= lo; u--) {
         int g;
         int32_t m;
@@ -1048,10 +1048,16 @@ int ws_attrib_resolve(ws_doc *doc) {
       }
     }
     int found = 0;
-    if (starts_sentence)
+    if (starts_sentence) {
       found = find_after(&c, ct, stop, &a) || find_before(&c, ot, &a);
-    else
-      found = find_before(&c, ot, &a) || find_after(&c, ct, stop, &a);
+    } else {
+      /* '... because "...," she said': a cue right after the closing
+       * mark is the quote's own, whatever came before */
+      found = find_after(&c, ct, stop, &a) && a.cue.s >= 0 &&
+              a.cue.s <= ct + IMMEDIATE;
+      if (!found)
+        found = find_before(&c, ot, &a) || find_after(&c, ct, stop, &a);
+    }
     if (!found)
       found = find_leadin(&c, ot, &a);
     if (!found && ot > 0 && is_punct(&c, ot - 1, ':') &&

@@ -86,6 +86,11 @@ static void cue_after_the_quote(void **state) {
   t = "The harbour board met on Monday with Mayor Lena Vik. "
       "\"The ferry will run all winter,\" said Lena Vik.";
   expect(t, "ferry will run", D, "Lena Vik", "Vik");
+  /* a cue right after the closing mark wins over one earlier in the
+   * sentence */
+  t = "Mayor Lena Vik said the harbour was safe because \"the ferry "
+      "leaves on time,\" the captain added.";
+  expect(t, "ferry leaves on time", D, "the captain", NULL);
 }
 
 static void cue_before_the_quote(void **state) {
