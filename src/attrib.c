@@ -1095,8 +1095,12 @@ int ws_attrib_resolve(ws_doc *doc) {
         continue;
       }
     }
+    /* a title-cased line of its own in quotation marks is a section
+     * heading ('All Bets Are Off.'), not a quotation */
+    int own_line = (c.tok[ot].flags & WS_TF_PARA) &&
+                   (ct + 1 >= c.n || (c.tok[ct + 1].flags & WS_TF_PARA));
     keep[k] = (!short_mid || cue_seen) &&
-              !(title_like(&c, ot + 1, ct) && !starts_sentence);
+              !(title_like(&c, ot + 1, ct) && (!starts_sentence || own_line));
   }
   /* titles of works with a cue nearby ("said on CBS's "Face the Nation"")
    * and nicknames are not quotes either */

@@ -161,6 +161,15 @@ static void scare_quotes_and_titles_are_not_quotes(void **state) {
   ws_doc_free(r.doc);
 }
 
+static void quoted_section_headings_are_not_quotes(void **state) {
+  (void)state;
+  run r;
+  extract(&r, "The ferry ran late all week.\n\n'A Harbour in Winter.'\n\n"
+              "The pier was closed on Monday.");
+  assert_int_equal(n_direct(&r), 0);
+  ws_doc_free(r.doc);
+}
+
 static void partial_quotes_are_quotes(void **state) {
   (void)state;
   one_quote("The envoy thanked Norway for its \xE2\x80\x9Cpatient work\xE2"
@@ -190,6 +199,7 @@ int main(void) {
       cmocka_unit_test(quote_running_over_paragraphs_is_one),
       cmocka_unit_test(unbalanced_mark_is_bounded),
       cmocka_unit_test(scare_quotes_and_titles_are_not_quotes),
+      cmocka_unit_test(quoted_section_headings_are_not_quotes),
       cmocka_unit_test(partial_quotes_are_quotes),
       cmocka_unit_test(markup_attributes_are_not_quotes),
   };
