@@ -739,7 +739,20 @@ static int after_any_verb(const ctx *c, int32_t lo, int last_inner_stop,
                           attr *a) {
   if (last_inner_stop || lo >= c->n || (c->tok[lo].flags & WS_TF_SENT))
     return 0;
-  span np = np_starting(c, lo, c->n);
+  span np = NO_SPAN;
+  if (is_word(c, lo) && !is_cap(c, lo) && !in(c, lo, np_stops) &&
+      c->tok[lo].end - c->tok[lo].start > 3 &&
+      memcmp(c->doc->text + c->tok[lo].end - 2, "ed", 2) == 0) {
+    /* '"This is fantastic!" beamed X.' */
+    span inv = np_starting(c, lo + 1, c->n);
+    if (inv.s >= 0 && inv.e - inv.s <= 6 && is_cap(c, inv.e - 1) &&
+        (ends_sentence(c, inv.e) || is_punct(c, inv.e, ',') || inv.e >= c->n)) {
+      a->np = inv;
+      a->cue.s = lo, a->cue.e = lo + 1;
+      return 1;
+    }
+  }
+  np = np_starting(c, lo, c->n);
   if (np.s < 0 || np.e - np.s > 6)
     return 0;
   int32_t v = np.e;
@@ -786,11 +799,9 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
     i++;
   int32_t lo = i;
   for (int32_t v = i; v < c->n && v < lo + AFTER_MAX; v++) {
-    if (v > lo && (c->tok[v].flags & WS_TF_PARA))
-      return 0;
-    if (ends_sentence(c, v) || c->tok[v].type == WS_TOK_QUOTE ||
-        c->in_quote[v] >= 0)
-      return 0;
+    if ((v > lo && (c->tok[v].flags & WS_TF_PARA)) || ends_sentence(c, v) ||
+        c->tok[v].type == WS_TOK_QUOTE || c->in_quote[v] >= 0)
+      break;
     int f;
     int32_t l;
     if (!cue_at(c, v, &f, &l) || !(f & WS_CUE_SPEECH))
@@ -914,7 +925,7 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
     int f;
     int32_t l;
     if (c->in_quote[v] >= 0 || !cue_at(c, v, &f, &l) ||
-        !(f & WS_CUE_SPEECH))
+        !(f & (WS_CUE_SPEECH | WS_CUE_NAMING)))
       continue;
     a->cue.s = v, a->cue.e = l + 1;
     if (is(c, v, "according"))
@@ -922,9 +933,19 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
     else
       a->np = (f & WS_CUE_PART) ? clause_subject(c, v, lo)
                                 : subject_before(c, v, lo);
-    return a->np.s >= 0;
+    if (a->np.s < 0 && (f & WS_CUE_INVERT))
+      a->np = np_starting(c, l + 1, colon); /* "Stated Stone:" */
+    if (a->np.s >= 0)
+      return 1;
+    break;
   }
-  return 0;
+  /* "President X released the following statement:": the lead-in's
+   * subject */
+  a->cue = NO_SPAN;
+  a->np = clause_subject(c, colon, lo);
+  return a->np.s >= 0 && (is_cap(c, a->np.e - 1) ||
+                          c->doc->tok_mention[a->np.e - 1] >= 0 ||
+                          in(c, a->np.s, subj_pronouns));
 }
 
 /* ------------------------------------------------------------ the driver */

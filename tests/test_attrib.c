@@ -86,6 +86,10 @@ static void cue_after_the_quote(void **state) {
   t = "The harbour board met on Monday with Mayor Lena Vik. "
       "\"The ferry will run all winter,\" said Lena Vik.";
   expect(t, "ferry will run", D, "Lena Vik", "Vik");
+  /* a verb outside the lexicon, inverted */
+  t = "The harbour board met on Monday with Mayor Lena Vik. "
+      "\"The ferry will run all winter!\" beamed Lena Vik.";
+  expect(t, "ferry will run", D, "Lena Vik", "Vik");
   /* a cue right after the closing mark wins over one earlier in the
    * sentence */
   t = "Mayor Lena Vik said the harbour was safe because \"the ferry "
@@ -138,6 +142,13 @@ static void colon_lead_in_paragraph(void **state) {
   const char *t = "The meeting went on until late. Later Tomas Berg "
                   "continued:\n\n\"The old ferry cannot cross in a storm "
                   "and the new one can.\"";
+  expect(t, "old ferry cannot", D, "Tomas Berg", "Berg");
+  /* an inverted cue, and a lead-in without a verb of saying */
+  t = "The meeting went on until late.\n\nStated Tomas Berg:\n\n\"The old "
+      "ferry cannot cross in a storm.\"";
+  expect(t, "old ferry cannot", D, "Tomas Berg", "Berg");
+  t = "The meeting went on until late. Tomas Berg released the following "
+      "note:\n\n\"The old ferry cannot cross in a storm.\"";
   expect(t, "old ferry cannot", D, "Tomas Berg", "Berg");
 }
 
