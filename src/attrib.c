@@ -1226,6 +1226,10 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
   return push_reported(c, np.e + 1, s1, &a);
 }
 
+/* Words after a final cue that only place it: "..., he said in Oslo." */
+static const char *const trailing[] = {"in", "on", "at", "during", "after",
+                                       "before", "while", "when", NULL};
+
 static int reported(ctx *c, size_t n_direct) {
   const ws_tokens *tk = &c->doc->tokens;
   size_t dq = 0; /* direct quotes before the current sentence */
@@ -1348,10 +1352,13 @@ static int reported(ctx *c, size_t n_direct) {
       if (is(c, k, "that") || is_punct(c, k, ':'))
         k++; /* "X said that ...", "X said: ..." */
       int rc = WS_OK;
-      if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
-          (k >= s1 - 1 || is_punct(c, k, ','))) {
-        /* "The plan, he said, is dead." / "The plan is dead, he said." */
+      if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') && is_punct(c, k, ',')) {
+        /* "The plan, he said, is dead." */
         rc = push_reported(c, s0, s1, &a);
+      } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
+                 (k >= s1 - 1 || ends_sentence(c, k) || in(c, k, trailing))) {
+        /* "The plan is dead, he said in Oslo." */
+        rc = push_reported(c, s0, a.np.s - 1, &a);
       } else if (k < s1 && !in(c, k, not_clause) &&
                  (skipped < 6) && !ends_sentence(c, k) &&
                  !is_punct(c, k, ',') && !is_punct(c, k, ':')) {

@@ -251,6 +251,8 @@ static void reported_speech(void **state) {
   t = "On Monday Tomas Berg told reporters the new ferry would carry two "
       "hundred cars.";
   expect(t, "would carry two hundred", R, "Tomas Berg", "Berg");
+  t = "The new ferry will carry two hundred cars, Tomas Berg said in Oslo.";
+  expect(t, "will carry two hundred", R, "Tomas Berg", "Berg");
   t = "The new ferry will carry two hundred cars, according to Tomas Berg.";
   expect(t, "will carry two hundred", R, "Tomas Berg", "Berg");
 }
