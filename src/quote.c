@@ -49,6 +49,10 @@ typedef struct open_mark {
 } open_mark;
 
 #define STACK_MAX 8 /* deeper nesting than this is not quotation */
+/* An open mark left unclosed this many tokens after its opening (or its
+ * reopening on a new paragraph) is abandoned: a paragraph of a document
+ * with no line breaks can be megabytes long. */
+#define OPEN_MAX 3000
 
 static int is_single_fam(int fam) { return fam >= FAM_STRAIGHT1; }
 
@@ -191,14 +195,18 @@ int ws_quote_find(ws_doc *doc) {
   const ws_tokens *tk = &doc->tokens;
   open_mark st[STACK_MAX];
   int depth = 0;
+  size_t opened = 0; /* token of the last (re)opening of st[0] */
   for (size_t i = 0; i < tk->n; i++) {
     const ws_token *t = &tk->tok[i];
+    if (depth > 0 && i - opened > OPEN_MAX)
+      depth = 0;
     if ((t->flags & WS_TF_PARA) && depth > 0) {
       /* A quote running over paragraphs reopens with the same family. */
       size_t j;
       int32_t mcp = t->type == WS_TOK_QUOTE ? mark_at(tk, i, &j) : 0;
       if (mcp && open_family(mcp) == st[0].fam && flanking(tk, i, j).left) {
         depth = 1;
+        opened = i;
         i = j;
         continue;
       }
@@ -253,6 +261,8 @@ int ws_quote_find(ws_doc *doc) {
     /* A single mark opens at top level only as British outer quotes:
      * at the start of a sentence or after white space. */
     if (can_open && depth < STACK_MAX) {
+      if (depth == 0)
+        opened = i;
       st[depth].tok = (uint32_t)j;
       st[depth].cp = cp;
       st[depth].fam = fam;

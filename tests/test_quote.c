@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "whosaid.h"
@@ -150,6 +151,29 @@ static void unbalanced_mark_is_bounded(void **state) {
   ws_doc_free(r.doc);
 }
 
+static void unbalanced_mark_in_one_long_paragraph_is_bounded(void **state) {
+  (void)state;
+  /* no paragraph break to stop it: the open mark is abandoned after a
+   * bounded number of tokens */
+  static const char unit[] = "The court met again and nobody spoke. ";
+  size_t n = 4000, ul = sizeof unit - 1;
+  const char *head = "The clerk said \"the files were lost. ";
+  const char *tail = "\"We will appeal the ruling today,\" the lawyer said.";
+  size_t hl = strlen(head), tl = strlen(tail);
+  char *text = malloc(hl + n * ul + tl + 1);
+  assert_non_null(text);
+  memcpy(text, head, hl);
+  for (size_t i = 0; i < n; i++)
+    memcpy(text + hl + i * ul, unit, ul);
+  memcpy(text + hl + n * ul, tail, tl + 1);
+  run r;
+  extract(&r, text);
+  assert_int_equal(n_direct(&r), 1);
+  assert_string_equal(direct_text(&r, 0), "We will appeal the ruling today,");
+  ws_doc_free(r.doc);
+  free(text);
+}
+
 static void scare_quotes_and_titles_are_not_quotes(void **state) {
   (void)state;
   run r;
@@ -198,6 +222,7 @@ int main(void) {
       cmocka_unit_test(apostrophes_are_not_quotes),
       cmocka_unit_test(quote_running_over_paragraphs_is_one),
       cmocka_unit_test(unbalanced_mark_is_bounded),
+      cmocka_unit_test(unbalanced_mark_in_one_long_paragraph_is_bounded),
       cmocka_unit_test(scare_quotes_and_titles_are_not_quotes),
       cmocka_unit_test(quoted_section_headings_are_not_quotes),
       cmocka_unit_test(partial_quotes_are_quotes),
