@@ -7,27 +7,40 @@
  *
  *   after the quote     "...," X said / "...," said X / "...," according to X
  *                       "...," X, the foreign minister, said / "..." — X
+ *                       "...!" X shot back (any verb closing the sentence)
+ *                       a cue right after the closing mark wins over one
+ *                       earlier in the sentence
  *   before the quote    X said: "..." / X told reporters "..." /
- *                       X welcomed it, saying "..." (subject of the clause)
+ *                       X welcomed it, saying "..." (subject of the clause) /
+ *                       X called it "..." / X was quoted as saying "..."
+ *                       (a cue inside the that-clause of an outer verb of
+ *                       saying defers to the outer one)
  *   the lead-in line    Caddell continued:  (previous paragraph ends in ':')
  *   running quotes      a quote that opens its sentence with no cue of its
  *                       own continues the previous speaker's quotation
+ *   clause subject      a partial quote with no cue of its own inside a
+ *                       clause ("X accused Y of being "..."") belongs to
+ *                       the clause's subject; so does 'X boomed: "..."'
  *
  * A speaker is a noun phrase next to the cue: a mention, a capitalized run,
  * a pronoun or a description ("the Qatari minister").  speaker_start/end is
  * that phrase; speaker is the entity it resolves to: the mention's entity,
- * for a pronoun the current speaker or the latest person mentioned, for a
+ * for he/she the current speaker or the latest person mentioned, for a
  * description the entity whose role (or the words around whose mention)
  * holds the description's head noun and nationality.  Nothing is guessed:
- * without a cue there is no speaker.
+ * without a cue there is no speaker, and they/it/I/we name no entity.
  *
- * Quotes of at most a few words that have no cue (scare quotes, the
- * so-called "deal") and capitalized titles of works are dropped here, since
- * only the cue search can tell them from partial quotes.
+ * Quotes of at most a few words inside a phrase with no cue near (scare
+ * quotes, the so-called "deal"), capitalized titles of works and quoted
+ * section headings are dropped here, since only the cue search can tell
+ * them from partial quotes.
  *
  * Reported speech: a cue that takes a clause (said, told ... that, thinks,
- * according to) with a subject noun phrase yields a quote of kind
- * "reported" whose content is the clause, as far as the sentence end.
+ * according to), a stance or a label (endorsed, wants to, called for) with
+ * a subject noun phrase yields a quote of kind "reported" whose content is
+ * the clause, as far as the sentence end; "..., X said." reports what
+ * precedes, and a paragraph opening "Name: ..." (headlines, transcripts)
+ * reports what follows.  Passives ("was called") are not attributions.
  *
  * Every search is bounded by a fixed window of tokens, so the work is
  * linear in the document.
