@@ -21,11 +21,16 @@
  * left-flanking ’ before a digit (’90s) or an elision (’em, ’til) is an
  * apostrophe unless a single quote is open on top of the stack.
  *
+ * A doubled apostrophe '' (the typewriter " of some newspaper archives)
+ * is one double mark.
+ *
  * Paragraphs bound every quote: at a paragraph break an open quote either
  * continues (the new paragraph starts with an opening mark of the same
  * family, the convention for quotations running over several paragraphs)
  * or is abandoned, so an unbalanced mark never swallows the rest of a
- * document.  Only outermost quotes are emitted; nested ones stay inside.
+ * document; inside one very long paragraph an open mark is abandoned
+ * OPEN_MAX tokens after it opened.  Only outermost quotes are emitted;
+ * nested ones stay inside.
  *
  * Filtering scare quotes and titles needs the attribution cues and is done
  * in attrib.c.
