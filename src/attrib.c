@@ -1219,7 +1219,7 @@ static const char *const clause_fillers[] = {
 static const char *const not_clause[] = {
     "to", "for", "of", "about", "with", "by", "from", "at", "as", "into",
     "in", "during", "on", "up", "out", "down", "off", "over", "back",
-    "again",
+    "again", "after", "before", "since", "until", "upon", "through",
     "and", "or", "so", "nothing", "something", "anything", "yes", "no",
     "goodbye", "thanks", "hello", "more", "little", "much", NULL};
 
