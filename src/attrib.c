@@ -912,8 +912,13 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
         if (c->in_quote[u] >= 0 || !cue_at(c, u, &g, &m))
           continue;
         attr b;
+        /* the inner cue must sit in the outer one's clause: no comma
+         * between them (a comma closes "When I emailed him, he replied") */
+        int comma = 0;
+        for (int32_t j = m + 1; j < v && !comma; j++)
+          comma = is_punct(c, j, ',');
         if ((g & WS_CUE_SPEECH) && (g & WS_CUE_CLAUSE) && !(g & WS_CUE_PART) &&
-            !is_punct(c, m + 1, ',') && !ends_sentence(c, m + 1) &&
+            !is_punct(c, m + 1, ',') && !ends_sentence(c, m + 1) && !comma &&
             speaker_of_cue_before(c, u, m, g, ot, lo, &b))
           *a = b;
         break;
