@@ -708,20 +708,27 @@ static int ends_in_ing(const ctx *c, int32_t i) {
 static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
   int32_t first = (int32_t)c->doc->tokens.sent[c->tok[v].sent].first;
   lo = first < v - 2 * BEFORE_MAX ? v - 2 * BEFORE_MAX : first;
+  /* the main verb's subject: of the finite cues before v, the first in
+   * the sentence ("X said he welcomed it and added ...": X) */
+  span best = NO_SPAN;
   for (int32_t j = v - 1; j >= lo && j > v - BEFORE_MAX; j--) {
     int f;
     int32_t l;
     if (c->in_quote[j] >= 0 || !cue_at(c, j, &f, &l) || (f & WS_CUE_PART))
       continue;
+    span s = NO_SPAN;
     if (is(c, j, "according"))
-      return np_starting(c, j + 2, c->n);
-    span s = subject_before(c, j, lo);
-    if (s.s >= 0)
-      return s;
-    if ((f & WS_CUE_INVERT) &&
+      s = np_starting(c, j + 2, c->n);
+    else
+      s = subject_before(c, j, lo);
+    if (s.s < 0 && (f & WS_CUE_INVERT) &&
         (is_punct(c, j - 1, ',') || c->tok[j - 1].type == WS_TOK_QUOTE))
-      return np_starting(c, l + 1, c->n); /* '"...," said X, adding' */
+      s = np_starting(c, l + 1, c->n); /* '"...," said X, adding' */
+    if (s.s >= 0)
+      best = s;
   }
+  if (best.s >= 0)
+    return best;
   int32_t i = lo;
   while (i < v && (c->tok[i].type == WS_TOK_QUOTE || in(c, i, cap_stop)))
     i++;

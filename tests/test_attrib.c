@@ -193,6 +193,11 @@ static void running_quote_keeps_its_speaker(void **state) {
                   "next spring, one way or another.\"";
   expect(t, "built before", D, "Tomas Berg", "Berg");
   expect(t, "replaced next spring", D, "Tomas Berg", "Berg");
+  /* a coordinated verb takes the main verb's subject, not a subject
+   * inside its clause */
+  t = "Tomas Berg said he welcomed the budget and added, \"The ferry will "
+      "finally be replaced next spring.\"";
+  expect(t, "finally be replaced", D, "Tomas Berg", "Berg");
   t = "\"The ferry is old,\" Tomas Berg said, \"and it leaks.\"";
   expect(t, "and it leaks", D, "Tomas Berg", "Berg");
 }
