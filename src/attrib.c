@@ -1104,11 +1104,14 @@ int ws_attrib_resolve(ws_doc *doc) {
       if (!found)
         found = find_before(&c, ot, &a) || find_after(&c, ct, stop, &a);
     }
-    if (!found)
+    if (!found) {
+      a.np = a.cue = NO_SPAN; /* nothing half-found is kept */
       found = find_leadin(&c, ot, &a);
+    }
     if (!found && ot > 0 && is_punct(&c, ot - 1, ':') &&
         !(c.tok[ot].flags & WS_TF_PARA)) {
       /* 'X boomed: "..."': the subject of the clause before the colon */
+      a.cue = NO_SPAN;
       a.np = clause_subject(&c, ot - 1, 0);
       found = a.np.s >= 0;
     }
