@@ -187,6 +187,30 @@ static const char *const people[] = {"people", "women", "men", "children",
                                      "minority", "most", "many", "some",
                                      "few", "others", "both", NULL};
 
+static int is_ly_adverb(const ctx *c, int32_t i);
+
+static int ends_in_s(const ctx *c, int32_t i) {
+  const ws_token *t = &c->tok[i];
+  return t->end - t->start > 3 && c->doc->text[t->end - 1] == 's';
+}
+
+/* A word that can be the subject right before a third-person verb: a
+ * name, a singular pronoun, a relative pronoun or an adverb. */
+static int third_person_subject(const ctx *c, int32_t i) {
+  static const char *const w[] = {"he", "she", "it", "who", "which", "that",
+                                  "also", "still", "now", "often", "never",
+                                  "repeatedly", "again", "just", "always",
+                                  "even", "then", "later", NULL};
+  if (is_cap(c, i) || c->doc->tok_mention[i] >= 0 || in(c, i, w) ||
+      is_ly_adverb(c, i))
+    return 1;
+  /* a singular noun after a determiner or possessive: "the campaign",
+   * "Trump's ad" */
+  return is_word(c, i) && !ends_in_s(c, i) && i > 0 &&
+         ((in(c, i - 1, determiners) && !is(c, i - 1, "that")) ||
+          (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS)));
+}
+
 /* A base form (say, support, show) is a verb after a plural or personal
  * subject, a modal or an adverb; otherwise it is most often a noun. */
 static int present_verb_context(const ctx *c, int32_t i) {
@@ -237,6 +261,9 @@ static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
     return 0;
   if ((f & WS_CUE_PRESENT) && is(c, i - 1, "to"))
     f |= WS_CUE_PART; /* "went on to say": subject is the clause's */
+  else if (!(f & (WS_CUE_SPEECH | WS_CUE_CLAUSE)) && ends_in_s(c, i) &&
+           !third_person_subject(c, i - 1))
+    return 0; /* "raised questions", "new attacks": a plural noun */
   else if ((f & WS_CUE_PRESENT) &&
            !present_verb_context(c, i))
     return 0; /* "US support for", "a call": a noun */
