@@ -112,6 +112,9 @@ static void according_to_and_statements(void **state) {
   const char *t = "\"The ferry will run all winter,\" according to Mayor "
                   "Lena Vik.";
   expect(t, "ferry will run", D, "Mayor Lena Vik", "Vik");
+  t = "\"The ferry will run all winter,\" Mayor Lena Vik said in a "
+      "statement.";
+  expect(t, "ferry will run", D, "Mayor Lena Vik", "Vik");
   t = "Yesterday the mayor, Lena Vik, said in a statement that the ferry "
       "would run all winter.";
   expect(t, "ferry would run", R, "Lena Vik", "Vik");
