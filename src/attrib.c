@@ -550,10 +550,39 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
                (wn == 2 || w[2] == '\'' || (unsigned char)w[2] == 0xE2)) ||
               (wn >= 3 && (w[0] | 32) == 's' && w[1] == 'h' && w[2] == 'e' &&
                (wn == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2));
-  if (!third)
-    return -1; /* they/it/you: no single entity; I/we outside quotes: the
-                  writer, who is no entity of the text */
   uint32_t para = c->doc->tokens.sent[t->sent].para;
+  if (!third) {
+    /* "it" and "they" name an organisation that is the current speaker
+     * ("The ministry said ... It added"); otherwise they/you name no
+     * single entity, and I/we outside quotes are the writer, who is no
+     * entity of the text */
+    if (!is(c, at, "it") && !is(c, at, "they"))
+      return -1;
+    if (c->last_ent >= 0 && entity_kind(c, c->last_ent) == WS_ENTITY_ORG &&
+        para - c->doc->tokens.sent[c->tok[c->last_tok].sent].para <= 1)
+      return c->last_ent;
+    /* an organisation that was the subject of a verb of saying just
+     * before, in this or the previous paragraph */
+    for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX && step(c); i--) {
+      int32_t m = c->doc->tok_mention[i];
+      if (para - c->doc->tokens.sent[c->tok[i].sent].para > 1)
+        break;
+      if (m < 0 || c->in_quote[i] >= 0 || (i + 1 < c->n &&
+                                           c->doc->tok_mention[i + 1] == m))
+        continue;
+      int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
+      if (entity_kind(c, ent) != WS_ENTITY_ORG)
+        continue;
+      int32_t v = i + 1;
+      while (v < c->n && v < i + 4 && in(c, v, cue_fillers))
+        v++;
+      int f;
+      int32_t l;
+      if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_CLAUSE)))
+        return ent;
+    }
+    return -1;
+  }
   if (c->last_ent >= 0) {
     uint32_t lp = c->doc->tokens.sent[c->tok[c->last_tok].sent].para;
     if (para - lp <= 1)

@@ -226,6 +226,10 @@ static void organisations_speak(void **state) {
   const char *t = "The talks were held at the Harbour Ministry in Oslo. "
                   "\"No decision has been taken yet,\" the ministry said.";
   expect(t, "No decision", D, "the ministry", NULL);
+  /* "it" after an organisation that spoke */
+  t = "On Monday the Harbour Ministry said that talks with the union had "
+      "stalled. \"No decision has been taken yet,\" it added.";
+  expect(t, "No decision", D, "it", "Ministry");
 }
 
 static void no_speaker_is_guessed(void **state) {
