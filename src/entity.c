@@ -552,17 +552,20 @@ static int appositive_role(const ctx *c, size_t b, size_t *ra, size_t *rb) {
 }
 
 static int push_cand(ctx *c, uint32_t a, uint32_t b) {
-  /* drop title-only and stopword-only runs */
+  /* drop runs of titles only (Prime Minister, Foreign) */
   int any = 0;
   for (uint32_t i = a; i < b; i++)
     if (c->cls[i] == C_NAME && !tok_title(c, i))
       any = 1;
   if (!any)
     return WS_OK;
-  /* a lone capital letter (or initial) is a label (column B), not a name */
-  if (b - a == 1 && (c->tok[a].end - c->tok[a].start == 1 ||
-                     (c->tok[a].end - c->tok[a].start == 2 &&
-                      c->text[c->tok[a].start + 1] == '.')))
+  /* a lone capital letter (or initial) is a label (column B), not a name,
+   * unless a currency sign follows it (C$) */
+  if (b - a == 1 &&
+      (c->tok[a].end - c->tok[a].start == 1 ||
+       (c->tok[a].end - c->tok[a].start == 2 &&
+        c->text[c->tok[a].start + 1] == '.')) &&
+      !(b < c->n && c->tok[b].cp == '$' && c->tok[b].start == c->tok[a].end))
     return WS_OK;
   cand *m = ws_vec_push(&c->cands, c->doc->arena);
   if (!m)
