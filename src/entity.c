@@ -431,8 +431,9 @@ static void classify(ctx *c) {
     } else if (t->flags & WS_TF_CAP) {
       if (lex(c, i)->bits & L_DATE)
         k = C_NONE;
-      else if (s[0] == 'I' && (n == 1 || s[1] == '\'' ||
-                               (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
+      else if (s[0] == 'I' &&
+               (n == 1 || s[1] == '\'' ||
+                (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
         k = C_NONE; /* the pronoun: I, I'm, I’ve */
       else if (learned_not_name(c, i) && !lex(c, i)->title)
         k = C_NONE;
@@ -1193,6 +1194,32 @@ static void extend_by_acronyms(ctx *c) {
   }
 }
 
+/* A company suffix (Corp, Inc., Ltd) ends a name whose capitalised words
+ * all belong to it, even common words at a sentence start (Jeans Mate
+ * Corp): the mention takes them back to the sentence start or the first
+ * function word. */
+static void extend_companies(ctx *c) {
+  static const char *const suffixes[] = {
+      "ag",  "bhd", "co",   "co.", "corp", "corp.", "gmbh", "inc", "inc.",
+      "llc", "ltd", "ltd.", "nv",  "plc",  "sa",    "spa",  NULL};
+  cand *cs = c->cands.items;
+  for (size_t i = 0; i < c->cands.len; i++) {
+    cand *m = &cs[i];
+    if (!ws_tok_in(c->text, &c->tok[m->b - 1], suffixes))
+      continue;
+    while (m->a > 0 && m->b - m->a < MAX_RUN &&
+           !(c->tok[m->a].flags & WS_TF_SENT)) {
+      uint32_t p = m->a - 1;
+      const ws_token *t = &c->tok[p];
+      if (!has_letter(t) || !(t->flags & WS_TF_CAP) || c->cls[p] != C_NONE ||
+          is_stop(c, p) || (lex(c, p)->bits & L_DATE) || c->url[p])
+        break;
+      c->cls[p] = C_NAME;
+      m->a = p;
+    }
+  }
+}
+
 int ws_entity_find(ws_doc *doc) {
   const ws_tokens *tk = &doc->tokens;
   size_t n = tk->n;
@@ -1227,5 +1254,6 @@ int ws_entity_find(ws_doc *doc) {
   if (rc)
     return rc;
   extend_by_acronyms(&c);
+  extend_companies(&c);
   return resolve(&c);
 }

@@ -222,6 +222,17 @@ static void of_and_ampersand_inside_names(void **state) {
   done(&f);
 }
 
+static void company_suffix_claims_its_words(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Silver Kettle Holdings Ltd said profits rose. Analysts at "
+          "Orchard Lane Inc. agreed.");
+  assert_string_equal(f.mentions, "Silver Kettle Holdings Ltd|"
+                                  "Orchard Lane Inc.");
+  assert_string_equal(kind(&f, "Orchard Lane Inc."), "org");
+  done(&f);
+}
+
 static void headline_heads_join_names(void **state) {
   (void)state;
   fx f;
@@ -398,6 +409,7 @@ int main(void) {
       cmocka_unit_test(en_dash_splits_names),
       cmocka_unit_test(nationality_adjectives_are_other),
       cmocka_unit_test(of_and_ampersand_inside_names),
+      cmocka_unit_test(company_suffix_claims_its_words),
       cmocka_unit_test(headline_heads_join_names),
       cmocka_unit_test(currency_codes_keep_their_dollar),
       cmocka_unit_test(titles_are_roles_not_names),
