@@ -1,2 +1,142 @@
--- whosaid database schema (placeholder; the store owns this file)
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+-- schema.sql - the whosaid database, version 1.
+--
+-- Run once on an empty database by store.c, inside one transaction, which
+-- then sets PRAGMA application_id (marks the file as a whosaid database)
+-- and PRAGMA user_version (the schema version below).
+--
+-- Invariants kept by store.c:
+--  * every row that belongs to a document (mentions, quotes, doc_entities)
+--    cascades away with it, so replacing a document is DELETE + INSERT;
+--  * entities.n_mentions / n_docs / n_quotes are the sums over
+--    doc_entities, maintained on insert and delete so that `entities`
+--    (most mentioned first) answers from an index instead of a GROUP BY
+--    over every mention;
+--  * quotes_fts mirrors quotes.text (external content, kept in sync by the
+--    triggers below);
+--  * a statement exists while at least one quote points to it.
+
+-- One indexed file.  path is absolute; mtime is in nanoseconds; hash is
+-- the 64-bit FNV-1a of the file's bytes.
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  mtime INTEGER NOT NULL,
+  hash INTEGER NOT NULL,
+  indexed INTEGER NOT NULL,            -- unix time of indexing
+  n_mentions INTEGER NOT NULL DEFAULT 0,
+  n_quotes INTEGER NOT NULL DEFAULT 0,
+  n_spoken INTEGER NOT NULL DEFAULT 0  -- quotes with a speaker
+);
+
+-- One real-world name across the corpus.  key is the NFC + casefolded
+-- name: two names with one key are one entity.
+CREATE TABLE entities(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  kind INTEGER NOT NULL DEFAULT 0,     -- ws_entity_kind
+  n_mentions INTEGER NOT NULL DEFAULT 0,
+  n_docs INTEGER NOT NULL DEFAULT 0,
+  n_quotes INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_rank ON entities(n_mentions DESC, id);
+
+-- Other names of an entity ("Amir-Abdollahian"), also folded into key so
+-- that `--by` and `entity` match any alias case-insensitively.
+CREATE TABLE aliases(
+  id INTEGER PRIMARY KEY,
+  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  key TEXT NOT NULL,
+  UNIQUE(entity, key)
+);
+CREATE INDEX aliases_key ON aliases(key);
+
+-- Titles seen with the name ("Foreign Minister").
+CREATE TABLE roles(
+  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  PRIMARY KEY(entity, role)
+) WITHOUT ROWID;
+
+-- Per document and entity: how often it is named and quoted there.
+CREATE TABLE doc_entities(
+  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  n_mentions INTEGER NOT NULL,
+  n_quotes INTEGER NOT NULL,
+  PRIMARY KEY(doc, entity)
+) WITHOUT ROWID;
+CREATE INDEX doc_entities_entity ON doc_entities(entity);
+
+-- Every mention.  Clustered by document (WITHOUT ROWID) so that a
+-- document's mentions are one contiguous range.  entity carries no foreign
+-- key: checking it would need an index on the largest table, and
+-- store.c only ever points it at live entities (merges rewrite it).
+CREATE TABLE mentions(
+  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  entity INTEGER NOT NULL,
+  PRIMARY KEY(doc, start)
+) WITHOUT ROWID;
+
+-- One statement: the occurrences of the same words in several documents
+-- (issue 3, "one quote, many sources").  key is the normalised text of
+-- the first occurrence (store.c: NFC, casefold, no marks, no punctuation).
+CREATE TABLE statements(
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE
+);
+
+-- A bottom-k sketch of each statement's word bigrams: statements sharing
+-- a sketch value are the only candidates for near-duplicate matching, so
+-- linking costs a few index lookups, never a pass over the corpus.
+CREATE TABLE statement_grams(
+  hash INTEGER NOT NULL,
+  statement INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+  PRIMARY KEY(hash, statement)
+) WITHOUT ROWID;
+CREATE INDEX statement_grams_statement ON statement_grams(statement);
+
+-- One quote occurrence in one document.
+CREATE TABLE quotes(
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  kind INTEGER NOT NULL,               -- ws_quote_kind
+  speaker INTEGER REFERENCES entities(id),
+  speaker_start INTEGER,               -- NULL when no speaker mention
+  speaker_end INTEGER,
+  cue TEXT,
+  statement INTEGER NOT NULL REFERENCES statements(id)
+);
+CREATE INDEX quotes_doc ON quotes(doc);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX quotes_statement ON quotes(statement);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+  text, content = 'quotes', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2');
+
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text)
+    VALUES ('delete', old.id, old.text);
+  DELETE FROM statements WHERE id = old.statement
+    AND NOT EXISTS (SELECT 1 FROM quotes WHERE statement = old.statement);
+END;
+
+CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text)
+    VALUES ('delete', old.id, old.text);
+  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;

@@ -145,6 +145,211 @@ uint32_t ws_doc_line(const ws_doc *doc, uint32_t offset);
  * as a zero-length (non-NULL) buffer. */
 int ws_file_read(const char *path, char **buf, size_t *len, ws_error *err);
 
+/* ------------------------------------------------------------------- store */
+
+/*
+ * A whosaid database (SQLite; schema in schema/schema.sql).  One ws_store
+ * is one connection: use it from one thread at a time.
+ */
+typedef struct ws_store ws_store;
+
+#define WS_SCHEMA_VERSION 1
+
+enum ws_store_flags {
+  WS_STORE_READONLY = 1, /* open for queries only; never writes the file */
+  WS_STORE_CREATE = 2    /* create the file and schema when missing */
+};
+
+/* Opens (and with WS_STORE_CREATE creates) the database at path.  A file
+ * that is not SQLite, a SQLite file of another application, or a database
+ * from a newer whosaid is refused with WS_ESCHEMA and left untouched; a
+ * missing file without WS_STORE_CREATE, or a folder that does not exist,
+ * gives WS_EDB.  Returns WS_OK and sets *out (close with ws_store_close),
+ * or a negative ws_status with err filled; *out is NULL on error. */
+int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err);
+
+/* Closes the database.  Accepts NULL. */
+void ws_store_close(ws_store *s);
+
+/* Where a stored document came from. */
+typedef struct ws_doc_info {
+  const char *path;  /* as stored (index.c stores absolute paths) */
+  int64_t size;      /* bytes */
+  int64_t mtime_ns;  /* modification time, ns since the epoch */
+  uint64_t hash;     /* ws_hash() of the bytes */
+} ws_doc_info;
+
+/* 64-bit FNV-1a of data[0..len). */
+uint64_t ws_hash(const void *data, size_t len);
+
+/* Transactions: writes between begin and commit are atomic.  ws_store_put
+ * and ws_store_remove open one themselves when none is active. */
+int ws_store_begin(ws_store *s, ws_error *err);
+int ws_store_commit(ws_store *s, ws_error *err);
+int ws_store_rollback(ws_store *s);
+
+/* Stores one document's results, replacing any document stored at the
+ * same path.  The document is written whole or not at all (a savepoint).
+ * Entities join corpus-wide entities by canonical name (NFC casefold), or
+ * by an alias that names exactly one entity; quotes join statements by
+ * normalised text or near-duplicate text.  Returns WS_OK or WS_EDB. */
+int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
+                 ws_error *err);
+
+/* Removes the document at path (and everything found in it).  Returns
+ * WS_OK, WS_ENOTFOUND when no such document is stored, or WS_EDB. */
+int ws_store_remove(ws_store *s, const char *path, ws_error *err);
+
+/* Cross-document identity pass: an entity whose whole name is an alias of
+ * exactly one other (longer) entity is merged into it.  Run after a batch
+ * of puts (ws_index runs it).  Returns WS_OK or WS_EDB. */
+int ws_store_link(ws_store *s, ws_error *err);
+
+/* Looks up a stored document: returns WS_OK and fills *info (path points
+ * into a buffer valid until the next call on s), WS_ENOTFOUND, or WS_EDB. */
+int ws_store_find_doc(ws_store *s, const char *path, ws_doc_info *info,
+                      ws_error *err);
+
+/* Normalised statement text (NFC, casefold, no diacritics, quotation
+ * marks and punctuation removed, words joined by one space): the key that
+ * makes two quotes one statement.  Returns a malloc'd string (free with
+ * free()) or NULL when out of memory. */
+char *ws_statement_key(const char *text, size_t len);
+
+/* Similarity of two statement keys in [0, 1]: 1 - word edit distance /
+ * longer length.  Used to join near-duplicates. */
+double ws_statement_similarity(const char *a, const char *b);
+
+/* ------------------------------------------------------------------- index */
+
+typedef struct ws_index_progress {
+  uint64_t files_done, files_total; /* files_total 0 when unknown */
+  uint64_t bytes_done, bytes_total;
+  double seconds;                   /* since the start */
+} ws_index_progress;
+
+typedef struct ws_index_opts {
+  const char *const *exts; /* file name endings to index ("txt"), NULL for
+                              txt and md */
+  size_t n_exts;
+  int jobs;                /* extraction threads; 0 = one per core */
+  /* Called (on the calling thread) for each file that cannot be indexed
+   * and each path that cannot be walked; err->offset is the byte offset
+   * of the fault or -1. */
+  void (*on_error)(void *ud, const char *path, const ws_error *err);
+  /* When set, the file tree is measured first and this is called about
+   * five times a second with the progress so far. */
+  void (*on_progress)(void *ud, const ws_index_progress *p);
+  /* Polled often; a nonzero return stops indexing cleanly: everything
+   * already extracted is committed, nothing is removed. */
+  int (*should_stop)(void *ud);
+  void *ud;
+} ws_index_opts;
+
+typedef struct ws_index_stats {
+  uint64_t added, changed, unchanged, removed, failed;
+  uint64_t quotes, mentions;  /* written in this run */
+  uint64_t bytes;             /* bytes extracted in this run */
+  double seconds;
+  int stopped;                /* should_stop ended the run early */
+} ws_index_stats;
+
+/* Indexes files and folders (recursively, following symbolic links but
+ * never around a loop).  A file whose size and mtime, or whose content
+ * hash, is unchanged is skipped; a changed file is replaced; a stored
+ * file under an indexed folder that no longer exists is removed.
+ * Extraction runs on opts->jobs threads; this thread is the only
+ * database writer, and commits in batches.  Files that cannot be indexed
+ * are reported through on_error and counted in stats->failed; they never
+ * undo the others.  Returns WS_OK (even when some files failed), or WS_EDB
+ * / WS_ENOMEM with err filled. */
+int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
+             const ws_index_opts *opts, ws_index_stats *stats, ws_error *err);
+
+/* ------------------------------------------------------------------- query */
+
+/* One statement (or, with `all`, one occurrence) found by ws_query_quotes.
+ * Every pointer is valid only during the callback. */
+typedef struct ws_quote_row {
+  int64_t statement;     /* statement id */
+  int64_t quote;         /* id of the occurrence shown */
+  const char *text;      /* longest (then earliest) version; with
+                            `highlight`, matches are wrapped in \001 .. \002 */
+  const char *kind;      /* "direct" / "reported" */
+  const char *speaker;   /* canonical name, or NULL */
+  const char *cue;       /* or NULL */
+  const char *path;      /* document of the occurrence shown */
+  uint32_t line, start, end;
+  int64_t n_docs;        /* documents carrying the statement */
+  int64_t n_quotes;      /* occurrences */
+  const char *const *sources; /* "path:line" of occurrences, earliest
+                                 document first, at most max_sources */
+  size_t n_sources;
+  double rank;           /* bm25 (lower is better) for phrase queries */
+} ws_quote_row;
+
+typedef struct ws_quote_query {
+  const char *phrase;    /* full-text search, or NULL */
+  const char *by;        /* speaker: any name or alias, or NULL */
+  int64_t by_entity;     /* speaker entity id, or 0 */
+  const char *doc;       /* document path as stored, or NULL */
+  int kind;              /* ws_quote_kind, or -1 for any */
+  int64_t limit;         /* 0 = no limit */
+  int all;               /* every occurrence instead of statements */
+  int highlight;         /* mark phrase matches in text */
+  size_t max_sources;    /* 0 = 10 */
+} ws_quote_query;
+
+typedef int (*ws_quote_cb)(void *ud, const ws_quote_row *row);
+
+/* Runs a quote query, calling cb for each row (a nonzero return stops).
+ * Returns the number of rows (>= 0), WS_ENOTFOUND when `by` names no
+ * entity, WS_EINVAL for an empty phrase, or WS_EDB. */
+int64_t ws_query_quotes(ws_store *s, const ws_quote_query *q, ws_quote_cb cb,
+                        void *ud, ws_error *err);
+
+/* One entity.  Pointers valid only during the callback. */
+typedef struct ws_entity_row {
+  int64_t id;
+  const char *name;
+  const char *kind;
+  int64_t n_mentions, n_docs, n_quotes;
+  const char *const *aliases;
+  size_t n_aliases;
+  const char *const *roles;
+  size_t n_roles;
+} ws_entity_row;
+
+typedef int (*ws_entity_cb)(void *ud, const ws_entity_row *row);
+
+/* Entities, most mentioned first; kind -1 for any.  Returns the number of
+ * rows or WS_EDB. */
+int64_t ws_query_entities(ws_store *s, int kind, int64_t limit,
+                          ws_entity_cb cb, void *ud, ws_error *err);
+
+/* Resolves a name or alias (case-insensitive) to entity ids, best (most
+ * mentioned) first: fills up to max ids and returns how many matched
+ * (0 when none), or WS_EDB. */
+int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
+                         size_t max, ws_error *err);
+
+/* Reports entity `id` through cb, then each document naming it through
+ * doc_cb (path, mentions), most mentions first.  Returns 1, 0 when no
+ * such entity, or WS_EDB. */
+int64_t ws_query_entity(ws_store *s, int64_t id, ws_entity_cb cb,
+                        void (*doc_cb)(void *ud, const char *path,
+                                       int64_t n_mentions),
+                        void *ud, ws_error *err);
+
+typedef struct ws_store_stats {
+  int64_t documents, entities, mentions, quotes, statements;
+  int64_t quotes_with_speaker;
+  int64_t db_bytes;  /* database file (plus write-ahead log) size */
+} ws_store_stats;
+
+/* Totals of the database.  Returns WS_OK or WS_EDB. */
+int ws_store_stats_get(ws_store *s, ws_store_stats *st, ws_error *err);
+
 #ifdef __cplusplus
 }
 #endif

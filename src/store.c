@@ -1,0 +1,1081 @@
+/*
+ * store.c - the whosaid database: opening, schema checks, and writing one
+ * document's results.
+ *
+ * Invariants (see also schema/schema.sql):
+ *  - A file is only ever written after it has been recognised as an empty
+ *    SQLite database (then the schema is created) or as a whosaid database
+ *    of this or an older schema version (PRAGMA application_id marks it,
+ *    PRAGMA user_version is the schema version).  Anything else is refused
+ *    untouched.
+ *  - ws_store_put writes a document inside a savepoint: all of it or none.
+ *  - Corpus-wide entities are found by key (NFC casefold of the name);
+ *    statements by normalised text, then by near-duplicate text among the
+ *    few statements that share a bottom-k bigram sketch value.
+ */
+#include "store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <utf8proc.h>
+
+#include "text.h"
+
+/* 'wsai': PRAGMA application_id of every whosaid database. */
+#define WS_APP_ID 0x77736169
+
+extern const char ws_sql_schema[];
+
+static const char *const stmt_sql[ST_COUNT_] = {
+  [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
+                  "WHERE path = ?1",
+  [ST_DOC_UNCOUNT] =
+      "UPDATE entities SET n_mentions = entities.n_mentions - d.n_mentions, "
+      "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - d.n_quotes "
+      "FROM (SELECT entity, n_mentions, n_quotes FROM doc_entities "
+      "WHERE doc = ?1) AS d WHERE entities.id = d.entity",
+  [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
+  [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
+                    "n_mentions, n_quotes, n_spoken) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [ST_ENT_BY_KEY] = "SELECT id FROM entities WHERE key = ?1",
+  [ST_ENT_BY_ALIAS] = "SELECT DISTINCT entity FROM aliases WHERE key = ?1 "
+                      "LIMIT 2",
+  [ST_ENT_INSERT] = "INSERT INTO entities(name, key, kind) VALUES (?1, ?2, ?3)",
+  [ST_ENT_KIND] = "UPDATE entities SET kind = ?2 WHERE id = ?1 AND kind = 0",
+  [ST_ENT_COUNT] = "UPDATE entities SET n_mentions = n_mentions + ?2, "
+                   "n_docs = n_docs + 1, n_quotes = n_quotes + ?3 "
+                   "WHERE id = ?1",
+  [ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity, name, key) "
+                      "VALUES (?1, ?2, ?3)",
+  [ST_ROLE_INSERT] = "INSERT OR IGNORE INTO roles(entity, role) "
+                     "VALUES (?1, ?2)",
+  [ST_DE_INSERT] = "INSERT INTO doc_entities(doc, entity, n_mentions, "
+                   "n_quotes) VALUES (?1, ?2, ?3, ?4)",
+  [ST_MENTION_INSERT] = "INSERT OR IGNORE INTO mentions(doc, start, end, "
+                        "line, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE key = ?1",
+  [ST_STMT_INSERT] = "INSERT INTO statements(key) VALUES (?1)",
+  [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
+  [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
+                   "LIMIT 16",
+  [ST_GRAM_INSERT] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
+                     "VALUES (?1, ?2)",
+  [ST_QUOTE_INSERT] =
+      "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
+      "speaker_start, speaker_end, cue, statement) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+};
+
+static int fail_msg(ws_error *err, int code, const char *msg) {
+  if (err) {
+    err->code = code;
+    err->offset = -1;
+    snprintf(err->msg, sizeof err->msg, "%s", msg);
+  }
+  return code;
+}
+
+/* A message made of three parts (no format strings from variables). */
+static int fail_cat(ws_error *err, int code, const char *a, const char *b,
+                    const char *c) {
+  char msg[sizeof err->msg];
+  snprintf(msg, sizeof msg, "%.160s%.160s%.160s", a, b, c);
+  return fail_msg(err, code, msg);
+}
+
+int ws_store_fail(ws_store *s, ws_error *err, const char *what) {
+  const char *m = s && s->db ? sqlite3_errmsg(s->db) : "out of memory";
+  char msg[sizeof err->msg];
+  snprintf(msg, sizeof msg, "%.200s: %.300s", what, m);
+  return fail_msg(err, WS_EDB, msg);
+}
+
+int ws_store_exec(ws_store *s, const char *sql, ws_error *err) {
+  char *m = NULL;
+  if (sqlite3_exec(s->db, sql, NULL, NULL, &m) != SQLITE_OK) {
+    fail_cat(err, WS_EDB, s->path, ": ", "");
+    if (err) {
+      size_t k = strlen(err->msg);
+      snprintf(err->msg + k, sizeof err->msg - k, "%s", m ? m : "error");
+    }
+    sqlite3_free(m);
+    return WS_EDB;
+  }
+  return WS_OK;
+}
+
+sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
+  sqlite3_stmt *st = s->stmts[i];
+  if (!st) {
+    if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                           &s->stmts[i], NULL) != SQLITE_OK) {
+      ws_store_fail(s, err, "preparing a statement");
+      return NULL;
+    }
+    return s->stmts[i];
+  }
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return st;
+}
+
+uint64_t ws_hash(const void *data, size_t len) {
+  const unsigned char *p = data;
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < len; i++) {
+    h ^= p[i];
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+/* ------------------------------------------------------------- open, close */
+
+/* Reads one integer pragma; returns an SQLite result code. */
+static int pragma_int(sqlite3 *db, const char *sql, int64_t *v) {
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *v = sqlite3_column_int64(st, 0);
+    rc = SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+static int create_schema(ws_store *s, ws_error *err) {
+  char pragmas[128];
+  snprintf(pragmas, sizeof pragmas,
+           "PRAGMA application_id = %d; PRAGMA user_version = %d;", WS_APP_ID,
+           WS_SCHEMA_VERSION);
+  int rc;
+  if ((rc = ws_store_exec(s, "BEGIN IMMEDIATE", err)))
+    return rc;
+  if ((rc = ws_store_exec(s, ws_sql_schema, err)) ||
+      (rc = ws_store_exec(s, pragmas, err))) {
+    ws_store_rollback(s);
+    return rc;
+  }
+  return ws_store_exec(s, "COMMIT", err);
+}
+
+/* Decides whether the opened file is ours; creates the schema in an empty
+ * database when allowed. */
+static int check_schema(ws_store *s, int flags, ws_error *err) {
+  int64_t app = 0, version = 0, objects = 0;
+  int rc = pragma_int(s->db, "PRAGMA application_id", &app);
+  if (rc == SQLITE_OK)
+    rc = pragma_int(s->db, "PRAGMA user_version", &version);
+  if (rc == SQLITE_OK)
+    rc = pragma_int(s->db, "SELECT count(*) FROM sqlite_schema", &objects);
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    return fail_cat(err, WS_ESCHEMA, s->path,
+                    ": not a whosaid database (not an SQLite file)", "");
+  if (rc != SQLITE_OK)
+    return ws_store_fail(s, err, s->path);
+  if (app == WS_APP_ID) {
+    if (version > WS_SCHEMA_VERSION) {
+      char msg[96];
+      snprintf(msg, sizeof msg, " (schema %lld; this whosaid reads %d)",
+               (long long)version, WS_SCHEMA_VERSION);
+      fail_cat(err, WS_ESCHEMA, s->path,
+               ": database was made by a newer whosaid", "");
+      if (err) {
+        size_t k = strlen(err->msg);
+        snprintf(err->msg + k, sizeof err->msg - k, "%s", msg);
+      }
+      return WS_ESCHEMA;
+    }
+    return WS_OK;
+  }
+  if (app == 0 && version == 0 && objects == 0) {
+    if (flags & WS_STORE_READONLY)
+      return fail_cat(err, WS_ESCHEMA, s->path,
+                      ": empty database (run 'whosaid index PATH' first)", "");
+    return create_schema(s, err);
+  }
+  return fail_cat(err, WS_ESCHEMA, s->path,
+                  ": not a whosaid database (an SQLite file of another "
+                  "program)", "");
+}
+
+int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
+  *out = NULL;
+  struct stat st;
+  int exists = stat(path, &st) == 0;
+  if (!exists && errno == ENOENT && !(flags & WS_STORE_CREATE))
+    return fail_cat(err, WS_EDB, "no database at ", path,
+                    " (run 'whosaid index PATH' first)");
+  if (exists && S_ISDIR(st.st_mode))
+    return fail_cat(err, WS_EDB, path, ": is a directory, not a database", "");
+  if (!exists && errno == ENOENT) {
+    /* Name the missing folder rather than SQLite's "unable to open". */
+    const char *slash = strrchr(path, '/');
+    if (slash && slash != path) {
+      char dir[4096];
+      size_t n = (size_t)(slash - path);
+      if (n < sizeof dir) {
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+        if (stat(dir, &st) != 0)
+          return fail_cat(err, WS_EDB, "cannot create database: folder ",
+                          dir, " does not exist");
+      }
+    }
+  }
+  ws_store *s = calloc(1, sizeof *s);
+  if (!s || !(s->path = malloc(strlen(path) + 1))) {
+    free(s);
+    return fail_msg(err, WS_ENOMEM, "out of memory");
+  }
+  strcpy(s->path, path);
+  s->readonly = (flags & WS_STORE_READONLY) != 0;
+  int oflags = s->readonly ? SQLITE_OPEN_READONLY
+                           : SQLITE_OPEN_READWRITE |
+                                 ((flags & WS_STORE_CREATE) ? SQLITE_OPEN_CREATE
+                                                            : 0);
+  int rc;
+  if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+    rc = fail_cat(err, WS_EDB, "cannot open database ", path, ": ");
+    if (err) {
+      size_t k = strlen(err->msg);
+      snprintf(err->msg + k, sizeof err->msg - k, "%s",
+               s->db ? sqlite3_errmsg(s->db) : "out of memory");
+    }
+    goto fail;
+  }
+  sqlite3_extended_result_codes(s->db, 1);
+  sqlite3_busy_timeout(s->db, 10000);
+  if ((rc = check_schema(s, flags, err)))
+    goto fail;
+  if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1) {
+    rc = fail_cat(err, WS_EDB, path,
+                  ": database is read-only (no write permission)", "");
+    goto fail;
+  }
+  /* WAL: readers never block the writer and a crash never leaves a torn
+   * database; synchronous=NORMAL is durable at each checkpoint, which is
+   * what an index that can be rebuilt needs (SQLite's WAL documentation). */
+  if (!s->readonly &&
+      (rc = ws_store_exec(s, "PRAGMA journal_mode = WAL;"
+                             "PRAGMA synchronous = NORMAL;", err)))
+    goto fail;
+  if ((rc = ws_store_exec(s, "PRAGMA foreign_keys = ON;"
+                             "PRAGMA cache_size = -65536;"
+                             "PRAGMA temp_store = MEMORY;", err)))
+    goto fail;
+  int64_t maxalias = 0;
+  if (pragma_int(s->db, "SELECT coalesce(max(id), 0) FROM aliases",
+                 &maxalias) != SQLITE_OK) {
+    rc = ws_store_fail(s, err, path);
+    goto fail;
+  }
+  s->link_from = maxalias;
+  *out = s;
+  return WS_OK;
+fail:
+  ws_store_close(s);
+  return rc;
+}
+
+void ws_store_close(ws_store *s) {
+  if (!s)
+    return;
+  for (int i = 0; i < ST_COUNT_; i++)
+    sqlite3_finalize(s->stmts[i]);
+  if (s->in_txn)
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close(s->db);
+  free(s->path);
+  free(s);
+}
+
+int ws_store_begin(ws_store *s, ws_error *err) {
+  if (s->in_txn)
+    return WS_OK;
+  int rc = ws_store_exec(s, "BEGIN IMMEDIATE", err);
+  if (rc == WS_OK)
+    s->in_txn = 1;
+  return rc;
+}
+
+int ws_store_commit(ws_store *s, ws_error *err) {
+  if (!s->in_txn)
+    return WS_OK;
+  int rc = ws_store_exec(s, "COMMIT", err);
+  if (rc == WS_OK)
+    s->in_txn = 0;
+  return rc;
+}
+
+int ws_store_rollback(ws_store *s) {
+  s->in_txn = 0;
+  return sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK
+             ? WS_OK
+             : WS_EDB;
+}
+
+/* ------------------------------------------------------ statement identity */
+
+/* Characters that join the letters around them when they sit between two
+ * letters or digits ("U.S." -> "us", "1,000" -> "1000", "don't"): house
+ * styles differ on exactly these, so they must not split a word. */
+static int is_joiner(int32_t c) {
+  return c == '.' || c == ',' || c == '\'' || c == 0x2019 || c == 0x2018 ||
+         c == 0x02BC || c == 0x00B7;
+}
+
+static int is_word_cp(int32_t c) {
+  utf8proc_category_t cat = utf8proc_category(c);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+char *ws_statement_key(const char *text, size_t len) {
+  utf8proc_uint8_t *folded = NULL;
+  utf8proc_ssize_t n = utf8proc_map(
+      (const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &folded,
+      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+          UTF8PROC_IGNORE | UTF8PROC_COMPAT);
+  if (n < 0) {
+    /* Invalid UTF-8 never reaches the store; fall back to the raw bytes. */
+    folded = malloc(len + 1);
+    if (!folded)
+      return NULL;
+    memcpy(folded, text, len);
+    folded[len] = 0;
+    n = (utf8proc_ssize_t)len;
+  }
+  char *out = malloc((size_t)n + 1);
+  if (!out) {
+    free(folded);
+    return NULL;
+  }
+  size_t o = 0;
+  int32_t prev = 0; /* previous code point, or 0 after a separator */
+  for (utf8proc_ssize_t i = 0; i < n;) {
+    int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(folded + i, n - i, &c);
+    if (k <= 0) {
+      i++;
+      continue;
+    }
+    if (is_word_cp(c)) {
+      if (prev == 0 && o > 0)
+        out[o++] = ' ';
+      memcpy(out + o, folded + i, (size_t)k);
+      o += (size_t)k;
+      prev = c;
+    } else if (is_joiner(c) && prev != 0 && i + k < n) {
+      int32_t next;
+      utf8proc_iterate(folded + i + k, n - i - k, &next);
+      if (!is_word_cp(next))
+        prev = 0;
+    } else {
+      prev = 0;
+    }
+    i += k;
+  }
+  out[o] = '\0';
+  free(folded);
+  return out;
+}
+
+/* Splits a key into word pointers/lengths (keys are single-space
+ * separated).  Returns the number of words (at most max). */
+static size_t key_words(const char *key, const char **w, size_t *wl,
+                        size_t max) {
+  size_t n = 0;
+  const char *p = key;
+  while (*p && n < max) {
+    const char *e = strchr(p, ' ');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    w[n] = p;
+    wl[n++] = l;
+    p += l;
+    if (*p == ' ')
+      p++;
+  }
+  return n;
+}
+
+/* Longest statements compared word by word; longer ones only join on an
+ * exact key, which keeps the edit distance at most MAXW^2 steps. */
+#define MAXW 400
+
+double ws_statement_similarity(const char *a, const char *b) {
+  if (strcmp(a, b) == 0)
+    return 1.0;
+  static const size_t cap = MAXW + 1;
+  const char **wa = malloc(cap * sizeof *wa), **wb = malloc(cap * sizeof *wb);
+  size_t *la = malloc(cap * sizeof *la), *lb = malloc(cap * sizeof *lb);
+  size_t *row = malloc((cap + 1) * sizeof *row);
+  double sim = 0;
+  if (!wa || !wb || !la || !lb || !row)
+    goto out;
+  size_t n = key_words(a, wa, la, cap), m = key_words(b, wb, lb, cap);
+  if (n > MAXW || m > MAXW || n == 0 || m == 0)
+    goto out;
+  /* Levenshtein distance over words, one row at a time. */
+  for (size_t j = 0; j <= m; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= n; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= m; j++) {
+      size_t up = row[j];
+      int same = la[i - 1] == lb[j - 1] &&
+                 memcmp(wa[i - 1], wb[j - 1], la[i - 1]) == 0;
+      size_t best = diag + (same ? 0 : 1);
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  sim = 1.0 - (double)row[m] / (double)(n > m ? n : m);
+out:
+  free(wa);
+  free(wb);
+  free(la);
+  free(lb);
+  free(row);
+  return sim;
+}
+
+/* A statement joins a near-duplicate only when it has at least this many
+ * words and this similarity: short quotes ("no", "a deal") differ by one
+ * word and mean something else. */
+#define NEAR_MIN_WORDS 5
+#define NEAR_MIN_SIM 0.8
+#define SKETCH_K 4
+
+/* The SKETCH_K smallest hashes of the key's word bigrams (unigrams for a
+ * one-word key): near-duplicates share most bigrams, so they share sketch
+ * values with high probability.  Returns the number of hashes. */
+static size_t key_sketch(const char *key, int64_t *out) {
+  const char *w[MAXW + 1];
+  size_t wl[MAXW + 1];
+  size_t n = key_words(key, w, wl, MAXW + 1), k = 0;
+  for (size_t i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
+    size_t len = n == 1 ? wl[0] : (size_t)(w[i + 1] + wl[i + 1] - w[i]);
+    int64_t h = (int64_t)(ws_hash(w[i], len) >> 1);
+    size_t j = 0;
+    while (j < k && out[j] < h)
+      j++;
+    if (j < k && out[j] == h)
+      continue;
+    if (j >= SKETCH_K)
+      continue;
+    if (k < SKETCH_K)
+      k++;
+    memmove(out + j + 1, out + j, (k - 1 - j) * sizeof *out);
+    out[j] = h;
+  }
+  return k;
+}
+
+static size_t word_count(const char *key) {
+  size_t n = *key ? 1 : 0;
+  for (; *key; key++)
+    n += *key == ' ';
+  return n;
+}
+
+/* Finds or creates the statement of a quote text; sets *id. */
+static int statement_for(ws_store *s, const char *text, size_t len,
+                         int64_t *id, ws_error *err) {
+  int rc = WS_OK;
+  char *key = ws_statement_key(text, len);
+  if (!key)
+    return fail_msg(err, WS_ENOMEM, "out of memory");
+  sqlite3_stmt *st = ws_store_stmt(s, ST_STMT_BY_KEY, err);
+  if (!st)
+    goto dberr;
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  int r = sqlite3_step(st);
+  if (r == SQLITE_ROW) {
+    *id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    goto out;
+  }
+  if (r != SQLITE_DONE)
+    goto dberr;
+  sqlite3_reset(st);
+  int64_t sketch[SKETCH_K];
+  size_t k = key_sketch(key, sketch);
+  if (word_count(key) >= NEAR_MIN_WORDS) {
+    int64_t best = 0, seen[SKETCH_K * 16];
+    size_t n_seen = 0;
+    double best_sim = NEAR_MIN_SIM;
+    for (size_t i = 0; i < k; i++) {
+      if (!(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
+        goto dberr;
+      sqlite3_bind_int64(st, 1, sketch[i]);
+      while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t cand = sqlite3_column_int64(st, 0);
+        size_t j = 0;
+        while (j < n_seen && seen[j] != cand)
+          j++;
+        if (j < n_seen)
+          continue;
+        seen[n_seen++] = cand;
+      }
+      sqlite3_reset(st);
+      if (r != SQLITE_DONE)
+        goto dberr;
+    }
+    for (size_t j = 0; j < n_seen; j++) {
+      if (!(st = ws_store_stmt(s, ST_STMT_KEY, err)))
+        goto dberr;
+      sqlite3_bind_int64(st, 1, seen[j]);
+      if (sqlite3_step(st) == SQLITE_ROW) {
+        double sim = ws_statement_similarity(
+            key, (const char *)sqlite3_column_text(st, 0));
+        if (sim >= best_sim) {
+          best_sim = sim;
+          best = seen[j];
+        }
+      }
+      sqlite3_reset(st);
+    }
+    if (best) {
+      *id = best;
+      goto out;
+    }
+  }
+  if (!(st = ws_store_stmt(s, ST_STMT_INSERT, err)))
+    goto dberr;
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    goto dberr;
+  sqlite3_reset(st);
+  *id = sqlite3_last_insert_rowid(s->db);
+  for (size_t i = 0; i < k; i++) {
+    if (!(st = ws_store_stmt(s, ST_GRAM_INSERT, err)))
+      goto dberr;
+    sqlite3_bind_int64(st, 1, sketch[i]);
+    sqlite3_bind_int64(st, 2, *id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+      goto dberr;
+    sqlite3_reset(st);
+  }
+  goto out;
+dberr:
+  rc = ws_store_fail(s, err, "storing a quote");
+  if (st)
+    sqlite3_reset(st);
+out:
+  free(key);
+  return rc;
+}
+
+/* ----------------------------------------------------------------- writing */
+
+/* Counts lines up to ascending offsets without a line index. */
+typedef struct line_cursor {
+  const char *text;
+  size_t len, pos;
+  uint32_t line;
+} line_cursor;
+
+static uint32_t line_at(line_cursor *c, size_t off) {
+  if (off > c->len)
+    off = c->len;
+  if (off < c->pos) { /* not in text order: start again */
+    c->pos = 0;
+    c->line = 1;
+  }
+  const char *p = c->text + c->pos, *end = c->text + off;
+  while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+    c->line++;
+    p++;
+  }
+  c->pos = off;
+  return c->line;
+}
+
+static int step_done(sqlite3_stmt *st) {
+  int r = sqlite3_step(st);
+  sqlite3_reset(st);
+  return r == SQLITE_DONE ? 0 : -1;
+}
+
+/* Finds or creates the corpus entity of a document entity. */
+static int entity_for(ws_store *s, const ws_entity *e, int64_t *id,
+                      ws_error *err) {
+  char *key = NULL;
+  int rc = WS_OK;
+  if (ws_text_fold_alloc(e->name, strlen(e->name), &key))
+    return fail_msg(err, WS_ENOMEM, "out of memory");
+  sqlite3_stmt *st;
+  int linked = 0;
+  if (!(st = ws_store_stmt(s, ST_ENT_BY_KEY, err)))
+    goto dberr;
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  int r = sqlite3_step(st);
+  *id = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_reset(st);
+  if (r != SQLITE_ROW && r != SQLITE_DONE)
+    goto dberr;
+  if (!*id) {
+    /* An alias of exactly one entity ("Haniyeh" -> "Ismail Haniyeh"). */
+    if (!(st = ws_store_stmt(s, ST_ENT_BY_ALIAS, err)))
+      goto dberr;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int64_t cand = 0, n = 0;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+      cand = sqlite3_column_int64(st, 0);
+      n++;
+    }
+    sqlite3_reset(st);
+    if (r != SQLITE_DONE)
+      goto dberr;
+    if (n == 1) {
+      *id = cand;
+      linked = 1;
+    }
+  }
+  if (!*id) {
+    if (!(st = ws_store_stmt(s, ST_ENT_INSERT, err)))
+      goto dberr;
+    sqlite3_bind_text(st, 1, e->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, (int)e->kind);
+    if (step_done(st))
+      goto dberr;
+    *id = sqlite3_last_insert_rowid(s->db);
+  } else if (e->kind != WS_ENTITY_OTHER) {
+    if (!(st = ws_store_stmt(s, ST_ENT_KIND, err)))
+      goto dberr;
+    sqlite3_bind_int64(st, 1, *id);
+    sqlite3_bind_int(st, 2, (int)e->kind);
+    if (step_done(st))
+      goto dberr;
+  }
+  for (uint32_t i = 0; i < e->n_aliases + (uint32_t)linked; i++) {
+    const char *a = i < e->n_aliases ? e->aliases[i] : e->name;
+    char *akey = NULL;
+    if (ws_text_fold_alloc(a, strlen(a), &akey)) {
+      rc = fail_msg(err, WS_ENOMEM, "out of memory");
+      goto out;
+    }
+    if (strcmp(akey, key) != 0 || linked) {
+      if (!(st = ws_store_stmt(s, ST_ALIAS_INSERT, err))) {
+        free(akey);
+        goto dberr;
+      }
+      sqlite3_bind_int64(st, 1, *id);
+      sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, 3, akey, -1, SQLITE_STATIC);
+      if (step_done(st)) {
+        free(akey);
+        goto dberr;
+      }
+    }
+    free(akey);
+  }
+  for (uint32_t i = 0; i < e->n_roles; i++) {
+    if (!(st = ws_store_stmt(s, ST_ROLE_INSERT, err)))
+      goto dberr;
+    sqlite3_bind_int64(st, 1, *id);
+    sqlite3_bind_text(st, 2, e->roles[i], -1, SQLITE_STATIC);
+    if (step_done(st))
+      goto dberr;
+  }
+  goto out;
+dberr:
+  rc = ws_store_fail(s, err, "storing an entity");
+out:
+  free(key);
+  return rc;
+}
+
+/* Per corpus entity: counts in this document (sorted by id to merge the
+ * document entities that map to one corpus entity). */
+typedef struct ent_count {
+  int64_t id;
+  int64_t mentions, quotes;
+} ent_count;
+
+static int cmp_count(const void *a, const void *b) {
+  int64_t x = ((const ent_count *)a)->id, y = ((const ent_count *)b)->id;
+  return (x > y) - (x < y);
+}
+
+/* Deletes document id with everything in it, keeping entity totals. */
+static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
+  sqlite3_stmt *st;
+  if (!(st = ws_store_stmt(s, ST_DOC_UNCOUNT, err)))
+    return WS_EDB;
+  sqlite3_bind_int64(st, 1, id);
+  if (step_done(st))
+    return ws_store_fail(s, err, "removing a document");
+  if (!(st = ws_store_stmt(s, ST_DOC_DELETE, err)))
+    return WS_EDB;
+  sqlite3_bind_int64(st, 1, id);
+  if (step_done(st))
+    return ws_store_fail(s, err, "removing a document");
+  return WS_OK;
+}
+
+static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
+                   ws_error *err) {
+  int rc = WS_OK;
+  sqlite3_stmt *st;
+  int64_t *gid = NULL;
+  ent_count *counts = NULL;
+  if (!(st = ws_store_stmt(s, ST_DOC_FIND, err)))
+    return WS_EDB;
+  sqlite3_bind_text(st, 1, info->path, -1, SQLITE_TRANSIENT);
+  int r = sqlite3_step(st);
+  int64_t oldid = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_reset(st);
+  if (r != SQLITE_ROW && r != SQLITE_DONE)
+    return ws_store_fail(s, err, "looking up a document");
+  if (oldid && (rc = delete_doc(s, oldid, err)))
+    return rc;
+
+  size_t n_ent = v->n_entities;
+  gid = calloc(n_ent ? n_ent : 1, sizeof *gid);
+  counts = calloc(n_ent ? n_ent : 1, sizeof *counts);
+  if (!gid || !counts) {
+    rc = fail_msg(err, WS_ENOMEM, "out of memory");
+    goto out;
+  }
+  for (size_t i = 0; i < n_ent; i++)
+    if ((rc = entity_for(s, &v->entities[i], &gid[i], err)))
+      goto out;
+  for (size_t i = 0; i < n_ent; i++)
+    counts[i].id = gid[i];
+  int64_t spoken = 0;
+  for (size_t i = 0; i < v->n_mentions; i++) {
+    int32_t e = v->mentions[i].entity;
+    if (e >= 0 && (size_t)e < n_ent)
+      counts[e].mentions++;
+  }
+  for (size_t i = 0; i < v->n_quotes; i++) {
+    int32_t e = v->quotes[i].speaker;
+    if (e >= 0 && (size_t)e < n_ent) {
+      counts[e].quotes++;
+      spoken++;
+    }
+  }
+
+  if (!(st = ws_store_stmt(s, ST_DOC_INSERT, err)))
+    goto dberr;
+  sqlite3_bind_text(st, 1, info->path, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 2, info->size);
+  sqlite3_bind_int64(st, 3, info->mtime_ns);
+  sqlite3_bind_int64(st, 4, (int64_t)info->hash);
+  sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
+  sqlite3_bind_int64(st, 6, (int64_t)v->n_mentions);
+  sqlite3_bind_int64(st, 7, (int64_t)v->n_quotes);
+  sqlite3_bind_int64(st, 8, spoken);
+  if (step_done(st))
+    goto dberr;
+  int64_t doc = sqlite3_last_insert_rowid(s->db);
+
+  /* Merge document entities that are one corpus entity, then count. */
+  qsort(counts, n_ent, sizeof *counts, cmp_count);
+  for (size_t i = 0; i < n_ent;) {
+    ent_count c = counts[i++];
+    while (i < n_ent && counts[i].id == c.id) {
+      c.mentions += counts[i].mentions;
+      c.quotes += counts[i++].quotes;
+    }
+    if (!(st = ws_store_stmt(s, ST_DE_INSERT, err)))
+      goto dberr;
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_int64(st, 2, c.id);
+    sqlite3_bind_int64(st, 3, c.mentions);
+    sqlite3_bind_int64(st, 4, c.quotes);
+    if (step_done(st))
+      goto dberr;
+    if (!(st = ws_store_stmt(s, ST_ENT_COUNT, err)))
+      goto dberr;
+    sqlite3_bind_int64(st, 1, c.id);
+    sqlite3_bind_int64(st, 2, c.mentions);
+    sqlite3_bind_int64(st, 3, c.quotes);
+    if (step_done(st))
+      goto dberr;
+  }
+
+  line_cursor lc = {v->text, v->len, 0, 1};
+  if (!(st = ws_store_stmt(s, ST_MENTION_INSERT, err)))
+    goto dberr;
+  for (size_t i = 0; i < v->n_mentions; i++) {
+    const ws_mention *m = &v->mentions[i];
+    if (m->entity < 0 || (size_t)m->entity >= n_ent)
+      continue;
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_int64(st, 2, m->start);
+    sqlite3_bind_int64(st, 3, m->end);
+    sqlite3_bind_int64(st, 4, line_at(&lc, m->start));
+    sqlite3_bind_int64(st, 5, gid[m->entity]);
+    if (step_done(st))
+      goto dberr;
+  }
+
+  lc.pos = 0;
+  lc.line = 1;
+  for (size_t i = 0; i < v->n_quotes; i++) {
+    const ws_quote *q = &v->quotes[i];
+    if (q->end > v->len || q->start > q->end)
+      continue;
+    int64_t stmt_id;
+    if ((rc = statement_for(s, v->text + q->start, q->end - q->start,
+                            &stmt_id, err)))
+      goto out;
+    if (!(st = ws_store_stmt(s, ST_QUOTE_INSERT, err)))
+      goto dberr;
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_int64(st, 2, q->start);
+    sqlite3_bind_int64(st, 3, q->end);
+    sqlite3_bind_int64(st, 4, line_at(&lc, q->start));
+    sqlite3_bind_text(st, 5, v->text + q->start, (int)(q->end - q->start),
+                      SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, (int)q->kind);
+    if (q->speaker >= 0 && (size_t)q->speaker < n_ent)
+      sqlite3_bind_int64(st, 7, gid[q->speaker]);
+    if (q->speaker_end > q->speaker_start) {
+      sqlite3_bind_int64(st, 8, q->speaker_start);
+      sqlite3_bind_int64(st, 9, q->speaker_end);
+    }
+    if (q->cue_end > q->cue_start && q->cue_end <= v->len)
+      sqlite3_bind_text(st, 10, v->text + q->cue_start,
+                        (int)(q->cue_end - q->cue_start), SQLITE_STATIC);
+    sqlite3_bind_int64(st, 11, stmt_id);
+    if (step_done(st))
+      goto dberr;
+  }
+  goto out;
+dberr:
+  rc = ws_store_fail(s, err, info->path);
+out:
+  free(gid);
+  free(counts);
+  return rc;
+}
+
+int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
+                 ws_error *err) {
+  int own = !s->in_txn, rc;
+  if (own && (rc = ws_store_begin(s, err)))
+    return rc;
+  if ((rc = ws_store_exec(s, "SAVEPOINT doc", err)))
+    goto out;
+  rc = put_doc(s, info, v, err);
+  if (rc)
+    sqlite3_exec(s->db, "ROLLBACK TO doc", NULL, NULL, NULL);
+  sqlite3_exec(s->db, "RELEASE doc", NULL, NULL, NULL);
+out:
+  if (own) {
+    if (rc)
+      ws_store_rollback(s);
+    else
+      rc = ws_store_commit(s, err);
+  }
+  return rc;
+}
+
+int ws_store_find_doc(ws_store *s, const char *path, ws_doc_info *info,
+                      ws_error *err) {
+  sqlite3_stmt *st = ws_store_stmt(s, ST_DOC_FIND, err);
+  if (!st)
+    return WS_EDB;
+  sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+  int r = sqlite3_step(st);
+  if (r == SQLITE_DONE) {
+    sqlite3_reset(st);
+    return WS_ENOTFOUND;
+  }
+  if (r != SQLITE_ROW) {
+    sqlite3_reset(st);
+    return ws_store_fail(s, err, "looking up a document");
+  }
+  info->size = sqlite3_column_int64(st, 1);
+  info->mtime_ns = sqlite3_column_int64(st, 2);
+  info->hash = (uint64_t)sqlite3_column_int64(st, 3);
+  info->path = (const char *)sqlite3_column_text(st, 4);
+  /* The row stays current (and path valid) until the next use of st. */
+  return WS_OK;
+}
+
+int ws_store_remove(ws_store *s, const char *path, ws_error *err) {
+  sqlite3_stmt *st = ws_store_stmt(s, ST_DOC_FIND, err);
+  if (!st)
+    return WS_EDB;
+  sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+  int r = sqlite3_step(st);
+  int64_t id = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_reset(st);
+  if (r != SQLITE_ROW && r != SQLITE_DONE)
+    return ws_store_fail(s, err, "looking up a document");
+  if (!id)
+    return WS_ENOTFOUND;
+  int own = !s->in_txn, rc;
+  if (own && (rc = ws_store_begin(s, err)))
+    return rc;
+  rc = delete_doc(s, id, err);
+  if (own) {
+    if (rc)
+      ws_store_rollback(s);
+    else
+      rc = ws_store_commit(s, err);
+  }
+  return rc;
+}
+
+/* ----------------------------------------------------------------- linking */
+
+/* Merges entity `from` into entity `into`: every mention, quote, alias and
+ * role moves, the totals add up, and `from` disappears. */
+static int merge_entity(ws_store *s, int64_t from, int64_t into,
+                        ws_error *err) {
+  static const char *const sql[] = {
+    "UPDATE mentions SET entity = ?2 WHERE entity = ?1 AND doc IN "
+    "(SELECT doc FROM doc_entities WHERE entity = ?1)",
+    "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
+    "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes) "
+    "SELECT doc, ?2, n_mentions, n_quotes FROM doc_entities WHERE entity = ?1 "
+    "AND true ON CONFLICT(doc, entity) DO UPDATE SET "
+    "n_mentions = n_mentions + excluded.n_mentions, "
+    "n_quotes = n_quotes + excluded.n_quotes",
+    "DELETE FROM doc_entities WHERE entity = ?1",
+    "INSERT OR IGNORE INTO aliases(entity, name, key) "
+    "SELECT ?2, name, key FROM aliases WHERE entity = ?1 "
+    "UNION ALL SELECT ?2, name, key FROM entities WHERE id = ?1",
+    "INSERT OR IGNORE INTO roles(entity, role) "
+    "SELECT ?2, role FROM roles WHERE entity = ?1",
+    "UPDATE entities SET "
+    "kind = CASE WHEN kind = 0 THEN (SELECT kind FROM entities WHERE id = ?1) "
+    "ELSE kind END, "
+    "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM doc_entities "
+    "WHERE entity = ?2), "
+    "n_quotes = (SELECT coalesce(sum(n_quotes), 0) FROM doc_entities "
+    "WHERE entity = ?2), "
+    "n_docs = (SELECT count(*) FROM doc_entities WHERE entity = ?2) "
+    "WHERE id = ?2",
+    "DELETE FROM entities WHERE id = ?1",
+  };
+  for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
+      return ws_store_fail(s, err, "merging entities");
+    sqlite3_bind_int64(st, 1, from);
+    sqlite3_bind_int64(st, 2, into);
+    int r = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (r != SQLITE_DONE)
+      return ws_store_fail(s, err, "merging entities");
+  }
+  return WS_OK;
+}
+
+int ws_store_link(ws_store *s, ws_error *err) {
+  /* Only aliases added since the last pass can create new links. */
+  const char *find =
+      "SELECT e.id, a.entity, a.id FROM aliases a JOIN entities e "
+      "ON e.key = a.key AND e.id != a.entity WHERE a.id > ?1 "
+      "AND (SELECT count(DISTINCT entity) FROM aliases b "
+      "     WHERE b.key = a.key AND b.entity != e.id) = 1 "
+      "ORDER BY a.id";
+  int own = !s->in_txn, rc = WS_OK;
+  if (own && (rc = ws_store_begin(s, err)))
+    return rc;
+  int64_t top = s->link_from;
+  for (;;) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, find, -1, &st, NULL) != SQLITE_OK) {
+      rc = ws_store_fail(s, err, "linking entities");
+      break;
+    }
+    sqlite3_bind_int64(st, 1, s->link_from);
+    int r = sqlite3_step(st);
+    int64_t from = 0, into = 0;
+    if (r == SQLITE_ROW) {
+      from = sqlite3_column_int64(st, 0);
+      into = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (r == SQLITE_DONE)
+      break;
+    if (r != SQLITE_ROW) {
+      rc = ws_store_fail(s, err, "linking entities");
+      break;
+    }
+    /* One merge at a time: a merge changes the aliases the next depends
+     * on.  Each merge deletes an entity, so this ends. */
+    if ((rc = merge_entity(s, from, into, err)))
+      break;
+  }
+  if (rc == WS_OK) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM aliases",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      top = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+  }
+  if (own) {
+    if (rc)
+      ws_store_rollback(s);
+    else
+      rc = ws_store_commit(s, err);
+  }
+  if (rc == WS_OK)
+    s->link_from = top;
+  return rc;
+}
+
+/* ------------------------------------------------------------------- stats */
+
+int ws_store_stats_get(ws_store *s, ws_store_stats *out, ws_error *err) {
+  memset(out, 0, sizeof *out);
+  sqlite3_stmt *st;
+  const char *sql =
+      "SELECT (SELECT count(*) FROM documents),"
+      " (SELECT count(*) FROM entities WHERE n_mentions > 0),"
+      " (SELECT coalesce(sum(n_mentions), 0) FROM documents),"
+      " (SELECT coalesce(sum(n_quotes), 0) FROM documents),"
+      " (SELECT count(*) FROM statements),"
+      " (SELECT coalesce(sum(n_spoken), 0) FROM documents)";
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return ws_store_fail(s, err, s->path);
+  if (sqlite3_step(st) != SQLITE_ROW) {
+    sqlite3_finalize(st);
+    return ws_store_fail(s, err, s->path);
+  }
+  out->documents = sqlite3_column_int64(st, 0);
+  out->entities = sqlite3_column_int64(st, 1);
+  out->mentions = sqlite3_column_int64(st, 2);
+  out->quotes = sqlite3_column_int64(st, 3);
+  out->statements = sqlite3_column_int64(st, 4);
+  out->quotes_with_speaker = sqlite3_column_int64(st, 5);
+  sqlite3_finalize(st);
+  struct stat sb;
+  if (stat(s->path, &sb) == 0)
+    out->db_bytes += sb.st_size;
+  size_t n = strlen(s->path);
+  char *wal = malloc(n + 5);
+  if (wal) {
+    memcpy(wal, s->path, n);
+    memcpy(wal + n, "-wal", 5);
+    if (stat(wal, &sb) == 0)
+      out->db_bytes += sb.st_size;
+    free(wal);
+  }
+  return WS_OK;
+}

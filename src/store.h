@@ -1,0 +1,60 @@
+/*
+ * store.h - internals shared by store.c, query.c and index.c.
+ *
+ * A ws_store is one SQLite connection plus its prepared statements.  The
+ * statements are prepared lazily (stmt_get) and finalised at close, so a
+ * read-only connection never prepares the writer's statements.
+ */
+#ifndef WS_STORE_H
+#define WS_STORE_H
+
+#include <sqlite3.h>
+
+#include "whosaid.h"
+
+/* Prepared statements, by index into ws_store.stmts (store.c lists the
+ * SQL in the same order). */
+enum store_stmt {
+  ST_DOC_FIND,
+  ST_DOC_UNCOUNT,
+  ST_DOC_DELETE,
+  ST_DOC_INSERT,
+  ST_ENT_BY_KEY,
+  ST_ENT_BY_ALIAS,
+  ST_ENT_INSERT,
+  ST_ENT_KIND,
+  ST_ENT_COUNT,
+  ST_ALIAS_INSERT,
+  ST_ROLE_INSERT,
+  ST_DE_INSERT,
+  ST_MENTION_INSERT,
+  ST_STMT_BY_KEY,
+  ST_STMT_INSERT,
+  ST_STMT_KEY,
+  ST_GRAM_FIND,
+  ST_GRAM_INSERT,
+  ST_QUOTE_INSERT,
+  ST_COUNT_
+};
+
+struct ws_store {
+  sqlite3 *db;                   /* the connection */
+  char *path;                    /* database file, for messages and size */
+  int readonly;                  /* opened with WS_STORE_READONLY */
+  int in_txn;                    /* inside ws_store_begin/commit */
+  int64_t link_from;             /* aliases.id already linked (store.c) */
+  sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
+};
+
+/* Returns the prepared statement i, reset and with bindings cleared, or
+ * NULL with err filled (WS_EDB). */
+sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err);
+
+/* Fills err from the connection's last error, prefixed with what was
+ * being done; returns WS_EDB. */
+int ws_store_fail(ws_store *s, ws_error *err, const char *what);
+
+/* Runs SQL without results; returns WS_OK or WS_EDB with err filled. */
+int ws_store_exec(ws_store *s, const char *sql, ws_error *err);
+
+#endif
