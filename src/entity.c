@@ -182,6 +182,9 @@ static int dict_flags(const char *s, size_t n);
 
 /* The cached lexicon facts of token i (a word with a letter). */
 static const wstat *lex(const ctx *c, size_t i) {
+  static const wstat none; /* for tokens without letters: no facts */
+  if (c->wi[i] == UINT32_MAX)
+    return &none;
   wstat *w = &c->ws[c->wi[i]];
   if (!w->ready) {
     const char *s = c->text + w->off;
@@ -553,6 +556,13 @@ static int appositive_role(const ctx *c, size_t b, size_t *ra, size_t *rb) {
 }
 
 static int push_cand(ctx *c, uint32_t a, uint32_t b) {
+  /* a cut title can leave a connector at an edge: "Doha & [Minister] X" */
+  while (b > a && c->cls[b - 1] != C_NAME)
+    b--;
+  while (a < b && c->cls[a] != C_NAME && c->cls[a] != C_PART)
+    a++;
+  if (a == b)
+    return WS_OK;
   /* drop runs of titles only (Prime Minister, Foreign) */
   int any = 0;
   for (uint32_t i = a; i < b; i++)

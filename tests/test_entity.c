@@ -393,6 +393,81 @@ static void many_capitalised_words_stay_fast(void **state) {
   free(text);
 }
 
+/* Random soups of name words, titles, particles, connectors and marks:
+ * mentions stay in bounds, in order, apart, and agree with tok_mention. */
+static void random_soups_keep_invariants(void **state) {
+  (void)state;
+  static const char *const words[] = {"the",
+                                      "Minister",
+                                      "said",
+                                      "Karim",
+                                      "Haddad",
+                                      "Al",
+                                      "bin",
+                                      "of",
+                                      "Bank",
+                                      "in",
+                                      "Oslo",
+                                      ",",
+                                      ".",
+                                      "U.S.",
+                                      "(NWSA)",
+                                      "&",
+                                      "Norway's",
+                                      "New",
+                                      "Corp",
+                                      "Mr.",
+                                      "chief",
+                                      "J.",
+                                      "Jr.",
+                                      "\"",
+                                      "\xE2\x80\x93",
+                                      "FLOODS",
+                                      "www.example.org/A",
+                                      "de",
+                                      "Qatari",
+                                      "HK$",
+                                      "\n",
+                                      "I'm"};
+  size_t nw = sizeof words / sizeof words[0];
+  char *text = malloc(200000);
+  assert_non_null(text);
+  unsigned seed = 12345;
+  for (int round = 0; round < 40; round++) {
+    size_t k = 0;
+    while (k < 190000) {
+      seed = seed * 1103515245u + 12345u;
+      const char *w = words[(seed >> 16) % nw];
+      size_t n = strlen(w);
+      memcpy(text + k, w, n);
+      k += n;
+      text[k++] = ' ';
+    }
+    text[k] = 0;
+    fx f;
+    run(&f, text);
+    uint32_t prev_end = 0;
+    for (size_t i = 0; i < f.v.n_mentions; i++) {
+      const ws_mention *m = &f.v.mentions[i];
+      assert_true(m->start < m->end && m->end <= k);
+      assert_true(m->start >= prev_end);
+      assert_true(m->entity >= 0 && (size_t)m->entity < f.v.n_entities);
+      prev_end = m->end;
+    }
+    const ws_tokens *tk = &f.doc->tokens;
+    for (size_t i = 0; i < tk->n; i++) {
+      int32_t mi = f.doc->tok_mention[i];
+      if (mi < 0)
+        continue;
+      assert_true((size_t)mi < f.v.n_mentions);
+      assert_true(tk->tok[i].start >= f.v.mentions[mi].start);
+      assert_true(tk->tok[i].start < f.v.mentions[mi].end);
+    }
+    done(&f);
+  }
+  free(text);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(capitals_of_any_script),
@@ -422,6 +497,7 @@ int main(void) {
       cmocka_unit_test(us_forms_are_one_place),
       cmocka_unit_test(tokens_point_at_their_mention),
       cmocka_unit_test(many_capitalised_words_stay_fast),
+      cmocka_unit_test(random_soups_keep_invariants),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
