@@ -489,6 +489,10 @@ static size_t role_start(const ctx *c, size_t a, int *head_kind) {
   if (a == 0 || c->tok[a].flags & WS_TF_SENT)
     return a;
   int h = tok_title(c, a - 1);
+  const ws_token *d = &c->tok[a - 1];
+  if (!h && has_letter(d) && ws_cp_is_lower(d->cp) &&
+      ws_lex_is_descriptor(c->text + d->start, d->core_end - d->start))
+    h = WS_TITLE_HEAD;
   if (h != WS_TITLE_HEAD && h != WS_TITLE_HONORIFIC)
     return a;
   *head_kind = h;
@@ -941,6 +945,13 @@ static int add_unique(ws_arena *a, const char ***list, uint32_t *n,
   return WS_OK;
 }
 
+/* A mention's vote for its entity's kind: one strong cue (a title, an
+ * organisation word) outweighs several weak ones (a learned word). */
+static int vote_of(int weight) {
+  static const int votes[] = {0, 1, 3, 9, 27};
+  return weight >= 0 && weight <= 4 ? votes[weight] : 27;
+}
+
 typedef struct ent_acc {
   int votes[4];   /* evidence weight per kind */
   uint32_t first; /* first mention index */
@@ -1127,7 +1138,7 @@ static int resolve(ctx *c) {
     ent_acc *ac = &acc[m->entity];
     ws_entity *e = &es[m->entity];
     if (!m->folded)
-      ac->votes[m->kind] += m->weight;
+      ac->votes[m->kind] += vote_of(m->weight);
     if (ac->first == UINT32_MAX)
       ac->first = (uint32_t)i;
     e->n_mentions++;

@@ -244,6 +244,29 @@ int ws_lex_title(const char *s, size_t n) {
   return WS_TITLE_NONE;
 }
 
+/* Lower-case nouns that describe a person when written just before a
+ * name (news and sports style: "striker Alan Shearer", "novelist Ana
+ * Ruiz"); unlike titles they are never cut out of capitalised names. */
+static const char *const descriptors[] = {
+    "actor", "actress", "all-rounder", "analyst", "artist", "author",
+    "batsman", "billionaire", "bowler", "boxer", "businessman", "candidate",
+    "catcher", "centre", "challenger", "champion", "cleric", "columnist",
+    "compatriot", "composer", "correspondent", "countryman", "cyclist",
+    "defender", "dissident", "driver", "economist", "editor", "flanker",
+    "fly-half", "forward", "full-back", "fullback", "goalkeeper", "golfer",
+    "hooker", "incumbent", "jockey", "journalist", "keeper", "lawyer",
+    "midfielder", "nominee", "novelist", "opener", "opponent", "photographer",
+    "pitcher", "player", "playmaker", "poet", "producer", "quarterback",
+    "reporter", "rider", "rival", "rookie", "scientist", "scrum-half", "seed",
+    "shortstop", "singer", "skipper", "spinner", "sprinter", "striker",
+    "substitute", "surgeon", "swimmer", "team-mate", "teammate", "tycoon",
+    "veteran", "wicketkeeper", "winger", "writer",
+};
+
+int ws_lex_is_descriptor(const char *s, size_t n) {
+  return IN(descriptors, s, n, 0);
+}
+
 /* Words that end or mark organisation names (company suffixes, bodies of
  * government, parties, clubs, media), lower case, sorted. */
 static const char *const org_words[] = {

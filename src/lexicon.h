@@ -35,6 +35,10 @@ enum {
 };
 int ws_lex_title(const char *s, size_t n);
 
+/* 1 when s[0..n) (exact case, lower) is a noun describing a person before
+ * a name: "striker", "novelist", "lawyer". */
+int ws_lex_is_descriptor(const char *s, size_t n);
+
 /* 1 when s[0..n) is a word that marks an organisation name (Party,
  * Ministry, Agency, Inc., University), ignoring case and a final '.'. */
 int ws_lex_is_org_word(const char *s, size_t n);

@@ -278,6 +278,19 @@ static void appositive_titles_are_roles(void **state) {
   done(&f);
 }
 
+static void descriptors_before_names_mark_persons(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "The goal came from striker Tomas Vandel. Later novelist Irena "
+          "Kovac spoke, and Champion Homes Ltd paid.");
+  assert_true(has_role(&f, "Tomas Vandel", "striker"));
+  assert_string_equal(kind(&f, "Tomas Vandel"), "person");
+  assert_true(has_role(&f, "Irena Kovac", "novelist"));
+  /* capitalised, a descriptor stays part of a name */
+  assert_non_null(entity_of(&f, "Champion Homes Ltd"));
+  done(&f);
+}
+
 static void title_alone_is_no_entity(void **state) {
   (void)state;
   fx f;
@@ -489,6 +502,7 @@ int main(void) {
       cmocka_unit_test(currency_codes_keep_their_dollar),
       cmocka_unit_test(titles_are_roles_not_names),
       cmocka_unit_test(appositive_titles_are_roles),
+      cmocka_unit_test(descriptors_before_names_mark_persons),
       cmocka_unit_test(title_alone_is_no_entity),
       cmocka_unit_test(kinds_from_evidence),
       cmocka_unit_test(short_forms_fold_into_full_names),
