@@ -272,9 +272,10 @@ static void line_modes(ctx *c) {
     size_t j = i + 1;
     while (j < c->n && !(c->tok[j].flags & WS_TF_LINE))
       j++;
-    size_t words = 0, upper = 0, cap = 0, capstop = 0;
+    size_t words = 0, upper = 0, cap = 0, capstop = 0, numbers = 0;
     for (size_t k = i; k < j; k++) {
       const ws_token *t = &c->tok[k];
+      numbers += t->type == WS_TOK_NUMBER;
       if (!has_letter(t))
         continue;
       words++;
@@ -282,14 +283,16 @@ static void line_modes(ctx *c) {
         upper++;
       if (t->flags & WS_TF_CAP) {
         cap++;
-        if (words > 1 && !(t->flags & WS_TF_UPPER) && is_stop(c, k))
+        if (words > 1 && !(t->flags & WS_TF_UPPER) && !initial(c, k) &&
+            is_stop(c, k))
           capstop++;
       }
     }
     uint8_t m = MODE_NORMAL;
     if (words && upper * 10 >= words * 6)
       m = MODE_CAPS;
-    else if (words >= 3 && capstop && cap * 10 >= words * 7)
+    else if (words >= 3 && capstop && cap * 10 >= words * 7 &&
+             numbers * 4 < words) /* not a table row of names and scores */
       m = MODE_TITLE;
     for (size_t k = i; k < j; k++)
       c->mode[k] = m;
