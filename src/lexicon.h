@@ -19,7 +19,8 @@ const char *ws_lex_nationality_country(const char *s, size_t n);
 int ws_lex_is_country(const char *s, size_t n);
 
 /* Flags of s[0..n) in the system word list (Debian wamerican, compiled in
- * at build time), looked up ignoring ASCII case: */
+ * at build time), looked up ignoring ASCII case; a British spelling of a
+ * listed common word (labour, defence) counts as that word: */
 enum {
   WS_DICT_LOWER = 1, /* listed in lower case: a common word */
   WS_DICT_CAP = 2    /* listed capitalised: a proper noun */

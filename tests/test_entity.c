@@ -141,6 +141,15 @@ static void sentence_initial_words_need_evidence(void **state) {
   done(&f);
 }
 
+static void british_spellings_are_common_words(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Defence spending rose. Organisers in Leeds agreed. Colour "
+          "printing returned to the Centre.");
+  assert_string_equal(f.mentions, "Leeds|Centre");
+  done(&f);
+}
+
 static void all_caps_headline_words_by_evidence(void **state) {
   (void)state;
   fx f;
@@ -489,6 +498,7 @@ int main(void) {
       cmocka_unit_test(initials_and_generations),
       cmocka_unit_test(possessive_is_stripped),
       cmocka_unit_test(sentence_initial_words_need_evidence),
+      cmocka_unit_test(british_spellings_are_common_words),
       cmocka_unit_test(all_caps_headline_words_by_evidence),
       cmocka_unit_test(title_case_headline_words_by_evidence),
       cmocka_unit_test(dates_are_not_entities),
