@@ -685,21 +685,33 @@ static int find_spans(ctx *c) {
       continue;
     }
     size_t j = i + 1;
+    size_t of_at = 0; /* token of the last "of" / "for" joined, or 0 */
     while (j < c->n && j - i < MAX_RUN && !(c->tok[j - 1].flags & WS_TF_POSS) &&
            !(c->tok[j].flags & WS_TF_SENT)) {
       if (c->cls[j] == C_NAME) {
         j++;
         continue;
       }
-      /* "of" after an organisation or place head (Bank of Japan, Republic
-       * of Ireland); "&" between names (Procter & Gamble) */
+      /* "of" / "for" after an organisation or place head (Bank of Japan,
+       * Republic of Ireland, Institute for Peace), then one "and" right
+       * after its first word (Organisation for Security and Cooperation);
+       * "&" between names (Procter & Gamble) */
       if (j + 1 < c->n && c->cls[j + 1] == C_NAME &&
-          !(c->tok[j + 1].flags & WS_TF_SENT) &&
-          ((is_word(&c->tok[j]) && ws_tok_is(c->text, &c->tok[j], "of") &&
-            (tok_org_word(c, j - 1) || tok_place_word(c, j - 1))) ||
-           (c->tok[j].cp == '&' && c->tok[j].type == WS_TOK_PUNCT))) {
-        j += 2;
-        continue;
+          !(c->tok[j + 1].flags & WS_TF_SENT)) {
+        const ws_token *t = &c->tok[j];
+        int join = 0;
+        if (t->type == WS_TOK_PUNCT)
+          join = t->cp == '&';
+        else if (ws_tok_is(c->text, t, "of") || ws_tok_is(c->text, t, "for"))
+          join = tok_org_word(c, j - 1) || tok_place_word(c, j - 1);
+        else if (ws_tok_is(c->text, t, "and"))
+          join = of_at && j == of_at + 2; /* one word between: X for Y and */
+        if (join) {
+          of_at =
+              ws_tok_is(c->text, t, "and") || t->type == WS_TOK_PUNCT ? 0 : j;
+          j += 2;
+          continue;
+        }
       }
       /* particles between name words: bin, de, van der */
       size_t k = j;

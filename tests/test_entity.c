@@ -224,9 +224,12 @@ static void of_and_ampersand_inside_names(void **state) {
   (void)state;
   fx f;
   run(&f, "The Bank of Lisbon lent money to Harlow & Finch and the "
-          "Republic of Moldova, said Ostrava, listed in column B.");
+          "Republic of Moldova, said Ostrava, listed in column B. The "
+          "Institute for Peace and Conflict Studies and Ostrava agreed.");
   assert_string_equal(f.mentions, "Bank of Lisbon|Harlow & Finch|"
-                                  "Republic of Moldova|Ostrava");
+                                  "Republic of Moldova|Ostrava|"
+                                  "Institute for Peace and Conflict Studies|"
+                                  "Ostrava");
   assert_string_equal(kind(&f, "Bank of Lisbon"), "org");
   done(&f);
 }
