@@ -80,6 +80,8 @@ typedef struct cand {
   int32_t entity;    /* resolved entity, -1 until then */
   int folded;        /* short form of a longer name: the longer decides
                         the kind (Jordan in Neil Jordan's article) */
+  int adjective;     /* a name made adjective (Toronto-based): names its
+                        entity, neither votes nor becomes an alias */
 } cand;
 
 typedef struct ctx {
@@ -90,6 +92,7 @@ typedef struct ctx {
   uint8_t *mode; /* per token: its line's mode */
   uint8_t *cls;  /* per token: C_* */
   uint8_t *url;  /* per token: inside a URL */
+  uint8_t *adj;  /* per token: a name made adjective (Toronto-based) */
   wstat *ws;
   size_t ws_mask;
   size_t ws_used; /* distinct word forms in ws */
@@ -417,6 +420,28 @@ static int decide(ctx *c, size_t i, int depth) {
   return cap_next || c->mode[i] == MODE_CAPS;
 }
 
+/* 1 when s[0..n) is a name joined to a participle or a few other
+ * adjective-making words: Toronto-based, U.S.-led, Iranian-backed. */
+static int compound_adjective(const char *s, size_t n) {
+  static const char *const tails[] = {
+      "allied",    "backed", "based",      "born",      "bound",
+      "brokered",  "built",  "controlled", "dominated", "educated",
+      "funded",    "held",   "inspired",   "led",       "linked",
+      "listed",    "made",   "occupied",   "owned",     "registered",
+      "ruled",     "run",    "speaking",   "sponsored", "style",
+      "supported", NULL};
+  const char *h = NULL;
+  for (size_t i = n; i > 1; i--)
+    if (s[i - 1] == '-') {
+      h = s + i;
+      break;
+    }
+  if (!h)
+    return 0;
+  ws_token t = {.start = 0, .end = (uint32_t)(s + n - h)};
+  return ws_tok_in(h, &t, tails);
+}
+
 static void classify(ctx *c) {
   for (size_t i = 0; i < c->n; i++) {
     const ws_token *t = &c->tok[i];
@@ -443,6 +468,8 @@ static void classify(ctx *c) {
         k = C_NONE; /* the pronoun: I, I'm, I’ve */
       else if (learned_not_name(c, i) && !lex(c, i)->title)
         k = C_NONE;
+      else if ((t->flags & WS_TF_HYPHEN) && compound_adjective(s, n))
+        k = C_NAME, c->adj[i] = 1;
       else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
         k = C_NAME;
       else
@@ -687,7 +714,7 @@ static int find_spans(ctx *c) {
     size_t j = i + 1;
     size_t of_at = 0; /* token of the last "of" / "for" joined, or 0 */
     while (j < c->n && j - i < MAX_RUN && !(c->tok[j - 1].flags & WS_TF_POSS) &&
-           !(c->tok[j].flags & WS_TF_SENT)) {
+           !c->adj[j - 1] && !(c->tok[j].flags & WS_TF_SENT)) {
       if (c->cls[j] == C_NAME) {
         j++;
         continue;
@@ -1057,7 +1084,21 @@ static int resolve(ctx *c) {
     kind_of(c, m, head);
     const char *abbr = ws_lex_abbrev_name(doc->text + s, e - s);
     const char *nat = m->b - m->a == 1 ? tok_nationality(c, m->a) : NULL;
-    if (abbr)
+    if (c->adj[m->b - 1]) {
+      /* Toronto-based names Toronto: the name before the last hyphen */
+      uint32_t h = e;
+      while (h > s && doc->text[h - 1] != '-')
+        h--;
+      const char *ab =
+          h > s + 1 ? ws_lex_abbrev_name(doc->text + s, h - 1 - s) : NULL;
+      m->canon = ab          ? ab
+                 : h > s + 1 ? ws_arena_strndup(a, doc->text + s, h - 1 - s)
+                             : NULL;
+      m->adjective = 1;
+      m->kind = WS_ENTITY_OTHER, m->weight = 0;
+      if (h > s + 1 && !m->canon)
+        return WS_ENOMEM;
+    } else if (abbr)
       m->canon = abbr;
     else if (nat && doc->text[e - 1] == 's' &&
              ws_lex_nationality_country(doc->text + s, e - s - 1))
@@ -1152,12 +1193,12 @@ static int resolve(ctx *c) {
     cand *m = &cs[i];
     ent_acc *ac = &acc[m->entity];
     ws_entity *e = &es[m->entity];
-    if (!m->folded)
+    if (!m->folded && !m->adjective)
       ac->votes[m->kind] += vote_of(m->weight);
     if (ac->first == UINT32_MAX)
       ac->first = (uint32_t)i;
     e->n_mentions++;
-    if (strcmp(m->name, e->name) != 0 &&
+    if (strcmp(m->name, e->name) != 0 && !m->adjective &&
         (rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES, m->name)))
       return rc;
     if (m->role &&
@@ -1269,10 +1310,11 @@ int ws_entity_find(ws_doc *doc) {
   c.mode = ws_arena_calloc(a, n ? n : 1, 1);
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);
+  c.adj = ws_arena_calloc(a, n ? n : 1, 1);
   c.ws = ws_arena_calloc(a, 1024, sizeof(wstat));
   c.ws_mask = 1023;
   c.wi = ws_arena_calloc(a, n ? n : 1, sizeof(uint32_t));
-  if (!c.mode || !c.cls || !c.url || !c.ws || !c.wi)
+  if (!c.mode || !c.cls || !c.url || !c.adj || !c.ws || !c.wi)
     return WS_ENOMEM;
   /* word forms: insert all (the table grows), then index each token */
   for (size_t i = 0; i < n; i++)

@@ -199,6 +199,20 @@ static void the_united_states_and_its_senate(void **state) {
   done(&f);
 }
 
+static void names_made_adjectives_name_their_entity(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "The Toronto-based firm hired Kenyan-born economist Amina Njoroge. "
+          "Toronto welcomed her.");
+  assert_string_equal(f.mentions, "Toronto-based|Kenyan-born|Amina Njoroge|"
+                                  "Toronto");
+  assert_string_equal(canonical(&f, "Toronto-based"), "Toronto");
+  assert_string_equal(canonical(&f, "Kenyan-born"), "Kenyan");
+  assert_false(has_alias(&f, "Toronto", "Toronto-based"));
+  assert_string_equal(kind(&f, "Amina Njoroge"), "person");
+  done(&f);
+}
+
 static void en_dash_splits_names(void **state) {
   (void)state;
   fx f;
@@ -507,6 +521,7 @@ int main(void) {
       cmocka_unit_test(dates_are_not_entities),
       cmocka_unit_test(markdown_and_urls_yield_nothing),
       cmocka_unit_test(the_united_states_and_its_senate),
+      cmocka_unit_test(names_made_adjectives_name_their_entity),
       cmocka_unit_test(en_dash_splits_names),
       cmocka_unit_test(nationality_adjectives_are_other),
       cmocka_unit_test(of_and_ampersand_inside_names),
