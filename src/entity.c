@@ -523,10 +523,24 @@ static size_t role_start(const ctx *c, size_t a, int *head_kind) {
   if (!h && has_letter(d) && ws_cp_is_lower(d->cp) &&
       ws_lex_is_descriptor(c->text + d->start, d->core_end - d->start))
     h = WS_TITLE_HEAD;
+  size_t s = a - 1;
+  if (h == WS_TITLE_MOD) {
+    /* Secretary of State, Chief of Staff: modifiers after "of" + head */
+    while (s > 0 && a - s < 4 && tok_title(c, s - 1) == WS_TITLE_MOD)
+      s--;
+    if (s >= 2 && is_word(&c->tok[s - 1]) &&
+        ws_tok_is(c->text, &c->tok[s - 1], "of") &&
+        tok_title(c, s - 2) == WS_TITLE_HEAD) {
+      a = s - 1; /* continue as if the name followed the head */
+      s = s - 2;
+      h = WS_TITLE_HEAD;
+    } else {
+      return a;
+    }
+  }
   if (h != WS_TITLE_HEAD && h != WS_TITLE_HONORIFIC)
     return a;
   *head_kind = h;
-  size_t s = a - 1;
   if (h == WS_TITLE_HONORIFIC)
     return s;
   while (s > 0 && a - s < 7 && !(c->tok[s].flags & WS_TF_SENT)) {
@@ -649,7 +663,18 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
   while (b > a && c->cls[b - 1] == C_PART)
     b--;
   uint32_t s = a;
-  for (uint32_t i = a; i < b;) {
+  /* the rest of a title split by "of" (Secretary of State John Kerry,
+   * Chief of Staff Ana Ruiz): its modifiers before a name are no name */
+  if (a >= 2 && is_word(&c->tok[a - 1]) &&
+      ws_tok_is(c->text, &c->tok[a - 1], "of") &&
+      tok_title(c, a - 2) == WS_TITLE_HEAD) {
+    uint32_t k = a;
+    while (k < b && tok_title(c, k) == WS_TITLE_MOD)
+      k++;
+    if (k > a && k < b)
+      s = k;
+  }
+  for (uint32_t i = s; i < b;) {
     if (!tok_title(c, i)) {
       i++;
       continue;
@@ -666,10 +691,10 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
     int name_after =
         j < b && !ws_lex_is_generation(c->text + c->tok[j].start,
                                        c->tok[j].core_end - c->tok[j].start);
-    int cut =
-        (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
-        !(b > j && tok_org_word(c, b - 1)) &&
-        (name_after ? (i - s <= 1 || j - i >= 2) : (j == b && j - i >= 2));
+    int cut = (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
+              !(b > j && tok_org_word(c, b - 1)) &&
+              (name_after ? (i - s <= 1 || j - i >= 2 || tok_org_word(c, i - 1))
+                          : (j == b && j - i >= 2));
     if (cut) {
       {
         if (i > s) {

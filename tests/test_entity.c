@@ -293,6 +293,18 @@ static void titles_are_roles_not_names(void **state) {
   done(&f);
 }
 
+static void titles_split_by_of(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Talks between Secretary of State Maria Lind and Chief of Staff "
+          "Ana Ruiz went on, and Hartwell Corp CEO Jon Ames joined.");
+  assert_string_equal(f.mentions, "Maria Lind|Ana Ruiz|Hartwell Corp|Jon Ames");
+  assert_true(has_role(&f, "Maria Lind", "Secretary of State"));
+  assert_true(has_role(&f, "Ana Ruiz", "Chief of Staff"));
+  assert_true(has_role(&f, "Jon Ames", "Hartwell Corp CEO"));
+  done(&f);
+}
+
 static void appositive_titles_are_roles(void **state) {
   (void)state;
   fx f;
@@ -529,6 +541,7 @@ int main(void) {
       cmocka_unit_test(headline_heads_join_names),
       cmocka_unit_test(currency_codes_keep_their_dollar),
       cmocka_unit_test(titles_are_roles_not_names),
+      cmocka_unit_test(titles_split_by_of),
       cmocka_unit_test(appositive_titles_are_roles),
       cmocka_unit_test(descriptors_before_names_mark_persons),
       cmocka_unit_test(title_alone_is_no_entity),
