@@ -685,7 +685,8 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
       last = tok_title(c, j++);
     /* A title is cut when a name follows it (Pope John Paul II), or at
      * the end when it is unmistakable (Iran Foreign Minister); a single
-     * head word after a name stays (Martin Luther King, King Jr.), and an
+     * head word after a name stays (Martin Luther King, King Jr.) unless
+     * a company name precedes it (Acme Corp CEO Jane Roe), and an
      * organisation name ending in an org word keeps its titles (Prime
      * Minister's Office). */
     int name_after =
@@ -696,14 +697,12 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
               (name_after ? (i - s <= 1 || j - i >= 2 || tok_org_word(c, i - 1))
                           : (j == b && j - i >= 2));
     if (cut) {
-      {
-        if (i > s) {
-          int rc = push_cand(c, s, i);
-          if (rc)
-            return rc;
-        }
-        s = j;
+      if (i > s) {
+        int rc = push_cand(c, s, i);
+        if (rc)
+          return rc;
       }
+      s = j;
     }
     i = j;
   }
