@@ -14,19 +14,26 @@
  *     A capitalised word whose capital says nothing (sentence start, after
  *     an opening mark, headline) is decided by evidence: the document's own
  *     counts first, then the system dictionary (Debian wamerican lists
- *     common words in lower case and proper nouns capitalised), then its
- *     neighbours.  Lower-case particles (bin, al, de, van) join names.
- *  3. Spans.  Runs of name words (with particles inside) within a sentence,
- *     ending at a possessive; titles (Foreign Minister, Mr.) are cut out
- *     and remembered as roles together with the words before them
- *     ("Qatar's Foreign Minister", "Hamas politburo chief"); a nationality
- *     adjective before a personal name is its own mention.
+ *     common words in lower case and proper nouns capitalised, British
+ *     spellings mapped), then how the CoNLL-2003 train split used the word
+ *     (conll_lex.c, see gen_conll_lex.py), then its neighbours.  Lower-case
+ *     particles (bin, al, de, van) join names; URLs and weekdays never do.
+ *  3. Spans.  Runs of name words within a sentence (particles, "of" after
+ *     an organisation head, "&" inside), ending at a possessive or a name
+ *     made adjective (Toronto-based); titles (Foreign Minister, Mr.) are
+ *     cut out and remembered as roles together with the words before them
+ *     ("Qatar's Foreign Minister", "Hamas politburo chief") or in
+ *     apposition after the name; a nationality adjective before a
+ *     personal name is its own mention.
  *  4. Identity and kinds.  Longer names are resolved first; a shorter name
  *     that equals a token suffix of exactly one longer personal name folds
  *     into it (Haniyeh -> Ismail Haniyeh, Mr. Trump -> Donald Trump, never
- *     Donald Trump Jr.); an acronym in brackets after a name links to it;
- *     fixed abbreviations (U.S., US) name their expansion.  A kind is voted
- *     from the evidence of all mentions.
+ *     Donald Trump Jr.); an acronym in brackets after a name, or spelling
+ *     the initials of exactly one longer name, links to it; fixed
+ *     abbreviations (U.S., US) name their expansion.  Each mention brings
+ *     evidence of a kind with a strength (a title or an organisation word
+ *     is strong, a learned word or a place preposition weak) and the
+ *     entity takes the kind with the strongest votes.
  */
 #include "doc.h"
 #include "lexicon.h"
