@@ -449,6 +449,23 @@ static int compound_adjective(const char *s, size_t n) {
   return ws_tok_in(h, &t, tails);
 }
 
+/* 1 when s[0..n) is a contraction (We're, They've, Don't, I'd): an
+ * apostrophe followed by a lower-case English contraction tail. */
+static int contraction(const char *s, size_t n) {
+  static const char *const tails[] = {"d", "ll", "m", "re", "t", "ve", NULL};
+  for (size_t i = 1; i + 1 < n; i++) {
+    size_t al = s[i] == '\''                                           ? 1
+                : (i + 3 < n && memcmp(s + i, "\xE2\x80\x99", 3) == 0) ? 3
+                                                                       : 0;
+    if (!al)
+      continue;
+    ws_token t = {.start = 0, .end = (uint32_t)(n - i - al)};
+    return ws_tok_in(s + i + al, &t, tails) && s[i + al] >= 'a' &&
+           s[i + al] <= 'z';
+  }
+  return 0;
+}
+
 static void classify(ctx *c) {
   for (size_t i = 0; i < c->n; i++) {
     const ws_token *t = &c->tok[i];
@@ -469,6 +486,8 @@ static void classify(ctx *c) {
     } else if (t->flags & WS_TF_CAP) {
       if (lex(c, i)->bits & L_DATE)
         k = C_NONE;
+      else if (contraction(s, n))
+        k = C_NONE; /* We're, They'll, Don't */
       else if (s[0] == 'I' &&
                (n == 1 || s[1] == '\'' ||
                 (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
@@ -902,8 +921,9 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
   }
   for (uint32_t i = m->a; i < m->b; i++)
     if (c->cls[i] == C_PART ||
-        ws_lex_is_generation(c->text + c->tok[i].start,
-                             c->tok[i].core_end - c->tok[i].start)) {
+        (i > m->a && lex(c, i - 1)->dict != WS_DICT_LOWER &&
+         ws_lex_is_generation(c->text + c->tok[i].start,
+                              c->tok[i].core_end - c->tok[i].start))) {
       m->kind = WS_ENTITY_PERSON, m->weight = 2;
       return;
     }
@@ -913,6 +933,16 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
       !ws_lex_is_country(c->text + c->tok[m->a + 1].start,
                          last->core_end - c->tok[m->a + 1].start)) {
     m->kind = WS_ENTITY_PERSON, m->weight = 2;
+    return;
+  }
+  /* "in Doha", "near Kabul": a single word after a place preposition is a
+   * place, whatever sports tables taught the train split (Houston the
+   * club) */
+  if (ntok == 1 && m->a > 0 && is_word(&c->tok[m->a - 1]) &&
+      (ws_tok_is(c->text, &c->tok[m->a - 1], "in") ||
+       ws_tok_is(c->text, &c->tok[m->a - 1], "near") ||
+       ws_tok_is(c->text, &c->tok[m->a - 1], "outside"))) {
+    m->kind = WS_ENTITY_PLACE, m->weight = 2;
     return;
   }
   /* names the train split knows: given names, clubs, places */
@@ -932,10 +962,12 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
   if (known) {
     static const int map[4] = {WS_ENTITY_PERSON, WS_ENTITY_ORG, WS_ENTITY_PLACE,
                                WS_ENTITY_OTHER};
-    int best = 0;
+    /* ties go to person, then place (Warsaw the city before the club) */
+    static const int order[4] = {0, 2, 1, 3};
+    int best = order[0];
     for (int k = 1; k < 4; k++)
-      if (sc[k] > sc[best])
-        best = k;
+      if (sc[order[k]] > sc[best])
+        best = order[k];
     m->kind = map[best], m->weight = 2;
     return;
   }

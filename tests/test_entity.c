@@ -329,6 +329,20 @@ static void descriptors_before_names_mark_persons(void **state) {
   done(&f);
 }
 
+static void contractions_and_plural_titles(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "We\xE2\x80\x99re sure, Senate Majority Leader Ann Holt said. "
+          "Don't worry, Senators Rosa Vidal and Li Wen replied after World "
+          "War II ended.");
+  assert_string_equal(f.mentions, "Senate|Ann Holt|Rosa Vidal|Li Wen|"
+                                  "World War II");
+  assert_true(has_role(&f, "Ann Holt", "Senate Majority Leader"));
+  assert_string_equal(kind(&f, "Ann Holt"), "person");
+  assert_string_not_equal(kind(&f, "World War II"), "person");
+  done(&f);
+}
+
 static void title_alone_is_no_entity(void **state) {
   (void)state;
   fx f;
@@ -544,6 +558,7 @@ int main(void) {
       cmocka_unit_test(titles_split_by_of),
       cmocka_unit_test(appositive_titles_are_roles),
       cmocka_unit_test(descriptors_before_names_mark_persons),
+      cmocka_unit_test(contractions_and_plural_titles),
       cmocka_unit_test(title_alone_is_no_entity),
       cmocka_unit_test(kinds_from_evidence),
       cmocka_unit_test(short_forms_fold_into_full_names),
