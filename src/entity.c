@@ -661,6 +661,15 @@ static int push_cand(ctx *c, uint32_t a, uint32_t b) {
   return WS_OK;
 }
 
+/* 1 when token i is a given name by the train split's statistics: seen at
+ * least three times, mostly inside personal names. */
+static int given_name_at(const ctx *c, size_t i) {
+  if (!has_letter(&c->tok[i]))
+    return 0;
+  const uint16_t *lc = lex(c, i)->learn;
+  return lc[0] >= 3 && lc[0] > 2 * (lc[1] + lc[2] + lc[3]);
+}
+
 /* 1 when token i plausibly starts a personal name: an initial, a word the
  * train split knew mostly as part of personal names, or a word neither
  * the dictionary nor the train split knows (Australian Tom Moody, but not
@@ -712,7 +721,8 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
     /* A title is cut when a name follows it (Pope John Paul II), or at
      * the end when it is unmistakable (Iran Foreign Minister); a single
      * head word after a name stays (Martin Luther King, King Jr.) unless
-     * a company name precedes it (Acme Corp CEO Jane Roe), and an
+     * a company name precedes it (Acme Corp CEO Jane Roe) or a known given
+     * name follows it (EU Farm Commissioner Franz Fischler), and an
      * organisation name ending in an org word keeps its titles (Prime
      * Minister's Office). */
     int name_after =
@@ -720,7 +730,8 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
                                        c->tok[j].core_end - c->tok[j].start);
     int cut = (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
               !(b > j && tok_org_word(c, b - 1)) &&
-              (name_after ? (i - s <= 1 || j - i >= 2 || tok_org_word(c, i - 1))
+              (name_after ? (i - s <= 1 || j - i >= 2 ||
+                             tok_org_word(c, i - 1) || given_name_at(c, j))
                           : (j == b && j - i >= 2));
     if (cut) {
       if (i > s) {
@@ -849,15 +860,6 @@ static int is_acronym(const ctx *c, size_t i) {
 static const char *const speech_verbs[] = {
     "said",   "says",     "told",      "added",    "stressed", "warned",
     "argued", "insisted", "explained", "declared", NULL};
-
-/* 1 when token i is a given name by the train split's statistics: seen at
- * least three times, mostly inside personal names. */
-static int given_name_at(const ctx *c, size_t i) {
-  if (!has_letter(&c->tok[i]))
-    return 0;
-  const uint16_t *lc = lex(c, i)->learn;
-  return lc[0] >= 3 && lc[0] > 2 * (lc[1] + lc[2] + lc[3]);
-}
 
 /* 1 when one of the two words from token i is a lower-case organisation
  * noun: "X news agency", "X party", "X newspaper". */

@@ -343,6 +343,19 @@ static void contractions_and_plural_titles(void **state) {
   done(&f);
 }
 
+static void titles_inside_runs_and_demonym_nouns(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "The EU Fisheries Commissioner Peter Lund spoke with Frenchman "
+          "Luc Marchand.");
+  assert_string_equal(f.mentions, "EU Fisheries|Peter Lund|Frenchman|"
+                                  "Luc Marchand");
+  assert_true(has_role(&f, "Peter Lund", "EU Fisheries Commissioner"));
+  assert_string_equal(kind(&f, "Frenchman"), "other");
+  assert_string_equal(ws_lex_nationality_country("Frenchman", 9), "France");
+  done(&f);
+}
+
 static void title_alone_is_no_entity(void **state) {
   (void)state;
   fx f;
@@ -559,6 +572,7 @@ int main(void) {
       cmocka_unit_test(appositive_titles_are_roles),
       cmocka_unit_test(descriptors_before_names_mark_persons),
       cmocka_unit_test(contractions_and_plural_titles),
+      cmocka_unit_test(titles_inside_runs_and_demonym_nouns),
       cmocka_unit_test(title_alone_is_no_entity),
       cmocka_unit_test(kinds_from_evidence),
       cmocka_unit_test(short_forms_fold_into_full_names),
