@@ -733,6 +733,10 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
               (name_after ? (i - s <= 1 || j - i >= 2 ||
                              tok_org_word(c, i - 1) || given_name_at(c, j))
                           : (j == b && j - i >= 2));
+    /* a leading modifier alone is a title before a known given name
+     * (General Benjamin Ortiz), not before other names (General Motors) */
+    if (!cut && i == s && name_after && given_name_at(c, j))
+      cut = 1;
     if (cut) {
       if (i > s) {
         int rc = push_cand(c, s, i);
