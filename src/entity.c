@@ -1094,9 +1094,11 @@ static int new_entity(ctx *c, stab *names, cand *m, const char *canon_name) {
   return WS_OK;
 }
 
-/* Token suffixes of a personal name that may stand for it alone: never one
- * starting with a particle or a generational suffix. */
-static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
+/* Token suffixes of a personal name that may stand for it alone (never
+ * one starting with a particle or a generational suffix), and its given
+ * name.  A form shared by two names becomes ambiguous and folds into
+ * neither. */
+static int fold_suffixes(ctx *c, stab *suffixes, stab *given, cand *m) {
   for (uint32_t k = m->a + 1; k < m->b; k++) {
     const ws_token *t = &c->tok[k];
     if (c->cls[k] != C_NAME ||
@@ -1107,6 +1109,17 @@ static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
     if (!key)
       return WS_ENOMEM;
     stab_put(suffixes, key, m->entity, 1);
+  }
+  /* a person is also called by the given name alone (Hillary for Hillary
+   * Rodham Clinton) when no other name of the document starts with it */
+  const ws_token *g = &c->tok[m->a];
+  if (m->kind == WS_ENTITY_PERSON && c->cls[m->a] == C_NAME &&
+      !(g->flags & (WS_TF_ABBR | WS_TF_UPPER)) && given_name_at(c, m->a)) {
+    const char *key =
+        norm(c->doc->arena, c->text + g->start, g->core_end - g->start, 1);
+    if (!key)
+      return WS_ENOMEM;
+    stab_put(given, key, m->entity, 1);
   }
   return WS_OK;
 }
@@ -1185,10 +1198,11 @@ static int resolve(ctx *c) {
   for (size_t i = 0; i < nc; i++)
     order[i] = &cs[i];
   qsort(order, nc, sizeof(cand *), cmp_len_desc);
-  stab names, suffixes, acro, inits;
+  stab names, suffixes, given, acro, inits;
   if ((rc = stab_init(&names, a, nc)) ||
       (rc = stab_init(&suffixes, a, nc * 4)) ||
-      (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)))
+      (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)) ||
+      (rc = stab_init(&given, a, nc)))
     return rc;
   /* acronyms in brackets after their expansion: Guard Corps (IRGC) */
   for (size_t i = 0; i + 1 < nc; i++) {
@@ -1215,6 +1229,8 @@ static int resolve(ctx *c) {
     }
     if (!m->canon) {
       sl = stab_get(&suffixes, m->key);
+      if (!sl->key) /* not a family name: a given name? */
+        sl = stab_get(&given, m->key);
       if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
         m->entity = sl->val;
         m->folded = 1;
@@ -1247,7 +1263,7 @@ static int resolve(ctx *c) {
     }
     if (ntok >= 2 && (m->kind == WS_ENTITY_PERSON ||
                       (m->kind == WS_ENTITY_OTHER && m->weight == 0)))
-      if ((rc = fold_suffixes(c, &suffixes, m)))
+      if ((rc = fold_suffixes(c, &suffixes, &given, m)))
         return rc;
   }
   /* votes, aliases, roles, mention list */

@@ -395,6 +395,17 @@ static void short_forms_fold_into_full_names(void **state) {
   done(&f);
 }
 
+static void given_names_fold_when_unambiguous(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Michael Brandt won the final. Michael thanked Paul Weiss and "
+          "Paul Okoro. Paul smiled.");
+  assert_string_equal(canonical(&f, "Michael"), "Michael Brandt");
+  /* two Pauls: the given name alone stays apart */
+  assert_string_equal(canonical(&f, "Paul"), "Paul");
+  done(&f);
+}
+
 static void junior_stays_apart(void **state) {
   (void)state;
   fx f;
@@ -576,6 +587,7 @@ int main(void) {
       cmocka_unit_test(title_alone_is_no_entity),
       cmocka_unit_test(kinds_from_evidence),
       cmocka_unit_test(short_forms_fold_into_full_names),
+      cmocka_unit_test(given_names_fold_when_unambiguous),
       cmocka_unit_test(junior_stays_apart),
       cmocka_unit_test(acronyms_link_to_their_expansion),
       cmocka_unit_test(us_forms_are_one_place),
