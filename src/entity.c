@@ -488,6 +488,9 @@ static void classify(ctx *c) {
         k = C_NONE;
       else if (contraction(s, n))
         k = C_NONE; /* We're, They'll, Don't */
+      else if (n == 1 && !(i + 1 < c->n && (c->tok[i + 1].cp == '$' ||
+                                            c->tok[i + 1].cp == '&')))
+        k = C_NONE; /* a letter without a period labels (Group B, W L) */
       else if (s[0] == 'I' &&
                (n == 1 || s[1] == '\'' ||
                 (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
