@@ -190,6 +190,16 @@ static wstat *stat_of(const ctx *c, const ws_token *t) {
 
 static int dict_flags(const char *s, size_t n);
 
+/* A month or weekday, or a range of them (January-June, Mon-Fri). */
+static int date_word(const char *s, size_t n) {
+  if (ws_lex_is_date_word(s, n))
+    return 1;
+  const char *h = memchr(s, '-', n);
+  return h && h > s && h + 1 < s + n &&
+         ws_lex_is_date_word(s, (size_t)(h - s)) &&
+         ws_lex_is_date_word(h + 1, (size_t)(s + n - h - 1));
+}
+
 /* The cached lexicon facts of token i (a word with a letter). */
 static const wstat *lex(const ctx *c, size_t i) {
   static const wstat none; /* for tokens without letters: no facts */
@@ -206,7 +216,7 @@ static const wstat *lex(const ctx *c, size_t i) {
     w->bits = (uint8_t)((ws_lex_is_stopword(s, n) ? L_STOP : 0) |
                         (ws_lex_is_org_word(s, n) ? L_ORG : 0) |
                         (ws_lex_is_place_word(s, n) ? L_PLACE : 0) |
-                        (ws_lex_is_date_word(s, n) ? L_DATE : 0));
+                        (date_word(s, n) ? L_DATE : 0));
     if (ws_lex_learned(s, n, lc)) {
       w->bits |= L_LEARNED;
       for (int k = 0; k < 5; k++)
