@@ -710,6 +710,12 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
   /* trailing particles are not part of a name */
   while (b > a && c->cls[b - 1] == C_PART)
     b--;
+  /* time words of a title never begin a name: Former England captain,
+   * Acting President X */
+  static const char *const times[] = {"acting",  "former",   "incoming",
+                                      "interim", "outgoing", NULL};
+  while (b - a >= 2 && ws_tok_in(c->text, &c->tok[a], times))
+    a++;
   uint32_t s = a;
   /* the rest of a title split by "of" (Secretary of State John Kerry,
    * Chief of Staff Ana Ruiz): its modifiers before a name are no name */

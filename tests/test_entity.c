@@ -362,6 +362,10 @@ static void title_alone_is_no_entity(void **state) {
   run(&f, "The Prime Minister said the Foreign Minister would travel.");
   assert_string_equal(f.mentions, "");
   done(&f);
+  run(&f, "Former Norway coach Arne Vik resigned.");
+  assert_string_equal(f.mentions, "Norway|Arne Vik");
+  assert_true(has_role(&f, "Arne Vik", "Former Norway coach"));
+  done(&f);
 }
 
 /* ------------------------------------------------------------- kinds */
