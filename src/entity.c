@@ -159,12 +159,19 @@ static wstat *stat_slot(const ctx *c, uint32_t off, size_t n) {
   }
 }
 
-/* Adds the word form of token t, doubling the table at half load (the old
- * table stays in the arena: waste is bounded by the final size).
- * Returns WS_OK or WS_ENOMEM. */
-static int stat_add(ctx *c, const ws_token *t) {
+static wstat *stat_of(const ctx *c, const ws_token *t) {
+  return stat_slot(c, t->start, word_len(c, t));
+}
+
+/* Adds the word form of token i and sets c->wi[i], doubling the table at
+ * half load (the old table stays in the arena: waste is bounded by the
+ * final size; the slots of tokens before i are looked up again, which
+ * happens O(log distinct words) times).  Returns WS_OK or WS_ENOMEM. */
+static int stat_add(ctx *c, size_t ti) {
+  const ws_token *t = &c->tok[ti];
   size_t n = word_len(c, t);
   wstat *w = stat_slot(c, t->start, n);
+  c->wi[ti] = (uint32_t)(w - c->ws);
   if (w->len)
     return WS_OK;
   w->off = t->start;
@@ -181,11 +188,10 @@ static int stat_add(ctx *c, const ws_token *t) {
   for (size_t i = 0; i < old_cap; i++)
     if (old[i].len)
       *stat_slot(c, old[i].off, old[i].len) = old[i];
+  for (size_t i = 0; i <= ti; i++)
+    if (c->wi[i] != UINT32_MAX)
+      c->wi[i] = (uint32_t)(stat_of(c, &c->tok[i]) - c->ws);
   return WS_OK;
-}
-
-static wstat *stat_of(const ctx *c, const ws_token *t) {
-  return stat_slot(c, t->start, word_len(c, t));
 }
 
 static int dict_flags(const char *s, size_t n);
@@ -487,7 +493,7 @@ static void classify(ctx *c) {
     const char *s = c->text + t->start;
     size_t n = t->core_end - t->start;
     if (ws_cp_is_lower(t->cp)) {
-      if (ws_lex_is_particle(s, n))
+      if (n <= 5 && ws_lex_is_particle(s, n)) /* della is the longest */
         k = C_PART;
       else if (n > 3 &&
                (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
@@ -1420,13 +1426,12 @@ int ws_entity_find(ws_doc *doc) {
   c.wi = ws_arena_calloc(a, n ? n : 1, sizeof(uint32_t));
   if (!c.mode || !c.cls || !c.url || !c.adj || !c.ws || !c.wi)
     return WS_ENOMEM;
-  /* word forms: insert all (the table grows), then index each token */
-  for (size_t i = 0; i < n; i++)
-    if (has_letter(&c.tok[i]) && stat_add(&c, &c.tok[i]))
+  /* word forms: one slot per distinct form, indexed by token */
+  for (size_t i = 0; i < n; i++) {
+    c.wi[i] = UINT32_MAX;
+    if (has_letter(&c.tok[i]) && stat_add(&c, i))
       return WS_ENOMEM;
-  for (size_t i = 0; i < n; i++)
-    c.wi[i] = has_letter(&c.tok[i]) ? (uint32_t)(stat_of(&c, &c.tok[i]) - c.ws)
-                                    : UINT32_MAX;
+  }
   ws_vec_init(&c.cands, sizeof(cand));
   line_modes(&c);
   mark_urls(&c);
