@@ -720,7 +720,8 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
    * Acting President X */
   static const char *const times[] = {"acting",  "former",   "incoming",
                                       "interim", "outgoing", NULL};
-  while (b - a >= 2 && ws_tok_in(c->text, &c->tok[a], times))
+  while (b - a >= 2 && tok_title(c, a) == WS_TITLE_MOD &&
+         ws_tok_in(c->text, &c->tok[a], times))
     a++;
   uint32_t s = a;
   /* the rest of a title split by "of" (Secretary of State John Kerry,
@@ -1392,7 +1393,8 @@ static void extend_companies(ctx *c) {
   cand *cs = c->cands.items;
   for (size_t i = 0; i < c->cands.len; i++) {
     cand *m = &cs[i];
-    if (!ws_tok_in(c->text, &c->tok[m->b - 1], suffixes))
+    if (!tok_org_word(c, m->b - 1) ||
+        !ws_tok_in(c->text, &c->tok[m->b - 1], suffixes))
       continue;
     while (m->a > 0 && m->b - m->a < MAX_RUN &&
            !(c->tok[m->a].flags & WS_TF_SENT)) {

@@ -407,10 +407,11 @@ static const char *const title_mods[] = {
     "acting", "agriculture", "army", "assistant", "attorney", "commerce",
     "crown", "culture", "defence", "defense", "economy", "education",
     "energy", "environment", "finance", "financial", "first", "foreign",
-    "former", "general", "grand", "health", "home", "industry", "interim",
-    "interior", "justice", "labor", "labour", "majority", "managing",
-    "minority", "police", "politburo", "prime", "senior", "staff", "state",
-    "supreme", "trade", "transport", "treasury", "vice",
+    "former", "general", "grand", "health", "home", "incoming", "industry",
+    "interim", "interior", "justice", "labor", "labour", "majority",
+    "managing", "minority", "outgoing", "police", "politburo", "prime",
+    "senior", "staff", "state", "supreme", "trade", "transport", "treasury",
+    "vice",
 };
 
 static const char *const honorifics[] = {
@@ -461,21 +462,22 @@ int ws_lex_is_descriptor(const char *s, size_t n) {
 /* Words that end or mark organisation names (company suffixes, bodies of
  * government, parties, clubs, media), lower case, sorted. */
 static const char *const org_words[] = {
-    "academy", "agency", "airlines", "airways", "alliance", "army",
-    "assembly", "association", "authority", "bancorp", "bank", "board",
+    "academy", "ag", "agency", "airlines", "airways", "alliance", "army",
+    "assembly", "association", "authority", "bancorp", "bank", "bhd", "board",
     "brigade", "brigades", "bureau", "cabinet", "caucus", "chronicle",
     "church", "club", "co", "coalition", "college", "commission", "committee",
     "communications", "company", "congress", "corp", "corporation", "council",
     "court", "department", "fc", "federation", "force", "forces",
-    "foundation", "front", "fund", "gazette", "group", "guard", "herald",
-    "holdings", "hospital", "inc", "industries", "institute", "insurance",
-    "international", "journal", "league", "limited", "ltd", "magazine",
-    "media", "ministry", "motors", "movement", "navy", "network", "news",
-    "office", "organisation", "organization", "parliament", "partners",
-    "party", "plc", "police", "press", "radio", "railways", "school",
-    "securities", "senate", "service", "services", "society", "systems",
-    "team", "technologies", "telecom", "television", "times", "tribunal",
-    "tribune", "trust", "union", "united", "university",
+    "foundation", "front", "fund", "gazette", "gmbh", "group", "guard",
+    "herald", "holdings", "hospital", "inc", "industries", "institute",
+    "insurance", "international", "journal", "league", "limited", "llc",
+    "ltd", "magazine", "media", "ministry", "motors", "movement", "navy",
+    "network", "news", "nv", "office", "organisation", "organization",
+    "parliament", "partners", "party", "plc", "police", "press", "radio",
+    "railways", "sa", "school", "securities", "senate", "service", "services",
+    "society", "spa", "systems", "team", "technologies", "telecom",
+    "television", "times", "tribunal", "tribune", "trust", "union", "united",
+    "university",
 };
 
 int ws_lex_is_org_word(const char *s, size_t n) {
