@@ -710,6 +710,14 @@ static int personal_name_at(const ctx *c, size_t i) {
          !ws_lex_is_country(c->text + t->start, n);
 }
 
+/* 1 when token i is a party label written before a member's name. */
+static int party_label(const ctx *c, size_t i) {
+  static const char *const labels[] = {
+      "communist",  "conservative", "democrat", "democratic", "liberal",
+      "republican", "socialist",    "tory",     NULL};
+  return has_letter(&c->tok[i]) && ws_tok_in(c->text, &c->tok[i], labels);
+}
+
 /* Emits the mentions of the raw run [a, b): cuts title runs that end in a
  * title head, splits a leading nationality adjective off a personal name. */
 static int split_run(ctx *c, uint32_t a, uint32_t b) {
@@ -775,13 +783,22 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
   }
   if (s >= b)
     return WS_OK;
-  if (b - s >= 2 && tok_nationality(c, s) && !tok_org_word(c, b - 1) &&
-      c->cls[s + 1] == C_NAME && personal_name_at(c, s + 1)) {
+  /* a party label or nationality before a personal name is its own
+   * mention (Australian Tom Moody, Republican Bob Dole) */
+  if (b - s >= 2 && (tok_nationality(c, s) || party_label(c, s)) &&
+      !tok_org_word(c, b - 1) && c->cls[s + 1] == C_NAME &&
+      personal_name_at(c, s + 1)) {
     int rc = push_cand(c, s, s + 1);
     if (rc)
       return rc;
     s++;
   }
+  /* a capitalised common word before a known given name describes the
+   * person (Novelist Ana Ruiz, Miss Universe Alicia Machado) */
+  if (b - s >= 3 && lex(c, s)->dict == WS_DICT_LOWER &&
+      !(lex(c, s)->bits & L_LEARNED) && !tok_org_word(c, b - 1) &&
+      given_name_at(c, s + 1))
+    s++;
   return push_cand(c, s, b);
 }
 
@@ -1066,6 +1083,20 @@ static size_t initials(const ctx *c, const cand *m, char *buf, size_t cap) {
   return k;
 }
 
+/* 1 when the NUL-terminated s has an ASCII lower-case letter. */
+static int has_lower(const char *s) {
+  for (; *s; s++)
+    if (*s >= 'a' && *s <= 'z')
+      return 1;
+  return 0;
+}
+
+/* 1 when x and y are the same name but for case. */
+static int same_fold(ws_arena *a, const char *x, const char *y) {
+  const char *fx = norm(a, x, strlen(x), 1), *fy = norm(a, y, strlen(y), 1);
+  return fx && fy && strcmp(fx, fy) == 0;
+}
+
 static int add_unique(ws_arena *a, const char ***list, uint32_t *n,
                       uint32_t max, const char *s) {
   for (uint32_t i = 0; i < *n; i++)
@@ -1309,8 +1340,17 @@ static int resolve(ctx *c) {
     if (ac->first == UINT32_MAX)
       ac->first = (uint32_t)i;
     e->n_mentions++;
-    if (strcmp(m->name, e->name) != 0 && !m->adjective &&
-        (rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES, m->name)))
+    /* a name first seen in capitals (a dateline) takes its usual case
+     * from a later mention (BRUSSELS -> Brussels) */
+    if (!has_lower(e->name) && has_lower(m->name) && !m->adjective &&
+        same_fold(a, e->name, m->name)) {
+      const char *caps = e->name;
+      e->name = m->name;
+      if ((rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES, caps)))
+        return rc;
+    } else if (strcmp(m->name, e->name) != 0 && !m->adjective &&
+               (rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES,
+                                m->name)))
       return rc;
     if (m->role &&
         (rc = add_unique(a, &e->roles, &e->n_roles, MAX_ROLES, m->role)))
