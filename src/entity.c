@@ -545,9 +545,19 @@ static int tok_place_word(const ctx *c, size_t i) {
   return has_letter(t) && (lex(c, i)->bits & L_PLACE);
 }
 
+/* The country of a nationality word at token i, also in headline
+ * capitals (IRANIAN -> Iran), or NULL. */
 static const char *tok_nationality(const ctx *c, size_t i) {
   const ws_token *t = &c->tok[i];
-  return ws_lex_nationality_country(c->text + t->start, t->core_end - t->start);
+  const char *s = c->text + t->start;
+  size_t n = t->core_end - t->start;
+  if (!(t->flags & WS_TF_UPPER) || n < 3 || n > 32)
+    return ws_lex_nationality_country(s, n);
+  char buf[32];
+  buf[0] = s[0];
+  for (size_t k = 1; k < n; k++)
+    buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
+  return ws_lex_nationality_country(buf, n);
 }
 
 static int tok_org_word(const ctx *c, size_t i) {
@@ -968,11 +978,10 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
     m->kind = WS_ENTITY_ORG, m->weight = 2;
     return;
   }
-  for (uint32_t i = m->a; i < m->b; i++)
-    if (c->cls[i] == C_PART ||
-        (i > m->a && lex(c, i - 1)->dict != WS_DICT_LOWER &&
-         ws_lex_is_generation(c->text + c->tok[i].start,
-                              c->tok[i].core_end - c->tok[i].start))) {
+  for (uint32_t i = m->a + 1; i < m->b; i++)
+    if (lex(c, i - 1)->dict != WS_DICT_LOWER &&
+        ws_lex_is_generation(c->text + c->tok[i].start,
+                             c->tok[i].core_end - c->tok[i].start)) {
       m->kind = WS_ENTITY_PERSON, m->weight = 2;
       return;
     }
@@ -1020,6 +1029,13 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
     m->kind = map[best], m->weight = 2;
     return;
   }
+  /* a name particle inside (Khalid bin Saud, Pieter van der Linden) when
+   * no word is known: places have them too (Rio de Janeiro) */
+  for (uint32_t i = m->a; i < m->b; i++)
+    if (c->cls[i] == C_PART) {
+      m->kind = WS_ENTITY_PERSON, m->weight = 2;
+      return;
+    }
   /* the subject of a speech verb is a person more often than not */
   if (m->b + 1 < c->n && is_word(&c->tok[m->b]) &&
       ws_tok_in(c->text, &c->tok[m->b], speech_verbs) && !is_acronym(c, m->a)) {

@@ -242,6 +242,12 @@ static void nationality_adjectives_are_other(void **state) {
           "Sigrid Berg.");
   assert_string_equal(f.mentions, "Qatari|Iranian|Norwegian|Sigrid Berg");
   assert_string_equal(kind(&f, "Qatari"), "other");
+  done(&f);
+  /* in headline capitals too, and not as an initial's family name */
+  run(&f, "OSLO TALKS: S. KOREAN AND QATARI ENVOYS MEET\n");
+  assert_string_equal(kind(&f, "QATARI"), "other");
+  assert_non_null(entity_of(&f, "S. KOREAN"));
+  assert_string_not_equal(kind(&f, "S. KOREAN"), "person");
   assert_string_equal(ws_lex_nationality_country("Qatari", 6), "Qatar");
   assert_string_equal(ws_lex_nationality_country("Iranians", 8), "Iran");
   done(&f);
