@@ -762,24 +762,24 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
     int last = WS_TITLE_NONE;
     while (j < b && tok_title(c, j))
       last = tok_title(c, j++);
-    /* A title is cut when a name follows it (Pope John Paul II), or at
-     * the end when it is unmistakable (Iran Foreign Minister); a single
-     * head word after a name stays (Martin Luther King, King Jr.) unless
-     * a company name precedes it (Acme Corp CEO Jane Roe) or a known given
-     * name follows it (EU Farm Commissioner Franz Fischler), and an
-     * organisation name ending in an org word keeps its titles (Prime
-     * Minister's Office). */
+    /* A title is cut when a name follows it (Pope John Paul II, New Party
+     * President Ana Ruiz), or at the end when it is unmistakable (Iran
+     * Foreign Minister); a single head word at the end stays (Martin
+     * Luther King, King Jr.), and an organisation name ending in an org
+     * word keeps its titles (Prime Minister's Office). */
     int name_after =
         j < b && !ws_lex_is_generation(c->text + c->tok[j].start,
                                        c->tok[j].core_end - c->tok[j].start);
     int cut = (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
               !(b > j && tok_org_word(c, b - 1)) &&
-              (name_after ? (i - s <= 1 || j - i >= 2 ||
-                             tok_org_word(c, i - 1) || given_name_at(c, j))
-                          : (j == b && j - i >= 2));
-    /* a leading modifier alone is a title before a known given name
-     * (General Benjamin Ortiz), not before other names (General Motors) */
-    if (!cut && i == s && name_after && given_name_at(c, j))
+              (name_after || (j == b && j - i >= 2));
+    /* a leading modifier alone is a title before a personal name (General
+     * Benjamin Ortiz, General Anatoly Ivanov), not before a common word
+     * (General Motors, General Electric Co) */
+    if (!cut && i == s && name_after &&
+        (given_name_at(c, j) ||
+         (b - j >= 2 && lex(c, j)->dict != WS_DICT_LOWER &&
+          !tok_org_word(c, b - 1))))
       cut = 1;
     if (cut) {
       if (i > s) {
@@ -848,7 +848,7 @@ static int find_spans(ctx *c) {
         if (t->type == WS_TOK_PUNCT)
           join = t->cp == '&';
         else if (ws_tok_is(c->text, t, "of") || ws_tok_is(c->text, t, "for"))
-          join = tok_org_word(c, j - 1) || tok_place_word(c, j - 1);
+          join = (tok_org_word(c, j - 1) || tok_place_word(c, j - 1));
         else if (ws_tok_is(c->text, t, "and"))
           join = of_at && j == of_at + 2; /* one word between: X for Y and */
         if (join) {

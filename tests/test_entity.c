@@ -366,9 +366,13 @@ static void titles_inside_runs_and_demonym_nouns(void **state) {
   (void)state;
   fx f;
   run(&f, "The EU Fisheries Commissioner Peter Lund spoke with Frenchman "
-          "Luc Marchand. General Benjamin Ortiz bought from General Motors.");
+          "Luc Marchand. General Benjamin Ortiz bought from General Motors. "
+          "The New Unity Party President Halvard Brekke and General Ilkka "
+          "Suvanto agreed.");
   assert_string_equal(f.mentions, "EU Fisheries|Peter Lund|Frenchman|"
-                                  "Luc Marchand|Benjamin Ortiz|General Motors");
+                                  "Luc Marchand|Benjamin Ortiz|General Motors|"
+                                  "New Unity Party|Halvard Brekke|"
+                                  "Ilkka Suvanto");
   assert_true(has_role(&f, "Peter Lund", "EU Fisheries Commissioner"));
   assert_string_equal(kind(&f, "Frenchman"), "other");
   assert_string_equal(ws_lex_nationality_country("Frenchman", 9), "France");
