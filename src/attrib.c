@@ -40,7 +40,9 @@
  * a subject noun phrase yields a quote of kind "reported" whose content is
  * the clause, as far as the sentence end; "..., X said." reports what
  * precedes, and a paragraph opening "Name: ..." (headlines, transcripts)
- * reports what follows.  Passives ("was called") are not attributions.
+ * reports what follows; a noun of saying with its possessor ("Trump's
+ * claim that ...") reports its that-clause.  Passives ("was called") are
+ * not attributions.
  *
  * Every search is bounded by a fixed window of tokens, so the work is
  * linear in the document.
@@ -1272,8 +1274,10 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   q->end = c->tok[e - 1].end;
   q->kind = WS_QUOTE_REPORTED;
   q->speaker = a->ent;
-  q->speaker_start = c->tok[a->np.s].start;
-  q->speaker_end = c->tok[a->np.e - 1].core_end;
+  if (a->np.s >= 0) {
+    q->speaker_start = c->tok[a->np.s].start;
+    q->speaker_end = c->tok[a->np.e - 1].core_end;
+  }
   q->cue_start = c->tok[a->cue.s].start;
   q->cue_end = c->tok[a->cue.e - 1].end;
   return WS_OK;
@@ -1293,6 +1297,37 @@ static const char *const not_clause[] = {
     "again", "after", "before", "since", "until", "upon", "through",
     "and", "or", "so", "nothing", "something", "anything", "yes", "no",
     "goodbye", "thanks", "hello", "more", "little", "much", NULL};
+
+/* Nouns of saying that take a that-clause: "Trump's claim that ...",
+ * "the senator's warning that ..." (the nominal attributions of PARC). */
+static const char *const saying_nouns[] = {
+    "claim", "claims", "assertion", "statement", "promise", "pledge",
+    "warning", "argument", "belief", "suggestion", "insistence",
+    "contention", "allegation", "allegations", "charge", "accusation",
+    "announcement", "prediction", "assurance", "admission", "view",
+    "complaint", "remark", "remarks", "comment", "comments", "vow", NULL};
+
+/* 'X's claim that ...': the possessor speaks. */
+static int nominal(ctx *c, int32_t v, int32_t s1) {
+  if (!in(c, v, saying_nouns) || !is(c, v + 1, "that"))
+    return WS_OK;
+  attr a = {NO_SPAN, {v, v + 1}, -1};
+  int32_t k = v - 1;
+  while (k >= 0 && k > v - 3 && is_word(c, k) && !is_cap(c, k) &&
+         !(c->tok[k].flags & WS_TF_POSS) && !in(c, k, determiners))
+    k--; /* "Trump's repeated claim" */
+  if (k >= 0 && is_word(c, k) && (c->tok[k].flags & WS_TF_POSS)) {
+    a.np = np_ending(c, k, k - NP_MAX < 0 ? 0 : k - NP_MAX);
+    if (a.np.s >= 0)
+      a.ent = resolve(c, a.np);
+  } else if (in(c, k, determiners) && (is(c, k, "his") || is(c, k, "her") ||
+                                       is(c, k, "their") || is(c, k, "its"))) {
+    a.np.s = k, a.np.e = k + 1; /* "his claim": his names the speaker */
+  }
+  if (a.np.s < 0)
+    return WS_OK; /* "the claim that": no one to name */
+  return push_reported(c, v + 2, s1, &a);
+}
 
 /* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
  * that opens with a person's name and a colon (headlines, transcripts)
@@ -1335,6 +1370,9 @@ static int reported(ctx *c, size_t n_direct) {
     for (int32_t v = s0; v < s1; v++) {
       if (c->in_quote[v] >= 0)
         continue;
+      int rcn = nominal(c, v, s1);
+      if (rcn)
+        return rcn;
       int f;
       int32_t l;
       if (!cue_at(c, v, &f, &l))

@@ -287,6 +287,10 @@ static void reported_subjects_and_stances(void **state) {
   expect(t, "ferry will run all winter", R, "Mayor Lena Vik", "Vik");
   t = "On Monday Tomas Berg and Lena Vik say the ferry will run all winter.";
   expect(t, "ferry will run all winter", R, "Lena Vik", "Vik");
+  /* a noun of saying with its possessor */
+  t = "Lena Vik spoke on Monday. Vik's claim that the ferry will run all "
+      "winter surprised the board.";
+  expect(t, "ferry will run all winter", R, "Vik", "Vik");
   /* a headline or transcript line: "Name: words" */
   t = "Lena Vik: The Ferry Must Run All Winter\n\nThe mayor spoke on "
       "Monday.";
