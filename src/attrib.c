@@ -1254,18 +1254,15 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     e--;
   while (s < e && (c->tok[s].type == WS_TOK_PUNCT))
     s++;
-  int words = 0;
+  /* A direct quote that makes up most of the clause carries the statement
+   * already; a partial one inside it ("X said the plan was "a disaster"
+   * for farmers") leaves the clause a reported statement of its own. */
+  int words = 0, quoted = 0;
   for (int32_t i = s; i < e; i++) {
-    /* a direct quote carries this statement already; an apostrophe
-     * (voters’ votes) is no quote */
-    if (c->in_quote[i] >= 0 ||
-        (c->tok[i].type == WS_TOK_QUOTE &&
-         ((i + 1 < c->n && c->in_quote[i + 1] >= 0) ||
-          (i > 0 && c->in_quote[i - 1] >= 0))))
-      return WS_OK;
     words += is_word(c, i);
+    quoted += is_word(c, i) && c->in_quote[i] >= 0;
   }
-  if (words < 3)
+  if (words < 3 || quoted * 2 > words)
     return WS_OK;
   ws_quote *q = ws_vec_push(&c->doc->quotes, c->doc->arena);
   if (!q)

@@ -287,6 +287,11 @@ static void reported_subjects_and_stances(void **state) {
   expect(t, "ferry will run all winter", R, "Mayor Lena Vik", "Vik");
   t = "On Monday Tomas Berg and Lena Vik say the ferry will run all winter.";
   expect(t, "ferry will run all winter", R, "Lena Vik", "Vik");
+  /* a partial quote inside a reported clause: both are kept */
+  t = "On Monday Mayor Lena Vik said the new pier would open in May and "
+      "serve the town as \"a harbour for the next century.\"";
+  expect(t, "would open in May", R, "Mayor Lena Vik", "Vik");
+  expect(t, "harbour for the next", D, "Mayor Lena Vik", "Vik");
   /* a noun of saying with its possessor */
   t = "Lena Vik spoke on Monday. Vik's claim that the ferry will run all "
       "winter surprised the board.";
