@@ -13,6 +13,7 @@
  */
 #include "token.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -48,42 +49,46 @@ int ws_quote_mark_class(int32_t cp) {
 }
 
 /* Abbreviations whose period is not a full stop (AP Stylebook titles,
- * months, company suffixes, Latin abbreviations).  Lower case; the token
- * is compared ignoring case. */
+ * months, company suffixes, Latin abbreviations).  Lower case and sorted
+ * (span_in binary-searches); the token is compared ignoring case. */
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "prof", "rev", "fr", "sr", "jr", "st", "gov",
-    "sen", "rep", "reps", "sens", "gen", "lt", "col", "maj", "capt", "cmdr",
-    "adm", "sgt", "cpl", "pvt", "supt", "det", "insp", "amb", "pres", "hon",
-    "atty", "messrs", "mmes", "msgr", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co",
-    "ltd", "bros", "llc", "plc", "dept", "univ", "assn", "no", "nos", "vs",
-    "etc", "approx", "est", "mt", "ft", "ave", "blvd", "rd", "fig", "vol",
-    "al", "cf", "ca", "op", "ed", "eds", "calif", "conn", "fla", "ill",
-    "mass", "mich", "minn", "penn", "tenn", "wash", "wis", "ariz", "colo",
-    "okla", "ore", "pa", "va", "ga", "ky", "la", "md", "mo", "nev", "ala",
-    "ark", "del", "kan", "neb", "wyo", NULL};
+    "adm", "al", "ala", "amb", "approx", "apr", "ariz", "ark", "assn", "atty",
+    "aug", "ave", "blvd", "bros", "ca", "calif", "capt", "cf", "cmdr", "co",
+    "col", "colo", "conn", "corp", "cpl", "dec", "del", "dept", "det", "dr",
+    "ed", "eds", "est", "etc", "feb", "fig", "fla", "fr", "ft", "ga", "gen",
+    "gov", "hon", "ill", "inc", "insp", "jan", "jr", "jul", "jun", "kan",
+    "ky", "la", "llc", "lt", "ltd", "maj", "mar", "mass", "md", "messrs",
+    "mich", "minn", "mmes", "mo", "mr", "mrs", "ms", "msgr", "mt", "neb",
+    "nev", "no", "nos", "nov", "oct", "okla", "op", "ore", "pa", "penn",
+    "plc", "pres", "prof", "pvt", "rd", "rep", "reps", "rev", "sen", "sens",
+    "sep", "sept", "sgt", "sr", "st", "supt", "tenn", "univ", "va", "vol",
+    "vs", "wash", "wis", "wyo",
+};
 
 /* Abbreviations that often end a sentence too (U.S., Inc., Jr.) are
- * handled by the sentence-opener test; these words start sentences. */
+ * handled by the sentence-opener test; these words start sentences.
+ * Sorted. */
 static const char *const sentence_openers[] = {
-    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a",
-    "an", "this", "that", "there", "his", "her", "their", "its", "on", "at",
-    "for", "if", "when", "as", "after", "while", "some", "many", "mr", "ms",
-    "mrs", NULL};
+    "a", "after", "an", "and", "as", "at", "but", "for", "he", "her", "his",
+    "i", "if", "in", "it", "its", "many", "mr", "mrs", "ms", "on", "she",
+    "some", "that", "the", "their", "there", "they", "this", "we", "when",
+    "while",
+};
 
 int ws_tok_is(const char *text, const ws_token *t, const char *w) {
-  size_t n = strlen(w);
-  if (t->end - t->start != n)
-    return 0;
-  const char *s = text + t->start;
+  /* No strlen: validated text holds no NUL, so a shorter w fails at its
+   * terminator before anything past it is read.  This runs for every
+   * token against every word list of the upper layers. */
+  const unsigned char *s = (const unsigned char *)text + t->start;
+  size_t n = t->end - t->start;
   for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z')
-      c = (unsigned char)(c + 32);
+    unsigned c = s[i];
+    if (c - 'A' < 26u)
+      c += 32;
     if (c != (unsigned char)w[i])
       return 0;
   }
-  return 1;
+  return w[n] == '\0';
 }
 
 int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
@@ -93,13 +98,29 @@ int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
   return 0;
 }
 
-/* Like ws_tok_is but over [start, end) bytes, for the word before its
- * trailing period is attached. */
-static int span_in(const char *text, uint32_t start, uint32_t end,
-                   const char *const *words) {
-  ws_token t = {.start = start, .end = end};
-  return ws_tok_in(text, &t, words);
+static int cmp_str(const void *key, const void *elem) {
+  return strcmp(key, *(const char *const *)elem);
 }
+
+/* 1 when text[start..end), ASCII-lower-cased, is in the sorted list of
+ * `count` words.  Runs on every word followed by a period or after a
+ * sentence terminator, so it copies at most 15 bytes and binary-searches
+ * instead of scanning. */
+static int span_in(const char *text, uint32_t start, uint32_t end,
+                   const char *const *sorted, size_t count) {
+  char key[16];
+  size_t n = end - start;
+  if (n == 0 || n >= sizeof key)
+    return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)text[start + i];
+    key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  key[n] = '\0';
+  return bsearch(key, sorted, count, sizeof *sorted, cmp_str) != NULL;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static int is_word_cp(int32_t cp) {
   return ws_cp_is_letter(cp) || ws_cp_is_digit(cp) || ws_cp_is_mark(cp);
@@ -143,7 +164,8 @@ static int breaks_here(const scanner *s, const ws_token *t) {
   if (t->type == WS_TOK_WORD || t->type == WS_TOK_NUMBER) {
     if (s->pending == 2) /* after an abbreviation: only before an opener */
       return (t->flags & WS_TF_CAP) &&
-             span_in(s->text, t->start, t->core_end, sentence_openers);
+             span_in(s->text, t->start, t->core_end, sentence_openers,
+                     COUNT(sentence_openers));
     return (t->flags & WS_TF_CAP) || t->type == WS_TOK_NUMBER ||
            !ws_cp_is_letter(t->cp);
   }
@@ -285,7 +307,8 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
   if (t->type == WS_TOK_WORD && j < len && text[j] == '.') {
     int initial = cp_len_is_one_letter(text, i, j) && ws_cp_is_upper(t->cp);
     if (periods > 0 || initial ||
-        span_in(text, (uint32_t)i, (uint32_t)j, abbreviations)) {
+        span_in(text, (uint32_t)i, (uint32_t)j, abbreviations,
+                COUNT(abbreviations))) {
       j++;
       t->flags |= WS_TF_ABBR;
       t->core_end = (uint32_t)j;
