@@ -47,6 +47,8 @@
  * Every search is bounded by a fixed window of tokens, so the work is
  * linear in the document.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +89,7 @@ typedef struct ctx {
   int32_t last_ent;  /* the latest attributed speaker */
   int32_t last_tok;  /* where it was attributed */
   int persons;       /* 1 when the entity layer typed any person */
+  struct feat *f;    /* per token: its word classes, classified once */
   int64_t budget;    /* steps left for the backward searches, linear in the
                         document so that many pronouns and descriptions in
                         a row never make the work quadratic */
@@ -97,12 +100,57 @@ static int step(ctx *c) { return c->budget-- > 0; }
 
 /* ------------------------------------------------------------ word tests */
 
-static int is(const ctx *c, int32_t i, const char *w) {
-  return i >= 0 && i < c->n && ws_tok_is(c->doc->text, &c->tok[i], w);
+/* Every token is classified once per document (classify()): one hash
+ * lookup of its lower-cased text gives the word lists it belongs to (a
+ * bitset), which single word it is (for the few words the patterns name),
+ * and its cue flags; cue_at() in context is then computed once per token
+ * too.  The patterns test bits instead of comparing strings, so the cost
+ * of a test no longer grows with the length of a word list. */
+enum {
+  C_SUBJ = 1u << 0,       /* subj_pronouns */
+  C_REL = 1u << 1,        /* rel_pronouns */
+  C_DET = 1u << 2,        /* determiners */
+  C_FILLER = 1u << 3,     /* cue_fillers */
+  C_CAPSTOP = 1u << 4,    /* cap_stop */
+  C_NPSTOP = 1u << 5,     /* np_stops */
+  C_PARTICLE = 1u << 6,   /* particles */
+  C_CONTR = 1u << 7,      /* contractions */
+  C_PEOPLE = 1u << 8,     /* people */
+  C_THIRD = 1u << 9,      /* third_words */
+  C_PRESENT_BEFORE = 1u << 10, /* present_before */
+  C_SMALL = 1u << 11,     /* small_words */
+  C_CLFILL = 1u << 12,    /* clause_fillers */
+  C_NOTCL = 1u << 13,     /* not_clause */
+  C_SAYN = 1u << 14,      /* saying_nouns */
+  C_TRAIL = 1u << 15,     /* trailing */
+  C_BE = 1u << 16,        /* be_forms */
+  C_MEDIA = 1u << 17,     /* media */
+  C_CONTINUE = 1u << 18   /* continue_forms */
+};
+
+/* The single words the patterns test by name. */
+enum {
+  W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN,
+  W_IT, W_ITS, W_ON, W_OUT, W_POINTED, W_QUOTED, W_REFERRING, W_THAT,
+  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP
+};
+
+enum { CUE_LAST_NEXT = 1 << 15 }; /* in feat.cue: a two-word cue */
+
+typedef struct feat {
+  uint32_t cls; /* C_* */
+  uint16_t cue; /* WS_CUE_* of cue_at() in context (0: no cue), and
+                   CUE_LAST_NEXT */
+  uint8_t id;   /* W_* */
+  uint8_t nat;  /* is_nationality(): 0 not yet asked, 1 no, 2 yes */
+} feat;
+
+static int isw(const ctx *c, int32_t i, int id) {
+  return i >= 0 && i < c->n && c->f[i].id == id;
 }
 
-static int in(const ctx *c, int32_t i, const char *const *ws) {
-  return i >= 0 && i < c->n && ws_tok_in(c->doc->text, &c->tok[i], ws);
+static int inc(const ctx *c, int32_t i, uint32_t cls) {
+  return i >= 0 && i < c->n && (c->f[i].cls & cls);
 }
 
 static int is_word(const ctx *c, int32_t i) {
@@ -189,6 +237,168 @@ static const char *const people[] = {"people", "women", "men", "children",
                                      "minority", "most", "many", "some",
                                      "few", "others", "both", NULL};
 
+/* Words right before a third-person verb (third_person_subject). */
+static const char *const third_words[] = {"he", "she", "it", "who", "which", "that",
+"also", "still", "now", "often", "never",
+"repeatedly", "again", "just", "always",
+"even", "then", "later", NULL};
+
+/* Words before a base form that make it a verb (present_verb_context). */
+static const char *const present_before[] = {
+"i", "we", "they", "you", "will", "would", "could", "should", "may",
+"might", "must", "can", "do", "does", "did", "don't", "didn't",
+"also", "still", "often", "now", "not", "never", "who", "that",
+"which", "and", "generally", "strongly", "largely", "mostly", NULL};
+
+/* Small words of headline style (title_like). */
+static const char *const small_words[] = {"a", "an", "the", "of", "and", "or",
+"in", "on", "for", "to", "with", "at",
+"by", NULL};
+
+/* Forms of 'be' that make a participle passive. */
+static const char *const be_forms[] = {"was", "were", "is", "are", "been",
+"be", "being", NULL};
+
+/* Media of a statement: "said in a statement". */
+static const char *const media[] = {
+"statement", "interview", "email", "letter", "speech", "post",
+"tweet", "release", "op-ed", "column", "memo", "message",
+"video", "report", "filing", "essay", "book", NULL};
+
+/* Words after a cue that are not yet the reported clause. */
+static const char *const clause_fillers[] = {
+    "that", "on", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tonight", "last", "week", "month", "year",
+    "earlier", "later", "recently", "previously", "also", "repeatedly",
+    "publicly", "privately", "night", "morning", "afternoon", "evening",
+    NULL};
+
+static const char *const not_clause[] = {
+    "to", "for", "of", "about", "with", "by", "from", "at", "as", "into",
+    "in", "during", "on", "up", "out", "down", "off", "over", "back",
+    "again", "after", "before", "since", "until", "upon", "through",
+    "and", "or", "so", "nothing", "something", "anything", "yes", "no",
+    "goodbye", "thanks", "hello", "more", "little", "much", NULL};
+
+/* Nouns of saying that take a that-clause: "Trump's claim that ...",
+ * "the senator's warning that ..." (the nominal attributions of PARC). */
+static const char *const saying_nouns[] = {
+    "claim", "claims", "assertion", "statement", "promise", "pledge",
+    "warning", "argument", "belief", "suggestion", "insistence",
+    "contention", "allegation", "allegations", "charge", "accusation",
+    "announcement", "prediction", "assurance", "admission", "view",
+    "complaint", "remark", "remarks", "comment", "comments", "vow", NULL};
+
+/* Words after a final cue that only place it: "..., he said in Oslo." */
+static const char *const trailing[] = {"in", "on", "at", "during", "after",
+                                       "before", "while", "when", NULL};
+
+static const char *const continue_forms[] = {"continue", "continued",
+                                             "continues", "continuing",
+                                             NULL};
+
+/* The word table: lower-cased word -> classes, id and cue flags, built
+ * once per process (pthread_once, since documents may be extracted on
+ * several threads) into an open-addressing hash table. */
+enum { WTAB_SIZE = 4096, WTAB_WORD_MAX = 32 };
+
+typedef struct wentry {
+  const char *w; /* lower-case word (static storage), NULL when free */
+  uint32_t cls;  /* C_* */
+  uint8_t n;     /* strlen(w) */
+  uint8_t id;    /* W_* */
+  uint8_t cue;   /* WS_CUE_* of the form, context not yet considered */
+} wentry;
+
+static wentry wtab[WTAB_SIZE];
+static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a over the ASCII-lower-cased bytes (ws_tok_is ignores ASCII case
+ * only, so the table does the same). */
+static uint32_t word_hash(const unsigned char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned ch = s[i];
+    if (ch - 'A' < 26u)
+      ch += 32;
+    h = (h ^ ch) * 16777619u;
+  }
+  return h;
+}
+
+static wentry *word_slot(const char *w) {
+  size_t n = strlen(w);
+  uint32_t h = word_hash((const unsigned char *)w, n) & (WTAB_SIZE - 1);
+  while (wtab[h].w && !(wtab[h].n == n && memcmp(wtab[h].w, w, n) == 0))
+    h = (h + 1) & (WTAB_SIZE - 1);
+  if (!wtab[h].w) {
+    wtab[h].w = w;
+    wtab[h].n = (uint8_t)n;
+  }
+  return &wtab[h];
+}
+
+static void build_wtab(void) {
+  static const struct {
+    const char *const *list;
+    uint32_t cls;
+  } lists[] = {
+      {subj_pronouns, C_SUBJ},   {rel_pronouns, C_REL},
+      {determiners, C_DET},      {cue_fillers, C_FILLER},
+      {cap_stop, C_CAPSTOP},     {np_stops, C_NPSTOP},
+      {particles, C_PARTICLE},   {contractions, C_CONTR},
+      {people, C_PEOPLE},        {third_words, C_THIRD},
+      {present_before, C_PRESENT_BEFORE}, {small_words, C_SMALL},
+      {clause_fillers, C_CLFILL}, {not_clause, C_NOTCL},
+      {saying_nouns, C_SAYN},    {trailing, C_TRAIL},
+      {be_forms, C_BE},          {media, C_MEDIA},
+      {continue_forms, C_CONTINUE}};
+  static const struct {
+    const char *w;
+    uint8_t id;
+  } ids[] = {{"according", W_ACCORDING}, {"and", W_AND}, {"as", W_AS},
+             {"back", W_BACK}, {"for", W_FOR}, {"her", W_HER},
+             {"his", W_HIS}, {"in", W_IN}, {"it", W_IT}, {"its", W_ITS},
+             {"on", W_ON}, {"out", W_OUT}, {"pointed", W_POINTED},
+             {"quoted", W_QUOTED}, {"referring", W_REFERRING},
+             {"that", W_THAT}, {"their", W_THEIR}, {"they", W_THEY},
+             {"to", W_TO}, {"told", W_TOLD}, {"up", W_UP}};
+  for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+    for (const char *const *w = lists[l].list; *w; w++)
+      word_slot(*w)->cls |= lists[l].cls;
+  for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
+    word_slot(ids[k].w)->id = ids[k].id;
+  int f;
+  const char *w;
+  for (size_t k = 0; (w = ws_cue_form(k, &f)) != NULL; k++)
+    word_slot(w)->cue = (uint8_t)f;
+}
+
+/* The table entry of text[s..e), or NULL. */
+static const wentry *word_lookup(const char *text, uint32_t s, uint32_t e) {
+  size_t n = e - s;
+  if (n == 0 || n >= WTAB_WORD_MAX)
+    return NULL;
+  const unsigned char *p = (const unsigned char *)text + s;
+  uint32_t h = word_hash(p, n) & (WTAB_SIZE - 1);
+  for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1)) {
+    if (wtab[h].n != n)
+      continue;
+    size_t i = 0;
+    for (; i < n; i++) {
+      unsigned ch = p[i];
+      if (ch - 'A' < 26u)
+        ch += 32;
+      if (ch != (unsigned char)wtab[h].w[i])
+        break;
+    }
+    if (i == n)
+      return &wtab[h];
+  }
+  return NULL;
+}
+
 static int is_ly_adverb(const ctx *c, int32_t i);
 
 static int ends_in_s(const ctx *c, int32_t i) {
@@ -199,37 +409,28 @@ static int ends_in_s(const ctx *c, int32_t i) {
 /* A word that can be the subject right before a third-person verb: a
  * name, a singular pronoun, a relative pronoun or an adverb. */
 static int third_person_subject(const ctx *c, int32_t i) {
-  static const char *const w[] = {"he", "she", "it", "who", "which", "that",
-                                  "also", "still", "now", "often", "never",
-                                  "repeatedly", "again", "just", "always",
-                                  "even", "then", "later", NULL};
-  if (is_cap(c, i) || c->doc->tok_mention[i] >= 0 || in(c, i, w) ||
+  if (is_cap(c, i) || c->doc->tok_mention[i] >= 0 || inc(c, i, C_THIRD) ||
       is_ly_adverb(c, i))
     return 1;
   /* a singular noun after a determiner or possessive: "the campaign",
    * "Trump's ad" */
   return is_word(c, i) && !ends_in_s(c, i) && i > 0 &&
-         ((in(c, i - 1, determiners) && !is(c, i - 1, "that")) ||
+         ((inc(c, i - 1, C_DET) && !isw(c, i - 1, W_THAT)) ||
           (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS)));
 }
 
 /* A base form (say, support, show) is a verb after a plural or personal
  * subject, a modal or an adverb; otherwise it is most often a noun. */
 static int present_verb_context(const ctx *c, int32_t i) {
-  static const char *const before[] = {
-      "i", "we", "they", "you", "will", "would", "could", "should", "may",
-      "might", "must", "can", "do", "does", "did", "don't", "didn't",
-      "also", "still", "often", "now", "not", "never", "who", "that",
-      "which", "and", "generally", "strongly", "largely", "mostly", NULL};
-  if (in(c, i - 1, before))
+  if (inc(c, i - 1, C_PRESENT_BEFORE))
     return 1;
   /* a coordinated subject: "Mr. Grassley and Mr. Leahy say" */
   for (int32_t j = i - 2; j >= 0 && j >= i - 5 && is_word(c, j); j--)
-    if (is(c, j, "and") && is_cap(c, i - 1))
+    if (isw(c, j, W_AND) && is_cap(c, i - 1))
       return 1;
   if (!is_word(c, i - 1) || (c->tok[i - 1].flags & WS_TF_UPPER))
     return 0;
-  if (in(c, i - 1, people))
+  if (inc(c, i - 1, C_PEOPLE))
     return 1;
   const ws_token *p = &c->tok[i - 1];
   size_t n = p->end - p->start;
@@ -240,28 +441,29 @@ static int present_verb_context(const ctx *c, int32_t i) {
 
 /* 1 when token i is a cue verb used as a verb; fills flags and the last
  * token of a multi-word cue. */
-static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
+static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
+                    int32_t *last) {
   if (!is_word(c, i))
     return 0;
   const ws_token *t = &c->tok[i];
   *last = i;
-  if (is(c, i, "according") && is(c, i + 1, "to")) {
+  if (isw(c, i, W_ACCORDING) && isw(c, i + 1, W_TO)) {
     *flags = WS_CUE_SPEECH | WS_CUE_CLAUSE;
     *last = i + 1;
     return 1;
   }
   if ((t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT))
     return 0;
-  int f = ws_cue_flags(c->doc->text + t->start, t->end - t->start);
+  int f = raw;
   if (!f)
     return 0;
   /* A determiner or possessive before it makes it a noun: "the report". */
-  if (in(c, i - 1, determiners) && !is(c, i - 1, "that"))
+  if (inc(c, i - 1, C_DET) && !isw(c, i - 1, W_THAT))
     return 0;
   if (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS) &&
-      !in(c, i - 1, contractions))
+      !inc(c, i - 1, C_CONTR))
     return 0;
-  if ((f & WS_CUE_PRESENT) && is(c, i - 1, "to"))
+  if ((f & WS_CUE_PRESENT) && isw(c, i - 1, W_TO))
     f |= WS_CUE_PART; /* "went on to say": subject is the clause's */
   else if (!(f & (WS_CUE_SPEECH | WS_CUE_CLAUSE)) && ends_in_s(c, i) &&
            !third_person_subject(c, i - 1))
@@ -269,20 +471,55 @@ static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
   else if ((f & WS_CUE_PRESENT) &&
            !present_verb_context(c, i))
     return 0; /* "US support for", "a call": a noun */
-  if (is(c, i, "pointed") && !is(c, i + 1, "out"))
+  if (isw(c, i, W_POINTED) && !isw(c, i + 1, W_OUT))
     return 0;
   /* "continued" cues speech only as a lead-in ("Caddell continued:"),
    * not with an object ("continues the war"). */
-  if (ws_tok_is(c->doc->text, t, "continue") ||
-      ws_tok_is(c->doc->text, t, "continued") ||
-      ws_tok_is(c->doc->text, t, "continues") ||
-      ws_tok_is(c->doc->text, t, "continuing"))
+  if (inc(c, i, C_CONTINUE))
     if (!(i + 1 < c->n && (is_punct(c, i + 1, ':') || is_punct(c, i + 1, ',') ||
                            is_punct(c, i + 1, '.') ||
                            c->tok[i + 1].type == WS_TOK_QUOTE)))
       return 0;
   *flags = f;
   return 1;
+}
+
+/* 1 when token i is a cue verb used as a verb (cue_eval, computed once
+ * per token by classify()); fills flags and the last token of a two-word
+ * cue. */
+static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
+  if (i < 0 || i >= c->n || !c->f[i].cue)
+    return 0;
+  *flags = c->f[i].cue & ~CUE_LAST_NEXT;
+  *last = (c->f[i].cue & CUE_LAST_NEXT) ? i + 1 : i;
+  return 1;
+}
+
+/* Fills c->f: word classes first (cue_eval reads its neighbours'), then
+ * each token's cue in context. */
+static int classify(ctx *c) {
+  pthread_once(&wtab_once, build_wtab);
+  c->f = ws_arena_calloc(c->doc->arena, c->n ? (size_t)c->n : 1, sizeof *c->f);
+  if (!c->f)
+    return WS_ENOMEM;
+  for (int32_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    const wentry *e = word_lookup(c->doc->text, t->start, t->end);
+    if (e) {
+      c->f[i].cls = e->cls;
+      c->f[i].id = e->id;
+      c->f[i].cue = e->cue; /* the raw flags until the pass below */
+    }
+  }
+  for (int32_t i = 0; i < c->n; i++) {
+    int f = 0;
+    int32_t l = i;
+    int raw = c->f[i].cue;
+    c->f[i].cue = 0;
+    if (cue_eval(c, i, raw, &f, &l))
+      c->f[i].cue = (uint16_t)(f | (l > i ? CUE_LAST_NEXT : 0));
+  }
+  return WS_OK;
 }
 
 /* ----------------------------------------------------------- noun phrases */
@@ -302,7 +539,7 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
   span r = NO_SPAN;
   if (k < lo || !is_word(c, k))
     return r;
-  if (in(c, k, subj_pronouns) || in(c, k, rel_pronouns)) {
+  if (inc(c, k, C_SUBJ) || inc(c, k, C_REL)) {
     r.s = k, r.e = k + 1;
     return r;
   }
@@ -310,21 +547,21 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
     r.s = mention_first(c, k, lo), r.e = k + 1;
     /* titles before the name belong to the phrase (Foreign Minister X) */
     while (r.s - 1 >= lo && r.s > k - NP_MAX && is_cap(c, r.s - 1) &&
-           !(c->tok[r.s - 1].flags & WS_TF_POSS) && !in(c, r.s - 1, cap_stop))
+           !(c->tok[r.s - 1].flags & WS_TF_POSS) && !inc(c, r.s - 1, C_CAPSTOP))
       r.s--;
-    while (r.s < k && in(c, r.s, cap_stop))
+    while (r.s < k && inc(c, r.s, C_CAPSTOP))
       r.s++; /* "Monday Mayor X": a day is not part of the name */
-    if (in(c, r.s, cap_stop))
+    if (inc(c, r.s, C_CAPSTOP))
       return NO_SPAN;
     return r;
   }
   if (is_cap(c, k)) {
     int32_t s = k;
     while (s - 1 >= lo && s > k - NP_MAX &&
-           (is_cap(c, s - 1) || in(c, s - 1, particles)) &&
+           (is_cap(c, s - 1) || inc(c, s - 1, C_PARTICLE)) &&
            !(c->tok[s - 1].flags & WS_TF_POSS))
       s--;
-    while (s <= k && in(c, s, cap_stop))
+    while (s <= k && inc(c, s, C_CAPSTOP))
       s++;
     if (s > k)
       return r;
@@ -332,13 +569,13 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
     return r;
   }
   /* a description: [det] [adjectives, Nationality, Name's] head */
-  if (in(c, k, determiners) || in(c, k, cue_fillers) ||
-      in(c, k, np_stops))
+  if (inc(c, k, C_DET) || inc(c, k, C_FILLER) ||
+      inc(c, k, C_NPSTOP))
     return r;
   int32_t s = k;
   while (s - 1 >= lo && s > k - 6) {
-    if (is_word(c, s - 1) && !in(c, s - 1, np_stops) &&
-        !in(c, s - 1, cue_fillers) && !in(c, s - 1, determiners)) {
+    if (is_word(c, s - 1) && !inc(c, s - 1, C_NPSTOP) &&
+        !inc(c, s - 1, C_FILLER) && !inc(c, s - 1, C_DET)) {
       s--;
       continue;
     }
@@ -351,7 +588,7 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
     }
     break;
   }
-  if (s - 1 >= lo && in(c, s - 1, determiners) && !is(c, s - 1, "that")) {
+  if (s - 1 >= lo && inc(c, s - 1, C_DET) && !isw(c, s - 1, W_THAT)) {
     r.s = s - 1, r.e = k + 1;
     return r;
   }
@@ -387,7 +624,7 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
   int32_t k = v - 1;
   int skipped = 0;
   while (k >= lo && skipped < 4 &&
-         ((in(c, k, cue_fillers) && !is(c, k, "told")) || is_ly_adverb(c, k)))
+         ((inc(c, k, C_FILLER) && !isw(c, k, W_TOLD)) || is_ly_adverb(c, k)))
     k--, skipped++;
   if (is_punct(c, k, ')')) {
     int32_t p = k - 1;
@@ -407,8 +644,8 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
       return NO_SPAN;
     /* "the mayor, Lena Vik, said": the name in the apposition */
     span ap = np_ending(c, k - 1, p + 1);
-    if (ap.s == p + 1 && is_cap(c, ap.e - 1) && !in(c, ap.s, rel_pronouns) &&
-        !in(c, ap.s, subj_pronouns) && !is_cap(c, p - 1))
+    if (ap.s == p + 1 && is_cap(c, ap.e - 1) && !inc(c, ap.s, C_REL) &&
+        !inc(c, ap.s, C_SUBJ) && !is_cap(c, p - 1))
       return ap;
     return np_ending(c, p - 1, lo);
   }
@@ -421,7 +658,7 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   span r = NO_SPAN;
   if (i >= hi || !is_word(c, i))
     return r;
-  if (in(c, i, subj_pronouns)) {
+  if (inc(c, i, C_SUBJ)) {
     r.s = i, r.e = i + 1;
     return r;
   }
@@ -430,15 +667,15 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     /* a possessor is part of the phrase: "Qatar's Foreign Minister X" */
     while (e < hi && e < i + NP_MAX &&
            (is_cap(c, e) || c->doc->tok_mention[e] >= 0 ||
-            (e > i && in(c, e, particles))) &&
+            (e > i && inc(c, e, C_PARTICLE))) &&
            !(e > i && (c->tok[e].flags & WS_TF_PARA)))
       e++;
-    if (in(c, i, cap_stop))
+    if (inc(c, i, C_CAPSTOP))
       return r;
     /* "Republican strategist Al Cardenas", "RNC spokesman Sean Spicer":
      * an affiliation and a title before the person's name */
     for (int32_t j = e; j < hi && j < e + 2 && is_word(c, j) &&
-                        !is_cap(c, j) && !in(c, j, np_stops);
+                        !is_cap(c, j) && !inc(c, j, C_NPSTOP);
          j++) {
       int32_t m = j + 1 < c->n ? c->doc->tok_mention[j + 1] : -1;
       if (m >= 0 &&
@@ -457,9 +694,9 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   /* "said retired neurosurgeon Ben Carson": up to three lower-case words
    * before a name */
   for (int32_t j = i; j < hi && j < i + 4 && is_word(c, j) &&
-                      !in(c, j, np_stops) && !in(c, j, determiners);
+                      !inc(c, j, C_NPSTOP) && !inc(c, j, C_DET);
        j++) {
-    if (is_cap(c, j + 1) && !in(c, j + 1, cap_stop)) {
+    if (is_cap(c, j + 1) && !inc(c, j + 1, C_CAPSTOP)) {
       span r2 = np_starting(c, j + 1, hi);
       if (r2.s >= 0) {
         r2.s = i;
@@ -470,9 +707,9 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     if (is_cap(c, j))
       break;
   }
-  if (in(c, i, determiners)) {
+  if (inc(c, i, C_DET)) {
     int32_t e = i + 1;
-    while (e < hi && e < i + 6 && is_word(c, e) && !in(c, e, np_stops))
+    while (e < hi && e < i + 6 && is_word(c, e) && !inc(c, e, C_NPSTOP))
       e++;
     if (e > i + 1) {
       r.s = i, r.e = e;
@@ -497,9 +734,14 @@ static int any_person(const ws_doc *doc) {
 }
 
 static int is_nationality(const ctx *c, int32_t i) {
-  const ws_token *t = &c->tok[i];
-  return ws_lex_nationality_country(c->doc->text + t->start,
-                                    t->core_end - t->start) != NULL;
+  if (!c->f[i].nat) { /* asked again and again by the backward searches */
+    const ws_token *t = &c->tok[i];
+    c->f[i].nat = ws_lex_nationality_country(c->doc->text + t->start,
+                                             t->core_end - t->start)
+                      ? 2
+                      : 1;
+  }
+  return c->f[i].nat == 2;
 }
 
 /* The entity of the last fitting mention in [s, e): a person if kinds are
@@ -558,7 +800,7 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
      * ("The ministry said ... It added"); otherwise they/you name no
      * single entity, and I/we outside quotes are the writer, who is no
      * entity of the text */
-    if (!is(c, at, "it") && !is(c, at, "they"))
+    if (!isw(c, at, W_IT) && !isw(c, at, W_THEY))
       return -1;
     if (c->last_ent >= 0 && entity_kind(c, c->last_ent) == WS_ENTITY_ORG &&
         para - c->doc->tokens.sent[c->tok[c->last_tok].sent].para <= 1)
@@ -576,7 +818,7 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
       if (entity_kind(c, ent) != WS_ENTITY_ORG)
         continue;
       int32_t v = i + 1;
-      while (v < c->n && v < i + 4 && in(c, v, cue_fillers))
+      while (v < c->n && v < i + 4 && inc(c, v, C_FILLER))
         v++;
       int f;
       int32_t l;
@@ -607,7 +849,7 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
   for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
     if (m < 0 || c->in_quote[i] >= 0 || is_nationality(c, i) ||
-        in(c, i, cap_stop))
+        inc(c, i, C_CAPSTOP))
       continue;
     int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
     if (entity_kind(c, ent) == WS_ENTITY_OTHER) /* untyped: may be a person */
@@ -718,22 +960,22 @@ static int32_t resolve_description(ctx *c, span p) {
 static int32_t resolve(ctx *c, span p) {
   if (p.s < 0)
     return -1;
-  if (p.e - p.s == 1 && in(c, p.s, rel_pronouns)) {
+  if (p.e - p.s == 1 && inc(c, p.s, C_REL)) {
     /* "X, who said": the phrase before the comma */
     if (is_punct(c, p.s - 1, ',')) {
       span q = np_ending(c, p.s - 2, p.s - NP_MAX < 0 ? 0 : p.s - NP_MAX);
-      if (q.s >= 0 && !in(c, q.s, rel_pronouns))
+      if (q.s >= 0 && !inc(c, q.s, C_REL))
         return resolve(c, q);
     }
     return -1;
   }
-  if (p.e - p.s == 1 && in(c, p.s, subj_pronouns))
+  if (p.e - p.s == 1 && inc(c, p.s, C_SUBJ))
     return resolve_pronoun(c, p.s);
   int32_t ent = mention_entity(c, p);
   if (ent >= 0)
     return ent;
   for (int32_t i = p.e - 1; i >= p.s; i--)
-    if (is_cap(c, i) && !is_nationality(c, i) && !in(c, i, cap_stop)) {
+    if (is_cap(c, i) && !is_nationality(c, i) && !inc(c, i, C_CAPSTOP)) {
       const ws_token *t = &c->tok[i];
       ent = entity_by_word(c, p.s, c->doc->text + t->start,
                            t->core_end - t->start);
@@ -775,7 +1017,7 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
     if (c->in_quote[j] >= 0 || !cue_at(c, j, &f, &l) || (f & WS_CUE_PART))
       continue;
     span s = NO_SPAN;
-    if (is(c, j, "according"))
+    if (isw(c, j, W_ACCORDING))
       s = np_starting(c, j + 2, c->n);
     else
       s = subject_before(c, j, lo);
@@ -788,7 +1030,7 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
   if (best.s >= 0)
     return best;
   int32_t i = lo;
-  while (i < v && (c->tok[i].type == WS_TOK_QUOTE || in(c, i, cap_stop)))
+  while (i < v && (c->tok[i].type == WS_TOK_QUOTE || inc(c, i, C_CAPSTOP)))
     i++;
   /* a leading adverbial ("Speaking in Salem, Trump ...", "On Monday, X")
    * is skipped to its comma */
@@ -818,7 +1060,7 @@ static int after_any_verb(const ctx *c, int32_t lo, int last_inner_stop,
   if (last_inner_stop || lo >= c->n || (c->tok[lo].flags & WS_TF_SENT))
     return 0;
   span np = NO_SPAN;
-  if (is_word(c, lo) && !is_cap(c, lo) && !in(c, lo, np_stops) &&
+  if (is_word(c, lo) && !is_cap(c, lo) && !inc(c, lo, C_NPSTOP) &&
       c->tok[lo].end - c->tok[lo].start > 3 &&
       memcmp(c->doc->text + c->tok[lo].end - 2, "ed", 2) == 0) {
     /* '"This is fantastic!" beamed X.' */
@@ -834,13 +1076,13 @@ static int after_any_verb(const ctx *c, int32_t lo, int last_inner_stop,
   if (np.s < 0 || np.e - np.s > 6)
     return 0;
   int32_t v = np.e;
-  if (!is_word(c, v) || is_cap(c, v) || in(c, v, np_stops) ||
-      in(c, v, determiners))
+  if (!is_word(c, v) || is_cap(c, v) || inc(c, v, C_NPSTOP) ||
+      inc(c, v, C_DET))
     return 0;
   int32_t e = v + 1;
   if (is_word(c, e) && !is_cap(c, e) && e < v + 3 &&
-      (in(c, e, cue_fillers) || is(c, e, "back") || is(c, e, "up") ||
-       is(c, e, "out") || is(c, e, "in") || is(c, e, "on")))
+      (inc(c, e, C_FILLER) || isw(c, e, W_BACK) || isw(c, e, W_UP) ||
+       isw(c, e, W_OUT) || isw(c, e, W_IN) || isw(c, e, W_ON)))
     e++;
   if (!(ends_sentence(c, e) || is_punct(c, e, ',') || e >= c->n))
     return 0;
@@ -885,7 +1127,7 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
     if (!cue_at(c, v, &f, &l) || !(f & WS_CUE_SPEECH))
       continue;
     a->cue.s = v, a->cue.e = l + 1;
-    if (is(c, v, "according")) {
+    if (isw(c, v, W_ACCORDING)) {
       a->np = np_starting(c, l + 1, c->n);
       return a->np.s >= 0;
     }
@@ -923,11 +1165,11 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
 static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
                                  int32_t ot, int32_t lo, attr *a) {
   a->cue.s = v, a->cue.e = l + 1;
-  if (is(c, v, "according")) {
+  if (isw(c, v, W_ACCORDING)) {
     a->np = np_starting(c, l + 1, ot);
     return a->np.s >= 0;
   }
-  if (is(c, v - 1, "as") && is(c, v - 2, "quoted")) {
+  if (isw(c, v - 1, W_AS) && isw(c, v - 2, W_QUOTED)) {
     /* passive: "X was quoted as saying" */
     a->np = subject_before(c, v - 2, lo);
     return a->np.s >= 0;
@@ -940,7 +1182,7 @@ static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
       return 1;
     }
   }
-  if ((f & WS_CUE_PART) || is(c, v - 1, "and")) {
+  if ((f & WS_CUE_PART) || isw(c, v - 1, W_AND)) {
     /* "X welcomed it, saying", "X met Y and thanked Z for its" */
     a->np = clause_subject(c, v, lo);
     return a->np.s >= 0;
@@ -948,7 +1190,7 @@ static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
   a->np = subject_before(c, v, lo);
   if (a->np.s < 0 && (f & WS_CUE_INVERT) &&
       ((c->tok[v].flags & WS_TF_SENT) || is_punct(c, v - 1, ',') ||
-       in(c, v - 1, cap_stop)))
+       inc(c, v - 1, C_CAPSTOP)))
     a->np = np_starting(c, l + 1, ot); /* 'But, said X, "..."' */
   return a->np.s >= 0;
 }
@@ -1011,7 +1253,7 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
         !(f & (WS_CUE_SPEECH | WS_CUE_NAMING)))
       continue;
     a->cue.s = v, a->cue.e = l + 1;
-    if (is(c, v, "according"))
+    if (isw(c, v, W_ACCORDING))
       a->np = np_starting(c, l + 1, colon);
     else
       a->np = (f & WS_CUE_PART) ? clause_subject(c, v, lo)
@@ -1028,7 +1270,7 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
   a->np = clause_subject(c, colon, lo);
   return a->np.s >= 0 && (is_cap(c, a->np.e - 1) ||
                           c->doc->tok_mention[a->np.e - 1] >= 0 ||
-                          in(c, a->np.s, subj_pronouns));
+                          inc(c, a->np.s, C_SUBJ));
 }
 
 /* ------------------------------------------------------------ the driver */
@@ -1062,15 +1304,12 @@ static void set_attr(ctx *c, ws_quote *q, const attr *a) {
 /* 1 when the quote reads as a title: every word capitalized except small
  * words (Chicago Manual of Style 8.159 headline style). */
 static int title_like(const ctx *c, int32_t s, int32_t e) {
-  static const char *const small[] = {"a", "an", "the", "of", "and", "or",
-                                      "in", "on", "for", "to", "with", "at",
-                                      "by", NULL};
   int words = 0;
   for (int32_t i = s; i < e; i++) {
     if (!is_word(c, i))
       continue;
     words++;
-    if (!is_cap(c, i) && !in(c, i, small))
+    if (!is_cap(c, i) && !inc(c, i, C_SMALL))
       return 0;
   }
   return words > 0 && words <= 6;
@@ -1089,6 +1328,9 @@ int ws_attrib_resolve(ws_doc *doc) {
            .budget = 64 * (int64_t)doc->tokens.n + 100000};
   if (doc->tokens.n > INT32_MAX / 2)
     return WS_ENOMEM;
+  int rc0 = classify(&c);
+  if (rc0)
+    return rc0;
   c.in_quote = ws_arena_calloc(doc->arena, doc->tokens.n ? doc->tokens.n : 1,
                                sizeof(int32_t));
   if (!c.in_quote)
@@ -1179,7 +1421,7 @@ int ws_attrib_resolve(ws_doc *doc) {
       a.cue = NO_SPAN;
       a.np = clause_subject(&c, ot, 0);
       found = a.np.s >= 0 && (is_cap(&c, a.np.e - 1) ||
-                              in(&c, a.np.s, subj_pronouns));
+                              inc(&c, a.np.s, C_SUBJ));
     }
     if (found) {
       a.ent = resolve(&c, a.np);
@@ -1280,45 +1522,23 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   return WS_OK;
 }
 
-/* Words after a cue that are not yet the reported clause. */
-static const char *const clause_fillers[] = {
-    "that", "on", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "yesterday", "tonight", "last", "week", "month", "year",
-    "earlier", "later", "recently", "previously", "also", "repeatedly",
-    "publicly", "privately", "night", "morning", "afternoon", "evening",
-    NULL};
-static const char *const not_clause[] = {
-    "to", "for", "of", "about", "with", "by", "from", "at", "as", "into",
-    "in", "during", "on", "up", "out", "down", "off", "over", "back",
-    "again", "after", "before", "since", "until", "upon", "through",
-    "and", "or", "so", "nothing", "something", "anything", "yes", "no",
-    "goodbye", "thanks", "hello", "more", "little", "much", NULL};
 
-/* Nouns of saying that take a that-clause: "Trump's claim that ...",
- * "the senator's warning that ..." (the nominal attributions of PARC). */
-static const char *const saying_nouns[] = {
-    "claim", "claims", "assertion", "statement", "promise", "pledge",
-    "warning", "argument", "belief", "suggestion", "insistence",
-    "contention", "allegation", "allegations", "charge", "accusation",
-    "announcement", "prediction", "assurance", "admission", "view",
-    "complaint", "remark", "remarks", "comment", "comments", "vow", NULL};
 
 /* 'X's claim that ...': the possessor speaks. */
 static int nominal(ctx *c, int32_t v, int32_t s1) {
-  if (!in(c, v, saying_nouns) || !is(c, v + 1, "that"))
+  if (!inc(c, v, C_SAYN) || !isw(c, v + 1, W_THAT))
     return WS_OK;
   attr a = {NO_SPAN, {v, v + 1}, -1};
   int32_t k = v - 1;
   while (k >= 0 && k > v - 3 && is_word(c, k) && !is_cap(c, k) &&
-         !(c->tok[k].flags & WS_TF_POSS) && !in(c, k, determiners))
+         !(c->tok[k].flags & WS_TF_POSS) && !inc(c, k, C_DET))
     k--; /* "Trump's repeated claim" */
   if (k >= 0 && is_word(c, k) && (c->tok[k].flags & WS_TF_POSS)) {
     a.np = np_ending(c, k, k - NP_MAX < 0 ? 0 : k - NP_MAX);
     if (a.np.s >= 0)
       a.ent = resolve(c, a.np);
-  } else if (in(c, k, determiners) && (is(c, k, "his") || is(c, k, "her") ||
-                                       is(c, k, "their") || is(c, k, "its"))) {
+  } else if (inc(c, k, C_DET) && (isw(c, k, W_HIS) || isw(c, k, W_HER) ||
+                                       isw(c, k, W_THEIR) || isw(c, k, W_ITS))) {
     a.np.s = k, a.np.e = k + 1; /* "his claim": his names the speaker */
   }
   if (a.np.s < 0)
@@ -1342,9 +1562,6 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
   return push_reported(c, np.e + 1, s1, &a);
 }
 
-/* Words after a final cue that only place it: "..., he said in Oslo." */
-static const char *const trailing[] = {"in", "on", "at", "during", "after",
-                                       "before", "while", "when", NULL};
 
 static int reported(ctx *c, size_t n_direct) {
   const ws_tokens *tk = &c->doc->tokens;
@@ -1376,12 +1593,10 @@ static int reported(ctx *c, size_t n_direct) {
         continue;
       if (!(f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING)))
         continue;
-      static const char *const be[] = {"was", "were", "is", "are", "been",
-                                        "be", "being", NULL};
-      if (in(c, v - 1, be) && !(f & WS_CUE_PRESENT) && !is(c, v, "according"))
+      if (inc(c, v - 1, C_BE) && !(f & WS_CUE_PRESENT) && !isw(c, v, W_ACCORDING))
         continue; /* a passive: "Texas was called for X" */
       attr a = {NO_SPAN, {v, l + 1}, -1};
-      if (is(c, v, "according")) {
+      if (isw(c, v, W_ACCORDING)) {
         a.np = np_starting(c, l + 1, s1);
         if (a.np.s < 0)
           continue;
@@ -1400,7 +1615,7 @@ static int reported(ctx *c, size_t n_direct) {
         v = l;
         continue;
       }
-      if ((f & WS_CUE_PART) || is(c, v - 1, "and")) {
+      if ((f & WS_CUE_PART) || isw(c, v - 1, W_AND)) {
         a.np = clause_subject(c, v, s0); /* "..., and says he will" */
       } else {
         a.np = subject_before(c, v, s0);
@@ -1419,8 +1634,8 @@ static int reported(ctx *c, size_t n_direct) {
       if (!(f & WS_CUE_CLAUSE)) {
         /* a position taken or a label given: "endorsed the plan",
          * "wants to cut taxes", "called for a recount" */
-        if (is(c, k, "for") || is(c, k, "on") ||
-            (is(c, k, "to") && ws_tok_is(c->doc->text, &c->tok[v], "referring")))
+        if (isw(c, k, W_FOR) || isw(c, k, W_ON) ||
+            (isw(c, k, W_TO) && isw(c, v, W_REFERRING)))
           k++;
         if (k < s1 && !ends_sentence(c, k) && !is_punct(c, k, ',')) {
           int rc = push_reported(c, k, s1, &a);
@@ -1432,32 +1647,28 @@ static int reported(ctx *c, size_t n_direct) {
       /* "told reporters that", "said in a statement Tuesday that" */
       if ((f & WS_CUE_OBJECT) && k < s1) {
         span o = np_starting(c, k, s1);
-        if (o.s < 0 && is_word(c, k) && !in(c, k, clause_fillers))
+        if (o.s < 0 && is_word(c, k) && !inc(c, k, C_CLFILL))
           o.s = k, o.e = k + 1;
         if (o.s >= 0)
           k = o.e;
       }
       /* "said in a statement", "wrote in a long Facebook post" */
-      if (is(c, k, "in") && in(c, k + 1, determiners)) {
-        static const char *const media[] = {
-            "statement", "interview", "email", "letter", "speech", "post",
-            "tweet", "release", "op-ed", "column", "memo", "message",
-            "video", "report", "filing", "essay", "book", NULL};
+      if (isw(c, k, W_IN) && inc(c, k + 1, C_DET)) {
         for (int32_t j = k + 2; j < s1 && j < k + 6; j++)
-          if (in(c, j, media)) {
+          if (inc(c, j, C_MEDIA)) {
             k = j + 1;
             break;
           }
       }
-      while (k < s1 && skipped < 6 && in(c, k, clause_fillers) &&
-             !is(c, k, "that"))
+      while (k < s1 && skipped < 6 && inc(c, k, C_CLFILL) &&
+             !isw(c, k, W_THAT))
         k++, skipped++;
       /* "X says at a campaign stop in Toledo, Ohio, that ...": a phrase
        * of place or time before the complementizer */
       for (int32_t j = k; j < s1 && j < k + 12; j++) {
-        if (is(c, j, "that")) {
+        if (isw(c, j, W_THAT)) {
           if (j > k && (is_word(c, k) && !is_cap(c, k) &&
-                        in(c, k, not_clause)))
+                        inc(c, k, C_NOTCL)))
             k = j;
           break;
         }
@@ -1468,17 +1679,17 @@ static int reported(ctx *c, size_t n_direct) {
             cue_at(c, j, &g, &m))
           break;
       }
-      if (is(c, k, "that") || is_punct(c, k, ':'))
+      if (isw(c, k, W_THAT) || is_punct(c, k, ':'))
         k++; /* "X said that ...", "X said: ..." */
       int rc = WS_OK;
       if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') && is_punct(c, k, ',')) {
         /* "The plan, he said, is dead." */
         rc = push_reported(c, s0, s1, &a);
       } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
-                 (k >= s1 - 1 || ends_sentence(c, k) || in(c, k, trailing))) {
+                 (k >= s1 - 1 || ends_sentence(c, k) || inc(c, k, C_TRAIL))) {
         /* "The plan is dead, he said in Oslo." */
         rc = push_reported(c, s0, a.np.s - 1, &a);
-      } else if (k < s1 && !in(c, k, not_clause) &&
+      } else if (k < s1 && !inc(c, k, C_NOTCL) &&
                  (skipped < 6) && !ends_sentence(c, k) &&
                  !is_punct(c, k, ',') && !is_punct(c, k, ':')) {
         rc = push_reported(c, k, s1, &a);

@@ -739,6 +739,13 @@ int ws_cue_flags(const char *s, size_t n) {
   return 0;
 }
 
+const char *ws_cue_form(size_t i, int *flags) {
+  if (i >= sizeof forms / sizeof forms[0])
+    return NULL;
+  *flags = forms[i].flags;
+  return forms[i].w;
+}
+
 int ws_cue_table_sorted(void) {
   for (size_t i = 1; i < sizeof forms / sizeof forms[0]; i++)
     if (strcmp(forms[i - 1].w, forms[i].w) >= 0)

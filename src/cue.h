@@ -23,6 +23,11 @@ enum {
  * 0 when it is not a cue. */
 int ws_cue_flags(const char *s, size_t n);
 
+/* The i-th form of the table (lower case) with its flags in *flags, or
+ * NULL when i is past the end: lets a caller build its own lookup table
+ * (attrib.c classifies every token once per document). */
+const char *ws_cue_form(size_t i, int *flags);
+
 /* 1 when the form table is in strcmp order (for the unit test). */
 int ws_cue_table_sorted(void);
 
