@@ -301,7 +301,7 @@ static const char *const continue_forms[] = {"continue", "continued",
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
-enum { WTAB_SIZE = 4096, WTAB_WORD_MAX = 32 };
+enum { WTAB_SIZE = 4096 }; /* a power of two, over twice the words */
 
 typedef struct wentry {
   const char *w; /* lower-case word (static storage), NULL when free */
@@ -312,6 +312,7 @@ typedef struct wentry {
 } wentry;
 
 static wentry wtab[WTAB_SIZE];
+static size_t wtab_longest; /* bytes in the longest word */
 static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
 
 /* FNV-1a over the ASCII-lower-cased bytes (ws_tok_is ignores ASCII case
@@ -335,6 +336,8 @@ static wentry *word_slot(const char *w) {
   if (!wtab[h].w) {
     wtab[h].w = w;
     wtab[h].n = (uint8_t)n;
+    if (n > wtab_longest)
+      wtab_longest = n;
   }
   return &wtab[h];
 }
@@ -378,7 +381,7 @@ static void build_wtab(void) {
 /* The table entry of text[s..e), or NULL. */
 static const wentry *word_lookup(const char *text, uint32_t s, uint32_t e) {
   size_t n = e - s;
-  if (n == 0 || n >= WTAB_WORD_MAX)
+  if (n == 0 || n > wtab_longest)
     return NULL;
   const unsigned char *p = (const unsigned char *)text + s;
   uint32_t h = word_hash(p, n) & (WTAB_SIZE - 1);
@@ -504,6 +507,8 @@ static int classify(ctx *c) {
     return WS_ENOMEM;
   for (int32_t i = 0; i < c->n; i++) {
     const ws_token *t = &c->tok[i];
+    if (t->type != WS_TOK_WORD)
+      continue; /* every listed word is a word token */
     const wentry *e = word_lookup(c->doc->text, t->start, t->end);
     if (e) {
       c->f[i].cls = e->cls;
@@ -515,6 +520,8 @@ static int classify(ctx *c) {
     int f = 0;
     int32_t l = i;
     int raw = c->f[i].cue;
+    if (!raw && c->f[i].id != W_ACCORDING)
+      continue; /* cue_eval finds nothing without one of these */
     c->f[i].cue = 0;
     if (cue_eval(c, i, raw, &f, &l))
       c->f[i].cue = (uint16_t)(f | (l > i ? CUE_LAST_NEXT : 0));
