@@ -66,7 +66,8 @@ enum {
   CLAUSE_MAX = 150, /* tokens in a reported clause */
   WORD_MAX = 2000,  /* tokens searched back for a surname's full name */
   SCARE_WORDS = 4,  /* a quote this short needs a cue to be a quote */
-  IMMEDIATE = 3     /* tokens from a closing mark to a cue that is its own */
+  IMMEDIATE = 3,    /* tokens from a closing mark to a cue that is its own */
+  HEADLINE_MAX = 25 /* words in a headline */
 };
 
 typedef struct span {
@@ -90,6 +91,7 @@ typedef struct ctx {
   int32_t last_tok;  /* where it was attributed */
   int persons;       /* 1 when the entity layer typed any person */
   struct feat *f;    /* per token: its word classes, classified once */
+  uint8_t *headline; /* per sentence: 1 when written in headline style */
   int64_t budget;    /* steps left for the backward searches, linear in the
                         document so that many pronouns and descriptions in
                         a row never make the work quadratic */
@@ -132,7 +134,7 @@ enum {
 enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN,
   W_IT, W_ITS, W_ON, W_OUT, W_POINTED, W_QUOTED, W_REFERRING, W_THAT,
-  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP
+  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT
 };
 
 enum { CUE_LAST_NEXT = 1 << 15 }; /* in feat.cue: a two-word cue */
@@ -366,7 +368,8 @@ static void build_wtab(void) {
              {"on", W_ON}, {"out", W_OUT}, {"pointed", W_POINTED},
              {"quoted", W_QUOTED}, {"referring", W_REFERRING},
              {"that", W_THAT}, {"their", W_THEIR}, {"they", W_THEY},
-             {"to", W_TO}, {"told", W_TOLD}, {"up", W_UP}};
+             {"to", W_TO}, {"told", W_TOLD}, {"up", W_UP},
+             {"but", W_BUT}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -455,7 +458,11 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
     *last = i + 1;
     return 1;
   }
-  if ((t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT))
+  /* a capitalized verb inside a sentence is part of a name ("Says
+   * Who"), except in a headline, where every word is capitalized
+   * ("Senator Says Plan Is Dead") */
+  if ((t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT) &&
+      !c->headline[t->sent])
     return 0;
   int f = raw;
   if (!f)
@@ -515,6 +522,25 @@ static int classify(ctx *c) {
       c->f[i].id = e->id;
       c->f[i].cue = e->cue; /* the raw flags until the pass below */
     }
+  }
+  /* headline style (Chicago Manual of Style 8.159): every word but the
+   * small ones capitalized, in a short sentence */
+  const ws_tokens *tk = &c->doc->tokens;
+  c->headline = ws_arena_calloc(c->doc->arena, tk->n_sent ? tk->n_sent : 1, 1);
+  if (!c->headline)
+    return WS_ENOMEM;
+  for (size_t si = 0; si < tk->n_sent; si++) {
+    int words = 0, low = 0;
+    for (uint32_t i = tk->sent[si].first; i < tk->sent[si].end; i++) {
+      if (c->tok[i].type != WS_TOK_WORD)
+        continue;
+      words++;
+      if (!(c->tok[i].flags & WS_TF_CAP) && !(c->f[i].cls & C_SMALL))
+        low++;
+      if (words > HEADLINE_MAX || low > 0)
+        break;
+    }
+    c->headline[si] = words >= 3 && words <= HEADLINE_MAX && low == 0;
   }
   for (int32_t i = 0; i < c->n; i++) {
     int f = 0;
@@ -1498,6 +1524,18 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     s = a->cue.s - CLAUSE_MAX;
   if (e > a->cue.e + CLAUSE_MAX)
     e = a->cue.e + CLAUSE_MAX;
+  /* A statement ends where the next begins: "X said A, saying B",
+   * "X said A, but added B" hold two (PARC gives each its own content). */
+  for (int32_t i = s + 1; i + 1 < e; i++) {
+    int f;
+    int32_t l;
+    if (is_punct(c, i, ',') && c->in_quote[i] < 0 &&
+        (isw(c, i + 1, W_BUT) ||
+         (cue_at(c, i + 1, &f, &l) && (f & WS_CUE_PART)))) {
+      e = i;
+      break;
+    }
+  }
   while (e > s && (c->tok[e - 1].type == WS_TOK_PUNCT ||
                    c->tok[e - 1].type == WS_TOK_QUOTE))
     e--;

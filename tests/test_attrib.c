@@ -307,6 +307,37 @@ static void reported_subjects_and_stances(void **state) {
   ws_doc_free(r.doc);
 }
 
+/* One statement ends where the next cue begins; headlines capitalize
+ * their cue. */
+static void reported_boundaries_and_headlines(void **state) {
+  (void)state;
+  const char *t = "Mayor Lena Vik said the ferry will run all winter, saying "
+                  "the harbour is safe.";
+  run r;
+  extract(&r, t);
+  const ws_quote *q = quote_with(&r, "ferry will run all winter");
+  assert_non_null(q);
+  /* the first statement stops before ", saying" */
+  assert_true(q->end <= (uint32_t)(strstr(t, ", saying") - t));
+  ws_doc_free(r.doc);
+  expect(t, "harbour is safe", R, "Mayor Lena Vik", "Vik");
+  t = "Tomas Berg said the pier will open in May, but the council doubts "
+      "it.";
+  extract(&r, t);
+  q = quote_with(&r, "pier will open in May");
+  assert_non_null(q);
+  assert_true(q->end <= (uint32_t)(strstr(t, ", but") - t));
+  ws_doc_free(r.doc);
+  /* a headline: every word capitalized, the cue too */
+  t = "Mayor Lena Vik Says The Ferry Will Run All Winter\n\nThe ferry "
+      "company agreed on Monday.";
+  expect(t, "Ferry Will Run", R, "Mayor Lena Vik", "Vik");
+  /* but a capitalized cue word inside a running sentence is a name */
+  extract(&r, "The band Says Who played at the harbour on Monday night.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
+}
+
 static void cue_lexicon(void **state) {
   (void)state;
   assert_true(ws_cue_table_sorted());
@@ -336,6 +367,7 @@ int main(void) {
       cmocka_unit_test(no_speaker_is_guessed),
       cmocka_unit_test(reported_speech),
       cmocka_unit_test(reported_subjects_and_stances),
+      cmocka_unit_test(reported_boundaries_and_headlines),
       cmocka_unit_test(cue_lexicon),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
