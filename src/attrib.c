@@ -127,14 +127,16 @@ enum {
   C_TRAIL = 1u << 15,     /* trailing */
   C_BE = 1u << 16,        /* be_forms */
   C_MEDIA = 1u << 17,     /* media */
-  C_CONTINUE = 1u << 18   /* continue_forms */
+  C_CONTINUE = 1u << 18,  /* continue_forms */
+  C_NUMWORD = 1u << 19,   /* number_words */
+  C_OF_WHOM = 1u << 20    /* of_whom */
 };
 
 /* The single words the patterns test by name. */
 enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN,
   W_IT, W_ITS, W_ON, W_OUT, W_POINTED, W_QUOTED, W_REFERRING, W_THAT,
-  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT
+  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF
 };
 
 enum { CUE_LAST_NEXT = 1 << 15 }; /* in feat.cue: a two-word cue */
@@ -200,7 +202,7 @@ static const char *const cue_fillers[] = {
     "quickly", "bluntly", "angrily", "told", "first", "herself", "himself",
     "always", "never", "even", "still", "already", "subsequently",
     "famously", "initially", "openly", "directly", "shall", "should",
-    "must", "can", "not", "long", "has", NULL};
+    "must", "can", "not", "long", "has", "only", NULL};
 /* Capitalized words that start sentences but never name a speaker. */
 static const char *const cap_stop[] = {
     "the", "but", "and", "in", "on", "at", "for", "if", "when", "as",
@@ -300,6 +302,13 @@ static const char *const continue_forms[] = {"continue", "continued",
                                              "continues", "continuing",
                                              NULL};
 
+/* Counted subjects of polls: "two in three said", "six in 10 say". */
+static const char *const number_words[] = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", NULL};
+/* "most of them said", "many of those polled say" */
+static const char *const of_whom[] = {"them", "us", "those", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -358,7 +367,8 @@ static void build_wtab(void) {
       {clause_fillers, C_CLFILL}, {not_clause, C_NOTCL},
       {saying_nouns, C_SAYN},    {trailing, C_TRAIL},
       {be_forms, C_BE},          {media, C_MEDIA},
-      {continue_forms, C_CONTINUE}};
+      {continue_forms, C_CONTINUE}, {number_words, C_NUMWORD},
+      {of_whom, C_OF_WHOM}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -369,7 +379,7 @@ static void build_wtab(void) {
              {"quoted", W_QUOTED}, {"referring", W_REFERRING},
              {"that", W_THAT}, {"their", W_THEIR}, {"they", W_THEY},
              {"to", W_TO}, {"told", W_TOLD}, {"up", W_UP},
-             {"but", W_BUT}};
+             {"but", W_BUT}, {"percent", W_PERCENT}, {"of", W_OF}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -427,9 +437,13 @@ static int third_person_subject(const ctx *c, int32_t i) {
 
 /* A base form (say, support, show) is a verb after a plural or personal
  * subject, a modal or an adverb; otherwise it is most often a noun. */
+static span counted(const ctx *c, int32_t k, int32_t lo);
+
 static int present_verb_context(const ctx *c, int32_t i) {
   if (inc(c, i - 1, C_PRESENT_BEFORE))
     return 1;
+  if (counted(c, i - 1, 0).s >= 0)
+    return 1; /* "47 percent say" */
   /* a coordinated subject: "Mr. Grassley and Mr. Leahy say" */
   for (int32_t j = i - 2; j >= 0 && j >= i - 5 && is_word(c, j); j--)
     if (isw(c, j, W_AND) && is_cap(c, i - 1))
@@ -567,9 +581,36 @@ static int32_t mention_first(const ctx *c, int32_t i, int32_t lo) {
 
 static int entity_kind(const ctx *c, int32_t ent);
 
+static int is_number(const ctx *c, int32_t i) {
+  return (i >= 0 && i < c->n && c->tok[i].type == WS_TOK_NUMBER) ||
+         inc(c, i, C_NUMWORD);
+}
+
+/* The subjects of poll findings, which name a share rather than a
+ * speaker: "47 percent said", "47% say", "six in 10 say", "most of them
+ * said".  A bare number is no subject ("in 2012 said"). */
+static span counted(const ctx *c, int32_t k, int32_t lo) {
+  span r = NO_SPAN;
+  int32_t s = -1;
+  if ((isw(c, k, W_PERCENT) || is_punct(c, k, '%')) && k - 1 >= lo &&
+      (is_number(c, k - 1) || (c->tok[k - 1].flags & WS_TF_HYPHEN)))
+    s = k - 1; /* "Thirty-one percent" */
+  else if (is_number(c, k) && isw(c, k - 1, W_IN) && is_number(c, k - 2) &&
+           k - 2 >= lo)
+    s = k - 2;
+  else if (inc(c, k, C_OF_WHOM) && isw(c, k - 1, W_OF) && k - 2 >= lo &&
+           is_word(c, k - 2) && !(c->tok[k - 2].flags & WS_TF_CAP))
+    s = k - 2;
+  if (s >= 0)
+    r.s = s, r.e = k + 1;
+  return r;
+}
+
 /* The noun phrase that ends at token k (inclusive), not before lo. */
 static span np_ending(const ctx *c, int32_t k, int32_t lo) {
   span r = NO_SPAN;
+  if (k >= lo && (r = counted(c, k, lo)).s >= 0)
+    return r;
   if (k < lo || !is_word(c, k))
     return r;
   if (inc(c, k, C_SUBJ) || inc(c, k, C_REL)) {
@@ -1727,7 +1768,12 @@ static int reported(ctx *c, size_t n_direct) {
       if (isw(c, k, W_THAT) || is_punct(c, k, ':'))
         k++; /* "X said that ...", "X said: ..." */
       int rc = WS_OK;
-      if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') && is_punct(c, k, ',')) {
+      int32_t as = inc(c, a.np.s - 1, C_DET) ? a.np.s - 2 : a.np.s - 1;
+      if (as == s0 && isw(c, as, W_AS) && is_punct(c, k, ',')) {
+        /* "As the paper noted, trust is collapsing." */
+        rc = push_reported(c, k + 1, s1, &a);
+      } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
+                 is_punct(c, k, ',')) {
         /* "The plan, he said, is dead." */
         rc = push_reported(c, s0, s1, &a);
       } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&

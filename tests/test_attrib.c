@@ -328,6 +328,17 @@ static void reported_boundaries_and_headlines(void **state) {
   assert_non_null(q);
   assert_true(q->end <= (uint32_t)(strstr(t, ", but") - t));
   ws_doc_free(r.doc);
+  /* poll shares and "As X noted, ..." */
+  expect("In the new poll, 47 percent say the ferry should run all winter.",
+         "ferry should run all winter", R, "47 percent", NULL);
+  expect("Among harbour workers, six in 10 say the pier is too short.",
+         "pier is too short", R, "six in 10", NULL);
+  expect("As the Bergen Tidende noted, the ferry has lost money for years.",
+         "ferry has lost money", R, "Bergen Tidende", NULL);
+  /* a year before the verb is no subject */
+  extract(&r, "The pier built in 2012 said nothing about the winter storms.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
   /* a headline: every word capitalized, the cue too */
   t = "Mayor Lena Vik Says The Ferry Will Run All Winter\n\nThe ferry "
       "company agreed on Monday.";
