@@ -59,7 +59,7 @@
 enum {
   NP_MAX = 10,      /* tokens in a speaker noun phrase */
   APPOS_MAX = 20,   /* tokens in an apposition or relative clause */
-  AFTER_MAX = 16,   /* tokens searched after a quote for its cue */
+  AFTER_MAX = 24,   /* tokens searched after a quote for its cue */
   BEFORE_MAX = 40,  /* tokens searched before a quote for its cue */
   PRON_MAX = 600,   /* tokens searched back for a pronoun's antecedent */
   DESC_MAX = 3000,  /* tokens searched back for a description's entity */
@@ -691,6 +691,16 @@ static int is_ly_adverb(const ctx *c, int32_t i) {
          c->doc->text[t->end - 1] == 'y';
 }
 
+/* The apostrophe of a plural possessive ("Sanders' campaign manager"):
+ * glued to a word ending in s, and followed by a word. */
+static int plural_possessive(const ctx *c, int32_t i) {
+  return i > 0 && c->tok[i].type == WS_TOK_QUOTE &&
+         !(c->tok[i].flags & WS_TF_SPACE_B) &&
+         (c->tok[i].cp == '\'' || c->tok[i].cp == 0x2019) &&
+         is_word(c, i - 1) && c->doc->text[c->tok[i - 1].end - 1] == 's' &&
+         is_word(c, i + 1);
+}
+
 /* The subject of a cue at token v: the phrase before it, skipping
  * auxiliaries, a parenthesis (R-Fla.) and an apposition or relative clause
  * between commas ("X, the foreign minister, said"). */
@@ -712,7 +722,8 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     int32_t sep = c->tok[k].cp;
     int32_t p = k - 1;
     while (p >= lo && p > k - APPOS_MAX && !is_punct(c, p, sep) &&
-           c->tok[p].type != WS_TOK_QUOTE && !ends_sentence(c, p))
+           (c->tok[p].type != WS_TOK_QUOTE || plural_possessive(c, p)) &&
+           !ends_sentence(c, p))
       p--;
     if (!is_punct(c, p, sep))
       return NO_SPAN;
@@ -1194,7 +1205,8 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
   int32_t lo = i;
   for (int32_t v = i; v < c->n && v < lo + AFTER_MAX; v++) {
     if ((v > lo && (c->tok[v].flags & WS_TF_PARA)) || ends_sentence(c, v) ||
-        c->tok[v].type == WS_TOK_QUOTE || c->in_quote[v] >= 0)
+        (c->tok[v].type == WS_TOK_QUOTE && !plural_possessive(c, v)) ||
+        c->in_quote[v] >= 0)
       break;
     int f;
     int32_t l;

@@ -339,6 +339,15 @@ static void reported_boundaries_and_headlines(void **state) {
   extract(&r, "The pier built in 2012 said nothing about the winter storms.");
   assert_int_equal(r.v.n_quotes, 0);
   ws_doc_free(r.doc);
+  /* a long relative clause, and a plural possessive, between the quote
+   * and its cue */
+  expect("\"The pier is too short,\" Lena Vik, who has run the harbour "
+         "office on the island of Askoy for more than twenty years, told "
+         "the council.",
+         "pier is too short", D, "Lena Vik", "Vik");
+  expect("\"The pier is too short,\" Tomas Berg, the dockers' union "
+         "leader, said on Monday.",
+         "pier is too short", D, "Tomas Berg", "Berg");
   /* a headline: every word capitalized, the cue too */
   t = "Mayor Lena Vik Says The Ferry Will Run All Winter\n\nThe ferry "
       "company agreed on Monday.";
