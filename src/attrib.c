@@ -136,7 +136,7 @@ enum {
 enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN,
   W_IT, W_ITS, W_ON, W_OUT, W_POINTED, W_QUOTED, W_REFERRING, W_THAT,
-  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF
+  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT, W_AGAINST
 };
 
 enum { CUE_LAST_NEXT = 1 << 15 }; /* in feat.cue: a two-word cue */
@@ -319,7 +319,7 @@ typedef struct wentry {
   uint32_t cls;  /* C_* */
   uint8_t n;     /* strlen(w) */
   uint8_t id;    /* W_* */
-  uint8_t cue;   /* WS_CUE_* of the form, context not yet considered */
+  uint16_t cue;  /* WS_CUE_* of the form, context not yet considered */
 } wentry;
 
 static wentry wtab[WTAB_SIZE];
@@ -379,7 +379,8 @@ static void build_wtab(void) {
              {"quoted", W_QUOTED}, {"referring", W_REFERRING},
              {"that", W_THAT}, {"their", W_THEIR}, {"they", W_THEY},
              {"to", W_TO}, {"told", W_TOLD}, {"up", W_UP},
-             {"but", W_BUT}, {"percent", W_PERCENT}, {"of", W_OF}};
+             {"but", W_BUT}, {"percent", W_PERCENT}, {"of", W_OF},
+             {"about", W_ABOUT}, {"against", W_AGAINST}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -388,7 +389,7 @@ static void build_wtab(void) {
   int f;
   const char *w;
   for (size_t k = 0; (w = ws_cue_form(k, &f)) != NULL; k++)
-    word_slot(w)->cue = (uint8_t)f;
+    word_slot(w)->cue = (uint16_t)f;
 }
 
 /* The table entry of text[s..e), or NULL. */
@@ -1689,7 +1690,8 @@ static int reported(ctx *c, size_t n_direct) {
       int32_t l;
       if (!cue_at(c, v, &f, &l))
         continue;
-      if (!(f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING)))
+      if (!(f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING |
+                 WS_CUE_TOPIC)))
         continue;
       if (inc(c, v - 1, C_BE) && !(f & WS_CUE_PRESENT) && !isw(c, v, W_ACCORDING))
         continue; /* a passive: "Texas was called for X" */
@@ -1729,6 +1731,18 @@ static int reported(ctx *c, size_t n_direct) {
       }
       int32_t k = l + 1;
       int skipped = 0;
+      /* what the statement was about: "talked about the pier", "warned
+       * against it", "complained of the noise" (PARC annotates the topic
+       * of a statement as its content) */
+      if (isw(c, k, W_ABOUT) || isw(c, k, W_AGAINST) ||
+          (isw(c, k, W_OF) && (f & (WS_CUE_CLAUSE | WS_CUE_TOPIC)))) {
+        int rc = push_reported(c, k + 1, s1, &a);
+        if (rc)
+          return rc;
+        continue;
+      }
+      if (f & WS_CUE_TOPIC)
+        continue; /* "spoke to reporters": no statement named */
       if (!(f & WS_CUE_CLAUSE)) {
         /* a position taken or a label given: "endorsed the plan",
          * "wants to cut taxes", "called for a recount" */

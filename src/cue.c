@@ -602,10 +602,14 @@ static const cue_form forms[] = {
     {"snapped", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
     {"snapping", WS_CUE_CLAUSE | WS_CUE_PART | WS_CUE_SPEECH},
     {"snaps", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
+    {"speak", WS_CUE_PRESENT | WS_CUE_TOPIC},
+    {"speaking", WS_CUE_PART | WS_CUE_TOPIC},
+    {"speaks", WS_CUE_TOPIC},
     {"speculate", WS_CUE_CLAUSE | WS_CUE_PRESENT | WS_CUE_SPEECH},
     {"speculated", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
     {"speculates", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
     {"speculating", WS_CUE_CLAUSE | WS_CUE_PART | WS_CUE_SPEECH},
+    {"spoke", WS_CUE_TOPIC},
     {"state", WS_CUE_CLAUSE | WS_CUE_PRESENT | WS_CUE_SPEECH},
     {"stated", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
     {"states", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
@@ -630,6 +634,9 @@ static const cue_form forms[] = {
     {"suspected", WS_CUE_CLAUSE},
     {"suspecting", WS_CUE_CLAUSE | WS_CUE_PART},
     {"suspects", WS_CUE_CLAUSE},
+    {"talk", WS_CUE_PRESENT | WS_CUE_TOPIC},
+    {"talked", WS_CUE_TOPIC},
+    {"talking", WS_CUE_PART | WS_CUE_TOPIC},
     {"tell", WS_CUE_CLAUSE | WS_CUE_OBJECT | WS_CUE_PRESENT | WS_CUE_SPEECH},
     {"telling", WS_CUE_CLAUSE | WS_CUE_OBJECT | WS_CUE_PART | WS_CUE_SPEECH},
     {"tells", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_OBJECT | WS_CUE_SPEECH},
@@ -711,7 +718,6 @@ static const cue_form forms[] = {
     {"yelled", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
     {"yelling", WS_CUE_CLAUSE | WS_CUE_PART | WS_CUE_SPEECH},
     {"yells", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
-
 };
 
 int ws_cue_flags(const char *s, size_t n) {

@@ -16,7 +16,8 @@ enum {
   WS_CUE_PART = 1 << 4,   /* participle: its subject is the clause's (saying) */
   WS_CUE_NAMING = 1 << 5, /* labels rather than quotes: called it "..." */
   WS_CUE_PRESENT = 1 << 6, /* plain present/base form (say, think): weaker */
-  WS_CUE_STANCE = 1 << 7   /* a position taken: endorsed X, wants to Y */
+  WS_CUE_STANCE = 1 << 7,  /* a position taken: endorsed X, wants to Y */
+  WS_CUE_TOPIC = 1 << 8    /* reports only its topic: talked about X */
 };
 
 /* Returns the WS_CUE_* flags of the word s[0..n) (ASCII case ignored), or

@@ -348,6 +348,15 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("\"The pier is too short,\" Tomas Berg, the dockers' union "
          "leader, said on Monday.",
          "pier is too short", D, "Tomas Berg", "Berg");
+  /* the topic of a statement */
+  expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
+         "cost of the new pier", R, "Mayor Lena Vik", "Vik");
+  expect("Tomas Berg warned against a second pier in the bay.",
+         "second pier in the bay", R, "Tomas Berg", "Berg");
+  /* a verb of speaking with no topic names no statement */
+  extract(&r, "Mayor Lena Vik spoke to the dockers on Monday.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
   /* a headline: every word capitalized, the cue too */
   t = "Mayor Lena Vik Says The Ferry Will Run All Winter\n\nThe ferry "
       "company agreed on Monday.";
