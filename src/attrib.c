@@ -728,6 +728,14 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
       p--;
     if (!is_punct(c, p, sep))
       return NO_SPAN;
+    /* an age before the apposition: "Lena Vik, 54, a teacher, said" */
+    if (sep == ',' && p - 2 >= lo && c->tok[p - 1].type == WS_TOK_NUMBER &&
+        is_punct(c, p - 2, ',')) {
+      span who = np_ending(c, p - 3, lo);
+      if (who.s >= 0 && is_cap(c, who.e - 1) && is_word(c, p + 1) &&
+          !is_cap(c, p + 1))
+        return who;
+    }
     /* "the mayor, Lena Vik, said": the name in the apposition */
     span ap = np_ending(c, k - 1, p + 1);
     if (ap.s == p + 1 && is_cap(c, ap.e - 1) && !inc(c, ap.s, C_REL) &&

@@ -348,6 +348,10 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("\"The pier is too short,\" Tomas Berg, the dockers' union "
          "leader, said on Monday.",
          "pier is too short", D, "Tomas Berg", "Berg");
+  /* an age and an apposition between the speaker and the cue */
+  expect("Lena Vik, 54, a teacher from Bergen, said the ferry will run all "
+         "winter.",
+         "ferry will run all winter", R, "Lena Vik", "Vik");
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
