@@ -1739,6 +1739,16 @@ static int reported(ctx *c, size_t n_direct) {
       }
       int32_t k = l + 1;
       int skipped = 0;
+      if (a.np.s == l + 1) {
+        /* "The pier is too short, said Lena Vik, a teacher.": the
+         * statement is what comes before the cue */
+        if (v - 1 > s0) {
+          int rc = push_reported(c, s0, v - 1, &a);
+          if (rc)
+            return rc;
+        }
+        continue;
+      }
       /* what the statement was about: "talked about the pier", "warned
        * against it", "complained of the noise" (PARC annotates the topic
        * of a statement as its content) */
@@ -1767,6 +1777,8 @@ static int reported(ctx *c, size_t n_direct) {
       /* "told reporters that", "said in a statement Tuesday that" */
       if ((f & WS_CUE_OBJECT) && k < s1) {
         span o = np_starting(c, k, s1);
+        if (o.s < 0 && inc(c, k, C_DET))
+          o = np_starting(c, k + 1, s1); /* "told The Atlantic's X" */
         if (o.s < 0 && is_word(c, k) && !inc(c, k, C_CLFILL))
           o.s = k, o.e = k + 1;
         if (o.s >= 0)

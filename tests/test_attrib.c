@@ -352,6 +352,12 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("Lena Vik, 54, a teacher from Bergen, said the ferry will run all "
          "winter.",
          "ferry will run all winter", R, "Lena Vik", "Vik");
+  /* an inverted cue after the statement: the name is no content */
+  t = "The ferry will run all winter, said Lena Vik, a teacher in Bergen.";
+  expect(t, "ferry will run all winter", R, "Lena Vik", "Vik");
+  extract(&r, t);
+  assert_null(quote_with(&r, "a teacher in Bergen"));
+  ws_doc_free(r.doc);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
