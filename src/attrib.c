@@ -135,7 +135,7 @@ enum {
 /* The single words the patterns test by name. */
 enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN,
-  W_IT, W_ITS, W_ON, W_OUT, W_POINTED, W_QUOTED, W_REFERRING, W_THAT,
+  W_IT, W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT, W_AGAINST
 };
 
@@ -376,6 +376,7 @@ static void build_wtab(void) {
              {"back", W_BACK}, {"for", W_FOR}, {"her", W_HER},
              {"his", W_HIS}, {"in", W_IN}, {"it", W_IT}, {"its", W_ITS},
              {"on", W_ON}, {"out", W_OUT}, {"pointed", W_POINTED},
+             {"pointing", W_POINTING},
              {"quoted", W_QUOTED}, {"referring", W_REFERRING},
              {"that", W_THAT}, {"their", W_THEIR}, {"they", W_THEY},
              {"to", W_TO}, {"told", W_TOLD}, {"up", W_UP},
@@ -496,8 +497,11 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   else if ((f & WS_CUE_PRESENT) &&
            !present_verb_context(c, i))
     return 0; /* "US support for", "a call": a noun */
-  if (isw(c, i, W_POINTED) && !isw(c, i + 1, W_OUT))
-    return 0;
+  if (isw(c, i, W_POINTED) || isw(c, i, W_POINTING)) {
+    if (!isw(c, i + 1, W_OUT))
+      return 0;
+    *last = i + 1; /* "pointed out that" */
+  }
   /* "continued" cues speech only as a lead-in ("Caddell continued:"),
    * not with an object ("continues the war"). */
   if (inc(c, i, C_CONTINUE))

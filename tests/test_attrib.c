@@ -363,6 +363,11 @@ static void reported_boundaries_and_headlines(void **state) {
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
   expect("Tomas Berg warned against a second pier in the bay.",
          "second pier in the bay", R, "Tomas Berg", "Berg");
+  expect("Tomas Berg pointed out that the pier is too short for the ferry.",
+         "pier is too short", R, "Tomas Berg", "Berg");
+  expect("On Monday Lena Vik discussed the cost of the pier with the "
+         "council.",
+         "cost of the pier", R, "Lena Vik", "Vik");
   /* a verb of speaking with no topic names no statement */
   extract(&r, "Mayor Lena Vik spoke to the dockers on Monday.");
   assert_int_equal(r.v.n_quotes, 0);
