@@ -129,14 +129,16 @@ enum {
   C_MEDIA = 1u << 17,     /* media */
   C_CONTINUE = 1u << 18,  /* continue_forms */
   C_NUMWORD = 1u << 19,   /* number_words */
-  C_OF_WHOM = 1u << 20    /* of_whom */
+  C_OF_WHOM = 1u << 20,   /* of_whom */
+  C_QUANT_PL = 1u << 21,  /* quant_plural */
+  C_QUANT_SG = 1u << 22   /* quant_singular */
 };
 
 /* The single words the patterns test by name. */
 enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN,
   W_IT, W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
-  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT, W_AGAINST
+  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT, W_AGAINST, W_WHILE
 };
 
 enum { CUE_LAST_NEXT = 1 << 15 }; /* in feat.cue: a two-word cue */
@@ -309,6 +311,11 @@ static const char *const number_words[] = {
 /* "most of them said", "many of those polled say" */
 static const char *const of_whom[] = {"them", "us", "those", NULL};
 
+/* Quantifiers that stand alone as a subject: "some say", "one says". */
+static const char *const quant_plural[] = {"some", "many", "most", "both",
+                                           "several", "all", "few", NULL};
+static const char *const quant_singular[] = {"one", "another", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -368,7 +375,8 @@ static void build_wtab(void) {
       {saying_nouns, C_SAYN},    {trailing, C_TRAIL},
       {be_forms, C_BE},          {media, C_MEDIA},
       {continue_forms, C_CONTINUE}, {number_words, C_NUMWORD},
-      {of_whom, C_OF_WHOM}};
+      {of_whom, C_OF_WHOM}, {quant_plural, C_QUANT_PL},
+      {quant_singular, C_QUANT_SG}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -381,7 +389,8 @@ static void build_wtab(void) {
              {"that", W_THAT}, {"their", W_THEIR}, {"they", W_THEY},
              {"to", W_TO}, {"told", W_TOLD}, {"up", W_UP},
              {"but", W_BUT}, {"percent", W_PERCENT}, {"of", W_OF},
-             {"about", W_ABOUT}, {"against", W_AGAINST}};
+             {"about", W_ABOUT}, {"against", W_AGAINST},
+             {"while", W_WHILE}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -483,9 +492,15 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   int f = raw;
   if (!f)
     return 0;
-  /* A determiner or possessive before it makes it a noun: "the report". */
-  if (inc(c, i - 1, C_DET) && !isw(c, i - 1, W_THAT))
-    return 0;
+  /* A determiner or possessive before it makes it a noun: "the report",
+   * "some reports", "one call"; a quantifier standing alone is the
+   * subject of a verb: "some say", "many believed", "one says" */
+  if (inc(c, i - 1, C_DET) && !isw(c, i - 1, W_THAT)) {
+    int plural_form = ends_in_s(c, i) && !(raw & WS_CUE_INVERT);
+    if (!((inc(c, i - 1, C_QUANT_PL) && !ends_in_s(c, i)) ||
+          (inc(c, i - 1, C_QUANT_SG) && ends_in_s(c, i) && !plural_form)))
+      return 0;
+  }
   if (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS) &&
       !inc(c, i - 1, C_CONTR))
     return 0;
@@ -619,6 +634,11 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
   if (k < lo || !is_word(c, k))
     return r;
   if (inc(c, k, C_SUBJ) || inc(c, k, C_REL)) {
+    r.s = k, r.e = k + 1;
+    return r;
+  }
+  /* a quantifier standing alone before its verb: "some say" */
+  if (inc(c, k, C_QUANT_PL | C_QUANT_SG) && k + 1 < c->n && c->f[k + 1].cue) {
     r.s = k, r.e = k + 1;
     return r;
   }
@@ -1596,7 +1616,7 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     int f;
     int32_t l;
     if (is_punct(c, i, ',') && c->in_quote[i] < 0 &&
-        (isw(c, i + 1, W_BUT) ||
+        (isw(c, i + 1, W_BUT) || isw(c, i + 1, W_WHILE) ||
          (cue_at(c, i + 1, &f, &l) && (f & WS_CUE_PART)))) {
       e = i;
       break;
@@ -1815,7 +1835,8 @@ static int reported(ctx *c, size_t n_direct) {
             cue_at(c, j, &g, &m))
           break;
       }
-      if (isw(c, k, W_THAT) || is_punct(c, k, ':'))
+      int introduced = isw(c, k, W_THAT) || is_punct(c, k, ':');
+      if (introduced)
         k++; /* "X said that ...", "X said: ..." */
       int rc = WS_OK;
       int32_t as = inc(c, a.np.s - 1, C_DET) ? a.np.s - 2 : a.np.s - 1;
@@ -1830,7 +1851,7 @@ static int reported(ctx *c, size_t n_direct) {
                  (k >= s1 - 1 || ends_sentence(c, k) || inc(c, k, C_TRAIL))) {
         /* "The plan is dead, he said in Oslo." */
         rc = push_reported(c, s0, a.np.s - 1, &a);
-      } else if (k < s1 && !inc(c, k, C_NOTCL) &&
+      } else if (k < s1 && (introduced || !inc(c, k, C_NOTCL)) &&
                  (skipped < 6) && !ends_sentence(c, k) &&
                  !is_punct(c, k, ',') && !is_punct(c, k, ':')) {
         rc = push_reported(c, k, s1, &a);

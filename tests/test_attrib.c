@@ -358,6 +358,18 @@ static void reported_boundaries_and_headlines(void **state) {
   extract(&r, t);
   assert_null(quote_with(&r, "a teacher in Bergen"));
   ws_doc_free(r.doc);
+  /* a quantifier alone is a subject; "that" opens the clause even
+   * before a word that cannot ("said that more ...") */
+  expect("Some say the pier is too short, while another says it is too long.",
+         "pier is too short", R, "Some", NULL);
+  expect("Some say the pier is too short, while another says it is too long.",
+         "it is too long", R, "another", NULL);
+  expect("After years of debate, Lena Vik said that more than 200 boats use "
+         "the pier.",
+         "200 boats use the pier", R, "Lena Vik", "Vik");
+  extract(&r, "Many calls came in on Monday about the pier.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
