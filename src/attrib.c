@@ -131,7 +131,8 @@ enum {
   C_NUMWORD = 1u << 19,   /* number_words */
   C_OF_WHOM = 1u << 20,   /* of_whom */
   C_QUANT_PL = 1u << 21,  /* quant_plural */
-  C_QUANT_SG = 1u << 22   /* quant_singular */
+  C_QUANT_SG = 1u << 22,  /* quant_singular */
+  C_WH = 1u << 23         /* wh_words */
 };
 
 /* The single words the patterns test by name. */
@@ -316,6 +317,10 @@ static const char *const quant_plural[] = {"some", "many", "most", "both",
                                            "several", "all", "few", NULL};
 static const char *const quant_singular[] = {"one", "another", NULL};
 
+/* Words that open an indirect question: "asked whether ...". */
+static const char *const wh_words[] = {"if", "whether", "why", "how", "what",
+                                       "which", "who", "when", "where", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -376,7 +381,7 @@ static void build_wtab(void) {
       {be_forms, C_BE},          {media, C_MEDIA},
       {continue_forms, C_CONTINUE}, {number_words, C_NUMWORD},
       {of_whom, C_OF_WHOM}, {quant_plural, C_QUANT_PL},
-      {quant_singular, C_QUANT_SG}};
+      {quant_singular, C_QUANT_SG}, {wh_words, C_WH}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -1753,6 +1758,17 @@ static int reported(ctx *c, size_t n_direct) {
         a.np = subject_before(c, v, s0);
         if (a.np.s < 0 && (f & WS_CUE_INVERT) && is_punct(c, v - 1, ','))
           a.np = np_starting(c, l + 1, s1);
+      }
+      if (a.np.s < 0 && (f & WS_CUE_OBJECT) && inc(c, l + 1, C_WH)) {
+        /* "Asked whether the pier is safe, the mayor said ...": the
+         * question is reported, its asker is not named */
+        int32_t e = l + 2;
+        while (e < s1 && !is_punct(c, e, ',') && !ends_sentence(c, e))
+          e++;
+        int rc = push_reported(c, l + 1, e, &a);
+        if (rc)
+          return rc;
+        continue;
       }
       if (a.np.s < 0)
         continue;

@@ -370,6 +370,10 @@ static void reported_boundaries_and_headlines(void **state) {
   extract(&r, "Many calls came in on Monday about the pier.");
   assert_int_equal(r.v.n_quotes, 0);
   ws_doc_free(r.doc);
+  /* an indirect question with no named asker */
+  expect("Asked whether the pier is safe, Lena Vik said the council would "
+         "decide.",
+         "whether the pier is safe", R, NULL, NULL);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
