@@ -1608,6 +1608,29 @@ int ws_attrib_resolve(ws_doc *doc) {
 
 /* ------------------------------------------------------- reported speech */
 
+/* A direct quote inside a reported statement, with no speaker of its
+ * own, is the same speaker's words: 'X said the plan was "a disaster"',
+ * 'X told them "the plan is dead"'. */
+static void credit_partial(ctx *c, int32_t s, int32_t e, const attr *a) {
+  if (a->np.s < 0)
+    return;
+  ws_quote *qs = c->doc->quotes.items;
+  int32_t last = -1;
+  for (int32_t i = s; i < e; i++) {
+    int32_t k = c->in_quote[i];
+    if (k < 0 || k == last)
+      continue;
+    last = k;
+    if (qs[k].speaker_end == qs[k].speaker_start) {
+      qs[k].speaker = a->ent;
+      qs[k].speaker_start = c->tok[a->np.s].start;
+      qs[k].speaker_end = c->tok[a->np.e - 1].core_end;
+      qs[k].cue_start = c->tok[a->cue.s].start;
+      qs[k].cue_end = c->tok[a->cue.e - 1].end;
+    }
+  }
+}
+
 static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   /* a run-on "sentence" (a whole file without a full stop) is cut to a
    * window around the cue */
@@ -1640,8 +1663,12 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     words += is_word(c, i);
     quoted += is_word(c, i) && c->in_quote[i] >= 0;
   }
-  if (words < 3 || quoted * 2 > words)
+  if (words < 3)
     return WS_OK;
+  if (quoted * 2 > words) {
+    credit_partial(c, s, e, a); /* the quote carries the statement */
+    return WS_OK;
+  }
   ws_quote *q = ws_vec_push(&c->doc->quotes, c->doc->arena);
   if (!q)
     return WS_ENOMEM;
@@ -1655,6 +1682,7 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
   q->cue_start = c->tok[a->cue.s].start;
   q->cue_end = c->tok[a->cue.e - 1].end;
+  credit_partial(c, s, e, a);
   return WS_OK;
 }
 

@@ -384,6 +384,10 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("On Monday Lena Vik discussed the cost of the pier with the "
          "council.",
          "cost of the pier", R, "Lena Vik", "Vik");
+  /* a partial quote inside a reported statement is the same speaker's */
+  expect("Later the harbour board talked about giving the town \"a better "
+         "and safer place to dock\" within a year.",
+         "safer place to dock", D, "the harbour board", NULL);
   /* a verb of speaking with no topic names no statement */
   extract(&r, "Mayor Lena Vik spoke to the dockers on Monday.");
   assert_int_equal(r.v.n_quotes, 0);
