@@ -1207,7 +1207,8 @@ static int after_any_verb(const ctx *c, int32_t lo, int last_inner_stop,
       (inc(c, e, C_FILLER) || isw(c, e, W_BACK) || isw(c, e, W_UP) ||
        isw(c, e, W_OUT) || isw(c, e, W_IN) || isw(c, e, W_ON)))
     e++;
-  if (!(ends_sentence(c, e) || is_punct(c, e, ',') || e >= c->n))
+  if (!(ends_sentence(c, e) || is_punct(c, e, ',') || e >= c->n ||
+        (isw(c, e, W_AND) && !(c->tok[e].flags & WS_TF_CAP))))
     return 0;
   a->np = np;
   a->cue.s = v, a->cue.e = e;
@@ -1236,8 +1237,20 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
   }
   if (i < c->n && (c->tok[i].flags & WS_TF_PARA))
     return 0;
-  if (i < c->n && (c->tok[i].flags & WS_TF_SENT) && last_inner_stop)
-    return 0;
+  if (i < c->n && (c->tok[i].flags & WS_TF_SENT) && last_inner_stop) {
+    /* '"... missing." Trump said.': a sentence of nothing but a name and
+     * a verb of saying can only attribute the quote before it */
+    span np = np_starting(c, i, c->n);
+    int f;
+    int32_t l;
+    if (np.s < 0 || np.e - np.s > 4 || !cue_at(c, np.e, &f, &l) ||
+        !(f & WS_CUE_SPEECH) || (f & (WS_CUE_PART | WS_CUE_PRESENT)) ||
+        !ends_sentence(c, l + 1) || c->tok[np.e].type != WS_TOK_WORD)
+      return 0;
+    a->np = np;
+    a->cue.s = np.e, a->cue.e = l + 1;
+    return 1;
+  }
   if (is_punct(c, i, ','))
     i++;
   int32_t lo = i;

@@ -384,6 +384,18 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("On Monday Lena Vik discussed the cost of the pier with the "
          "council.",
          "cost of the pier", R, "Lena Vik", "Vik");
+  /* a full stop inside the quote, then a sentence of only "X said." */
+  expect("The board met on Monday.\n\n\"The pier is too short.\" Lena Vik "
+         "said.\n",
+         "pier is too short", D, "Lena Vik", "Vik");
+  /* but a new sentence that goes on is no attribution */
+  expect("The board met on Monday.\n\n\"The pier is too short.\" Lena Vik "
+         "said the ferry would stop.\n",
+         "pier is too short", D, NULL, NULL);
+  /* any verb followed by "and" */
+  expect("The board met.\n\n\"Go back to the office,\" Lena Vik barked and "
+         "left the room.\n",
+         "Go back to the office", D, "Lena Vik", "Vik");
   /* a partial quote inside a reported statement is the same speaker's */
   expect("Later the harbour board talked about giving the town \"a better "
          "and safer place to dock\" within a year.",
