@@ -1126,6 +1126,40 @@ static int ends_in_ing(const ctx *c, int32_t i) {
          memcmp(c->doc->text + t->end - 3, "ing", 3) == 0;
 }
 
+/* "Quickly, ...": a sentence-opening adverb in -ly, capitalized. */
+static int ends_in_ly(const ctx *c, int32_t i) {
+  const ws_token *t = &c->tok[i];
+  size_t n = t->end - t->start;
+  return is_word(c, i) && n > 4 && c->doc->text[t->end - 2] == 'l' &&
+         c->doc->text[t->end - 1] == 'y';
+}
+
+/* A dateline opening the sentence ("WASHINGTON (AFP) -", "OSLO, Norway
+ * --"): capitalized words, commas and a parenthesis before a dash, which
+ * name the place of the report, not the subject (AP Stylebook,
+ * datelines).  Returns the first token after it, or i. */
+static int32_t skip_dateline(const ctx *c, int32_t i, int32_t v) {
+  int agency = 0; /* "(AFP)", or a place in capitals: a dateline, not "Vik
+                     - a teacher - said" */
+  if (i >= v || !(c->tok[i].flags & WS_TF_PARA))
+    return i;
+  if (c->tok[i].flags & WS_TF_UPPER)
+    agency = 1;
+  for (int32_t j = i; j < v && j < i + 10; j++) {
+    if (is_dash(c, j))
+      return j > i && agency ? j + 1 : i;
+    if (is_punct(c, j, '(')) {
+      agency = 1;
+      while (j < v && j < i + 10 && !is_punct(c, j, ')'))
+        j++;
+      continue;
+    }
+    if (!(is_cap(c, j) || is_punct(c, j, ',') || is_punct(c, j, '.')))
+      return i;
+  }
+  return i;
+}
+
 /* The subject of a participle cue (saying, adding) at v: the speaker of a
  * finite cue earlier in the sentence, else the sentence's first phrase. */
 static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
@@ -1157,13 +1191,31 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
     i++;
   /* a leading adverbial ("Speaking in Salem, Trump ...", "On Monday, X")
    * is skipped to its comma */
-  if (i < v && (i > lo || ends_in_ing(c, i)) &&
+  int lead = i > lo; /* a word such as "After" opened an adverbial */
+  int32_t d = skip_dateline(c, i, v);
+  if (d > i) {
+    i = d, lead = 0;
+    while (i < v && inc(c, i, C_CAPSTOP))
+      i++, lead = 1;
+  }
+  if (i < v && (lead || ends_in_ing(c, i) || ends_in_ly(c, i)) &&
       c->doc->tok_mention[i] < 0) {
     int32_t j = i;
     while (j < v && j < i + 25 && !is_punct(c, j, ','))
       j++;
-    if (is_punct(c, j, ','))
+    if (is_punct(c, j, ',')) {
       i = j + 1;
+      /* "in Salem, New Hampshire, Trump": the rest of a place name */
+      for (int n = 0; n < 2; n++) {
+        span p = np_starting(c, i, v);
+        if (p.s < 0 || !is_punct(c, p.e, ',') || p.e + 1 >= v)
+          break;
+        int32_t ent = mention_entity(c, p);
+        if (ent < 0 || entity_kind(c, ent) != WS_ENTITY_PLACE)
+          break;
+        i = p.e + 1;
+      }
+    }
   }
   span r = np_starting(c, i, v);
   if (r.s >= 0 && c->in_quote[r.s] < 0) {

@@ -396,6 +396,18 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("The board met.\n\n\"Go back to the office,\" Lena Vik barked and "
          "left the room.\n",
          "Go back to the office", D, "Lena Vik", "Vik");
+  /* the subject of a participle cue after a dateline, an adverb in -ly,
+   * or a place named as "town, region," */
+  expect("BERGEN (NTB) - Mayor Lena Vik opened the pier on Monday, calling "
+         "it \"the best day for this harbour in fifty years.\"\n",
+         "best day for this harbour", D, "Mayor Lena Vik", "Vik");
+  expect("The town waited.\n\nImmediately after the storm, Lena Vik closed "
+         "the pier, saying \"nobody should walk on it until it is safe.\"\n",
+         "nobody should walk on it", D, "Lena Vik", "Vik");
+  expect("The town waited.\n\nSpeaking at the harbour in Askoy, Norway, Lena "
+         "Vik closed the pier, saying \"nobody should walk on it until it is "
+         "safe.\"\n",
+         "nobody should walk on it", D, "Lena Vik", "Vik");
   /* a partial quote inside a reported statement is the same speaker's */
   expect("Later the harbour board talked about giving the town \"a better "
          "and safer place to dock\" within a year.",
