@@ -132,7 +132,10 @@ enum {
   C_OF_WHOM = 1u << 20,   /* of_whom */
   C_QUANT_PL = 1u << 21,  /* quant_plural */
   C_QUANT_SG = 1u << 22,  /* quant_singular */
-  C_WH = 1u << 23         /* wh_words */
+  C_WH = 1u << 23,        /* wh_words */
+  C_TIMEW = 1u << 24,     /* time_words */
+  C_TIMELEAD = 1u << 25,  /* time_leads */
+  C_TIMEALONE = 1u << 26  /* time_alone */
 };
 
 /* The single words the patterns test by name. */
@@ -321,6 +324,17 @@ static const char *const quant_singular[] = {"one", "another", NULL};
 static const char *const wh_words[] = {"if", "whether", "why", "how", "what",
                                        "which", "who", "when", "where", NULL};
 
+/* A time between a subject and its verb: "X on Monday said". */
+static const char *const time_words[] = {
+    "time", "week", "month", "year", "night", "morning", "afternoon",
+    "evening", "weekend", "day", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", NULL};
+static const char *const time_leads[] = {"at", "on", "in", "last", "this",
+                                         "next", "earlier", "late",
+                                         "early", NULL};
+static const char *const time_alone[] = {"today", "yesterday", "tonight",
+                                         NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -381,7 +395,9 @@ static void build_wtab(void) {
       {be_forms, C_BE},          {media, C_MEDIA},
       {continue_forms, C_CONTINUE}, {number_words, C_NUMWORD},
       {of_whom, C_OF_WHOM}, {quant_plural, C_QUANT_PL},
-      {quant_singular, C_QUANT_SG}, {wh_words, C_WH}};
+      {quant_singular, C_QUANT_SG}, {wh_words, C_WH},
+      {time_words, C_TIMEW},     {time_leads, C_TIMELEAD},
+      {time_alone, C_TIMEW | C_TIMEALONE}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -740,6 +756,21 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
   while (k >= lo && skipped < 4 &&
          ((inc(c, k, C_FILLER) && !isw(c, k, W_TOLD)) || is_ly_adverb(c, k)))
     k--, skipped++;
+  /* a time between subject and verb: "X at the time said", "X on Monday
+   * said", "X last week said", "X yesterday said" */
+  if (inc(c, k, C_TIMEW)) {
+    int32_t j = k - 1;
+    while (j >= lo && j > k - 4 && !inc(c, j, C_TIMELEAD) &&
+           is_word(c, j) && !is_cap(c, j))
+      j--;
+    if (inc(c, j, C_TIMELEAD) && j >= lo && !(c->tok[j].flags & WS_TF_CAP))
+      k = j - 1;
+    else if (inc(c, k, C_TIMEALONE))
+      k = k - 1;
+    while (k >= lo && skipped < 4 &&
+           ((inc(c, k, C_FILLER) && !isw(c, k, W_TOLD)) || is_ly_adverb(c, k)))
+      k--, skipped++;
+  }
   if (is_punct(c, k, ')')) {
     int32_t p = k - 1;
     while (p >= lo && p > k - 10 && !is_punct(c, p, '('))

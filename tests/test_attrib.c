@@ -374,6 +374,13 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("Asked whether the pier is safe, Lena Vik said the council would "
          "decide.",
          "whether the pier is safe", R, NULL, NULL);
+  /* a time between the subject and its verb */
+  expect("Lena Vik on Monday said the ferry will run all winter.",
+         "ferry will run all winter", R, "Lena Vik", "Vik");
+  expect("Tomas Berg at the time said the pier was too short.",
+         "pier was too short", R, "Tomas Berg", "Berg");
+  expect("Tomas Berg last week told the council that the pier was too short.",
+         "pier was too short", R, "Tomas Berg", "Berg");
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
