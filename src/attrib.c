@@ -806,6 +806,21 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
   return np_ending(c, k, lo);
 }
 
+/* A lower-case word that can be part of a title before a name
+ * ("strategist", "campaign manager"): a singular noun, so not a past
+ * verb ("Vik credited Berg"), a third-person verb or plural ("ad hits
+ * Berg"), nor a function word ("Vik if Berg"). */
+static int title_word(const ctx *c, int32_t j) {
+  const ws_token *t = &c->tok[j];
+  size_t n = t->end - t->start;
+  const char *w = c->doc->text + t->start;
+  if (inc(c, j, C_WH | C_DET | C_FILLER | C_SUBJ) || c->f[j].cue)
+    return 0;
+  if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd')
+    return 0;
+  return !(n > 3 && w[n - 1] == 's' && w[n - 2] != 's');
+}
+
 /* The phrase starting at token i, read forward: "said Rep. John Mica",
  * "said the spokesman", "said he". */
 static span np_starting(const ctx *c, int32_t i, int32_t hi) {
@@ -829,7 +844,8 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     /* "Republican strategist Al Cardenas", "RNC spokesman Sean Spicer":
      * an affiliation and a title before the person's name */
     for (int32_t j = e; j < hi && j < e + 2 && is_word(c, j) &&
-                        !is_cap(c, j) && !inc(c, j, C_NPSTOP);
+                        !is_cap(c, j) && !inc(c, j, C_NPSTOP) &&
+                        title_word(c, j);
          j++) {
       int32_t m = j + 1 < c->n ? c->doc->tok_mention[j + 1] : -1;
       if (m >= 0 &&

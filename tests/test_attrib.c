@@ -415,6 +415,10 @@ static void reported_boundaries_and_headlines(void **state) {
          "Vik closed the pier, saying \"nobody should walk on it until it is "
          "safe.\"\n",
          "nobody should walk on it", D, "Lena Vik", "Vik");
+  /* a verb between two names is no title: "Vik hammered Berg" */
+  expect("The town waited.\n\nLena Vik hammered Tomas Berg on Monday, saying "
+         "\"nobody should walk on that pier.\"\n",
+         "nobody should walk", D, "Lena Vik", "Vik");
   /* a partial quote inside a reported statement is the same speaker's */
   expect("Later the harbour board talked about giving the town \"a better "
          "and safer place to dock\" within a year.",
