@@ -1067,6 +1067,7 @@ static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
                         const char *head, size_t hn, const char *adj,
                         const char *country) {
   int has_head = 0, has_nat = adj == NULL;
+  size_t an = adj ? strlen(adj) : 0, cn = country ? strlen(country) : 0;
   int32_t lo = s - 7 < 0 ? 0 : s - 7, hi = e + 8 > c->n ? c->n : e + 8;
   if (hi > desc.s)
     hi = desc.s; /* the description itself is no evidence */
@@ -1078,8 +1079,8 @@ static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
     size_t wn = t->core_end - t->start;
     if (wn == hn && ci_equal(w, head, hn))
       has_head = 1;
-    if (adj && ((wn == strlen(adj) && memcmp(w, adj, wn) == 0) ||
-                (wn == strlen(country) && memcmp(w, country, wn) == 0)))
+    if (adj && ((wn == an && memcmp(w, adj, wn) == 0) ||
+                (wn == cn && memcmp(w, country, wn) == 0)))
       has_nat = 1;
   }
   return has_head && has_nat;
