@@ -778,6 +778,14 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     if (is_punct(c, p, '('))
       k = p - 1;
   }
+  if (is_punct(c, k, ',') && is_punct(c, k - 1, ')')) {
+    /* "Gov. X (R-Ohio), said": a party tag, then the verb */
+    int32_t p = k - 2;
+    while (p >= lo && p > k - 10 && !is_punct(c, p, '('))
+      p--;
+    if (is_punct(c, p, '(') && is_cap(c, p - 1))
+      return np_ending(c, p - 1, lo);
+  }
   if (is_punct(c, k, ',') || (is_dash(c, k) && c->tok[k].cp != '-')) {
     /* "X, the harbour master, said" / "X — a teacher — says" */
     int32_t sep = c->tok[k].cp;
@@ -801,6 +809,14 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     if (ap.s == p + 1 && is_cap(c, ap.e - 1) && !inc(c, ap.s, C_REL) &&
         !inc(c, ap.s, C_SUBJ) && !is_cap(c, p - 1))
       return ap;
+    if (is_punct(c, p - 1, ')')) {
+      /* "Rep. X (D-Md.), chair of the committee, said" */
+      int32_t q = p - 2;
+      while (q >= lo && q > p - 10 && !is_punct(c, q, '('))
+        q--;
+      if (is_punct(c, q, '(') && is_cap(c, q - 1))
+        return np_ending(c, q - 1, lo);
+    }
     return np_ending(c, p - 1, lo);
   }
   return np_ending(c, k, lo);

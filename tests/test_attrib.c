@@ -415,6 +415,13 @@ static void reported_boundaries_and_headlines(void **state) {
          "Vik closed the pier, saying \"nobody should walk on it until it is "
          "safe.\"\n",
          "nobody should walk on it", D, "Lena Vik", "Vik");
+  /* a party tag before the comma, with or without an apposition */
+  expect("After the vote in Bergen, Rep. Lena Vik (D-Ore.), said, \"The "
+         "pier stays open.\"\n",
+         "pier stays open", D, "Rep. Lena Vik", "Vik");
+  expect("Rep. Lena Vik (D-Ore.), chair of the harbour committee, said that "
+         "it was \"fully committed to an open process.\"\n",
+         "fully committed to an open", D, "Rep. Lena Vik", "Vik");
   /* a verb between two names is no title: "Vik hammered Berg" */
   expect("The town waited.\n\nLena Vik hammered Tomas Berg on Monday, saying "
          "\"nobody should walk on that pier.\"\n",
