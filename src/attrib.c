@@ -1435,7 +1435,8 @@ static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
       return 1;
     }
   }
-  if ((f & WS_CUE_PART) || isw(c, v - 1, W_AND)) {
+  if ((f & WS_CUE_PART) || isw(c, v - 1, W_AND) ||
+      isw(c, v - 1, W_BUT)) {
     /* "X welcomed it, saying", "X met Y and thanked Z for its" */
     a->np = clause_subject(c, v, lo);
     return a->np.s >= 0;
@@ -1909,7 +1910,8 @@ static int reported(ctx *c, size_t n_direct) {
         v = l;
         continue;
       }
-      if ((f & WS_CUE_PART) || isw(c, v - 1, W_AND)) {
+      if ((f & WS_CUE_PART) || isw(c, v - 1, W_AND) ||
+      isw(c, v - 1, W_BUT)) {
         a.np = clause_subject(c, v, s0); /* "..., and says he will" */
       } else {
         a.np = subject_before(c, v, s0);

@@ -422,6 +422,10 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("Rep. Lena Vik (D-Ore.), chair of the harbour committee, said that "
          "it was \"fully committed to an open process.\"\n",
          "fully committed to an open", D, "Rep. Lena Vik", "Vik");
+  /* "X did not ..., but told Y, "..."": X speaks, not the listener */
+  expect("The town waited.\n\nLena Vik did not name the builders, but told "
+         "her staff, \"our pier is in trouble.\"\n",
+         "our pier is in trouble", D, "Lena Vik", "Vik");
   /* a verb between two names is no title: "Vik hammered Berg" */
   expect("The town waited.\n\nLena Vik hammered Tomas Berg on Monday, saying "
          "\"nobody should walk on that pier.\"\n",
