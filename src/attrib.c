@@ -140,9 +140,10 @@ enum {
 
 /* The single words the patterns test by name. */
 enum {
-  W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN,
-  W_IT, W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
-  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT, W_AGAINST, W_WHILE
+  W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
+  W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
+  W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
+  W_AGAINST, W_WHILE
 };
 
 enum { CUE_LAST_NEXT = 1 << 15 }; /* in feat.cue: a two-word cue */
@@ -237,10 +238,15 @@ static const char *const particles[] = {"bin", "al", "el", "de", "van",
                                         NULL};
 
 /* "he's saying" is a contraction, not a possessive. */
-static const char *const contractions[] = {"he's", "she's", "it's",
-                                           "he\xE2\x80\x99s", "she\xE2\x80\x99s",
-                                           "it\xE2\x80\x99s", "who's",
-                                           "who\xE2\x80\x99s", NULL};
+static const char *const contractions[] = {"he's",
+                                           "she's",
+                                           "it's",
+                                           "he\xE2\x80\x99s",
+                                           "she\xE2\x80\x99s",
+                                           "it\xE2\x80\x99s",
+                                           "who's",
+                                           "who\xE2\x80\x99s",
+                                           NULL};
 
 static const char *const people[] = {"people", "women", "men", "children",
                                      "police", "staff", "public", "majority",
@@ -248,65 +254,67 @@ static const char *const people[] = {"people", "women", "men", "children",
                                      "few", "others", "both", NULL};
 
 /* Words right before a third-person verb (third_person_subject). */
-static const char *const third_words[] = {"he", "she", "it", "who", "which", "that",
-"also", "still", "now", "often", "never",
-"repeatedly", "again", "just", "always",
-"even", "then", "later", NULL};
+static const char *const third_words[] = {
+    "he",     "she",  "it",    "who",   "which",      "that",  "also",
+    "still",  "now",  "often", "never", "repeatedly", "again", "just",
+    "always", "even", "then",  "later", NULL};
 
 /* Words before a base form that make it a verb (present_verb_context). */
 static const char *const present_before[] = {
-"i", "we", "they", "you", "will", "would", "could", "should", "may",
-"might", "must", "can", "do", "does", "did", "don't", "didn't",
-"also", "still", "often", "now", "not", "never", "who", "that",
-"which", "and", "generally", "strongly", "largely", "mostly", NULL};
+    "i",        "we",      "they",   "you",  "will",  "would", "could",
+    "should",   "may",     "might",  "must", "can",   "do",    "does",
+    "did",      "don't",   "didn't", "also", "still", "often", "now",
+    "not",      "never",   "who",    "that", "which", "and",   "generally",
+    "strongly", "largely", "mostly", NULL};
 
 /* Small words of headline style (title_like). */
-static const char *const small_words[] = {"a", "an", "the", "of", "and", "or",
-"in", "on", "for", "to", "with", "at",
-"by", NULL};
+static const char *const small_words[] = {"a",    "an", "the", "of",  "and",
+                                          "or",   "in", "on",  "for", "to",
+                                          "with", "at", "by",  NULL};
 
 /* Forms of 'be' that make a participle passive. */
-static const char *const be_forms[] = {"was", "were", "is", "are", "been",
-"be", "being", NULL};
+static const char *const be_forms[] = {"was",  "were", "is",    "are",
+                                       "been", "be",   "being", NULL};
 
 /* Media of a statement: "said in a statement". */
 static const char *const media[] = {
-"statement", "interview", "email", "letter", "speech", "post",
-"tweet", "release", "op-ed", "column", "memo", "message",
-"video", "report", "filing", "essay", "book", NULL};
+    "statement", "interview", "email",  "letter", "speech", "post",
+    "tweet",     "release",   "op-ed",  "column", "memo",   "message",
+    "video",     "report",    "filing", "essay",  "book",   NULL};
 
 /* Words after a cue that are not yet the reported clause. */
 static const char *const clause_fillers[] = {
-    "that", "on", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "yesterday", "tonight", "last", "week", "month", "year",
-    "earlier", "later", "recently", "previously", "also", "repeatedly",
-    "publicly", "privately", "night", "morning", "afternoon", "evening",
-    NULL};
+    "that",      "on",         "monday",   "tuesday",   "wednesday",
+    "thursday",  "friday",     "saturday", "sunday",    "today",
+    "yesterday", "tonight",    "last",     "week",      "month",
+    "year",      "earlier",    "later",    "recently",  "previously",
+    "also",      "repeatedly", "publicly", "privately", "night",
+    "morning",   "afternoon",  "evening",  NULL};
 
 static const char *const not_clause[] = {
-    "to", "for", "of", "about", "with", "by", "from", "at", "as", "into",
-    "in", "during", "on", "up", "out", "down", "off", "over", "back",
-    "again", "after", "before", "since", "until", "upon", "through",
-    "and", "or", "so", "nothing", "something", "anything", "yes", "no",
-    "goodbye", "thanks", "hello", "more", "little", "much", NULL};
+    "to",     "for",     "of",        "about",    "with",    "by",    "from",
+    "at",     "as",      "into",      "in",       "during",  "on",    "up",
+    "out",    "down",    "off",       "over",     "back",    "again", "after",
+    "before", "since",   "until",     "upon",     "through", "and",   "or",
+    "so",     "nothing", "something", "anything", "yes",     "no",    "goodbye",
+    "thanks", "hello",   "more",      "little",   "much",    NULL};
 
 /* Nouns of saying that take a that-clause: "Trump's claim that ...",
  * "the senator's warning that ..." (the nominal attributions of PARC). */
 static const char *const saying_nouns[] = {
-    "claim", "claims", "assertion", "statement", "promise", "pledge",
-    "warning", "argument", "belief", "suggestion", "insistence",
-    "contention", "allegation", "allegations", "charge", "accusation",
-    "announcement", "prediction", "assurance", "admission", "view",
-    "complaint", "remark", "remarks", "comment", "comments", "vow", NULL};
+    "claim",      "claims",       "assertion",  "statement",   "promise",
+    "pledge",     "warning",      "argument",   "belief",      "suggestion",
+    "insistence", "contention",   "allegation", "allegations", "charge",
+    "accusation", "announcement", "prediction", "assurance",   "admission",
+    "view",       "complaint",    "remark",     "remarks",     "comment",
+    "comments",   "vow",          NULL};
 
 /* Words after a final cue that only place it: "..., he said in Oslo." */
-static const char *const trailing[] = {"in", "on", "at", "during", "after",
-                                       "before", "while", "when", NULL};
+static const char *const trailing[] = {
+    "in", "on", "at", "during", "after", "before", "while", "when", NULL};
 
 static const char *const continue_forms[] = {"continue", "continued",
-                                             "continues", "continuing",
-                                             NULL};
+                                             "continues", "continuing", NULL};
 
 /* Counted subjects of polls: "two in three said", "six in 10 say". */
 static const char *const number_words[] = {
@@ -1427,7 +1435,8 @@ static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
     a->np = subject_before(c, v - 2, lo);
     return a->np.s >= 0;
   }
-  if ((f & WS_CUE_PART) && (is_cap(c, v - 1) || c->doc->tok_mention[v - 1] >= 0)) {
+  if ((f & WS_CUE_PART) &&
+      (is_cap(c, v - 1) || c->doc->tok_mention[v - 1] >= 0)) {
     /* "footage of X asking", "with Y saying": the name before it */
     span n = np_ending(c, v - 1, lo);
     if (n.s >= 0) {
@@ -1638,7 +1647,8 @@ int ws_attrib_resolve(ws_doc *doc) {
     int cue_seen = 0; /* any cue in the sentence around the quote */
     if (short_mid) {
       int32_t s0 = sent_first > ot - BEFORE_MAX ? sent_first : ot - BEFORE_MAX;
-      int32_t s1 = (int32_t)doc->tokens.sent[c.tok[ct < c.n ? ct : c.n - 1].sent].end;
+      int32_t s1 =
+          (int32_t)doc->tokens.sent[c.tok[ct < c.n ? ct : c.n - 1].sent].end;
       if (s1 > ct + AFTER_MAX)
         s1 = ct + AFTER_MAX;
       for (int32_t i = s0; i < s1 && !cue_seen; i++) {
@@ -1888,7 +1898,8 @@ static int reported(ctx *c, size_t n_direct) {
       if (!(f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING |
                  WS_CUE_TOPIC)))
         continue;
-      if (inc(c, v - 1, C_BE) && !(f & WS_CUE_PRESENT) && !isw(c, v, W_ACCORDING))
+      if (inc(c, v - 1, C_BE) && !(f & WS_CUE_PRESENT) &&
+          !isw(c, v, W_ACCORDING))
         continue; /* a passive: "Texas was called for X" */
       attr a = {NO_SPAN, {v, l + 1}, -1};
       if (isw(c, v, W_ACCORDING)) {
