@@ -11,8 +11,11 @@
 --    doc_entities, maintained on insert and delete so that `entities`
 --    (most mentioned first) answers from an index instead of a GROUP BY
 --    over every mention;
---  * quotes_fts mirrors quotes.text (external content, kept in sync by the
---    triggers below);
+--  * quotes_fts mirrors quotes.text (external content).  store.c inserts
+--    the FTS row right after the quote, in the same transaction; deletes
+--    and updates are kept in sync by the triggers below.  (An insert
+--    trigger would run FTS5 inside a statement savepoint, and FTS5 flushes
+--    its pending terms to disk at every savepoint: forty times slower.)
 --  * a statement exists while at least one quote points to it.
 
 -- One indexed file.  path is absolute; mtime is in nanoseconds; hash is
@@ -61,9 +64,11 @@ CREATE TABLE roles(
 ) WITHOUT ROWID;
 
 -- Per document and entity: how often it is named and quoted there.
+-- entity carries no foreign key, for the same reason as mentions.entity
+-- below: the writer inserts a row per name per document.
 CREATE TABLE doc_entities(
   doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  entity INTEGER NOT NULL,
   n_mentions INTEGER NOT NULL,
   n_quotes INTEGER NOT NULL,
   PRIMARY KEY(doc, entity)
@@ -123,10 +128,6 @@ CREATE INDEX quotes_statement ON quotes(statement);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
   text, content = 'quotes', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2');
-
-CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
 
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
   INSERT INTO quotes_fts(quotes_fts, rowid, text)

@@ -223,8 +223,9 @@ static void write_slot(indexer *ix, slot *sl) {
     ws_doc_get(sl->doc, &v);
     ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash};
     if (ws_store_put(s, &info, &v, &err)) {
-      report(ix, sl->shown, err.code, -1, err.msg);
-      ix->stats->failed++;
+      /* The batch is unusable now (store.c): a database error. */
+      *ix->err = err;
+      ix->fatal = 1;
     } else {
       if (sl->has_old)
         ix->stats->changed++;

@@ -16,6 +16,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,13 +44,14 @@ static const char *const stmt_sql[ST_COUNT_] = {
   [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
                     "n_mentions, n_quotes, n_spoken) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-  [ST_ENT_BY_KEY] = "SELECT id FROM entities WHERE key = ?1",
-  [ST_ENT_BY_ALIAS] = "SELECT DISTINCT entity FROM aliases WHERE key = ?1 "
+  [ST_ENT_BY_KEY] = "SELECT id, kind FROM entities WHERE key = ?1",
+  [ST_ENT_BY_ALIAS] = "SELECT DISTINCT a.entity, e.kind FROM aliases a "
+                      "JOIN entities e ON e.id = a.entity WHERE a.key = ?1 "
                       "LIMIT 2",
   [ST_ENT_INSERT] = "INSERT INTO entities(name, key, kind) VALUES (?1, ?2, ?3)",
   [ST_ENT_KIND] = "UPDATE entities SET kind = ?2 WHERE id = ?1 AND kind = 0",
   [ST_ENT_COUNT] = "UPDATE entities SET n_mentions = n_mentions + ?2, "
-                   "n_docs = n_docs + 1, n_quotes = n_quotes + ?3 "
+                   "n_docs = n_docs + ?4, n_quotes = n_quotes + ?3 "
                    "WHERE id = ?1",
   [ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity, name, key) "
                       "VALUES (?1, ?2, ?3)",
@@ -70,6 +72,7 @@ static const char *const stmt_sql[ST_COUNT_] = {
       "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
       "speaker_start, speaker_end, cue, statement) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) VALUES (?1, ?2)",
 };
 
 static int fail_msg(ws_error *err, int code, const char *msg) {
@@ -133,6 +136,159 @@ uint64_t ws_hash(const void *data, size_t len) {
     h *= 0x100000001b3ull;
   }
   return h;
+}
+
+/* ------------------------------------------------------------ writer cache */
+
+/* Every document names the same few hundred people and places again and
+ * again; looking each up in SQLite, and rewriting its aliases, roles and
+ * totals, would cost several statements per name per document.  These
+ * open-addressing tables keep what the writer already knows.  Sizes are
+ * powers of two; each table is emptied when half full, so memory stays
+ * bounded whatever the corpus. */
+#define CACHE_BITS 16
+#define CACHE_SIZE (1u << CACHE_BITS)
+
+typedef struct key_slot {
+  char *key;      /* entity key (NFC casefold), malloc'd; NULL if empty */
+  int64_t id;
+  int kind;
+} key_slot;
+
+typedef struct delta_slot {
+  int64_t id;     /* entity id; 0 if empty */
+  int64_t mentions, docs, quotes;
+} delta_slot;
+
+struct ent_cache {
+  key_slot keys[CACHE_SIZE];
+  size_t n_keys;
+  uint64_t seen[CACHE_SIZE]; /* hashes of written (entity, alias|role) */
+  size_t n_seen;
+  delta_slot deltas[CACHE_SIZE];
+  size_t n_deltas;
+};
+
+static void cache_clear_keys(ent_cache *c) {
+  for (size_t i = 0; i < CACHE_SIZE; i++) {
+    free(c->keys[i].key);
+    c->keys[i].key = NULL;
+  }
+  c->n_keys = 0;
+  memset(c->seen, 0, sizeof c->seen);
+  c->n_seen = 0;
+}
+
+static key_slot *cache_key(ent_cache *c, const char *key) {
+  uint64_t h = ws_hash(key, strlen(key));
+  for (size_t i = h & (CACHE_SIZE - 1);; i = (i + 1) & (CACHE_SIZE - 1)) {
+    key_slot *k = &c->keys[i];
+    if (!k->key || strcmp(k->key, key) == 0)
+      return k;
+  }
+}
+
+static void cache_put_key(ent_cache *c, const char *key, int64_t id,
+                          int kind) {
+  if (c->n_keys >= CACHE_SIZE / 2)
+    cache_clear_keys(c);
+  key_slot *k = cache_key(c, key);
+  if (!k->key) {
+    size_t n = strlen(key);
+    if (!(k->key = malloc(n + 1)))
+      return;
+    memcpy(k->key, key, n + 1);
+    c->n_keys++;
+  }
+  k->id = id;
+  k->kind = kind;
+}
+
+/* Returns 1 if the pair was already recorded, else records it. */
+static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
+  uint64_t h = ws_hash(what, strlen(what)) ^ ((uint64_t)id * 0x9E3779B97F4A7C15ull) ^
+               (uint64_t)tag;
+  if (!h)
+    h = 1;
+  size_t i = h & (CACHE_SIZE - 1);
+  for (;; i = (i + 1) & (CACHE_SIZE - 1)) {
+    if (c->seen[i] == h)
+      return 1;
+    if (!c->seen[i])
+      break;
+  }
+  if (c->n_seen >= CACHE_SIZE / 2) {
+    memset(c->seen, 0, sizeof c->seen);
+    c->n_seen = 0;
+    i = h & (CACHE_SIZE - 1);
+  }
+  c->seen[i] = h;
+  c->n_seen++;
+  return 0;
+}
+
+/* Writes the pending entity totals. */
+static int cache_flush(ws_store *s, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c || !c->n_deltas)
+    return WS_OK;
+  int rc = WS_OK;
+  for (size_t i = 0; i < CACHE_SIZE; i++) {
+    delta_slot *d = &c->deltas[i];
+    if (!d->id)
+      continue;
+    sqlite3_stmt *st = rc ? NULL : ws_store_stmt(s, ST_ENT_COUNT, err);
+    if (st) {
+      sqlite3_bind_int64(st, 1, d->id);
+      sqlite3_bind_int64(st, 2, d->mentions);
+      sqlite3_bind_int64(st, 3, d->quotes);
+      sqlite3_bind_int64(st, 4, d->docs);
+      if (sqlite3_step(st) != SQLITE_DONE)
+        rc = ws_store_fail(s, err, "counting entities");
+      sqlite3_reset(st);
+    } else {
+      rc = WS_EDB;
+    }
+    memset(d, 0, sizeof *d);
+  }
+  c->n_deltas = 0;
+  return rc;
+}
+
+static int cache_add_delta(ws_store *s, int64_t id, int64_t m, int64_t q,
+                           ws_error *err) {
+  ent_cache *c = s->cache;
+  if (c->n_deltas >= CACHE_SIZE / 2) {
+    int rc = cache_flush(s, err);
+    if (rc)
+      return rc;
+  }
+  uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ull;
+  for (size_t i = (h >> 20) & (CACHE_SIZE - 1);;
+       i = (i + 1) & (CACHE_SIZE - 1)) {
+    delta_slot *d = &c->deltas[i];
+    if (d->id == id || !d->id) {
+      if (!d->id)
+        c->n_deltas++;
+      d->id = id;
+      d->mentions += m;
+      d->quotes += q;
+      d->docs += 1;
+      return WS_OK;
+    }
+  }
+}
+
+/* After a rollback the cached ids and the pending totals may name rows
+ * that no longer exist. */
+static void cache_reset(ws_store *s, int deltas_too) {
+  if (!s->cache)
+    return;
+  cache_clear_keys(s->cache);
+  if (deltas_too) {
+    memset(s->cache->deltas, 0, sizeof s->cache->deltas);
+    s->cache->n_deltas = 0;
+  }
 }
 
 /* ------------------------------------------------------------- open, close */
@@ -208,7 +364,15 @@ static int check_schema(ws_store *s, int flags, ws_error *err) {
                   "program)", "");
 }
 
+/* Memory statistics take a global mutex on every allocation; whosaid
+ * never reads them (SQLite's "sqlite3_config" documentation). */
+static void configure_sqlite(void) {
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, configure_sqlite);
   *out = NULL;
   struct stat st;
   int exists = stat(path, &st) == 0;
@@ -239,7 +403,9 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
   }
   strcpy(s->path, path);
   s->readonly = (flags & WS_STORE_READONLY) != 0;
-  int oflags = s->readonly ? SQLITE_OPEN_READONLY
+  /* One connection per thread: SQLite's own mutexes only cost time. */
+  int oflags = SQLITE_OPEN_NOMUTEX;
+  oflags |= s->readonly ? SQLITE_OPEN_READONLY
                            : SQLITE_OPEN_READWRITE |
                                  ((flags & WS_STORE_CREATE) ? SQLITE_OPEN_CREATE
                                                             : 0);
@@ -280,6 +446,10 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
     goto fail;
   }
   s->link_from = maxalias;
+  if (!s->readonly && !(s->cache = calloc(1, sizeof *s->cache))) {
+    rc = fail_msg(err, WS_ENOMEM, "out of memory");
+    goto fail;
+  }
   *out = s;
   return WS_OK;
 fail:
@@ -290,6 +460,9 @@ fail:
 void ws_store_close(ws_store *s) {
   if (!s)
     return;
+  if (s->cache)
+    cache_reset(s, 1);
+  free(s->cache);
   for (int i = 0; i < ST_COUNT_; i++)
     sqlite3_finalize(s->stmts[i]);
   if (s->in_txn)
@@ -311,7 +484,10 @@ int ws_store_begin(ws_store *s, ws_error *err) {
 int ws_store_commit(ws_store *s, ws_error *err) {
   if (!s->in_txn)
     return WS_OK;
-  int rc = ws_store_exec(s, "COMMIT", err);
+  int rc = cache_flush(s, err);
+  if (rc)
+    return rc;
+  rc = ws_store_exec(s, "COMMIT", err);
   if (rc == WS_OK)
     s->in_txn = 0;
   return rc;
@@ -319,6 +495,7 @@ int ws_store_commit(ws_store *s, ws_error *err) {
 
 int ws_store_rollback(ws_store *s) {
   s->in_txn = 0;
+  cache_reset(s, 1);
   return sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK
              ? WS_OK
              : WS_EDB;
@@ -612,7 +789,8 @@ static int step_done(sqlite3_stmt *st) {
   return r == SQLITE_DONE ? 0 : -1;
 }
 
-/* Finds or creates the corpus entity of a document entity. */
+/* Finds or creates the corpus entity of a document entity, and records
+ * its aliases and roles. */
 static int entity_for(ws_store *s, const ws_entity *e, int64_t *id,
                       ws_error *err) {
   char *key = NULL;
@@ -620,52 +798,73 @@ static int entity_for(ws_store *s, const ws_entity *e, int64_t *id,
   if (ws_text_fold_alloc(e->name, strlen(e->name), &key))
     return fail_msg(err, WS_ENOMEM, "out of memory");
   sqlite3_stmt *st;
-  int linked = 0;
-  if (!(st = ws_store_stmt(s, ST_ENT_BY_KEY, err)))
-    goto dberr;
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  int r = sqlite3_step(st);
-  *id = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-  sqlite3_reset(st);
-  if (r != SQLITE_ROW && r != SQLITE_DONE)
-    goto dberr;
+  int linked = 0, kind = 0;
+  key_slot *ks = cache_key(s->cache, key);
+  *id = ks->key ? ks->id : 0;
+  kind = ks->key ? ks->kind : 0;
   if (!*id) {
-    /* An alias of exactly one entity ("Haniyeh" -> "Ismail Haniyeh"). */
-    if (!(st = ws_store_stmt(s, ST_ENT_BY_ALIAS, err)))
+    if (!(st = ws_store_stmt(s, ST_ENT_BY_KEY, err)))
       goto dberr;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    int64_t cand = 0, n = 0;
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-      cand = sqlite3_column_int64(st, 0);
-      n++;
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+      *id = sqlite3_column_int64(st, 0);
+      kind = sqlite3_column_int(st, 1);
     }
     sqlite3_reset(st);
-    if (r != SQLITE_DONE)
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
       goto dberr;
-    if (n == 1) {
-      *id = cand;
-      linked = 1;
+    if (!*id) {
+      /* An alias of exactly one entity ("Haniyeh" -> "Ismail Haniyeh"). */
+      if (!(st = ws_store_stmt(s, ST_ENT_BY_ALIAS, err)))
+        goto dberr;
+      sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+      int64_t cand = 0, n = 0;
+      while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        cand = sqlite3_column_int64(st, 0);
+        kind = sqlite3_column_int(st, 1);
+        n++;
+      }
+      sqlite3_reset(st);
+      if (r != SQLITE_DONE)
+        goto dberr;
+      if (n == 1) {
+        *id = cand;
+        linked = 1;
+      } else {
+        kind = 0;
+      }
     }
+    if (!*id) {
+      if (!(st = ws_store_stmt(s, ST_ENT_INSERT, err)))
+        goto dberr;
+      sqlite3_bind_text(st, 1, e->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int(st, 3, (int)e->kind);
+      if (step_done(st))
+        goto dberr;
+      *id = sqlite3_last_insert_rowid(s->db);
+      kind = (int)e->kind;
+    }
+    /* Linked names are not cached under their own key: the link may be
+     * ambiguous by the time another document names them. */
+    if (!linked)
+      cache_put_key(s->cache, key, *id, kind);
   }
-  if (!*id) {
-    if (!(st = ws_store_stmt(s, ST_ENT_INSERT, err)))
-      goto dberr;
-    sqlite3_bind_text(st, 1, e->name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 3, (int)e->kind);
-    if (step_done(st))
-      goto dberr;
-    *id = sqlite3_last_insert_rowid(s->db);
-  } else if (e->kind != WS_ENTITY_OTHER) {
+  if (kind == WS_ENTITY_OTHER && e->kind != WS_ENTITY_OTHER) {
     if (!(st = ws_store_stmt(s, ST_ENT_KIND, err)))
       goto dberr;
     sqlite3_bind_int64(st, 1, *id);
     sqlite3_bind_int(st, 2, (int)e->kind);
     if (step_done(st))
       goto dberr;
+    if (!linked)
+      cache_put_key(s->cache, key, *id, (int)e->kind);
   }
   for (uint32_t i = 0; i < e->n_aliases + (uint32_t)linked; i++) {
     const char *a = i < e->n_aliases ? e->aliases[i] : e->name;
+    if (cache_seen(s->cache, *id, a, 1))
+      continue;
     char *akey = NULL;
     if (ws_text_fold_alloc(a, strlen(a), &akey)) {
       rc = fail_msg(err, WS_ENOMEM, "out of memory");
@@ -687,6 +886,8 @@ static int entity_for(ws_store *s, const ws_entity *e, int64_t *id,
     free(akey);
   }
   for (uint32_t i = 0; i < e->n_roles; i++) {
+    if (cache_seen(s->cache, *id, e->roles[i], 2))
+      continue;
     if (!(st = ws_store_stmt(s, ST_ROLE_INSERT, err)))
       goto dberr;
     sqlite3_bind_int64(st, 1, *id);
@@ -803,13 +1004,6 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     sqlite3_bind_int64(st, 4, c.quotes);
     if (step_done(st))
       goto dberr;
-    if (!(st = ws_store_stmt(s, ST_ENT_COUNT, err)))
-      goto dberr;
-    sqlite3_bind_int64(st, 1, c.id);
-    sqlite3_bind_int64(st, 2, c.mentions);
-    sqlite3_bind_int64(st, 3, c.quotes);
-    if (step_done(st))
-      goto dberr;
   }
 
   line_cursor lc = {v->text, v->len, 0, 1};
@@ -859,6 +1053,25 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     sqlite3_bind_int64(st, 11, stmt_id);
     if (step_done(st))
       goto dberr;
+    if (!(st = ws_store_stmt(s, ST_FTS_INSERT, err)))
+      goto dberr;
+    sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+    sqlite3_bind_text(st, 2, v->text + q->start, (int)(q->end - q->start),
+                      SQLITE_STATIC);
+    if (step_done(st))
+      goto dberr;
+  }
+  /* Totals last: nothing is counted for a document that failed. */
+  for (size_t i = 0; i < n_ent; i++) {
+    if (i && counts[i].id == counts[i - 1].id)
+      continue;
+    int64_t m = 0, q = 0;
+    for (size_t j = i; j < n_ent && counts[j].id == counts[i].id; j++) {
+      m += counts[j].mentions;
+      q += counts[j].quotes;
+    }
+    if ((rc = cache_add_delta(s, counts[i].id, m, q, err)))
+      goto out;
   }
   goto out;
 dberr:
@@ -871,16 +1084,15 @@ out:
 
 int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
                  ws_error *err) {
+  /* No savepoint per document: FTS5 flushes its pending terms at every
+   * savepoint, which made each document cost a segment write.  Instead a
+   * failed put poisons the enclosing transaction: the caller rolls it
+   * back (index.c treats it as a database error).  Input problems never
+   * get here; they fail in extraction, before anything is written. */
   int own = !s->in_txn, rc;
   if (own && (rc = ws_store_begin(s, err)))
     return rc;
-  if ((rc = ws_store_exec(s, "SAVEPOINT doc", err)))
-    goto out;
   rc = put_doc(s, info, v, err);
-  if (rc)
-    sqlite3_exec(s->db, "ROLLBACK TO doc", NULL, NULL, NULL);
-  sqlite3_exec(s->db, "RELEASE doc", NULL, NULL, NULL);
-out:
   if (own) {
     if (rc)
       ws_store_rollback(s);
@@ -996,6 +1208,8 @@ int ws_store_link(ws_store *s, ws_error *err) {
   if (own && (rc = ws_store_begin(s, err)))
     return rc;
   int64_t top = s->link_from;
+  if ((rc = cache_flush(s, err)))
+    goto done;
   for (;;) {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, find, -1, &st, NULL) != SQLITE_OK) {
@@ -1029,6 +1243,7 @@ int ws_store_link(ws_store *s, ws_error *err) {
       top = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
   }
+done:
   if (own) {
     if (rc)
       ws_store_rollback(s);
@@ -1037,6 +1252,8 @@ int ws_store_link(ws_store *s, ws_error *err) {
   }
   if (rc == WS_OK)
     s->link_from = top;
+  /* Merged entities are gone: forget cached ids. */
+  cache_reset(s, 0);
   return rc;
 }
 

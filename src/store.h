@@ -34,8 +34,15 @@ enum store_stmt {
   ST_GRAM_FIND,
   ST_GRAM_INSERT,
   ST_QUOTE_INSERT,
+  ST_FTS_INSERT,
   ST_COUNT_
 };
+
+/* Writer caches (store.c): corpus entities by key, (entity, alias/role)
+ * pairs already written, and entity counter changes not yet written.
+ * Bounded: a full cache is emptied, never grown past its cap.  Cleared on
+ * any rollback, since the ids in them may have been undone. */
+typedef struct ent_cache ent_cache;
 
 struct ws_store {
   sqlite3 *db;                   /* the connection */
@@ -44,6 +51,7 @@ struct ws_store {
   int in_txn;                    /* inside ws_store_begin/commit */
   int64_t link_from;             /* aliases.id already linked (store.c) */
   sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
+  ent_cache *cache;              /* writer caches, or NULL */
 };
 
 /* Returns the prepared statement i, reset and with bindings cleared, or

@@ -189,7 +189,9 @@ int ws_store_commit(ws_store *s, ws_error *err);
 int ws_store_rollback(ws_store *s);
 
 /* Stores one document's results, replacing any document stored at the
- * same path.  The document is written whole or not at all (a savepoint).
+ * same path.  Outside ws_store_begin/commit the document is written whole
+ * or not at all; inside, an error leaves the transaction to be rolled
+ * back by the caller.
  * Entities join corpus-wide entities by canonical name (NFC casefold), or
  * by an alias that names exactly one entity; quotes join statements by
  * normalised text or near-duplicate text.  Returns WS_OK or WS_EDB. */

@@ -297,7 +297,7 @@ typedef struct seg {
 static size_t layout(const char *s, size_t w, int wrap, seg *out,
                      size_t max) {
   size_t n = 0;
-  if (!s)
+  if (!s || !*s)
     return 0;
   const char *p = s;
   while (n < max) {
