@@ -1,46 +1,1228 @@
 /*
- * entity.c - named-entity mentions (baseline: runs of capitalized words
- * that do not start a sentence).  Replaced by the full rules of issue 4.
+ * entity.c - named-entity mentions, their kinds and their identity within
+ * one document.
+ *
+ * Four passes over the tokens, each linear (hash tables keyed by word or
+ * name; runs and look-backs bounded by MAX_RUN tokens):
+ *
+ *  1. Evidence.  Each line gets a mode: normal, ALL-CAPS headline or
+ *     Title-Case headline.  Each word form (ASCII case folded) counts how
+ *     often the document writes it lower case and how often capitalised in
+ *     a position where capitals carry information (inside a sentence of a
+ *     normal line).
+ *  2. Classes.  A capitalised word inside a normal sentence is a name word.
+ *     A capitalised word whose capital says nothing (sentence start, after
+ *     an opening mark, headline) is decided by evidence: the document's own
+ *     counts first, then the system dictionary (Debian wamerican lists
+ *     common words in lower case and proper nouns capitalised), then its
+ *     neighbours.  Lower-case particles (bin, al, de, van) join names.
+ *  3. Spans.  Runs of name words (with particles inside) within a sentence,
+ *     ending at a possessive; titles (Foreign Minister, Mr.) are cut out
+ *     and remembered as roles together with the words before them
+ *     ("Qatar's Foreign Minister", "Hamas politburo chief"); a nationality
+ *     adjective before a personal name is its own mention.
+ *  4. Identity and kinds.  Longer names are resolved first; a shorter name
+ *     that equals a token suffix of exactly one longer personal name folds
+ *     into it (Haniyeh -> Ismail Haniyeh, Mr. Trump -> Donald Trump, never
+ *     Donald Trump Jr.); an acronym in brackets after a name links to it;
+ *     fixed abbreviations (U.S., US) name their expansion.  A kind is voted
+ *     from the evidence of all mentions.
  */
 #include "doc.h"
+#include "lexicon.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-int ws_entity_find(ws_doc *doc) {
-  const ws_tokens *tk = &doc->tokens;
-  doc->tok_mention = ws_arena_calloc(doc->arena, tk->n ? tk->n : 1,
-                                     sizeof(int32_t));
-  if (!doc->tok_mention)
+enum { MAX_RUN = 10 };     /* longest name, in tokens */
+enum { MAX_ALIASES = 16 }; /* aliases kept per entity */
+enum { MAX_ROLES = 8 };    /* roles kept per entity */
+
+enum { MODE_NORMAL = 0, MODE_CAPS = 1, MODE_TITLE = 2 };
+enum { C_NONE = 0, C_NAME = 1, C_PART = 2 };
+
+/* Word statistics: one slot per distinct word form. */
+typedef struct wstat {
+  uint32_t off, len; /* first occurrence; len 0 marks an empty slot */
+  uint32_t lower;    /* occurrences starting lower case */
+  uint32_t cap;      /* capitalised where capitals are informative */
+  uint8_t ready;     /* the lexicon fields below are filled */
+  uint8_t dict;      /* dict_flags() */
+  uint8_t title;     /* ws_lex_title() */
+  uint8_t bits;      /* L_* */
+  uint16_t learn[5]; /* ws_lex_learned() counts, zero when unseen */
+} wstat;
+
+/* Case-insensitive lexicon facts of a word form, cached per form. */
+enum { L_STOP = 1, L_ORG = 2, L_PLACE = 4, L_DATE = 8, L_LEARNED = 16 };
+
+/* String table: folded name -> entity index. */
+typedef struct sslot {
+  const char *key; /* NULL marks an empty slot */
+  int32_t val;     /* entity index, or -2 when ambiguous */
+} sslot;
+
+typedef struct stab {
+  sslot *slot;
+  size_t mask;
+  size_t used;
+} stab;
+
+/* A mention under construction. */
+typedef struct cand {
+  uint32_t a, b;     /* tokens [a, b) */
+  const char *name;  /* NFC surface form */
+  const char *key;   /* folded canonical key */
+  const char *canon; /* canonical name when fixed (U.S.), else NULL */
+  const char *role;  /* title phrase before it, or NULL */
+  int kind;          /* ws_entity_kind from local evidence */
+  int weight;        /* strength of that evidence, 0 none */
+  int32_t entity;    /* resolved entity, -1 until then */
+  int folded;        /* short form of a longer name: the longer decides
+                        the kind (Jordan in Neil Jordan's article) */
+} cand;
+
+typedef struct ctx {
+  ws_doc *doc;
+  const char *text;
+  const ws_token *tok;
+  size_t n;
+  uint8_t *mode; /* per token: its line's mode */
+  uint8_t *cls;  /* per token: C_* */
+  uint8_t *url;  /* per token: inside a URL */
+  wstat *ws;
+  size_t ws_mask;
+  size_t ws_used; /* distinct word forms in ws */
+  uint32_t *wi;   /* per token: its wstat slot, or UINT32_MAX */
+  ws_vec cands;   /* cand */
+} ctx;
+
+/* ------------------------------------------------------------- helpers */
+
+static int is_word(const ws_token *t) {
+  return t->type == WS_TOK_WORD;
+}
+
+static uint64_t hash_fold(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 'A' && ch <= 'Z')
+      ch = (unsigned char)(ch + 32);
+    h = (h ^ ch) * 1099511628211u;
+  }
+  return h;
+}
+
+static int eq_fold(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+    if (x >= 'A' && x <= 'Z')
+      x = (unsigned char)(x + 32);
+    if (y >= 'A' && y <= 'Z')
+      y = (unsigned char)(y + 32);
+    if (x != y)
+      return 0;
+  }
+  return 1;
+}
+
+/* The word's text without a trailing abbreviation period. */
+static size_t word_len(const ctx *c, const ws_token *t) {
+  size_t n = t->core_end - t->start;
+  if (n > 1 && c->text[t->start + n - 1] == '.' &&
+      !(t->flags & WS_TF_UPPER && memchr(c->text + t->start, '.', n - 1)))
+    n--;
+  return n;
+}
+
+/* The slot of the word form text[off, off + n) (ASCII case folded): its
+ * own, or the empty slot where it belongs. */
+static wstat *stat_slot(const ctx *c, uint32_t off, size_t n) {
+  const char *s = c->text + off;
+  size_t h = (size_t)hash_fold(s, n) & c->ws_mask;
+  for (;;) {
+    wstat *w = &c->ws[h];
+    if (w->len == 0 || (w->len == n && eq_fold(c->text + w->off, s, n)))
+      return w;
+    h = (h + 1) & c->ws_mask;
+  }
+}
+
+/* Adds the word form of token t, doubling the table at half load (the old
+ * table stays in the arena: waste is bounded by the final size).
+ * Returns WS_OK or WS_ENOMEM. */
+static int stat_add(ctx *c, const ws_token *t) {
+  size_t n = word_len(c, t);
+  wstat *w = stat_slot(c, t->start, n);
+  if (w->len)
+    return WS_OK;
+  w->off = t->start;
+  w->len = (uint32_t)n;
+  if (++c->ws_used * 2 <= c->ws_mask + 1)
+    return WS_OK;
+  size_t cap = (c->ws_mask + 1) * 2;
+  wstat *old = c->ws, *neu = ws_arena_calloc(c->doc->arena, cap, sizeof(wstat));
+  if (!neu)
     return WS_ENOMEM;
-  for (size_t i = 0; i < tk->n; i++)
-    doc->tok_mention[i] = -1;
-  for (size_t i = 0; i < tk->n;) {
-    const ws_token *t = &tk->tok[i];
-    if (t->type != WS_TOK_WORD || !(t->flags & WS_TF_CAP) ||
-        (t->flags & WS_TF_SENT)) {
+  size_t old_cap = c->ws_mask + 1;
+  c->ws = neu;
+  c->ws_mask = cap - 1;
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i].len)
+      *stat_slot(c, old[i].off, old[i].len) = old[i];
+  return WS_OK;
+}
+
+static wstat *stat_of(const ctx *c, const ws_token *t) {
+  return stat_slot(c, t->start, word_len(c, t));
+}
+
+static int dict_flags(const char *s, size_t n);
+
+/* The cached lexicon facts of token i (a word with a letter). */
+static const wstat *lex(const ctx *c, size_t i) {
+  wstat *w = &c->ws[c->wi[i]];
+  if (!w->ready) {
+    const char *s = c->text + w->off;
+    size_t n = w->len;
+    unsigned lc[5];
+    w->ready = 1;
+    w->dict = (uint8_t)dict_flags(s, n);
+    w->title = (uint8_t)ws_lex_title(s, n);
+    w->bits = (uint8_t)((ws_lex_is_stopword(s, n) ? L_STOP : 0) |
+                        (ws_lex_is_org_word(s, n) ? L_ORG : 0) |
+                        (ws_lex_is_place_word(s, n) ? L_PLACE : 0) |
+                        (ws_lex_is_date_word(s, n) ? L_DATE : 0));
+    if (ws_lex_learned(s, n, lc)) {
+      w->bits |= L_LEARNED;
+      for (int k = 0; k < 5; k++)
+        w->learn[k] = (uint16_t)lc[k];
+    }
+  }
+  return w;
+}
+
+static int is_stop(const ctx *c, size_t i) {
+  return lex(c, i)->bits & L_STOP;
+}
+
+static int stab_init(stab *t, ws_arena *a, size_t want) {
+  size_t cap = 16;
+  while (cap < want * 2)
+    cap *= 2;
+  t->slot = ws_arena_calloc(a, cap, sizeof(sslot));
+  t->mask = cap - 1;
+  t->used = 0;
+  return t->slot ? WS_OK : WS_ENOMEM;
+}
+
+/* Returns the slot of key (empty when absent). */
+static sslot *stab_get(stab *t, const char *key) {
+  size_t n = strlen(key);
+  size_t h = (size_t)hash_fold(key, n) & t->mask;
+  while (t->slot[h].key && strcmp(t->slot[h].key, key) != 0)
+    h = (h + 1) & t->mask;
+  return &t->slot[h];
+}
+
+/* Sets key -> val; a second, different value makes the key ambiguous. */
+static void stab_put(stab *t, const char *key, int32_t val, int exclusive) {
+  sslot *s = stab_get(t, key);
+  if (!s->key) {
+    s->key = key;
+    s->val = val;
+    t->used++;
+  } else if (exclusive && s->val != val) {
+    s->val = -2;
+  }
+}
+
+/* ------------------------------------------------------ 1. evidence */
+
+/* 1 when capitals at token i carry no information: the start of a
+ * sentence or line, or just after an opening mark or a dash (CoNLL tables
+ * "Romania - Cosmin Contra", bylines, bracketed credits). */
+static int initial(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  if (i == 0 || (t->flags & (WS_TF_SENT | WS_TF_LINE)))
+    return 1;
+  const ws_token *p = &c->tok[i - 1];
+  if (p->type == WS_TOK_QUOTE)
+    return 1;
+  if (p->type == WS_TOK_PUNCT)
+    return !(p->cp == ',' || p->cp == ';' || p->cp == '&' || p->cp == '/');
+  return 0;
+}
+
+static int has_letter(const ws_token *t) {
+  return is_word(t) && ws_cp_is_letter(t->cp);
+}
+
+/* Headline modes per line.  An ALL-CAPS line has at least 60% of its
+ * words in capitals; a Title-Case line capitalises a function word inside
+ * it (news headline style: "Iran Says It Will Talk").  In both, capitals
+ * say nothing about names. */
+static void line_modes(ctx *c) {
+  size_t i = 0;
+  while (i < c->n) {
+    size_t j = i + 1;
+    while (j < c->n && !(c->tok[j].flags & WS_TF_LINE))
+      j++;
+    size_t words = 0, upper = 0, cap = 0, capstop = 0;
+    for (size_t k = i; k < j; k++) {
+      const ws_token *t = &c->tok[k];
+      if (!has_letter(t))
+        continue;
+      words++;
+      if (t->flags & WS_TF_UPPER)
+        upper++;
+      if (t->flags & WS_TF_CAP) {
+        cap++;
+        if (words > 1 && !(t->flags & WS_TF_UPPER) && is_stop(c, k))
+          capstop++;
+      }
+    }
+    uint8_t m = MODE_NORMAL;
+    if (words && upper * 10 >= words * 6)
+      m = MODE_CAPS;
+    else if (words >= 3 && capstop && cap * 10 >= words * 7)
+      m = MODE_TITLE;
+    for (size_t k = i; k < j; k++)
+      c->mode[k] = m;
+    i = j;
+  }
+}
+
+/* Marks tokens of URLs (<https://...>, www.example.org/...) so that their
+ * path words never become names.  Each byte is scanned at most twice. */
+static void mark_urls(ctx *c) {
+  const char *text = c->text;
+  size_t len = c->doc->len;
+  size_t done = 0; /* bytes before this are already marked */
+  for (size_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    int is_url = 0;
+    if (t->cp == ':' && t->end + 2 <= len && text[t->end] == '/' &&
+        text[t->end + 1] == '/')
+      is_url = 1;
+    else if (is_word(t) && t->start + 4 <= len &&
+             memcmp(text + t->start, "www.", 4) == 0)
+      is_url = 1;
+    if (!is_url)
+      continue;
+    size_t s = t->start;
+    while (s > done && s + 256 > t->start && text[s - 1] != ' ' &&
+           text[s - 1] != '\n' && text[s - 1] != '<' && text[s - 1] != '(')
+      s--;
+    size_t e = t->end;
+    while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' &&
+           text[e] != '>' && text[e] != ')' && text[e] != '\r')
+      e++;
+    for (size_t k = i; k > 0 && c->tok[k - 1].start >= s; k--)
+      c->url[k - 1] = 1;
+    size_t k = i;
+    for (; k < c->n && c->tok[k].start < e; k++)
+      c->url[k] = 1;
+    done = e;
+    i = k - 1;
+  }
+}
+
+static void count_words(ctx *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    if (!has_letter(t) || c->url[i])
+      continue;
+    wstat *w = &c->ws[c->wi[i]];
+    if (ws_cp_is_lower(t->cp))
+      w->lower++;
+    else if ((t->flags & WS_TF_CAP) && c->mode[i] == MODE_NORMAL &&
+             !initial(c, i))
+      w->cap++;
+  }
+}
+
+/* ------------------------------------------------------- 2. classes */
+
+/* Dictionary flags, for a hyphenated word from its parts: common only
+ * when every part is a common word (Short-lived), otherwise proper. */
+static int dict_flags(const char *s, size_t n) {
+  int f = ws_lex_dict(s, n);
+  if (f || !memchr(s, '-', n))
+    return f;
+  int all_lower = 1;
+  size_t p = 0;
+  while (p <= n) {
+    size_t q = p;
+    while (q < n && s[q] != '-')
+      q++;
+    if (q > p && !(ws_lex_dict(s + p, q - p) & WS_DICT_LOWER))
+      all_lower = 0;
+    p = q + 1;
+  }
+  return all_lower ? WS_DICT_LOWER : WS_DICT_CAP;
+}
+
+/* 1 when the train split mostly capitalised the word outside any name
+ * (table headers, words of headlines). */
+static int learned_not_name(const ctx *c, size_t i) {
+  const uint16_t *lc = lex(c, i)->learn;
+  unsigned names = (unsigned)lc[0] + lc[1] + lc[2] + lc[3];
+  return lc[WS_LEARN_NOT] >= 4 && lc[WS_LEARN_NOT] > 2 * names;
+}
+
+/* 1 when the capitalised word at i, in a position where capitals say
+ * nothing, is part of a name.  depth 1 marks a look-ahead call. */
+static int decide(ctx *c, size_t i, int depth) {
+  const ws_token *t = &c->tok[i];
+  const char *s = c->text + t->start;
+  if ((t->flags & WS_TF_ABBR) && (t->flags & WS_TF_UPPER))
+    return 1; /* U.S., H. */
+  if (ws_lex_abbrev_name(s, t->core_end - t->start))
+    return 1;
+  const wstat *w = lex(c, i);
+  if (w->bits & L_STOP)
+    return 0;
+  if (w->title)
+    return 1; /* cut out later, leaves its role */
+  if (w->cap || w->lower)
+    return w->cap >= w->lower;
+  int f = w->dict;
+  if (f == 0 || f == WS_DICT_CAP)
+    return 1;
+  /* how the train split used the word when capitalised inside sentences */
+  const uint16_t *lc = w->learn;
+  unsigned names = (unsigned)lc[0] + lc[1] + lc[2] + lc[3];
+  unsigned plain = lc[WS_LEARN_NOT];
+  int cap_next = i + 1 < c->n && has_letter(&c->tok[i + 1]) &&
+                 (c->tok[i + 1].flags & WS_TF_CAP) &&
+                 !(c->tok[i + 1].flags & WS_TF_SENT) && !is_stop(c, i + 1);
+  /* in a headline the next word's capital proves nothing: it must be a
+   * name itself (NEW YORK, not NEW BRIDGE); one word of look-ahead */
+  if (cap_next && c->mode[i] != MODE_NORMAL)
+    cap_next = depth == 0 && decide(c, i + 1, 1);
+  if (f == WS_DICT_LOWER) /* a common word; first word of a name (New York)? */
+    return cap_next && names >= 3 && names >= 2 * plain;
+  if (names + plain >= 2) /* both a common word and a name: China, Kent */
+    return names > plain;
+  /* otherwise a name when a capitalised word follows in the sentence
+   * (Bill Carter), or in a headline */
+  return cap_next || c->mode[i] == MODE_CAPS;
+}
+
+static void classify(ctx *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    uint8_t k = C_NONE;
+    if (!has_letter(t) || c->url[i]) {
+      c->cls[i] = k;
+      continue;
+    }
+    const char *s = c->text + t->start;
+    size_t n = t->core_end - t->start;
+    if (ws_cp_is_lower(t->cp)) {
+      if (ws_lex_is_particle(s, n))
+        k = C_PART;
+      else if (n > 3 &&
+               (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
+               s[3] >= 'A' && s[3] <= 'Z')
+        k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
+    } else if (t->flags & WS_TF_CAP) {
+      if (lex(c, i)->bits & L_DATE)
+        k = C_NONE;
+      else if (s[0] == 'I' && (n == 1 || s[1] == '\'' ||
+                               (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
+        k = C_NONE; /* the pronoun: I, I'm, I’ve */
+      else if (learned_not_name(c, i) && !lex(c, i)->title)
+        k = C_NONE;
+      else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
+        k = C_NAME;
+      else
+        k = decide(c, i, 0) ? C_NAME : C_NONE;
+    }
+    c->cls[i] = k;
+  }
+  /* in a headline or at a sentence start, an organisation or place head
+   * after a name belongs to it (KANSAS CITY, LABOUR PARTY) */
+  for (size_t i = 1; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    if (c->cls[i] == C_NONE && c->cls[i - 1] == C_NAME &&
+        (t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT) &&
+        (lex(c, i)->bits & (L_ORG | L_PLACE)))
+      c->cls[i] = C_NAME;
+  }
+}
+
+/* --------------------------------------------------------- 3. spans */
+
+static int tok_title(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  return has_letter(t) ? lex(c, i)->title : WS_TITLE_NONE;
+}
+
+static int tok_place_word(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  return has_letter(t) && (lex(c, i)->bits & L_PLACE);
+}
+
+static const char *tok_nationality(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  return ws_lex_nationality_country(c->text + t->start, t->core_end - t->start);
+}
+
+static int tok_org_word(const ctx *c, size_t i) {
+  return has_letter(&c->tok[i]) && (lex(c, i)->bits & L_ORG);
+}
+
+/* The title phrase ending just before token a, walking back over title
+ * words, organisation words, nationality adjectives and names (with their
+ * possessives): "Qatar's Foreign Minister", "Hamas politburo chief".
+ * Returns the first token of the phrase and sets *head_kind, or returns a
+ * when no title head precedes. */
+static size_t role_start(const ctx *c, size_t a, int *head_kind) {
+  *head_kind = WS_TITLE_NONE;
+  if (a == 0 || c->tok[a].flags & WS_TF_SENT)
+    return a;
+  int h = tok_title(c, a - 1);
+  if (h != WS_TITLE_HEAD && h != WS_TITLE_HONORIFIC)
+    return a;
+  *head_kind = h;
+  size_t s = a - 1;
+  if (h == WS_TITLE_HONORIFIC)
+    return s;
+  while (s > 0 && a - s < 7 && !(c->tok[s].flags & WS_TF_SENT)) {
+    size_t p = s - 1;
+    const ws_token *t = &c->tok[p];
+    if (!has_letter(t))
+      break;
+    int tt = tok_title(c, p);
+    if (tt == WS_TITLE_HONORIFIC)
+      break;
+    if (tt || tok_org_word(c, p) || tok_nationality(c, p) ||
+        c->cls[p] == C_NAME)
+      s = p;
+    else
+      break;
+  }
+  return s;
+}
+
+/* A title in apposition after a name: "Ismail Haniyeh, the Hamas chief,"
+ * or "Jane Roe, a spokeswoman for ...".  From token b (just after the
+ * name): a comma, an optional article, then at most six words of
+ * nationalities, names, organisation and title words ending in a title
+ * head that closes the phrase.  Sets [*ra, *rb) and returns 1, or 0. */
+static int appositive_role(const ctx *c, size_t b, size_t *ra, size_t *rb) {
+  if (b + 2 >= c->n || c->tok[b].cp != ',' || c->tok[b].type != WS_TOK_PUNCT)
+    return 0;
+  size_t k = b + 1;
+  if (is_word(&c->tok[k]) && (ws_tok_is(c->text, &c->tok[k], "the") ||
+                              ws_tok_is(c->text, &c->tok[k], "a") ||
+                              ws_tok_is(c->text, &c->tok[k], "an")))
+    k++;
+  size_t first = k, head_end = 0;
+  for (; k < c->n && k < first + 6; k++) {
+    const ws_token *t = &c->tok[k];
+    if (!has_letter(t) || (t->flags & WS_TF_SENT))
+      break;
+    int tt = tok_title(c, k);
+    if (tt == WS_TITLE_HONORIFIC)
+      break;
+    if (tt == WS_TITLE_HEAD)
+      head_end = k + 1;
+    else if (!(tt || tok_org_word(c, k) || tok_nationality(c, k) ||
+               c->cls[k] == C_NAME))
+      break;
+  }
+  if (!head_end)
+    return 0;
+  /* the head must close the phrase: , . of for at in with or the end */
+  if (head_end < c->n) {
+    const ws_token *t = &c->tok[head_end];
+    if (!(t->type == WS_TOK_PUNCT || t->type == WS_TOK_QUOTE ||
+          ws_tok_is(c->text, t, "of") || ws_tok_is(c->text, t, "for") ||
+          ws_tok_is(c->text, t, "at") || ws_tok_is(c->text, t, "in") ||
+          ws_tok_is(c->text, t, "with")))
+      return 0;
+  }
+  *ra = first;
+  *rb = head_end;
+  return 1;
+}
+
+static int push_cand(ctx *c, uint32_t a, uint32_t b) {
+  /* drop title-only and stopword-only runs */
+  int any = 0;
+  for (uint32_t i = a; i < b; i++)
+    if (c->cls[i] == C_NAME && !tok_title(c, i))
+      any = 1;
+  if (!any)
+    return WS_OK;
+  /* a lone capital letter (or initial) is a label (column B), not a name */
+  if (b - a == 1 && (c->tok[a].end - c->tok[a].start == 1 ||
+                     (c->tok[a].end - c->tok[a].start == 2 &&
+                      c->text[c->tok[a].start + 1] == '.')))
+    return WS_OK;
+  cand *m = ws_vec_push(&c->cands, c->doc->arena);
+  if (!m)
+    return WS_ENOMEM;
+  m->a = a;
+  m->b = b;
+  m->entity = -1;
+  return WS_OK;
+}
+
+/* 1 when token i plausibly starts a personal name: an initial, a word the
+ * train split knew mostly as part of personal names, or a word neither
+ * the dictionary nor the train split knows (Australian Tom Moody, but not
+ * Czech Republic, Australian Open, Bosnian Serb). */
+static int personal_name_at(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  if ((t->flags & WS_TF_ABBR) && t->end - t->start <= 3)
+    return 1;
+  const wstat *w = lex(c, i);
+  const uint16_t *lc = w->learn;
+  size_t n = word_len(c, t);
+  if (w->bits & L_LEARNED)
+    return lc[0] > lc[1] + lc[2] + lc[3];
+  int f = w->dict;
+  if (f == 0)
+    return 1;
+  /* a proper noun of the dictionary followed by another name word */
+  return f == WS_DICT_CAP && i + 1 < c->n && c->cls[i + 1] == C_NAME &&
+         !ws_lex_is_country(c->text + t->start, n);
+}
+
+/* Emits the mentions of the raw run [a, b): cuts title runs that end in a
+ * title head, splits a leading nationality adjective off a personal name. */
+static int split_run(ctx *c, uint32_t a, uint32_t b) {
+  /* trailing particles are not part of a name */
+  while (b > a && c->cls[b - 1] == C_PART)
+    b--;
+  uint32_t s = a;
+  for (uint32_t i = a; i < b;) {
+    if (!tok_title(c, i)) {
+      i++;
+      continue;
+    }
+    uint32_t j = i;
+    int last = WS_TITLE_NONE;
+    while (j < b && tok_title(c, j))
+      last = tok_title(c, j++);
+    /* A title is cut when a name follows it (Pope John Paul II), or at
+     * the end when it is unmistakable (Iran Foreign Minister); a single
+     * head word after a name stays (Martin Luther King, King Jr.), and an
+     * organisation name ending in an org word keeps its titles (Prime
+     * Minister's Office). */
+    int name_after =
+        j < b && !ws_lex_is_generation(c->text + c->tok[j].start,
+                                       c->tok[j].core_end - c->tok[j].start);
+    int cut =
+        (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
+        !(b > j && tok_org_word(c, b - 1)) &&
+        (name_after ? (i - s <= 1 || j - i >= 2) : (j == b && j - i >= 2));
+    if (cut) {
+      {
+        if (i > s) {
+          int rc = push_cand(c, s, i);
+          if (rc)
+            return rc;
+        }
+        s = j;
+      }
+    }
+    i = j;
+  }
+  if (s >= b)
+    return WS_OK;
+  if (b - s >= 2 && tok_nationality(c, s) && !tok_org_word(c, b - 1) &&
+      c->cls[s + 1] == C_NAME && personal_name_at(c, s + 1)) {
+    int rc = push_cand(c, s, s + 1);
+    if (rc)
+      return rc;
+    s++;
+  }
+  return push_cand(c, s, b);
+}
+
+/* 1 when a lower-case particle at i opens a name: "de Silva", "van Gogh"
+ * after a word that is not a name (inside a name it joins anyway); only
+ * particles that are not also common words of the text's language. */
+static int particle_opens(const ctx *c, size_t i) {
+  static const char *const openers[] = {"bin", "da",  "de",  "del", "di",
+                                        "dos", "ibn", "van", "von", NULL};
+  return c->cls[i] == C_PART && i + 1 < c->n && c->cls[i + 1] == C_NAME &&
+         !(c->tok[i + 1].flags & WS_TF_SENT) &&
+         ws_tok_in(c->text, &c->tok[i], openers);
+}
+
+static int find_spans(ctx *c) {
+  for (size_t i = 0; i < c->n;) {
+    if (c->cls[i] != C_NAME && !particle_opens(c, i)) {
       i++;
       continue;
     }
     size_t j = i + 1;
-    while (j < tk->n && tk->tok[j].type == WS_TOK_WORD &&
-           (tk->tok[j].flags & WS_TF_CAP) && tk->tok[j].sent == t->sent &&
-           !(tk->tok[j - 1].flags & WS_TF_POSS))
-      j++;
-    ws_mention *m = ws_vec_push(&doc->mentions, doc->arena);
-    ws_entity *e = ws_vec_push(&doc->entities, doc->arena);
-    if (!m || !e)
-      return WS_ENOMEM;
-    m->start = t->start;
-    m->end = tk->tok[j - 1].core_end;
-    m->entity = (int32_t)(doc->entities.len - 1);
-    e->name = ws_text_nfc(doc->arena, doc->text + m->start, m->end - m->start);
-    if (!e->name)
-      return WS_ENOMEM;
-    e->kind = WS_ENTITY_OTHER;
-    e->n_mentions = 1;
-    for (size_t k = i; k < j; k++)
-      doc->tok_mention[k] = (int32_t)(doc->mentions.len - 1);
+    while (j < c->n && j - i < MAX_RUN && !(c->tok[j - 1].flags & WS_TF_POSS) &&
+           !(c->tok[j].flags & WS_TF_SENT)) {
+      if (c->cls[j] == C_NAME) {
+        j++;
+        continue;
+      }
+      /* "of" after an organisation or place head (Bank of Japan, Republic
+       * of Ireland); "&" between names (Procter & Gamble) */
+      if (j + 1 < c->n && c->cls[j + 1] == C_NAME &&
+          !(c->tok[j + 1].flags & WS_TF_SENT) &&
+          ((is_word(&c->tok[j]) && ws_tok_is(c->text, &c->tok[j], "of") &&
+            (tok_org_word(c, j - 1) || tok_place_word(c, j - 1))) ||
+           (c->tok[j].cp == '&' && c->tok[j].type == WS_TOK_PUNCT))) {
+        j += 2;
+        continue;
+      }
+      /* particles between name words: bin, de, van der */
+      size_t k = j;
+      while (k < c->n && k - j < 3 && c->cls[k] == C_PART)
+        k++;
+      if (k > j && k < c->n && c->cls[k] == C_NAME &&
+          !(c->tok[k].flags & WS_TF_SENT)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    int rc = split_run(c, (uint32_t)i, (uint32_t)j);
+    if (rc)
+      return rc;
     i = j;
   }
   return WS_OK;
+}
+
+/* ------------------------------------------------- 4. kinds, identity */
+
+/* ws_text_nfc / ws_text_fold with a fast path for ASCII, which is already
+ * in NFC: copy, white space runs folded to one space, lowered if fold. */
+static char *norm(ws_arena *a, const char *s, size_t n, int fold) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80)
+      return fold ? ws_text_fold(a, s, n) : ws_text_nfc(a, s, n);
+  char *out = ws_arena_alloc(a, n + 1);
+  if (!out)
+    return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    char ch = s[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      if (k && out[k - 1] != ' ')
+        out[k++] = ' ';
+      continue;
+    }
+    out[k++] = fold && ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+  }
+  while (k && out[k - 1] == ' ')
+    k--;
+  out[k] = 0;
+  return out;
+}
+
+static const char *span_nfc(ctx *c, uint32_t s, uint32_t e) {
+  return norm(c->doc->arena, c->text + s, e - s, 0);
+}
+
+static int is_acronym(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  size_t n = t->core_end - t->start;
+  return (t->flags & WS_TF_UPPER) && n >= 2 && n <= 8 && has_letter(t);
+}
+
+static const char *const speech_verbs[] = {
+    "said",   "says",     "told",      "added",    "stressed", "warned",
+    "argued", "insisted", "explained", "declared", NULL};
+
+/* 1 when token i is a given name by the train split's statistics: seen at
+ * least three times, mostly inside personal names. */
+static int given_name_at(const ctx *c, size_t i) {
+  if (!has_letter(&c->tok[i]))
+    return 0;
+  const uint16_t *lc = lex(c, i)->learn;
+  return lc[0] >= 3 && lc[0] > 2 * (lc[1] + lc[2] + lc[3]);
+}
+
+/* 1 when one of the two words from token i is a lower-case organisation
+ * noun: "X news agency", "X party", "X newspaper". */
+static int org_noun_after(const ctx *c, size_t i) {
+  static const char *const nouns[] = {
+      "agency",   "daily",   "newspaper", "party",   "group",
+      "movement", "company", "militia",   "network", NULL};
+  for (size_t k = i; k < c->n && k < i + 2; k++) {
+    const ws_token *t = &c->tok[k];
+    if (!is_word(t) || !ws_cp_is_lower(t->cp))
+      return 0;
+    if (ws_tok_in(c->text, t, nouns))
+      return 1;
+  }
+  return 0;
+}
+
+/* Local kind evidence of a mention. */
+static void kind_of(ctx *c, cand *m, int head_kind) {
+  const ws_token *first = &c->tok[m->a], *last = &c->tok[m->b - 1];
+  const char *fs = c->text + first->start;
+  size_t fn = last->core_end - first->start;
+  size_t ntok = m->b - m->a;
+  m->kind = WS_ENTITY_OTHER;
+  m->weight = 0;
+  if (ntok == 1 && tok_nationality(c, m->a)) {
+    m->kind = WS_ENTITY_OTHER, m->weight = 4;
+    return;
+  }
+  if (tok_org_word(c, m->b - 1) && ntok >= 2) {
+    m->kind = WS_ENTITY_ORG, m->weight = 3;
+    return;
+  }
+  if (head_kind) {
+    m->kind = WS_ENTITY_PERSON, m->weight = 3;
+    return;
+  }
+  const char *abbr = ws_lex_abbrev_name(fs, fn);
+  if (abbr) {
+    m->kind =
+        ws_lex_is_country(abbr, strlen(abbr)) ? WS_ENTITY_PLACE : WS_ENTITY_ORG;
+    m->weight = 3;
+    return;
+  }
+  /* a known given name first: Anthony Hill, Neil Jordan, Tiger Woods */
+  if (ntok >= 2 && given_name_at(c, m->a)) {
+    m->kind = WS_ENTITY_PERSON, m->weight = 2;
+    return;
+  }
+  if (ws_lex_is_country(fs, fn) ||
+      (ntok >= 2 && ws_lex_is_place_word(c->text + last->start,
+                                         last->core_end - last->start))) {
+    m->kind = WS_ENTITY_PLACE, m->weight = 3;
+    return;
+  }
+  /* an organisation word first (Bank of Japan, Radio Free Asia), or a
+   * lower-case organisation noun right after ("Fars news agency") */
+  if ((ntok >= 2 && tok_org_word(c, m->a)) || org_noun_after(c, m->b)) {
+    m->kind = WS_ENTITY_ORG, m->weight = 2;
+    return;
+  }
+  for (uint32_t i = m->a; i < m->b; i++)
+    if (c->cls[i] == C_PART ||
+        ws_lex_is_generation(c->text + c->tok[i].start,
+                             c->tok[i].core_end - c->tok[i].start)) {
+      m->kind = WS_ENTITY_PERSON, m->weight = 2;
+      return;
+    }
+  /* an initial before a family name: H. Morris (not S. Korean) */
+  if (ntok >= 2 && (first->flags & WS_TF_ABBR) && ws_cp_is_upper(first->cp) &&
+      first->end - first->start <= 3 && !tok_nationality(c, m->b - 1) &&
+      !ws_lex_is_country(c->text + c->tok[m->a + 1].start,
+                         last->core_end - c->tok[m->a + 1].start)) {
+    m->kind = WS_ENTITY_PERSON, m->weight = 2;
+    return;
+  }
+  /* names the train split knows: given names, clubs, places */
+  double sc[4] = {0, 0, 0, 0};
+  int known = 0;
+  for (uint32_t i = m->a; i < m->b; i++) {
+    if (!has_letter(&c->tok[i]))
+      continue;
+    const uint16_t *lc = lex(c, i)->learn;
+    double tot = (double)lc[0] + lc[1] + lc[2] + lc[3];
+    if (tot == 0)
+      continue;
+    for (int k = 0; k < 4; k++)
+      sc[k] += (lc[k] + 0.1) / (tot + 0.4);
+    known++;
+  }
+  if (known) {
+    static const int map[4] = {WS_ENTITY_PERSON, WS_ENTITY_ORG, WS_ENTITY_PLACE,
+                               WS_ENTITY_OTHER};
+    int best = 0;
+    for (int k = 1; k < 4; k++)
+      if (sc[k] > sc[best])
+        best = k;
+    m->kind = map[best], m->weight = 2;
+    return;
+  }
+  /* the subject of a speech verb is a person more often than not */
+  if (m->b + 1 < c->n && is_word(&c->tok[m->b]) &&
+      ws_tok_in(c->text, &c->tok[m->b], speech_verbs) && !is_acronym(c, m->a)) {
+    m->kind = WS_ENTITY_PERSON, m->weight = 1;
+    return;
+  }
+  if (ntok == 1 && is_acronym(c, m->a)) {
+    m->kind = WS_ENTITY_ORG, m->weight = 1;
+    return;
+  }
+  /* "in Doha", "Doha, Qatar" */
+  if (m->a > 0) {
+    const ws_token *p = &c->tok[m->a - 1];
+    if (is_word(p) &&
+        (ws_tok_is(c->text, p, "in") || ws_tok_is(c->text, p, "near") ||
+         ws_tok_is(c->text, p, "from") || ws_tok_is(c->text, p, "at"))) {
+      m->kind = WS_ENTITY_PLACE, m->weight = 1;
+      return;
+    }
+  }
+  if (m->b + 1 < c->n && c->tok[m->b].cp == ',' &&
+      has_letter(&c->tok[m->b + 1]) &&
+      ws_lex_is_country(c->text + c->tok[m->b + 1].start,
+                        c->tok[m->b + 1].core_end - c->tok[m->b + 1].start)) {
+    m->kind = WS_ENTITY_PLACE, m->weight = 2;
+    return;
+  }
+  /* two or three capitalised words, each a possible name: a person
+   * (given name + family name is the commonest multi-word name in news) */
+  if (ntok >= 2 && ntok <= 3) {
+    int ok = 1;
+    for (uint32_t i = m->a; i < m->b; i++) {
+      const ws_token *t = &c->tok[i];
+      if ((t->flags & WS_TF_UPPER) || (t->flags & WS_TF_DIGIT) ||
+          !has_letter(t) || is_stop(c, i))
+        ok = 0;
+    }
+    /* the family name must not be a common word (White House) */
+    if (lex(c, m->b - 1)->dict == WS_DICT_LOWER)
+      ok = 0;
+    if (ok && !tok_nationality(c, m->a)) {
+      m->kind = WS_ENTITY_PERSON, m->weight = 1;
+      return;
+    }
+  }
+}
+
+/* Acronym letters of a mention's capitalised words ("Islamic Revolutionary
+ * Guard Corps" -> "IRGC") into buf; returns its length. */
+static size_t initials(const ctx *c, const cand *m, char *buf, size_t cap) {
+  size_t k = 0;
+  for (uint32_t i = m->a; i < m->b && k + 1 < cap; i++) {
+    const ws_token *t = &c->tok[i];
+    if (!(t->flags & WS_TF_CAP))
+      continue;
+    unsigned char ch = (unsigned char)c->text[t->start];
+    if (ch < 0x80)
+      buf[k++] = (char)ch;
+  }
+  buf[k] = 0;
+  return k;
+}
+
+static int add_unique(ws_arena *a, const char ***list, uint32_t *n,
+                      uint32_t max, const char *s) {
+  for (uint32_t i = 0; i < *n; i++)
+    if (strcmp((*list)[i], s) == 0)
+      return WS_OK;
+  if (*n >= max)
+    return WS_OK;
+  if (*n == 0) {
+    *list = ws_arena_alloc(a, max * sizeof(char *));
+    if (!*list)
+      return WS_ENOMEM;
+  }
+  (*list)[(*n)++] = s;
+  return WS_OK;
+}
+
+typedef struct ent_acc {
+  int votes[4];   /* evidence weight per kind */
+  uint32_t first; /* first mention index */
+} ent_acc;
+
+static int cmp_len_desc(const void *x, const void *y) {
+  const cand *const *a = x, *const *b = y;
+  uint32_t la = (*a)->b - (*a)->a, lb = (*b)->b - (*b)->a;
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  return (*a)->a < (*b)->a ? -1 : (*a)->a > (*b)->a;
+}
+
+static int new_entity(ctx *c, stab *names, cand *m, const char *canon_name) {
+  ws_doc *doc = c->doc;
+  sslot *sl = stab_get(names, m->key);
+  if (sl->key) {
+    m->entity = sl->val;
+    return WS_OK;
+  }
+  ws_entity *e = ws_vec_push(&doc->entities, doc->arena);
+  if (!e)
+    return WS_ENOMEM;
+  e->name = canon_name;
+  sl->key = m->key;
+  sl->val = (int32_t)(doc->entities.len - 1);
+  names->used++;
+  m->entity = sl->val;
+  return WS_OK;
+}
+
+/* Token suffixes of a personal name that may stand for it alone: never one
+ * starting with a particle or a generational suffix. */
+static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
+  for (uint32_t k = m->a + 1; k < m->b; k++) {
+    const ws_token *t = &c->tok[k];
+    if (c->cls[k] != C_NAME ||
+        ws_lex_is_generation(c->text + t->start, t->core_end - t->start))
+      continue;
+    const char *key = norm(c->doc->arena, c->text + t->start,
+                           c->tok[m->b - 1].core_end - t->start, 1);
+    if (!key)
+      return WS_ENOMEM;
+    stab_put(suffixes, key, m->entity, 1);
+  }
+  return WS_OK;
+}
+
+/* End of a mention's name: its last word without a possessive, and with a
+ * dollar sign written against a country code (C$, HK$, US$: the currency,
+ * not the country). */
+static uint32_t mention_end(const ctx *c, const cand *m) {
+  const ws_token *t = &c->tok[m->b - 1];
+  if (m->b < c->n && c->tok[m->b].cp == '$' && c->tok[m->b].start == t->end &&
+      m->b - m->a == 1 && (t->flags & WS_TF_UPPER) &&
+      !(t->flags & WS_TF_ABBR) && t->end - t->start <= 3)
+    return c->tok[m->b].end;
+  return t->core_end;
+}
+
+static int resolve(ctx *c) {
+  ws_doc *doc = c->doc;
+  ws_arena *a = doc->arena;
+  cand *cs = c->cands.items;
+  size_t nc = c->cands.len;
+  int rc;
+  /* names, keys, roles, local kinds */
+  for (size_t i = 0; i < nc; i++) {
+    cand *m = &cs[i];
+    uint32_t s = c->tok[m->a].start, e = mention_end(c, m);
+    m->name = span_nfc(c, s, e);
+    if (!m->name)
+      return WS_ENOMEM;
+    int head = 0;
+    size_t rs = role_start(c, m->a, &head);
+    if (head == WS_TITLE_HEAD) {
+      m->role = span_nfc(c, c->tok[rs].start, c->tok[m->a - 1].core_end);
+      if (!m->role)
+        return WS_ENOMEM;
+    } else {
+      size_t ra, rb;
+      if (appositive_role(c, m->b, &ra, &rb)) {
+        m->role = span_nfc(c, c->tok[ra].start, c->tok[rb - 1].core_end);
+        if (!m->role)
+          return WS_ENOMEM;
+      }
+    }
+    kind_of(c, m, head);
+    const char *abbr = ws_lex_abbrev_name(doc->text + s, e - s);
+    const char *nat = m->b - m->a == 1 ? tok_nationality(c, m->a) : NULL;
+    if (abbr)
+      m->canon = abbr;
+    else if (nat && doc->text[e - 1] == 's' &&
+             ws_lex_nationality_country(doc->text + s, e - s - 1))
+      m->canon = ws_arena_strndup(a, m->name, strlen(m->name) - 1);
+    const char *k = m->canon ? m->canon : m->name;
+    m->key = norm(a, k, strlen(k), 1);
+    if (!m->key ||
+        (m->canon && !(m->canon = ws_text_nfc(a, m->canon, strlen(m->canon)))))
+      return WS_ENOMEM;
+  }
+  /* longest names first, so that short forms find them */
+  cand **order = ws_arena_calloc(a, nc ? nc : 1, sizeof(cand *));
+  if (!order)
+    return WS_ENOMEM;
+  for (size_t i = 0; i < nc; i++)
+    order[i] = &cs[i];
+  qsort(order, nc, sizeof(cand *), cmp_len_desc);
+  stab names, suffixes, acro, inits;
+  if ((rc = stab_init(&names, a, nc)) ||
+      (rc = stab_init(&suffixes, a, nc * 4)) ||
+      (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)))
+    return rc;
+  /* acronyms in brackets after their expansion: Guard Corps (IRGC) */
+  for (size_t i = 0; i + 1 < nc; i++) {
+    cand *m = &cs[i], *x = &cs[i + 1];
+    if (x->a != m->b + 1 || x->b != x->a + 1 || c->tok[m->b].cp != '(' ||
+        !is_acronym(c, x->a) || m->b - m->a < 2)
+      continue;
+    char ini[MAX_RUN + 2];
+    size_t ni = initials(c, m, ini, sizeof ini);
+    const ws_token *t = &c->tok[x->a];
+    if (ni == t->core_end - t->start &&
+        memcmp(ini, c->text + t->start, ni) == 0)
+      stab_put(&acro, x->key, (int32_t)i, 0); /* candidate index for now */
+  }
+  for (size_t oi = 0; oi < nc; oi++) {
+    cand *m = order[oi];
+    if (m->entity >= 0)
+      continue;
+    uint32_t ntok = m->b - m->a;
+    sslot *sl = stab_get(&acro, m->key);
+    if (sl->key && cs[sl->val].entity >= 0) {
+      m->entity = cs[sl->val].entity;
+      continue;
+    }
+    if (!m->canon) {
+      sl = stab_get(&suffixes, m->key);
+      if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
+        m->entity = sl->val;
+        m->folded = 1;
+        continue;
+      }
+    }
+    /* an acronym spelling the initials of exactly one longer name of the
+     * document, wherever it stands (RHC ... Radio Habana Cuba) */
+    if (ntok == 1 && !m->canon && is_acronym(c, m->a)) {
+      sl = stab_get(&inits, m->key);
+      if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
+        m->entity = sl->val;
+        continue;
+      }
+    }
+    const char *cn = m->canon ? m->canon : m->name;
+    if ((rc = new_entity(c, &names, m, cn)))
+      return rc;
+    if (ntok >= 2) {
+      char ini[MAX_RUN + 2];
+      size_t ni = initials(c, m, ini, sizeof ini);
+      for (size_t k = 0; k < ni; k++)
+        if (ini[k] >= 'A' && ini[k] <= 'Z')
+          ini[k] = (char)(ini[k] + 32);
+      const char *ik = ni >= 2 ? ws_arena_strndup(a, ini, ni) : NULL;
+      if (ni >= 2 && !ik)
+        return WS_ENOMEM;
+      if (ik)
+        stab_put(&inits, ik, m->entity, 1);
+    }
+    if (ntok >= 2 && (m->kind == WS_ENTITY_PERSON ||
+                      (m->kind == WS_ENTITY_OTHER && m->weight == 0)))
+      if ((rc = fold_suffixes(c, &suffixes, m)))
+        return rc;
+  }
+  /* votes, aliases, roles, mention list */
+  size_t ne = doc->entities.len;
+  ent_acc *acc = ws_arena_calloc(a, ne ? ne : 1, sizeof(ent_acc));
+  if (!acc)
+    return WS_ENOMEM;
+  for (size_t i = 0; i < ne; i++)
+    acc[i].first = UINT32_MAX;
+  ws_entity *es = doc->entities.items;
+  for (size_t i = 0; i < nc; i++) {
+    cand *m = &cs[i];
+    ent_acc *ac = &acc[m->entity];
+    ws_entity *e = &es[m->entity];
+    if (!m->folded)
+      ac->votes[m->kind] += m->weight;
+    if (ac->first == UINT32_MAX)
+      ac->first = (uint32_t)i;
+    e->n_mentions++;
+    if (strcmp(m->name, e->name) != 0 &&
+        (rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES, m->name)))
+      return rc;
+    if (m->role &&
+        (rc = add_unique(a, &e->roles, &e->n_roles, MAX_ROLES, m->role)))
+      return rc;
+  }
+  for (size_t i = 0; i < ne; i++) {
+    int best = WS_ENTITY_OTHER, bw = 0;
+    for (int k = 0; k < 4; k++)
+      if (acc[i].votes[k] > bw)
+        bw = acc[i].votes[k], best = k;
+    es[i].kind = (ws_entity_kind)best;
+  }
+  /* entities in order of first mention */
+  int32_t *remap = ws_arena_calloc(a, ne ? ne : 1, sizeof(int32_t));
+  ws_entity *sorted = ws_arena_calloc(a, ne ? ne : 1, sizeof(ws_entity));
+  if (!remap || !sorted)
+    return WS_ENOMEM;
+  int32_t next = 0;
+  for (size_t i = 0; i < nc; i++) {
+    int32_t e = cs[i].entity;
+    if (acc[e].first == i) {
+      remap[e] = next;
+      sorted[next++] = es[e];
+    }
+  }
+  if (ne)
+    memcpy(es, sorted, ne * sizeof(ws_entity));
+  for (size_t i = 0; i < nc; i++) {
+    cand *m = &cs[i];
+    ws_mention *mm = ws_vec_push(&doc->mentions, a);
+    if (!mm)
+      return WS_ENOMEM;
+    mm->start = c->tok[m->a].start;
+    mm->end = mention_end(c, m);
+    mm->entity = remap[m->entity];
+    for (uint32_t k = m->a; k < m->b; k++)
+      doc->tok_mention[k] = (int32_t)i;
+  }
+  return WS_OK;
+}
+
+/* Joins a capitalised common word before a mention when an acronym of the
+ * document spells the initials of both (RHC ... Radio Habana Cuba). */
+static void extend_by_acronyms(ctx *c) {
+  cand *cs = c->cands.items;
+  for (size_t i = 0; i < c->cands.len; i++) {
+    cand *m = &cs[i];
+    if (m->a == 0 || m->b - m->a < 2 || m->b - m->a >= MAX_RUN)
+      continue;
+    uint32_t p = m->a - 1;
+    const ws_token *t = &c->tok[p];
+    if (!has_letter(t) || !(t->flags & WS_TF_CAP) || c->cls[p] != C_NONE ||
+        (t->flags & WS_TF_UPPER) || (c->tok[m->a].flags & WS_TF_SENT))
+      continue;
+    char ini[MAX_RUN + 2];
+    ini[0] = c->text[t->start];
+    cand tmp = *m;
+    size_t ni = 1 + initials(c, &tmp, ini + 1, sizeof ini - 1);
+    /* look for the acronym among the document's words */
+    size_t h = (size_t)hash_fold(ini, ni) & c->ws_mask;
+    for (; c->ws[h].len; h = (h + 1) & c->ws_mask) {
+      const wstat *w = &c->ws[h];
+      if (w->len == ni && memcmp(c->text + w->off, ini, ni) == 0) {
+        m->a = p;
+        c->cls[p] = C_NAME;
+        break;
+      }
+    }
+  }
+}
+
+int ws_entity_find(ws_doc *doc) {
+  const ws_tokens *tk = &doc->tokens;
+  size_t n = tk->n;
+  ws_arena *a = doc->arena;
+  doc->tok_mention = ws_arena_calloc(a, n ? n : 1, sizeof(int32_t));
+  if (!doc->tok_mention)
+    return WS_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    doc->tok_mention[i] = -1;
+  ctx c = {.doc = doc, .text = doc->text, .tok = tk->tok, .n = n};
+  c.mode = ws_arena_calloc(a, n ? n : 1, 1);
+  c.cls = ws_arena_calloc(a, n ? n : 1, 1);
+  c.url = ws_arena_calloc(a, n ? n : 1, 1);
+  c.ws = ws_arena_calloc(a, 1024, sizeof(wstat));
+  c.ws_mask = 1023;
+  c.wi = ws_arena_calloc(a, n ? n : 1, sizeof(uint32_t));
+  if (!c.mode || !c.cls || !c.url || !c.ws || !c.wi)
+    return WS_ENOMEM;
+  /* word forms: insert all (the table grows), then index each token */
+  for (size_t i = 0; i < n; i++)
+    if (has_letter(&c.tok[i]) && stat_add(&c, &c.tok[i]))
+      return WS_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    c.wi[i] = has_letter(&c.tok[i]) ? (uint32_t)(stat_of(&c, &c.tok[i]) - c.ws)
+                                    : UINT32_MAX;
+  ws_vec_init(&c.cands, sizeof(cand));
+  line_modes(&c);
+  mark_urls(&c);
+  count_words(&c);
+  classify(&c);
+  int rc = find_spans(&c);
+  if (rc)
+    return rc;
+  extend_by_acronyms(&c);
+  return resolve(&c);
 }

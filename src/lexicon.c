@@ -1,48 +1,372 @@
 /*
  * lexicon.c - word lists consulted by the extraction layers.
+ *
+ * Every list is sorted (byte order of its lower-case or exact form) and
+ * searched by bisection, so a lookup is O(log n) with no allocation.  The
+ * system dictionary comes from dict_words.c, generated at build time by
+ * gen_dict.py from Debian's wamerican word list.
  */
 #include "lexicon.h"
 
+#include <stdint.h>
 #include <string.h>
+
+extern const char *const ws_dict_word[];
+extern const unsigned char ws_dict_flag[];
+extern const size_t ws_dict_n;
+extern const unsigned ws_dict_slot[];
+extern const size_t ws_dict_mask;
+
+/* Compares s[0..n) with the NUL-terminated w; fold lowers ASCII letters of
+ * s first (w is lower case then). */
+static int cmp(const char *s, size_t n, const char *w, int fold) {
+  size_t i = 0;
+  for (; i < n && w[i]; i++) {
+    unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
+    if (fold && a >= 'A' && a <= 'Z')
+      a = (unsigned char)(a + 32);
+    if (a != b)
+      return a < b ? -1 : 1;
+  }
+  if (i < n)
+    return 1;
+  return w[i] ? -1 : 0;
+}
+
+/* Index of s[0..n) in the sorted list (stride bytes between entries whose
+ * first member is a const char *), or -1. */
+static long find(const void *list, size_t count, size_t stride, const char *s,
+                 size_t n, int fold) {
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const char *w = *(const char *const *)((const char *)list + mid * stride);
+    int c = cmp(s, n, w, fold);
+    if (c == 0)
+      return (long)mid;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return -1;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define IN(list, s, n, fold)                                                  \
+  (find(list, COUNT(list), sizeof(list[0]), s, n, fold) >= 0)
+
+/* Drops one trailing '.' (Gov., Inc.). */
+static size_t no_dot(const char *s, size_t n) {
+  return n > 1 && s[n - 1] == '.' ? n - 1 : n;
+}
 
 typedef struct pair {
   const char *adj;     /* nationality adjective as written */
   const char *country; /* canonical country name */
 } pair;
 
-/* Nationality adjectives of countries and territories frequent in
- * international news (cf. the CIA World Factbook's "Nationality"
- * field).  Sorted by adjective for binary search. */
+/* Nationality adjectives of countries, territories and regions (cf. the
+ * CIA World Factbook's "Nationality" field).  Sorted by adjective. */
 static const pair nationalities[] = {
-    {"Afghan", "Afghanistan"}, {"American", "United States"},
-    {"Australian", "Australia"}, {"Brazilian", "Brazil"},
-    {"British", "United Kingdom"}, {"Canadian", "Canada"},
-    {"Chinese", "China"}, {"Cuban", "Cuba"}, {"Egyptian", "Egypt"},
-    {"French", "France"}, {"German", "Germany"}, {"Indian", "India"},
-    {"Iranian", "Iran"}, {"Iraqi", "Iraq"}, {"Israeli", "Israel"},
-    {"Italian", "Italy"}, {"Japanese", "Japan"}, {"Jordanian", "Jordan"},
-    {"Lebanese", "Lebanon"}, {"Mexican", "Mexico"},
-    {"Palestinian", "Palestine"}, {"Qatari", "Qatar"},
-    {"Russian", "Russia"}, {"Saudi", "Saudi Arabia"},
-    {"Spanish", "Spain"}, {"Syrian", "Syria"}, {"Turkish", "Turkey"},
-    {"Ukrainian", "Ukraine"}, {"Yemeni", "Yemen"},
+    {"Afghan", "Afghanistan"}, {"African", "Africa"},
+    {"Albanian", "Albania"}, {"Algerian", "Algeria"},
+    {"American", "United States"}, {"Angolan", "Angola"},
+    {"Arab", "Arab League"}, {"Argentine", "Argentina"},
+    {"Argentinian", "Argentina"}, {"Armenian", "Armenia"},
+    {"Asian", "Asia"}, {"Australian", "Australia"},
+    {"Austrian", "Austria"}, {"Azerbaijani", "Azerbaijan"},
+    {"Bahraini", "Bahrain"}, {"Bangladeshi", "Bangladesh"},
+    {"Belarusian", "Belarus"}, {"Belgian", "Belgium"},
+    {"Bolivian", "Bolivia"}, {"Bosnian", "Bosnia"},
+    {"Brazilian", "Brazil"}, {"British", "United Kingdom"},
+    {"Bulgarian", "Bulgaria"}, {"Burmese", "Myanmar"},
+    {"Burundian", "Burundi"}, {"Cambodian", "Cambodia"},
+    {"Cameroonian", "Cameroon"}, {"Canadian", "Canada"},
+    {"Chechen", "Chechnya"}, {"Chilean", "Chile"}, {"Chinese", "China"},
+    {"Colombian", "Colombia"}, {"Congolese", "Congo"},
+    {"Croatian", "Croatia"}, {"Cuban", "Cuba"}, {"Cypriot", "Cyprus"},
+    {"Czech", "Czech Republic"}, {"Danish", "Denmark"},
+    {"Dutch", "Netherlands"}, {"Ecuadorean", "Ecuador"},
+    {"Ecuadorian", "Ecuador"}, {"Egyptian", "Egypt"},
+    {"Emirati", "United Arab Emirates"}, {"English", "England"},
+    {"Eritrean", "Eritrea"}, {"Estonian", "Estonia"},
+    {"Ethiopian", "Ethiopia"}, {"European", "Europe"},
+    {"Filipino", "Philippines"}, {"Finnish", "Finland"},
+    {"French", "France"}, {"Georgian", "Georgia"}, {"German", "Germany"},
+    {"Ghanaian", "Ghana"}, {"Greek", "Greece"},
+    {"Guatemalan", "Guatemala"}, {"Haitian", "Haiti"},
+    {"Honduran", "Honduras"}, {"Hungarian", "Hungary"},
+    {"Icelandic", "Iceland"}, {"Indian", "India"},
+    {"Indonesian", "Indonesia"}, {"Iranian", "Iran"}, {"Iraqi", "Iraq"},
+    {"Irish", "Ireland"}, {"Israeli", "Israel"}, {"Italian", "Italy"},
+    {"Jamaican", "Jamaica"}, {"Japanese", "Japan"},
+    {"Jordanian", "Jordan"}, {"Kazakh", "Kazakhstan"},
+    {"Kenyan", "Kenya"}, {"Korean", "Korea"}, {"Kosovar", "Kosovo"},
+    {"Kurdish", "Kurdistan"}, {"Kuwaiti", "Kuwait"},
+    {"Latvian", "Latvia"}, {"Lebanese", "Lebanon"},
+    {"Liberian", "Liberia"}, {"Libyan", "Libya"},
+    {"Lithuanian", "Lithuania"}, {"Malaysian", "Malaysia"},
+    {"Malian", "Mali"}, {"Mexican", "Mexico"}, {"Moldovan", "Moldova"},
+    {"Mongolian", "Mongolia"}, {"Moroccan", "Morocco"},
+    {"Mozambican", "Mozambique"}, {"Namibian", "Namibia"},
+    {"Nepalese", "Nepal"}, {"Nicaraguan", "Nicaragua"},
+    {"Nigerian", "Nigeria"}, {"Norwegian", "Norway"},
+    {"Omani", "Oman"}, {"Pakistani", "Pakistan"},
+    {"Palestinian", "Palestine"}, {"Panamanian", "Panama"},
+    {"Paraguayan", "Paraguay"}, {"Peruvian", "Peru"},
+    {"Philippine", "Philippines"}, {"Polish", "Poland"},
+    {"Portuguese", "Portugal"}, {"Qatari", "Qatar"},
+    {"Romanian", "Romania"}, {"Russian", "Russia"},
+    {"Rwandan", "Rwanda"}, {"Salvadoran", "El Salvador"},
+    {"Saudi", "Saudi Arabia"}, {"Scottish", "Scotland"},
+    {"Senegalese", "Senegal"}, {"Serb", "Serbia"},
+    {"Serbian", "Serbia"}, {"Sierra Leonean", "Sierra Leone"},
+    {"Singaporean", "Singapore"}, {"Slovak", "Slovakia"},
+    {"Slovenian", "Slovenia"}, {"Somali", "Somalia"},
+    {"Soviet", "Soviet Union"}, {"Spanish", "Spain"},
+    {"Sudanese", "Sudan"}, {"Swedish", "Sweden"}, {"Swiss", "Switzerland"},
+    {"Syrian", "Syria"}, {"Taiwanese", "Taiwan"},
+    {"Tajik", "Tajikistan"}, {"Tanzanian", "Tanzania"},
+    {"Thai", "Thailand"}, {"Tunisian", "Tunisia"}, {"Turkish", "Turkey"},
+    {"Turkmen", "Turkmenistan"}, {"Ugandan", "Uganda"},
+    {"Ukrainian", "Ukraine"}, {"Uruguayan", "Uruguay"},
+    {"Uzbek", "Uzbekistan"}, {"Venezuelan", "Venezuela"},
+    {"Vietnamese", "Vietnam"}, {"Welsh", "Wales"}, {"Yemeni", "Yemen"},
+    {"Yugoslav", "Yugoslavia"}, {"Zambian", "Zambia"},
+    {"Zimbabwean", "Zimbabwe"},
 };
 
 const char *ws_lex_nationality_country(const char *s, size_t n) {
-  size_t lo = 0, hi = sizeof nationalities / sizeof nationalities[0];
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    const char *adj = nationalities[mid].adj;
-    size_t an = strlen(adj);
-    int c = strncmp(s, adj, n < an ? n : an);
-    if (c == 0)
-      c = (n > an) - (n < an);
-    if (c == 0)
-      return nationalities[mid].country;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
+  long i = find(nationalities, COUNT(nationalities), sizeof(pair), s, n, 0);
+  /* plural demonyms: Palestinians, Iraqis */
+  if (i < 0 && n > 3 && s[n - 1] == 's')
+    i = find(nationalities, COUNT(nationalities), sizeof(pair), s, n - 1, 0);
+  return i >= 0 ? nationalities[i].country : NULL;
+}
+
+/* Countries, territories and regions: those of the adjective table and a
+ * few more often written on their own, sorted. */
+static const char *const countries[] = {
+    "Afghanistan", "Africa", "Albania", "Algeria", "America", "Angola",
+    "Arab League", "Argentina", "Armenia", "Asia", "Australia", "Austria",
+    "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bolivia",
+    "Bosnia", "Brazil", "Britain", "Bulgaria", "Burundi", "Cambodia",
+    "Cameroon", "Canada", "Chechnya", "Chile", "China", "Colombia", "Congo",
+    "Croatia", "Cuba", "Cyprus", "Czech Republic", "Denmark", "Ecuador",
+    "Egypt", "El Salvador", "England", "Eritrea", "Estonia", "Ethiopia",
+    "Europe", "Finland", "France", "Gaza", "Georgia", "Germany", "Ghana",
+    "Greece", "Guatemala", "Haiti", "Holland", "Honduras", "Hungary",
+    "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel",
+    "Italy", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Korea",
+    "Kosovo", "Kurdistan", "Kuwait", "Latvia", "Lebanon", "Liberia", "Libya",
+    "Lithuania", "Malaysia", "Mali", "Mexico", "Moldova", "Mongolia",
+    "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands",
+    "Nicaragua", "Nigeria", "Norway", "Oman", "Pakistan", "Palestine",
+    "Panama", "Paraguay", "Peru", "Philippines", "Poland", "Portugal",
+    "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Scotland",
+    "Senegal", "Serbia", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
+    "Somalia", "Soviet Union", "Spain", "Sudan", "Sweden", "Switzerland",
+    "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia",
+    "Turkey", "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates",
+    "United Kingdom", "United States", "Uruguay", "Uzbekistan", "Venezuela",
+    "Vietnam", "Wales", "West Bank", "Yemen", "Yugoslavia", "Zambia",
+    "Zimbabwe",
+};
+
+int ws_lex_is_country(const char *s, size_t n) {
+  return IN(countries, s, n, 0);
+}
+
+int ws_lex_dict(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 'A' && ch <= 'Z')
+      ch = (unsigned char)(ch + 32);
+    h = (h ^ ch) * 16777619u;
   }
-  return NULL;
+  for (size_t k = h & ws_dict_mask;; k = (k + 1) & ws_dict_mask) {
+    unsigned v = ws_dict_slot[k];
+    if (v == 0)
+      return 0;
+    if (cmp(s, n, ws_dict_word[v - 1], 1) == 0)
+      return ws_dict_flag[v - 1];
+  }
+}
+
+/* Titles and honorifics written before a name (AP Stylebook, "titles"),
+ * lower case, sorted. */
+static const char *const title_heads[] = {
+    "adm", "admiral", "ambassador", "archbishop", "ayatollah", "bishop",
+    "brig", "brother", "capt", "captain", "cardinal", "chair",
+    "chairman", "chairwoman", "chancellor", "chief", "cmdr", "co-founder",
+    "coach", "col", "colonel", "commander", "commissioner", "congressman",
+    "congresswoman", "coordinator", "cpl", "defender", "delegate",
+    "deputy", "det", "director", "emir", "emperor", "empress", "envoy",
+    "executive", "father",
+    "founder", "gen", "goalkeeper", "gov", "governor", "head", "imam",
+    "inspector", "judge", "king", "leader", "lieutenant", "lt", "maj",
+    "manager", "mayor", "midfielder", "minister", "monsignor", "mullah",
+    "negotiator", "officer", "official", "pastor", "patriarch", "pope",
+    "premier", "president", "president-elect", "priest", "prince",
+    "princess", "professor", "prosecutor", "queen", "rabbi", "rep",
+    "representative", "secretary", "secretary-general", "sen", "senator",
+    "sergeant", "sgt", "shah", "sheikh", "sister", "speaker", "spokesman",
+    "spokesperson", "spokeswoman", "striker", "sultan", "superintendent",
+    "supt", "treasurer", "tsar", "vice-chairman", "vice-president",
+};
+
+static const char *const title_mods[] = {
+    "acting",      "agriculture", "army",     "assistant",  "attorney",
+    "commerce",    "crown",       "culture",  "defence",    "defense",
+    "economy",     "education",   "energy",   "environment", "finance",
+    "first",       "foreign",     "former",   "general",    "grand",
+    "health",      "home",        "industry", "interim",    "interior",
+    "justice",     "labor",       "labour",   "managing",   "police",
+    "politburo",   "prime",       "senior",   "state",      "supreme",
+    "trade",       "transport",   "treasury", "vice",
+};
+
+static const char *const honorifics[] = {
+    "dame", "dr", "lady", "lord", "madam", "madame", "miss", "mr", "mrs",
+    "ms", "prof", "rev", "reverend", "sir",
+};
+
+int ws_lex_title(const char *s, size_t n) {
+  n = no_dot(s, n);
+  if (IN(honorifics, s, n, 1))
+    return WS_TITLE_HONORIFIC;
+  if (IN(title_heads, s, n, 1))
+    return WS_TITLE_HEAD;
+  if (IN(title_mods, s, n, 1))
+    return WS_TITLE_MOD;
+  return WS_TITLE_NONE;
+}
+
+/* Words that end or mark organisation names (company suffixes, bodies of
+ * government, parties, clubs, media), lower case, sorted. */
+static const char *const org_words[] = {
+    "academy", "agency", "airlines", "airways", "alliance", "army",
+    "assembly", "association", "authority", "bancorp", "bank", "board",
+    "brigade", "brigades", "bureau", "cabinet", "church", "club", "co",
+    "coalition", "college", "commission", "committee", "communications",
+    "company", "congress", "corp", "corporation", "council", "court",
+    "department", "fc", "federation", "force", "forces", "foundation",
+    "front", "fund", "group", "guard", "holdings", "hospital", "inc",
+    "industries", "institute", "insurance", "international", "league",
+    "limited", "ltd", "media", "ministry", "motors", "movement", "navy",
+    "network", "news", "office", "organisation", "organization", "parliament",
+    "partners", "party", "plc", "police", "press", "radio", "railways",
+    "school", "securities", "senate", "service", "services", "society",
+    "systems", "team", "technologies", "telecom", "television", "times",
+    "tribunal", "trust", "union", "united", "university",
+};
+
+int ws_lex_is_org_word(const char *s, size_t n) {
+  return IN(org_words, s, no_dot(s, n), 1);
+}
+
+static const char *const place_words[] = {
+    "airport", "avenue", "basin", "bay", "beach", "bridge", "canal",
+    "city", "coast", "county", "desert", "district", "gulf", "heights",
+    "highway", "hill", "hills", "island", "islands", "lake", "mountain",
+    "mountains", "ocean", "park", "peninsula", "plain", "plaza",
+    "province", "region", "republic", "river", "road", "sea", "square",
+    "stadium", "state", "strait", "street", "strip", "valley", "village",
+};
+
+int ws_lex_is_place_word(const char *s, size_t n) {
+  return IN(place_words, s, no_dot(s, n), 1);
+}
+
+/* Lower-case particles inside personal names (Arabic bin/ibn/al,
+ * Romance de/da/di/del/dos, Dutch and German van/von/der/ten). */
+static const char *const particles[] = {
+    "abu", "al", "bin", "bint", "da", "dal", "das", "de", "del", "della",
+    "der", "di", "do", "dos", "du", "el", "ibn", "la", "le", "ten",
+    "ter", "van", "von", "y", "zu",
+};
+
+int ws_lex_is_particle(const char *s, size_t n) {
+  return IN(particles, s, n, 0);
+}
+
+static const char *const date_words[] = {
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february",
+    "fri", "friday", "jan", "january", "jul", "july", "jun", "june", "mar",
+    "march", "may", "mon", "monday", "nov", "november", "oct", "october",
+    "sat", "saturday", "sep", "sept", "september", "sun", "sunday", "thu",
+    "thur", "thurs", "thursday", "tue", "tues", "tuesday", "wed",
+    "wednesday",
+};
+
+int ws_lex_is_date_word(const char *s, size_t n) {
+  return IN(date_words, s, no_dot(s, n), 1);
+}
+
+/* English function words: articles, pronouns, prepositions, conjunctions,
+ * auxiliaries and frequent sentence adverbs. */
+static const char *const stopwords[] = {
+    "a", "about", "above", "according", "across", "after", "again",
+    "against", "ago", "all", "almost", "also", "although", "among", "an",
+    "and", "another", "any", "are", "around", "as", "at", "because",
+    "been", "before", "behind", "being", "below", "besides", "between",
+    "both", "but", "by", "can", "could", "despite", "did", "do", "does",
+    "during", "each", "either", "even", "every", "few", "for", "from",
+    "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how",
+    "however", "i", "if", "in", "inside", "into", "is", "it", "its",
+    "just", "last", "later", "less", "many", "may", "me", "meanwhile",
+    "might", "more", "moreover", "most", "much", "must", "my", "neither",
+    "never", "next", "no", "none", "nor", "not", "now", "of", "off", "on",
+    "once", "one", "only", "or", "other", "our", "out", "over", "per",
+    "perhaps", "several", "shall", "she", "should", "since", "so", "some",
+    "still", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "though", "through",
+    "thus", "till", "to", "today", "tomorrow", "too", "under", "unless",
+    "until", "up", "upon", "us", "very", "was", "we", "were", "what",
+    "when", "where", "whether", "which", "while", "who", "whom", "whose",
+    "why", "will", "with", "within", "without", "would", "yesterday",
+    "yet", "you", "your",
+};
+
+int ws_lex_is_stopword(const char *s, size_t n) {
+  return IN(stopwords, s, n, 1);
+}
+
+static const char *const generations[] = {"II", "III", "IV", "Jr", "Jr.",
+                                          "Sr", "Sr."};
+
+int ws_lex_is_generation(const char *s, size_t n) {
+  return IN(generations, s, n, 0);
+}
+
+/* Fixed abbreviations of places and bodies, exact case, sorted. */
+static const pair abbrevs[] = {
+    {"E.U.", "European Union"},  {"EU", "European Union"},
+    {"U.K.", "United Kingdom"},  {"U.N.", "United Nations"},
+    {"U.S.", "United States"},   {"U.S.A.", "United States"},
+    {"UK", "United Kingdom"},    {"UN", "United Nations"},
+    {"US", "United States"},     {"USA", "United States"},
+};
+
+const char *ws_lex_abbrev_name(const char *s, size_t n) {
+  long i = find(abbrevs, COUNT(abbrevs), sizeof(pair), s, n, 0);
+  return i >= 0 ? abbrevs[i].country : NULL;
+}
+
+typedef struct ws_learned {
+  const char *w;
+  uint16_t c[5];
+} ws_learned;
+extern const ws_learned ws_learned_words[];
+extern const size_t ws_learned_n;
+
+int ws_lex_learned(const char *s, size_t n, unsigned c[5]) {
+  long i = find(ws_learned_words, ws_learned_n, sizeof(ws_learned), s, n, 1);
+  if (i < 0)
+    return 0;
+  for (int k = 0; k < 5; k++)
+    c[k] = ws_learned_words[i].c[k];
+  return 1;
 }

@@ -1,0 +1,209 @@
+/*
+ * test_pathological.c - inputs built to break an extractor: huge lines,
+ * endless capitalized runs, unbalanced and stacked quotation marks.  Each
+ * case must finish well inside the meson time limit (that limit is the
+ * test: quadratic work on these sizes takes minutes) and every result
+ * must satisfy the document invariants checked by check_doc().
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "whosaid.h"
+
+/* Spans inside the text, mentions ordered and disjoint, indices valid. */
+static void check_doc(const ws_doc *doc, size_t len) {
+  ws_doc_view v;
+  ws_doc_get(doc, &v);
+  uint32_t prev_end = 0;
+  for (size_t i = 0; i < v.n_mentions; i++) {
+    const ws_mention *m = &v.mentions[i];
+    assert_true(m->start < m->end);
+    assert_true(m->end <= len);
+    assert_true(m->start >= prev_end);
+    prev_end = m->end;
+    assert_true(m->entity >= 0 && (size_t)m->entity < v.n_entities);
+  }
+  for (size_t i = 0; i < v.n_quotes; i++) {
+    const ws_quote *q = &v.quotes[i];
+    assert_true(q->start <= q->end);
+    assert_true(q->end <= len);
+    assert_true(q->speaker >= -1 && q->speaker < (int32_t)v.n_entities);
+    assert_true(q->speaker_start <= q->speaker_end && q->speaker_end <= len);
+    assert_true(q->cue_start <= q->cue_end && q->cue_end <= len);
+  }
+}
+
+/* Repeats unit until n bytes (cut at a unit boundary), NUL-terminated. */
+static char *repeat(const char *unit, size_t n, size_t *out_len) {
+  size_t u = strlen(unit), k = n / u;
+  char *s = malloc(k * u + 1);
+  assert_non_null(s);
+  for (size_t i = 0; i < k; i++)
+    memcpy(s + i * u, unit, u);
+  s[k * u] = '\0';
+  *out_len = k * u;
+  return s;
+}
+
+static ws_doc *extract_ok(const char *s, size_t len) {
+  ws_doc *doc = NULL;
+  ws_error err = {0};
+  assert_int_equal(ws_doc_extract(s, len, &doc, &err), WS_OK);
+  check_doc(doc, len);
+  return doc;
+}
+
+static void ten_megabyte_line(void **state) {
+  (void)state;
+  size_t len;
+  char *s = repeat("the minister said that Doha would host talks, ", 10u << 20,
+                   &len);
+  ws_doc_free(extract_ok(s, len));
+  free(s);
+}
+
+static void fifty_thousand_capitalized_words(void **state) {
+  (void)state;
+  size_t len;
+  char *s = repeat("Alpha Beta Gamma Delta Epsilon ", 50000u * 6, &len);
+  ws_doc *doc = extract_ok(s, len);
+  ws_doc_free(doc);
+  free(s);
+}
+
+static void unbalanced_quote_does_not_swallow_the_document(void **state) {
+  (void)state;
+  size_t body_len;
+  char *body = repeat("Officials met in Doha on Friday and talked for hours.\n\n",
+                      2u << 20, &body_len);
+  const char *head = "He said \"this never closes.\n\n";
+  size_t hl = strlen(head), len = hl + body_len;
+  char *s = malloc(len + 1);
+  assert_non_null(s);
+  memcpy(s, head, hl);
+  memcpy(s + hl, body, body_len + 1);
+  ws_doc *doc = extract_ok(s, len);
+  ws_doc_view v;
+  ws_doc_get(doc, &v);
+  for (size_t i = 0; i < v.n_quotes; i++)
+    assert_true(v.quotes[i].end - v.quotes[i].start < 64u * 1024);
+  ws_doc_free(doc);
+  free(body);
+  free(s);
+}
+
+static void stacked_marks(void **state) {
+  (void)state;
+  const char *units[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'", "\xC2\xAB",
+                         "\xE2\x80\x9E", "\xE2\x80\x98 ", "\" \xE2\x80\x99"};
+  for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+    size_t len;
+    char *s = repeat(units[u], 1u << 20, &len);
+    ws_doc_free(extract_ok(s, len));
+    free(s);
+  }
+}
+
+static void alternating_quotes_and_cues(void **state) {
+  (void)state;
+  size_t len;
+  char *s = repeat("\"Yes,\" he said. \"No,\" said Smith, \xE2\x80\x9C" "and "
+                   "\xE2\x80\x98maybe\xE2\x80\x99\xE2\x80\x9D. ",
+                   4u << 20, &len);
+  ws_doc *doc = extract_ok(s, len);
+  ws_doc_view v;
+  ws_doc_get(doc, &v);
+  assert_true(v.n_quotes > 0);
+  ws_doc_free(doc);
+  free(s);
+}
+
+static void one_long_word(void **state) {
+  (void)state;
+  size_t len;
+  char *s = repeat("Abc-", 8u << 20, &len);
+  ws_doc_free(extract_ok(s, len));
+  free(s);
+}
+
+static void invalid_utf8_deep_inside(void **state) {
+  (void)state;
+  size_t len;
+  char *s = repeat("Hamas said \"fine\". ", 1u << 20, &len);
+  s[len - 3] = (char)0xFF;
+  ws_doc *doc = NULL;
+  ws_error err = {0};
+  assert_int_equal(ws_doc_extract(s, len, &doc, &err), WS_EUTF8);
+  assert_null(doc);
+  assert_int_equal(err.offset, (int64_t)(len - 3));
+  free(s);
+}
+
+static void nothing_but_white_space(void **state) {
+  (void)state;
+  ws_doc *doc = NULL;
+  ws_error err = {0};
+  assert_int_equal(ws_doc_extract("\xEF\xBB\xBF \r\n\t\n", 8, &doc, &err),
+                   WS_EEMPTY);
+  assert_null(doc);
+  assert_int_equal(ws_doc_extract("", 0, &doc, &err), WS_EEMPTY);
+}
+
+/* Random documents over an alphabet chosen to hit every branch of the
+ * tokenizer and the quote finder: marks of every style, capitals, cue
+ * words, particles, abbreviations, paragraph breaks.  A fixed seed keeps
+ * the run reproducible. */
+static void random_documents(void **state) {
+  (void)state;
+  static const char *const pieces[] = {
+      "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xC2\xAB",
+      "\xC2\xBB", "\xE2\x80\x98", "\xE2\x80\x99", "'", "\xE2\x80\xB9",
+      "\xE2\x80\xBA", " ", " ", " ", "\n", "\n\n", ",", ".", ":", "-",
+      "\xE2\x80\x94", "said", "says", "told", "according to", "he", "she",
+      "the", "minister", "Smith", "Al", "bin", "Thani", "U.S.", "Mr.", "Hamas",
+      "Doha", "s", "(", ")", "\xC3\x89lys\xC3\xA9" "e", "\xE2\x80\xA6", "?",
+      "Reuters", "that", "in", "a"};
+  const size_t npieces = sizeof pieces / sizeof pieces[0];
+  uint64_t seed = 0x9E3779B97F4A7C15ull;
+  char *buf = malloc(4096 + 64);
+  assert_non_null(buf);
+  for (int doc_i = 0; doc_i < 3000; doc_i++) {
+    size_t len = 0;
+    size_t want = (size_t)(doc_i % 97) * 40 + 1;
+    while (len < want) {
+      seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17; /* xorshift */
+      const char *p = pieces[seed % npieces];
+      size_t n = strlen(p);
+      memcpy(buf + len, p, n);
+      len += n;
+    }
+    ws_doc *doc = NULL;
+    ws_error err = {0};
+    int rc = ws_doc_extract(buf, len, &doc, &err);
+    assert_true(rc == WS_OK || rc == WS_EEMPTY);
+    if (doc)
+      check_doc(doc, len);
+    ws_doc_free(doc);
+  }
+  free(buf);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(ten_megabyte_line),
+      cmocka_unit_test(fifty_thousand_capitalized_words),
+      cmocka_unit_test(unbalanced_quote_does_not_swallow_the_document),
+      cmocka_unit_test(stacked_marks),
+      cmocka_unit_test(alternating_quotes_and_cues),
+      cmocka_unit_test(one_long_word),
+      cmocka_unit_test(invalid_utf8_deep_inside),
+      cmocka_unit_test(nothing_but_white_space),
+      cmocka_unit_test(random_documents),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
