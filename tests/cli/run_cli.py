@@ -318,7 +318,7 @@ def case_bad_files(d):
 
 def case_unreadable(d):
     if IS_ROOT and not NOCAPS:
-        return 'skipped (root without setpriv)'
+        return 'SKIP root without setpriv'
     src = os.path.join(d, 'in')
     os.makedirs(src)
     open(os.path.join(src, 'secret.txt'), 'w').write('Jane Doe said "hidden words here".\n')
@@ -363,7 +363,7 @@ def case_bad_databases(d):
 
 def case_readonly_database(d):
     if IS_ROOT and not NOCAPS:
-        return 'skipped (root without setpriv)'
+        return 'SKIP root without setpriv'
     expect(index_corpus(d, 'ro.db'), 0, 'index')
     os.chmod(os.path.join(d, 'ro.db'), 0o444)
     _, err = expect(run(['--db', 'ro.db', 'index', CORPUS], d, prefix=NOCAPS), 4, 'ro index')
@@ -407,30 +407,29 @@ def case_interrupt(d):
 
 
 def main():
+    """Runs the cases and reports in TAP (meson test counts subtests)."""
     cases = [(k, v) for k, v in sorted(globals().items()) if k.startswith('case_')]
     only = os.environ.get('CLI_CASE')
+    if only:
+        cases = [(k, v) for k, v in cases if only in k]
+    print('1..%d' % len(cases))
     failed = 0
-    for name, fn in cases:
-        if only and only not in name:
-            continue
+    for i, (name, fn) in enumerate(cases, 1):
         d = tempfile.mkdtemp(prefix='whosaid-cli-')
         t0 = time.time()
         try:
             note = fn(d)
-            print('ok   %-28s %.1fs %s' % (name[5:], time.time() - t0, note or ''))
+            print('ok %d - %s (%.1fs)%s' % (i, name[5:], time.time() - t0,
+                                            ' # ' + note if note else ''))
         except Exception as e:  # noqa: BLE001 - report every failure
             failed += 1
-            print('FAIL %-28s %s' % (name[5:], e if isinstance(e, Fail) else
-                                     traceback.format_exc()))
+            msg = str(e) if isinstance(e, Fail) else traceback.format_exc()
+            print('not ok %d - %s' % (i, name[5:]))
+            print('\n'.join('# ' + l for l in msg.splitlines()))
         finally:
-            for root, dirs, _ in os.walk(d):
-                for x in dirs:
-                    try:
-                        os.chmod(os.path.join(root, x), 0o755)
-                    except OSError:
-                        pass
             shutil.rmtree(d, ignore_errors=True)
-    print('%d passed, %d failed' % (len(cases) - failed if not only else -1, failed))
+        sys.stdout.flush()
+    print('# %d passed, %d failed' % (len(cases) - failed, failed))
     sys.exit(1 if failed else 0)
 
 
