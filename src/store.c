@@ -585,6 +585,34 @@ static size_t key_words(const char *key, const char **w, size_t *wl,
   return n;
 }
 
+static int word_cmp(const char *a, size_t la, const char *b, size_t lb) {
+  int c = memcmp(a, b, la < lb ? la : lb);
+  return c ? c : (la > lb) - (la < lb);
+}
+
+/* Insertion sort of words (pointer + length pairs): at most MAXW. */
+static void sort_words(const char **w, size_t *l, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    const char *kw = w[i];
+    size_t kl = l[i], j = i;
+    while (j > 0 && word_cmp(w[j - 1], l[j - 1], kw, kl) > 0) {
+      w[j] = w[j - 1];
+      l[j] = l[j - 1];
+      j--;
+    }
+    w[j] = kw;
+    l[j] = kl;
+  }
+}
+
+/* A statement joins a near-duplicate only when it has at least this many
+ * words and this similarity: short quotes ("no", "a deal") differ by one
+ * word and mean something else.  Word-order changes need a closer match
+ * of the words themselves. */
+#define NEAR_MIN_WORDS 5
+#define NEAR_MIN_SIM 0.8
+#define NEAR_MIN_BAG 0.9
+
 /* Longest statements compared word by word; longer ones only join on an
  * exact key, which keeps the edit distance at most MAXW^2 steps. */
 #define MAXW 400
@@ -622,6 +650,29 @@ double ws_statement_similarity(const char *a, const char *b) {
     }
   }
   sim = 1.0 - (double)row[m] / (double)(n > m ? n : m);
+  if (sim < NEAR_MIN_SIM) {
+    /* Reordered clauses ("achieve X through Y" / "achieve through Y X")
+     * cost many edits but keep the words: compare the word multisets
+     * (Dice coefficient), with a stricter bar. */
+    sort_words(wa, la, n);
+    sort_words(wb, lb, m);
+    size_t i = 0, j = 0, common = 0;
+    while (i < n && j < m) {
+      int c = word_cmp(wa[i], la[i], wb[j], lb[j]);
+      if (c == 0) {
+        common++;
+        i++;
+        j++;
+      } else if (c < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    double dice = 2.0 * (double)common / (double)(n + m);
+    if (dice >= NEAR_MIN_BAG && dice > sim)
+      sim = dice;
+  }
 out:
   free(wa);
   free(wb);
@@ -631,11 +682,6 @@ out:
   return sim;
 }
 
-/* A statement joins a near-duplicate only when it has at least this many
- * words and this similarity: short quotes ("no", "a deal") differ by one
- * word and mean something else. */
-#define NEAR_MIN_WORDS 5
-#define NEAR_MIN_SIM 0.8
 #define SKETCH_K 4
 
 /* The SKETCH_K smallest hashes of the key's word bigrams (unigrams for a

@@ -279,6 +279,13 @@ static void statement_keys_ignore_style(void **state) {
                                       "a b c d e f g h i k") >= 0.89);
   assert_true(ws_statement_similarity("we will win", "we will lose") < 0.8);
   assert_true(ws_statement_similarity("same words", "same words") == 1.0);
+  /* A moved clause keeps the words. */
+  assert_true(ws_statement_similarity(
+                  "they can achieve what they failed to do through talks",
+                  "they can achieve through talks what they failed to do") >=
+              0.9);
+  assert_true(ws_statement_similarity("the vote will pass in june today",
+                                      "no one expects any vote soon") < 0.8);
 }
 
 static void replacing_and_removing_keep_totals(void **state) {
