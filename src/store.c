@@ -38,8 +38,15 @@ static const char *const stmt_sql[ST_COUNT_] = {
   [ST_DOC_UNCOUNT] =
       "UPDATE entities SET n_mentions = entities.n_mentions - d.n_mentions, "
       "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - d.n_quotes "
-      "FROM (SELECT entity, n_mentions, n_quotes FROM doc_entities "
-      "WHERE doc = ?1) AS d WHERE entities.id = d.entity",
+      "FROM (SELECT de.entity, de.n_mentions, de.n_quotes FROM "
+      "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
+      "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL) AS x "
+      "JOIN doc_entities de ON de.entity = x.entity AND de.doc = ?1) AS d "
+      "WHERE entities.id = d.entity",
+  [ST_DE_DELETE] =
+      "DELETE FROM doc_entities WHERE doc = ?1 AND entity IN "
+      "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
+      "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL)",
   [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
   [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
                     "n_mentions, n_quotes, n_spoken) "
@@ -58,14 +65,16 @@ static const char *const stmt_sql[ST_COUNT_] = {
   [ST_ROLE_INSERT] = "INSERT OR IGNORE INTO roles(entity, role) "
                      "VALUES (?1, ?2)",
   [ST_DE_INSERT] = "INSERT INTO doc_entities(doc, entity, n_mentions, "
-                   "n_quotes) VALUES (?1, ?2, ?3, ?4)",
+                   "n_quotes) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(entity, doc) "
+                   "DO UPDATE SET n_mentions = n_mentions + excluded.n_mentions, "
+                   "n_quotes = n_quotes + excluded.n_quotes",
   [ST_MENTION_INSERT] = "INSERT OR IGNORE INTO mentions(doc, start, end, "
                         "line, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
   [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE key = ?1",
   [ST_STMT_INSERT] = "INSERT INTO statements(key) VALUES (?1)",
   [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
   [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
-                   "LIMIT 16",
+                   "LIMIT 64",
   [ST_GRAM_INSERT] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
                      "VALUES (?1, ?2)",
   [ST_QUOTE_INSERT] =
@@ -682,7 +691,12 @@ out:
   return sim;
 }
 
-#define SKETCH_K 4
+/* Sketch size and the sketch values a candidate must share.  With six
+ * values and two required, a pair whose bigram sets overlap by two thirds
+ * (one or two words changed in a sentence) is found 98% of the time, and
+ * statements sharing one common bigram by chance are never compared. */
+#define SKETCH_K 6
+#define SKETCH_MIN_SHARED 2
 
 /* The SKETCH_K smallest hashes of the key's word bigrams (unigrams for a
  * one-word key): near-duplicates share most bigrams, so they share sketch
@@ -739,7 +753,8 @@ static int statement_for(ws_store *s, const char *text, size_t len,
   int64_t sketch[SKETCH_K];
   size_t k = key_sketch(key, sketch);
   if (word_count(key) >= NEAR_MIN_WORDS) {
-    int64_t best = 0, seen[SKETCH_K * 16];
+    int64_t best = 0, seen[SKETCH_K * 64];
+    unsigned char shared[SKETCH_K * 64];
     size_t n_seen = 0;
     double best_sim = NEAR_MIN_SIM;
     for (size_t i = 0; i < k; i++) {
@@ -751,8 +766,11 @@ static int statement_for(ws_store *s, const char *text, size_t len,
         size_t j = 0;
         while (j < n_seen && seen[j] != cand)
           j++;
-        if (j < n_seen)
+        if (j < n_seen) {
+          shared[j]++;
           continue;
+        }
+        shared[n_seen] = 1;
         seen[n_seen++] = cand;
       }
       sqlite3_reset(st);
@@ -760,6 +778,8 @@ static int statement_for(ws_store *s, const char *text, size_t len,
         goto dberr;
     }
     for (size_t j = 0; j < n_seen; j++) {
+      if (shared[j] < (k < SKETCH_MIN_SHARED ? k : SKETCH_MIN_SHARED))
+        continue;
       if (!(st = ws_store_stmt(s, ST_STMT_KEY, err)))
         goto dberr;
       sqlite3_bind_int64(st, 1, seen[j]);
@@ -969,12 +989,31 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_bind_int64(st, 1, id);
   if (step_done(st))
     return ws_store_fail(s, err, "removing a document");
+  if (!(st = ws_store_stmt(s, ST_DE_DELETE, err)))
+    return WS_EDB;
+  sqlite3_bind_int64(st, 1, id);
+  if (step_done(st))
+    return ws_store_fail(s, err, "removing a document");
   if (!(st = ws_store_stmt(s, ST_DOC_DELETE, err)))
     return WS_EDB;
   sqlite3_bind_int64(st, 1, id);
   if (step_done(st))
     return ws_store_fail(s, err, "removing a document");
   return WS_OK;
+}
+
+/* Whether mention i is stored: the first valid mention at its start. */
+static int mention_kept(const ws_doc_view *v, size_t i) {
+  const ws_mention *m = &v->mentions[i];
+  if (m->end > v->len || m->start >= m->end)
+    return 0;
+  for (size_t j = i; j-- > 0;) {
+    const ws_mention *p = &v->mentions[j];
+    if (p->end > v->len || p->start >= p->end || p->entity < 0)
+      continue;
+    return p->start != m->start;
+  }
+  return 1;
 }
 
 static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
@@ -1007,10 +1046,15 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   for (size_t i = 0; i < n_ent; i++)
     counts[i].id = gid[i];
   int64_t spoken = 0;
+  /* Mentions come in text order; one per start offset is kept (the
+   * table's key), and only those are counted. */
+  int64_t n_kept = 0;
   for (size_t i = 0; i < v->n_mentions; i++) {
     int32_t e = v->mentions[i].entity;
-    if (e >= 0 && (size_t)e < n_ent)
+    if (e >= 0 && (size_t)e < n_ent && mention_kept(v, i)) {
       counts[e].mentions++;
+      n_kept++;
+    }
   }
   for (size_t i = 0; i < v->n_quotes; i++) {
     int32_t e = v->quotes[i].speaker;
@@ -1027,7 +1071,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   sqlite3_bind_int64(st, 3, info->mtime_ns);
   sqlite3_bind_int64(st, 4, (int64_t)info->hash);
   sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
-  sqlite3_bind_int64(st, 6, (int64_t)v->n_mentions);
+  sqlite3_bind_int64(st, 6, n_kept);
   sqlite3_bind_int64(st, 7, (int64_t)v->n_quotes);
   sqlite3_bind_int64(st, 8, spoken);
   if (step_done(st))
@@ -1042,6 +1086,9 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       c.mentions += counts[i].mentions;
       c.quotes += counts[i++].quotes;
     }
+    /* Rows are found again through mentions and quotes (delete_doc). */
+    if (!c.mentions && !c.quotes)
+      continue;
     if (!(st = ws_store_stmt(s, ST_DE_INSERT, err)))
       goto dberr;
     sqlite3_bind_int64(st, 1, doc);
@@ -1057,7 +1104,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     goto dberr;
   for (size_t i = 0; i < v->n_mentions; i++) {
     const ws_mention *m = &v->mentions[i];
-    if (m->entity < 0 || (size_t)m->entity >= n_ent)
+    if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i))
       continue;
     sqlite3_bind_int64(st, 1, doc);
     sqlite3_bind_int64(st, 2, m->start);
@@ -1116,7 +1163,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       m += counts[j].mentions;
       q += counts[j].quotes;
     }
-    if ((rc = cache_add_delta(s, counts[i].id, m, q, err)))
+    if ((m || q) && (rc = cache_add_delta(s, counts[i].id, m, q, err)))
       goto out;
   }
   goto out;
@@ -1208,7 +1255,7 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
     "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
     "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes) "
     "SELECT doc, ?2, n_mentions, n_quotes FROM doc_entities WHERE entity = ?1 "
-    "AND true ON CONFLICT(doc, entity) DO UPDATE SET "
+    "AND true ON CONFLICT(entity, doc) DO UPDATE SET "
     "n_mentions = n_mentions + excluded.n_mentions, "
     "n_quotes = n_quotes + excluded.n_quotes",
     "DELETE FROM doc_entities WHERE entity = ?1",

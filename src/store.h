@@ -17,6 +17,7 @@
 enum store_stmt {
   ST_DOC_FIND,
   ST_DOC_UNCOUNT,
+  ST_DE_DELETE,
   ST_DOC_DELETE,
   ST_DOC_INSERT,
   ST_ENT_BY_KEY,

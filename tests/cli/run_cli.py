@@ -63,6 +63,30 @@ def index_corpus(d, db='w.db'):
     return run(['--db', db, 'index', CORPUS], d)
 
 
+def check_consistent(dbpath):
+    """The totals the store maintains agree with the rows they sum."""
+    db = sqlite3.connect(dbpath)
+    one = lambda q: db.execute(q).fetchone()[0]
+    check(one('PRAGMA integrity_check') == 'ok', 'integrity')
+    check(db.execute('PRAGMA foreign_key_check').fetchall() == [], 'foreign keys')
+    n_mentions = one('SELECT count(*) FROM mentions')
+    check(one('SELECT coalesce(sum(n_mentions), 0) FROM doc_entities') == n_mentions,
+          'doc_entities sum to mentions')
+    check(one('SELECT coalesce(sum(n_mentions), 0) FROM entities') == n_mentions,
+          'entity totals sum to mentions')
+    check(one('SELECT coalesce(sum(n_mentions), 0) FROM documents') == n_mentions,
+          'document totals sum to mentions')
+    check(one('SELECT count(*) FROM doc_entities de LEFT JOIN documents d '
+              'ON d.id = de.doc WHERE d.id IS NULL') == 0, 'no orphan doc_entities')
+    check(one('SELECT count(*) FROM entities e WHERE n_docs != (SELECT count(*) '
+              'FROM doc_entities WHERE entity = e.id)') == 0, 'n_docs')
+    check(one('SELECT count(*) FROM statements s WHERE NOT EXISTS (SELECT 1 '
+              'FROM quotes WHERE statement = s.id)') == 0, 'no orphan statements')
+    check(one("SELECT count(*) FROM quotes_fts") == one('SELECT count(*) FROM quotes'),
+          'fts rows')
+    db.close()
+
+
 # --------------------------------------------------------------- usage
 
 def case_version_and_help(d):
@@ -116,6 +140,7 @@ def case_incremental(d):
     out, _ = expect(run(['--db', 'w.db', 'index', 'news'], d), 0, 'second index')
     check(out.startswith('indexed 2 files (1 new, 1 changed, 1 removed, '
                          '0 unchanged)'), 'new/changed/removed', out)
+    check_consistent(os.path.join(d, 'w.db'))
     out, _ = expect(run(['--db', 'w.db', 'stats', '--format', 'json'], d), 0, 'stats')
     check(json.loads(out)[0]['documents'] == 2, 'two documents left', out)
     # Same bytes, new mtime: the hash says unchanged.
@@ -401,6 +426,7 @@ def case_interrupt(d):
                      ).fetchone()[0]
     db.close()
     check(fts == n, 'fts in sync with documents (%d vs %d)' % (fts, n))
+    check_consistent(os.path.join(d, 'w.db'))
     out, _ = expect(run(['--db', 'w.db', 'index', 'many'], d, timeout=300), 0, 'resume')
     check(('%d unchanged' % n) in out, 'resume keeps committed work', out)
     return note + ', %d documents committed' % n
