@@ -46,6 +46,7 @@ typedef struct slot {
   char *buf;        /* file contents (OUT_DOC) */
   size_t len;
   ws_doc *doc;      /* extraction result (OUT_DOC) */
+  ws_store_prep *prep; /* its database-free preparation (OUT_DOC) */
   ws_error err;     /* OUT_FAIL */
 } slot;
 
@@ -148,6 +149,19 @@ static void work_one(slot *sl) {
     sl->err = err;
     return;
   }
+  ws_doc_view v;
+  ws_doc_get(sl->doc, &v);
+  if (ws_store_prepare(&v, &sl->prep)) {
+    ws_doc_free(sl->doc);
+    sl->doc = NULL;
+    free(sl->buf);
+    sl->buf = NULL;
+    sl->outcome = OUT_FAIL;
+    sl->err.code = WS_ENOMEM;
+    sl->err.offset = -1;
+    snprintf(sl->err.msg, sizeof sl->err.msg, "out of memory");
+    return;
+  }
   sl->outcome = OUT_DOC;
 }
 
@@ -222,7 +236,7 @@ static void write_slot(indexer *ix, slot *sl) {
     ws_doc_view v;
     ws_doc_get(sl->doc, &v);
     ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash};
-    if (ws_store_put(s, &info, &v, &err)) {
+    if (ws_store_put_prepared(s, &info, &v, sl->prep, &err)) {
       /* The batch is unusable now (store.c): a database error. */
       *ix->err = err;
       ix->fatal = 1;
@@ -244,6 +258,7 @@ static void write_slot(indexer *ix, slot *sl) {
 out:
   ix->prog.files_done++;
   ix->prog.bytes_done += (uint64_t)sl->size;
+  ws_store_prep_free(sl->prep);
   ws_doc_free(sl->doc);
   free(sl->buf);
   free(sl->path);

@@ -25,6 +25,7 @@
 
 #include <utf8proc.h>
 
+#include "arena.h"
 #include "text.h"
 
 /* 'wsai': PRAGMA application_id of every whosaid database. */
@@ -730,13 +731,11 @@ static size_t word_count(const char *key) {
   return n;
 }
 
-/* Finds or creates the statement of a quote text; sets *id. */
-static int statement_for(ws_store *s, const char *text, size_t len,
-                         int64_t *id, ws_error *err) {
+/* Finds or creates the statement of a quote, given its key and sketch
+ * (ws_store_prepare); sets *id. */
+static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
+                         size_t k, int64_t *id, ws_error *err) {
   int rc = WS_OK;
-  char *key = ws_statement_key(text, len);
-  if (!key)
-    return fail_msg(err, WS_ENOMEM, "out of memory");
   sqlite3_stmt *st = ws_store_stmt(s, ST_STMT_BY_KEY, err);
   if (!st)
     goto dberr;
@@ -750,8 +749,6 @@ static int statement_for(ws_store *s, const char *text, size_t len,
   if (r != SQLITE_DONE)
     goto dberr;
   sqlite3_reset(st);
-  int64_t sketch[SKETCH_K];
-  size_t k = key_sketch(key, sketch);
   if (word_count(key) >= NEAR_MIN_WORDS) {
     int64_t best = 0, seen[SKETCH_K * 64];
     unsigned char shared[SKETCH_K * 64];
@@ -820,7 +817,6 @@ dberr:
   if (st)
     sqlite3_reset(st);
 out:
-  free(key);
   return rc;
 }
 
@@ -857,12 +853,9 @@ static int step_done(sqlite3_stmt *st) {
 
 /* Finds or creates the corpus entity of a document entity, and records
  * its aliases and roles. */
-static int entity_for(ws_store *s, const ws_entity *e, int64_t *id,
-                      ws_error *err) {
-  char *key = NULL;
+static int entity_for(ws_store *s, const ws_entity *e, const char *key,
+                      const char *const *akeys, int64_t *id, ws_error *err) {
   int rc = WS_OK;
-  if (ws_text_fold_alloc(e->name, strlen(e->name), &key))
-    return fail_msg(err, WS_ENOMEM, "out of memory");
   sqlite3_stmt *st;
   int linked = 0, kind = 0;
   key_slot *ks = cache_key(s->cache, key);
@@ -931,25 +924,16 @@ static int entity_for(ws_store *s, const ws_entity *e, int64_t *id,
     const char *a = i < e->n_aliases ? e->aliases[i] : e->name;
     if (cache_seen(s->cache, *id, a, 1))
       continue;
-    char *akey = NULL;
-    if (ws_text_fold_alloc(a, strlen(a), &akey)) {
-      rc = fail_msg(err, WS_ENOMEM, "out of memory");
-      goto out;
-    }
+    const char *akey = i < e->n_aliases ? akeys[i] : key;
     if (strcmp(akey, key) != 0 || linked) {
-      if (!(st = ws_store_stmt(s, ST_ALIAS_INSERT, err))) {
-        free(akey);
+      if (!(st = ws_store_stmt(s, ST_ALIAS_INSERT, err)))
         goto dberr;
-      }
       sqlite3_bind_int64(st, 1, *id);
       sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
       sqlite3_bind_text(st, 3, akey, -1, SQLITE_STATIC);
-      if (step_done(st)) {
-        free(akey);
+      if (step_done(st))
         goto dberr;
-      }
     }
-    free(akey);
   }
   for (uint32_t i = 0; i < e->n_roles; i++) {
     if (cache_seen(s->cache, *id, e->roles[i], 2))
@@ -965,7 +949,6 @@ static int entity_for(ws_store *s, const ws_entity *e, int64_t *id,
 dberr:
   rc = ws_store_fail(s, err, "storing an entity");
 out:
-  free(key);
   return rc;
 }
 
@@ -1002,6 +985,18 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   return WS_OK;
 }
 
+/* What ws_store_put needs from a document apart from the database,
+ * computed on the extraction threads (index.c): folding names and
+ * normalising quotes is a third of the writer's work otherwise. */
+struct ws_store_prep {
+  ws_arena *a;                /* owns everything below */
+  const char **ent_key;       /* per entity: NFC casefold of the name */
+  const char ***alias_key;    /* per entity and alias: the same */
+  const char **stmt_key;      /* per quote: ws_statement_key */
+  int64_t (*sketch)[SKETCH_K]; /* per quote: bigram sketch */
+  size_t *n_sketch;
+};
+
 /* Whether mention i is stored: the first valid mention at its start. */
 static int mention_kept(const ws_doc_view *v, size_t i) {
   const ws_mention *m = &v->mentions[i];
@@ -1017,7 +1012,7 @@ static int mention_kept(const ws_doc_view *v, size_t i) {
 }
 
 static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
-                   ws_error *err) {
+                   const ws_store_prep *p, ws_error *err) {
   int rc = WS_OK;
   sqlite3_stmt *st;
   int64_t *gid = NULL;
@@ -1041,7 +1036,8 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     goto out;
   }
   for (size_t i = 0; i < n_ent; i++)
-    if ((rc = entity_for(s, &v->entities[i], &gid[i], err)))
+    if ((rc = entity_for(s, &v->entities[i], p->ent_key[i],
+                         p->alias_key[i], &gid[i], err)))
       goto out;
   for (size_t i = 0; i < n_ent; i++)
     counts[i].id = gid[i];
@@ -1122,7 +1118,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     if (q->end > v->len || q->start > q->end)
       continue;
     int64_t stmt_id;
-    if ((rc = statement_for(s, v->text + q->start, q->end - q->start,
+    if ((rc = statement_for(s, p->stmt_key[i], p->sketch[i], p->n_sketch[i],
                             &stmt_id, err)))
       goto out;
     if (!(st = ws_store_stmt(s, ST_QUOTE_INSERT, err)))
@@ -1175,8 +1171,66 @@ out:
   return rc;
 }
 
-int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
-                 ws_error *err) {
+void ws_store_prep_free(ws_store_prep *p) {
+  if (!p)
+    return;
+  ws_arena_free(p->a);
+  free(p);
+}
+
+int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
+  *out = NULL;
+  ws_store_prep *p = calloc(1, sizeof *p);
+  if (!p || !(p->a = ws_arena_new())) {
+    free(p);
+    return WS_ENOMEM;
+  }
+  size_t ne = v->n_entities ? v->n_entities : 1;
+  size_t nq = v->n_quotes ? v->n_quotes : 1;
+  p->ent_key = ws_arena_calloc(p->a, ne, sizeof *p->ent_key);
+  p->alias_key = ws_arena_calloc(p->a, ne, sizeof *p->alias_key);
+  p->stmt_key = ws_arena_calloc(p->a, nq, sizeof *p->stmt_key);
+  p->sketch = ws_arena_calloc(p->a, nq, sizeof *p->sketch);
+  p->n_sketch = ws_arena_calloc(p->a, nq, sizeof *p->n_sketch);
+  if (!p->ent_key || !p->alias_key || !p->stmt_key || !p->sketch ||
+      !p->n_sketch)
+    goto oom;
+  for (size_t i = 0; i < v->n_entities; i++) {
+    const ws_entity *e = &v->entities[i];
+    if (!(p->ent_key[i] = ws_text_fold(p->a, e->name, strlen(e->name))))
+      goto oom;
+    p->alias_key[i] = ws_arena_calloc(p->a, e->n_aliases + 1,
+                                      sizeof *p->alias_key[i]);
+    if (!p->alias_key[i])
+      goto oom;
+    for (uint32_t k = 0; k < e->n_aliases; k++)
+      if (!(p->alias_key[i][k] = ws_text_fold(p->a, e->aliases[k],
+                                              strlen(e->aliases[k]))))
+        goto oom;
+  }
+  for (size_t i = 0; i < v->n_quotes; i++) {
+    const ws_quote *q = &v->quotes[i];
+    if (q->end > v->len || q->start > q->end)
+      continue;
+    char *key = ws_statement_key(v->text + q->start, q->end - q->start);
+    if (!key)
+      goto oom;
+    p->stmt_key[i] = ws_arena_strndup(p->a, key, strlen(key));
+    p->n_sketch[i] = key_sketch(key, p->sketch[i]);
+    free(key);
+    if (!p->stmt_key[i])
+      goto oom;
+  }
+  *out = p;
+  return WS_OK;
+oom:
+  ws_store_prep_free(p);
+  return WS_ENOMEM;
+}
+
+int ws_store_put_prepared(ws_store *s, const ws_doc_info *info,
+                          const ws_doc_view *v, const ws_store_prep *p,
+                          ws_error *err) {
   /* No savepoint per document: FTS5 flushes its pending terms at every
    * savepoint, which made each document cost a segment write.  Instead a
    * failed put poisons the enclosing transaction: the caller rolls it
@@ -1185,13 +1239,23 @@ int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   int own = !s->in_txn, rc;
   if (own && (rc = ws_store_begin(s, err)))
     return rc;
-  rc = put_doc(s, info, v, err);
+  rc = put_doc(s, info, v, p, err);
   if (own) {
     if (rc)
       ws_store_rollback(s);
     else
       rc = ws_store_commit(s, err);
   }
+  return rc;
+}
+
+int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
+                 ws_error *err) {
+  ws_store_prep *p;
+  if (ws_store_prepare(v, &p))
+    return fail_msg(err, WS_ENOMEM, "out of memory");
+  int rc = ws_store_put_prepared(s, info, v, p, err);
+  ws_store_prep_free(p);
   return rc;
 }
 
