@@ -96,8 +96,10 @@ CREATE TABLE mentions(
 -- the first occurrence (store.c: NFC, casefold, no marks, no punctuation).
 CREATE TABLE statements(
   id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL UNIQUE
+  hash INTEGER NOT NULL,               -- ws_hash(key): a small index key
+  key TEXT NOT NULL
 );
+CREATE INDEX statements_hash ON statements(hash);
 
 -- A bottom-k sketch of each statement's word bigrams: statements sharing
 -- a sketch value are the only candidates for near-duplicate matching, so
@@ -125,7 +127,8 @@ CREATE TABLE quotes(
   statement INTEGER NOT NULL REFERENCES statements(id)
 );
 CREATE INDEX quotes_doc ON quotes(doc);
-CREATE INDEX quotes_speaker ON quotes(speaker);
+-- Most quotes have no speaker; "speaker = ?" implies the index's WHERE.
+CREATE INDEX quotes_speaker ON quotes(speaker) WHERE speaker IS NOT NULL;
 CREATE INDEX quotes_statement ON quotes(statement);
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(

@@ -71,8 +71,8 @@ static const char *const stmt_sql[ST_COUNT_] = {
                    "n_quotes = n_quotes + excluded.n_quotes",
   [ST_MENTION_INSERT] = "INSERT OR IGNORE INTO mentions(doc, start, end, "
                         "line, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
-  [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE key = ?1",
-  [ST_STMT_INSERT] = "INSERT INTO statements(key) VALUES (?1)",
+  [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE hash = ?2 AND key = ?1",
+  [ST_STMT_INSERT] = "INSERT INTO statements(key, hash) VALUES (?1, ?2)",
   [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
   [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
                    "LIMIT 64",
@@ -737,9 +737,11 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
                          size_t k, int64_t *id, ws_error *err) {
   int rc = WS_OK;
   sqlite3_stmt *st = ws_store_stmt(s, ST_STMT_BY_KEY, err);
+  int64_t hash = (int64_t)(ws_hash(key, strlen(key)) >> 1);
   if (!st)
     goto dberr;
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 2, hash);
   int r = sqlite3_step(st);
   if (r == SQLITE_ROW) {
     *id = sqlite3_column_int64(st, 0);
@@ -798,6 +800,7 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
   if (!(st = ws_store_stmt(s, ST_STMT_INSERT, err)))
     goto dberr;
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 2, hash);
   if (sqlite3_step(st) != SQLITE_DONE)
     goto dberr;
   sqlite3_reset(st);
@@ -1364,7 +1367,7 @@ int ws_store_link(ws_store *s, ws_error *err) {
   int own = !s->in_txn, rc = WS_OK;
   if (own && (rc = ws_store_begin(s, err)))
     return rc;
-  int64_t top = s->link_from;
+  int64_t top = s->link_from, after = s->link_from;
   if ((rc = cache_flush(s, err)))
     goto done;
   for (;;) {
@@ -1373,12 +1376,13 @@ int ws_store_link(ws_store *s, ws_error *err) {
       rc = ws_store_fail(s, err, "linking entities");
       break;
     }
-    sqlite3_bind_int64(st, 1, s->link_from);
+    sqlite3_bind_int64(st, 1, after);
     int r = sqlite3_step(st);
     int64_t from = 0, into = 0;
     if (r == SQLITE_ROW) {
       from = sqlite3_column_int64(st, 0);
       into = sqlite3_column_int64(st, 1);
+      after = sqlite3_column_int64(st, 2);
     }
     sqlite3_finalize(st);
     if (r == SQLITE_DONE)
@@ -1387,8 +1391,10 @@ int ws_store_link(ws_store *s, ws_error *err) {
       rc = ws_store_fail(s, err, "linking entities");
       break;
     }
-    /* One merge at a time: a merge changes the aliases the next depends
-     * on.  Each merge deletes an entity, so this ends. */
+    /* One merge at a time, then look again past this alias: a merge
+     * changes (and adds) the aliases the next depends on.  Aliases are
+     * visited once each in id order, so the pass is linear in the
+     * aliases added since the last one. */
     if ((rc = merge_entity(s, from, into, err)))
       break;
   }
