@@ -53,9 +53,10 @@ static const char *const stmt_sql[ST_COUNT_] = {
                     "n_mentions, n_quotes, n_spoken) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [ST_ENT_BY_KEY] = "SELECT id, kind FROM entities WHERE key = ?1",
-  [ST_ENT_BY_ALIAS] = "SELECT DISTINCT a.entity, e.kind FROM aliases a "
+  [ST_ENT_BY_ALIAS] = "SELECT a.entity, e.kind, e.n_mentions FROM aliases a "
                       "JOIN entities e ON e.id = a.entity WHERE a.key = ?1 "
-                      "LIMIT 2",
+                      "AND a.entity != ?2 ORDER BY e.n_mentions DESC, e.id "
+                      "LIMIT 64",
   [ST_ENT_INSERT] = "INSERT INTO entities(name, key, kind) VALUES (?1, ?2, ?3)",
   [ST_ENT_KIND] = "UPDATE entities SET kind = ?2 WHERE id = ?1 AND kind = 0",
   [ST_ENT_COUNT] = "UPDATE entities SET n_mentions = n_mentions + ?2, "
@@ -456,6 +457,11 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
     goto fail;
   }
   s->link_from = maxalias;
+  if (pragma_int(s->db, "SELECT coalesce(max(id), 0) FROM entities",
+                 &s->ent_from) != SQLITE_OK) {
+    rc = ws_store_fail(s, err, path);
+    goto fail;
+  }
   if (!s->readonly && !(s->cache = calloc(1, sizeof *s->cache))) {
     rc = fail_msg(err, WS_ENOMEM, "out of memory");
     goto fail;
@@ -854,6 +860,37 @@ static int step_done(sqlite3_stmt *st) {
   return r == SQLITE_DONE ? 0 : -1;
 }
 
+/* A short name links to the entity it is an alias of when that entity
+ * is the only one, or when it is named at least this many times as often
+ * as all the others together: a bare "Trump" in a corpus about Donald
+ * Trump is him, even though Eric Trump exists (news style names a lesser
+ * namesake in full).  Reading of aliases stops at 64 candidates. */
+#define ALIAS_DOMINANCE 4
+
+/* Steps a statement returning (entity, kind, n_mentions) best first and
+ * sets *owner to the entity a short name links to, or 0.  Returns the
+ * last SQLite result (SQLITE_DONE when all went well). */
+static int alias_owner(sqlite3_stmt *st, int64_t *owner, int *kind) {
+  int64_t best = 0, best_n = 0, others = 0;
+  int best_kind = 0, r, n = 0;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    if (n++ == 0) {
+      best = sqlite3_column_int64(st, 0);
+      best_kind = sqlite3_column_int(st, 1);
+      best_n = sqlite3_column_int64(st, 2);
+    } else {
+      others += sqlite3_column_int64(st, 2);
+    }
+  }
+  *owner = 0;
+  if (r == SQLITE_DONE && n > 0 &&
+      (n == 1 || best_n >= ALIAS_DOMINANCE * (others ? others : 1))) {
+    *owner = best;
+    *kind = best_kind;
+  }
+  return r;
+}
+
 /* Finds or creates the corpus entity of a document entity, and records
  * its aliases and roles. */
 static int entity_for(ws_store *s, const ws_entity *e, const char *key,
@@ -876,27 +913,9 @@ static int entity_for(ws_store *s, const ws_entity *e, const char *key,
     sqlite3_reset(st);
     if (r != SQLITE_ROW && r != SQLITE_DONE)
       goto dberr;
-    if (!*id) {
-      /* An alias of exactly one entity ("Haniyeh" -> "Ismail Haniyeh"). */
-      if (!(st = ws_store_stmt(s, ST_ENT_BY_ALIAS, err)))
-        goto dberr;
-      sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-      int64_t cand = 0, n = 0;
-      while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        cand = sqlite3_column_int64(st, 0);
-        kind = sqlite3_column_int(st, 1);
-        n++;
-      }
-      sqlite3_reset(st);
-      if (r != SQLITE_DONE)
-        goto dberr;
-      if (n == 1) {
-        *id = cand;
-        linked = 1;
-      } else {
-        kind = 0;
-      }
-    }
+    /* No linking by alias here: totals are not yet current inside a
+     * batch, and a wrong link would grow with every document.
+     * ws_store_link decides with current totals at the end of a run. */
     if (!*id) {
       if (!(st = ws_store_stmt(s, ST_ENT_INSERT, err)))
         goto dberr;
@@ -1356,65 +1375,119 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
   return WS_OK;
 }
 
+/* Reads one integer from a query with up to two integer parameters. */
+static int query_int(ws_store *s, const char *sql, int64_t a, int64_t *out) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return WS_EDB;
+  sqlite3_bind_int64(st, 1, a);
+  int r = sqlite3_step(st);
+  *out = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  return r == SQLITE_ROW || r == SQLITE_DONE ? WS_OK : WS_EDB;
+}
+
 int ws_store_link(ws_store *s, ws_error *err) {
-  /* Only aliases added since the last pass can create new links. */
+  /* Candidates: entities whose whole name is another entity's alias,
+   * among those created, or aliases added, since the last pass. */
   const char *find =
-      "SELECT e.id, a.entity, a.id FROM aliases a JOIN entities e "
-      "ON e.key = a.key AND e.id != a.entity WHERE a.id > ?1 "
-      "AND (SELECT count(DISTINCT entity) FROM aliases b "
-      "     WHERE b.key = a.key AND b.entity != e.id) = 1 "
-      "ORDER BY a.id";
+      "SELECT e.id FROM aliases a JOIN entities e ON e.key = a.key "
+      "AND e.id != a.entity WHERE a.id > ?1 "
+      "UNION SELECT e.id FROM entities e WHERE e.id > ?2 AND EXISTS "
+      "(SELECT 1 FROM aliases a WHERE a.key = e.key AND a.entity != e.id)";
   int own = !s->in_txn, rc = WS_OK;
+  int64_t *cand = NULL, top_alias = 0, top_ent = 0;
+  size_t n = 0, cap = 0;
   if (own && (rc = ws_store_begin(s, err)))
     return rc;
-  int64_t top = s->link_from, after = s->link_from;
+  /* Totals must be current: they decide who owns a name. */
   if ((rc = cache_flush(s, err)))
     goto done;
-  for (;;) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, find, -1, &st, NULL) != SQLITE_OK) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db, find, -1, &st, NULL) != SQLITE_OK) {
+    rc = ws_store_fail(s, err, "linking entities");
+    goto done;
+  }
+  sqlite3_bind_int64(st, 1, s->link_from);
+  sqlite3_bind_int64(st, 2, s->ent_from);
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    if (n == cap) {
+      size_t nc = cap ? cap * 2 : 64;
+      int64_t *nn = realloc(cand, nc * sizeof *nn);
+      if (!nn)
+        break;
+      cand = nn;
+      cap = nc;
+    }
+    cand[n++] = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  if (r != SQLITE_DONE && r != SQLITE_ROW) {
+    rc = ws_store_fail(s, err, "linking entities");
+    goto done;
+  }
+  for (size_t i = 0; i < n && rc == WS_OK; i++) {
+    /* The entity may have been merged away already. */
+    sqlite3_stmt *ks;
+    if (sqlite3_prepare_v2(s->db, "SELECT key, n_mentions FROM entities "
+                           "WHERE id = ?1", -1, &ks, NULL) != SQLITE_OK) {
       rc = ws_store_fail(s, err, "linking entities");
       break;
     }
-    sqlite3_bind_int64(st, 1, after);
-    int r = sqlite3_step(st);
-    int64_t from = 0, into = 0;
-    if (r == SQLITE_ROW) {
-      from = sqlite3_column_int64(st, 0);
-      into = sqlite3_column_int64(st, 1);
-      after = sqlite3_column_int64(st, 2);
+    sqlite3_bind_int64(ks, 1, cand[i]);
+    int64_t owner = 0, owner_n = 0, mine = 0;
+    int okind = 0;
+    int one_word = 0;
+    if (sqlite3_step(ks) == SQLITE_ROW) {
+      mine = sqlite3_column_int64(ks, 1);
+      one_word = !strchr((const char *)sqlite3_column_text(ks, 0), ' ');
+      sqlite3_stmt *os = ws_store_stmt(s, ST_ENT_BY_ALIAS, err);
+      if (!os) {
+        sqlite3_finalize(ks);
+        rc = WS_EDB;
+        break;
+      }
+      sqlite3_bind_text(os, 1, (const char *)sqlite3_column_text(ks, 0), -1,
+                        SQLITE_TRANSIENT);
+      sqlite3_bind_int64(os, 2, cand[i]);
+      r = alias_owner(os, &owner, &okind);
+      sqlite3_reset(os);
+      if (r != SQLITE_DONE)
+        rc = ws_store_fail(s, err, "linking entities");
     }
-    sqlite3_finalize(st);
-    if (r == SQLITE_DONE)
-      break;
-    if (r != SQLITE_ROW) {
+    sqlite3_finalize(ks);
+    if (rc || !owner)
+      continue;
+    /* A full name never folds into a rarer one: "Donald Trump" stays
+     * itself even when a stray "Republican Donald Trump" lists it as an
+     * alias.  A one-word name (a surname: "Obama") may be the commoner
+     * form, since news style uses it after the first mention, but not by
+     * far: "Republican" is not short for a stray "Trump-led Republican". */
+    if ((rc = query_int(s, "SELECT n_mentions FROM entities WHERE id = ?1",
+                        owner, &owner_n)))
       rc = ws_store_fail(s, err, "linking entities");
-      break;
-    }
-    /* One merge at a time, then look again past this alias: a merge
-     * changes (and adds) the aliases the next depends on.  Aliases are
-     * visited once each in id order, so the pass is linear in the
-     * aliases added since the last one. */
-    if ((rc = merge_entity(s, from, into, err)))
-      break;
+    else if (owner_n >= mine || (one_word && owner_n * 4 >= mine))
+      rc = merge_entity(s, cand[i], owner, err);
   }
-  if (rc == WS_OK) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM aliases",
-                           -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-      top = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-  }
+  if (rc == WS_OK &&
+      (query_int(s, "SELECT coalesce(max(id), 0) FROM aliases", 0,
+                 &top_alias) ||
+       query_int(s, "SELECT coalesce(max(id), 0) FROM entities", 0,
+                 &top_ent)))
+    rc = ws_store_fail(s, err, "linking entities");
 done:
+  free(cand);
   if (own) {
     if (rc)
       ws_store_rollback(s);
     else
       rc = ws_store_commit(s, err);
   }
-  if (rc == WS_OK)
-    s->link_from = top;
+  if (rc == WS_OK) {
+    s->link_from = top_alias;
+    s->ent_from = top_ent;
+  }
   /* Merged entities are gone: forget cached ids. */
   cache_reset(s, 0);
   return rc;

@@ -51,6 +51,7 @@ struct ws_store {
   int readonly;                  /* opened with WS_STORE_READONLY */
   int in_txn;                    /* inside ws_store_begin/commit */
   int64_t link_from;             /* aliases.id already linked (store.c) */
+  int64_t ent_from;              /* entities.id already linked */
   sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
   ent_cache *cache;              /* writer caches, or NULL */
 };

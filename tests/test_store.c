@@ -363,12 +363,14 @@ static void an_alias_links_names_across_documents(void **state) {
   x = quotes_by(f, "Ismail Haniyeh", NULL);
   assert_int_equal(x.n, 1);
   assert_string_equal(x.speaker[0], "Ismail Haniyeh");
-  /* A later document with the short name joins directly. */
+  /* A later document with the short name joins at the next link pass
+   * (ws_index runs one at the end of every run). */
   doc c;
   memset(&c, 0, sizeof c);
   c.text = "Later Haniyeh left.\n";
   mention(&c, entity(&c, "Haniyeh", WS_ENTITY_OTHER, NULL, 0), "Haniyeh", 0);
   put(f, "/news/c.txt", &c);
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
   x = all_entities(f);
   assert_int_equal(x.n, 1);
   assert_int_equal(x.docs[0], 3);
@@ -397,6 +399,60 @@ static void an_ambiguous_alias_links_nothing(void **state) {
   int64_t ids[4];
   /* Asking for "smith" finds all three. */
   assert_int_equal(ws_query_resolve(f->s, "smith", ids, 4, &err), 3);
+}
+
+static void a_dominant_namesake_takes_the_surname(void **state) {
+  fixture *f = *state;
+  static const char *trump[] = {"Trump"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Donald Trump spoke. Trump left. Trump came back. Trump won. "
+           "Eric Trump waved.\n";
+  int32_t d = entity(&a, "Donald Trump", WS_ENTITY_PERSON, trump, 1);
+  mention(&a, d, "Donald Trump", 0);
+  for (int i = 1; i <= 3; i++)
+    mention(&a, d, "Trump", i);
+  mention(&a, entity(&a, "Eric Trump", WS_ENTITY_PERSON, trump, 1),
+          "Eric Trump", 0);
+  put(f, "/news/a.txt", &a);
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "Trump said \"we will build it\" on Monday.\n";
+  int32_t t = entity(&b, "Trump", WS_ENTITY_PERSON, NULL, 0);
+  mention(&b, t, "Trump", 0);
+  quote(&b, "we will build it", t, WS_QUOTE_DIRECT);
+  put(f, "/news/b.txt", &b);
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  rows x = quotes_by(f, "Donald Trump", NULL);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.speaker[0], "Donald Trump");
+  x = all_entities(f);
+  assert_int_equal(x.n, 2);
+  assert_int_equal(x.mentions[0], 5);
+}
+
+static void a_full_name_never_folds_into_a_rarer_longer_one(void **state) {
+  fixture *f = *state;
+  static const char *dt[] = {"Donald Trump"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Republican Donald Trump spoke.\n";
+  mention(&a, entity(&a, "Republican Donald Trump", WS_ENTITY_PERSON, dt, 1),
+          "Republican Donald Trump", 0);
+  put(f, "/news/a.txt", &a);
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "Donald Trump left. Donald Trump came back.\n";
+  int32_t e = entity(&b, "Donald Trump", WS_ENTITY_PERSON, NULL, 0);
+  mention(&b, e, "Donald Trump", 0);
+  mention(&b, e, "Donald Trump", 1);
+  put(f, "/news/b.txt", &b);
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 2);
+  assert_string_equal(x.text[0], "Donald Trump");
 }
 
 static void foreign_files_are_refused_untouched(void **state) {
@@ -475,6 +531,10 @@ int main(void) {
                                     setup, teardown),
     cmocka_unit_test_setup_teardown(an_ambiguous_alias_links_nothing, setup,
                                     teardown),
+    cmocka_unit_test_setup_teardown(a_dominant_namesake_takes_the_surname,
+                                    setup, teardown),
+    cmocka_unit_test_setup_teardown(
+        a_full_name_never_folds_into_a_rarer_longer_one, setup, teardown),
     cmocka_unit_test_setup_teardown(foreign_files_are_refused_untouched, setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(index_walks_a_folder_incrementally, setup,
