@@ -221,16 +221,16 @@ static void write_slot(indexer *ix, slot *sl) {
       ix->fatal = 1;
     }
   } else if (sl->outcome == OUT_SAME) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "UPDATE documents SET size = ?2, mtime = ?3 "
-                           "WHERE path = ?1", -1, &st, NULL) == SQLITE_OK) {
+    /* Same bytes, new mtime: remember the mtime so the next run skips
+     * the file without reading it. */
+    sqlite3_stmt *st = ws_store_stmt(s, ST_DOC_TOUCH, &err);
+    if (st) {
       sqlite3_bind_text(st, 1, sl->path, -1, SQLITE_STATIC);
       sqlite3_bind_int64(st, 2, sl->size);
       sqlite3_bind_int64(st, 3, sl->mtime);
       sqlite3_step(st);
+      sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
     ix->stats->unchanged++;
   } else {
     ws_doc_view v;
@@ -354,14 +354,12 @@ static char *dupstr(const char *s) {
 }
 
 static void mark_seen(indexer *ix, const char *path) {
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(ix->s->db,
-                         "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
-                         -1, &st, NULL) == SQLITE_OK) {
+  sqlite3_stmt *st = ws_store_stmt(ix->s, ST_SEEN_INSERT, NULL);
+  if (st) {
     sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
     sqlite3_step(st);
+    sqlite3_reset(st);
   }
-  sqlite3_finalize(st);
 }
 
 /* A file to index: decide, then queue it. */

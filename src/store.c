@@ -84,6 +84,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
       "speaker_start, speaker_end, cue, statement) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) VALUES (?1, ?2)",
+  [ST_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
+  [ST_DOC_TOUCH] = "UPDATE documents SET size = ?2, mtime = ?3 "
+                   "WHERE path = ?1",
 };
 
 static int fail_msg(ws_error *err, int code, const char *msg) {

@@ -36,6 +36,8 @@ enum store_stmt {
   ST_GRAM_INSERT,
   ST_QUOTE_INSERT,
   ST_FTS_INSERT,
+  ST_SEEN_INSERT,
+  ST_DOC_TOUCH,
   ST_COUNT_
 };
 
