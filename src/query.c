@@ -96,6 +96,48 @@ static char *fts_query(const char *in, int phrase) {
   return b.p;
 }
 
+/* Fallback for a name that is no entity's name or alias: entities whose
+ * name holds it as whole words ("Al Thani" finds "Mohammed bin
+ * Abdulrahman bin Jassim Al Thani"), most mentioned first.  A scan of the
+ * entity names, run only when the exact lookups found nothing. */
+static int64_t resolve_words(ws_store *s, const char *key, int64_t *ids,
+                             size_t max, ws_error *err) {
+  size_t n = strlen(key);
+  char *pat = malloc(2 * n + 1);
+  if (!pat)
+    return fail(err, WS_ENOMEM, "out of memory");
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) { /* escape LIKE's wildcards */
+    if (key[i] == '%' || key[i] == '_' || key[i] == '\\')
+      pat[o++] = '\\';
+    pat[o++] = key[i];
+  }
+  pat[o] = '\0';
+  sqlite3_stmt *st;
+  const char *sql =
+      "SELECT id FROM entities WHERE n_mentions > 0 AND ("
+      "key LIKE '% ' || ?1 ESCAPE '\\' OR key LIKE ?1 || ' %' ESCAPE '\\' OR "
+      "key LIKE '% ' || ?1 || ' %' ESCAPE '\\') "
+      "ORDER BY n_mentions DESC, id";
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    free(pat);
+    return ws_store_fail(s, err, "looking up a name");
+  }
+  sqlite3_bind_text(st, 1, pat, -1, SQLITE_STATIC);
+  int64_t found = 0;
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((size_t)found < max)
+      ids[found] = sqlite3_column_int64(st, 0);
+    found++;
+  }
+  sqlite3_finalize(st);
+  free(pat);
+  if (r != SQLITE_DONE)
+    return ws_store_fail(s, err, "looking up a name");
+  return found;
+}
+
 int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
                          size_t max, ws_error *err) {
   char *key = NULL;
@@ -119,9 +161,13 @@ int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
     n++;
   }
   sqlite3_finalize(st);
-  free(key);
-  if (r != SQLITE_DONE)
+  if (r != SQLITE_DONE) {
+    free(key);
     return ws_store_fail(s, err, "looking up a name");
+  }
+  if (n == 0 && *key)
+    n = resolve_words(s, key, ids, max, err);
+  free(key);
   return n;
 }
 

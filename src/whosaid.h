@@ -341,8 +341,9 @@ int64_t ws_query_entities(ws_store *s, int kind, int64_t limit,
                           ws_entity_cb cb, void *ud, ws_error *err);
 
 /* Resolves a name or alias (case-insensitive) to entity ids, best (most
- * mentioned) first: fills up to max ids and returns how many matched
- * (0 when none), or WS_EDB. */
+ * mentioned) first; when nothing matches exactly, entities whose name
+ * holds the words ("Al Thani").  Fills up to max ids and returns how many
+ * matched (0 when none), or WS_EDB. */
 int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
                          size_t max, ws_error *err);
 

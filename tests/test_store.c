@@ -205,6 +205,11 @@ static void a_stored_quote_is_found_by_any_alias(void **state) {
   assert_int_equal(x.n, 1);
   x = quotes_by(f, "John Roe", NULL);
   assert_int_equal(x.n, 0);
+  /* Part of a name, in whole words, when nothing matches exactly. */
+  x = quotes_by(f, "jane", NULL);
+  assert_int_equal(x.n, 1);
+  x = quotes_by(f, "jan", NULL);
+  assert_int_equal(x.n, 0);
 }
 
 static void entities_carry_counts_aliases_and_kind(void **state) {
