@@ -353,13 +353,18 @@ static char *dupstr(const char *s) {
   return p;
 }
 
-static void mark_seen(indexer *ix, const char *path) {
+/* Records that path exists; returns 0 if it was already seen in this run
+ * (named twice, or reached through two links). */
+static int mark_seen(indexer *ix, const char *path) {
   sqlite3_stmt *st = ws_store_stmt(ix->s, ST_SEEN_INSERT, NULL);
+  int fresh = 1;
   if (st) {
     sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-    sqlite3_step(st);
+    if (sqlite3_step(st) == SQLITE_DONE)
+      fresh = sqlite3_changes(ix->s->db) > 0;
     sqlite3_reset(st);
   }
+  return fresh;
 }
 
 /* A file to index: decide, then queue it. */
@@ -371,7 +376,8 @@ static void visit_file(walk *w, const char *path, const char *shown,
     ix->prog.bytes_total += (uint64_t)st->st_size;
     return;
   }
-  mark_seen(ix, path);
+  if (!mark_seen(ix, path))
+    return;
   ws_doc_info old;
   ws_error err = {0};
   int found = ws_store_find_doc(ix->s, path, &old, &err);

@@ -124,6 +124,10 @@ def case_index_and_reindex(d):
     out, _ = expect(index_corpus(d), 0, 'index again')
     check(out.startswith('indexed 0 files (0 new, 0 changed, 0 removed, '
                          '2 unchanged), 0 quotes'), 'second run skips', out)
+    # A file named twice (folder and file) is one file.
+    out, _ = expect(run(['--db', 'x.db', 'index', CORPUS, os.path.join(CORPUS, CURLY),
+                         CORPUS + '/.'], d), 0, 'overlapping paths')
+    check(out.startswith('indexed 2 files (2 new'), 'each file once', out)
 
 
 def case_incremental(d):
