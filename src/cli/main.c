@@ -690,8 +690,8 @@ static void entity_columns(out_table *t) {
   out_table_col(t, "mentions", OUT_INT, 0);
   out_table_col(t, "docs", OUT_INT, 0);
   out_table_col(t, "quotes", OUT_INT, 0);
-  out_table_col(t, "aliases", OUT_STR, OUT_WRAP);
-  out_table_col(t, "alias_list", OUT_LIST, OUT_NOTABLE);
+  out_table_col(t, "aliases", OUT_STR, OUT_WRAP | OUT_TABLEONLY);
+  out_table_col(t, "aliases", OUT_LIST, OUT_NOTABLE);
   out_table_col(t, "roles", OUT_LIST, OUT_NOTABLE);
 }
 

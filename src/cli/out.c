@@ -196,9 +196,13 @@ static void put_json_plain(FILE *f, const char *s, size_t n) {
 
 static void put_json_row(out_table *t, const cell *c) {
   putc('{', t->f);
+  int first_col = 1;
   for (size_t i = 0; i < t->ncols; i++) {
-    if (i)
+    if (t->flags[i] & OUT_TABLEONLY)
+      continue;
+    if (!first_col)
       putc(',', t->f);
+    first_col = 0;
     out_json_string(t->f, t->names[i], strlen(t->names[i]));
     putc(':', t->f);
     const char *s = i < t->ncur ? c[i].s : NULL;
@@ -273,9 +277,13 @@ static void put_sv_field(out_table *t, const char *s) {
 
 static void put_sv_row(out_table *t, const cell *c, int header) {
   char sep = t->fmt == OUT_TSV ? '\t' : ',';
+  int first_col = 1;
   for (size_t i = 0; i < t->ncols; i++) {
-    if (i)
+    if (t->flags[i] & OUT_TABLEONLY)
+      continue;
+    if (!first_col)
       putc(sep, t->f);
+    first_col = 0;
     put_sv_field(t, header ? t->names[i] : i < t->ncur ? c[i].s : NULL);
   }
   fputs(t->fmt == OUT_CSV ? "\r\n" : "\n", t->f);

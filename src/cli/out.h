@@ -43,7 +43,8 @@ typedef enum out_col_type {
 
 enum out_col_flags {
   OUT_WRAP = 1,    /* the column that wraps to fit the terminal */
-  OUT_NOTABLE = 2  /* scripts only: not shown in a terminal table */
+  OUT_NOTABLE = 2, /* scripts only: not shown in a terminal table */
+  OUT_TABLEONLY = 4 /* terminal table only: not in script formats */
 };
 
 typedef struct out_table out_table;
