@@ -1334,10 +1334,12 @@ int ws_store_remove(ws_store *s, const char *path, ws_error *err) {
 
 /* ----------------------------------------------------------------- linking */
 
+#define MERGE_STMTS 8
+
 /* Merges entity `from` into entity `into`: every mention, quote, alias and
  * role moves, the totals add up, and `from` disappears. */
 static int merge_entity(ws_store *s, int64_t from, int64_t into,
-                        ws_error *err) {
+                        sqlite3_stmt **cache, ws_error *err) {
   static const char *const sql[] = {
     "UPDATE mentions SET entity = ?2 WHERE entity = ?1 AND doc IN "
     "(SELECT doc FROM doc_entities WHERE entity = ?1)",
@@ -1364,14 +1366,18 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
     "WHERE id = ?2",
     "DELETE FROM entities WHERE id = ?1",
   };
+  _Static_assert(sizeof sql / sizeof *sql == MERGE_STMTS, "merge statements");
+  /* cache holds MERGE_STMTS statements prepared on first use (a link
+   * pass merges thousands of names); ws_store_link finalises them. */
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
+    if (!cache[i] &&
+        sqlite3_prepare_v2(s->db, sql[i], -1, &cache[i], NULL) != SQLITE_OK)
       return ws_store_fail(s, err, "merging entities");
+    sqlite3_stmt *st = cache[i];
     sqlite3_bind_int64(st, 1, from);
     sqlite3_bind_int64(st, 2, into);
     int r = sqlite3_step(st);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (r != SQLITE_DONE)
       return ws_store_fail(s, err, "merging entities");
   }
@@ -1401,6 +1407,7 @@ int ws_store_link(ws_store *s, ws_error *err) {
   int own = !s->in_txn, rc = WS_OK;
   int64_t *cand = NULL, top_alias = 0, top_ent = 0;
   size_t n = 0, cap = 0;
+  sqlite3_stmt *merge_st[MERGE_STMTS] = {0}, *ks = NULL;
   if (own && (rc = ws_store_begin(s, err)))
     return rc;
   /* Totals must be current: they decide who owns a name. */
@@ -1432,12 +1439,13 @@ int ws_store_link(ws_store *s, ws_error *err) {
   }
   for (size_t i = 0; i < n && rc == WS_OK; i++) {
     /* The entity may have been merged away already. */
-    sqlite3_stmt *ks;
-    if (sqlite3_prepare_v2(s->db, "SELECT key, n_mentions FROM entities "
-                           "WHERE id = ?1", -1, &ks, NULL) != SQLITE_OK) {
+    if (!ks && sqlite3_prepare_v2(s->db, "SELECT key, n_mentions FROM "
+                                  "entities WHERE id = ?1", -1, &ks,
+                                  NULL) != SQLITE_OK) {
       rc = ws_store_fail(s, err, "linking entities");
       break;
     }
+    sqlite3_reset(ks);
     sqlite3_bind_int64(ks, 1, cand[i]);
     int64_t owner = 0, owner_n = 0, mine = 0;
     int okind = 0;
@@ -1447,7 +1455,6 @@ int ws_store_link(ws_store *s, ws_error *err) {
       one_word = !strchr((const char *)sqlite3_column_text(ks, 0), ' ');
       sqlite3_stmt *os = ws_store_stmt(s, ST_ENT_BY_ALIAS, err);
       if (!os) {
-        sqlite3_finalize(ks);
         rc = WS_EDB;
         break;
       }
@@ -1459,7 +1466,7 @@ int ws_store_link(ws_store *s, ws_error *err) {
       if (r != SQLITE_DONE)
         rc = ws_store_fail(s, err, "linking entities");
     }
-    sqlite3_finalize(ks);
+    sqlite3_reset(ks);
     if (rc || !owner)
       continue;
     /* A full name never folds into a rarer one: "Donald Trump" stays
@@ -1471,7 +1478,7 @@ int ws_store_link(ws_store *s, ws_error *err) {
                         owner, &owner_n)))
       rc = ws_store_fail(s, err, "linking entities");
     else if (owner_n >= mine || (one_word && owner_n * 4 >= mine))
-      rc = merge_entity(s, cand[i], owner, err);
+      rc = merge_entity(s, cand[i], owner, merge_st, err);
   }
   if (rc == WS_OK &&
       (query_int(s, "SELECT coalesce(max(id), 0) FROM aliases", 0,
@@ -1480,6 +1487,9 @@ int ws_store_link(ws_store *s, ws_error *err) {
                  &top_ent)))
     rc = ws_store_fail(s, err, "linking entities");
 done:
+  for (size_t i = 0; i < MERGE_STMTS; i++)
+    sqlite3_finalize(merge_st[i]);
+  sqlite3_finalize(ks);
   free(cand);
   if (own) {
     if (rc)
