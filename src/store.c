@@ -33,6 +33,9 @@
 
 extern const char ws_sql_schema[];
 
+/* Mentions written per multi-row INSERT. */
+#define MENTION_ROWS 32
+
 static const char *const stmt_sql[ST_COUNT_] = {
   [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
                   "WHERE path = ?1",
@@ -127,10 +130,24 @@ int ws_store_exec(ws_store *s, const char *sql, ws_error *err) {
   return WS_OK;
 }
 
+/* "INSERT ... VALUES (?,?,?,?,?), ..." for MENTION_ROWS rows. */
+static const char *mention_rows_sql(void) {
+  static char sql[64 + MENTION_ROWS * 14];
+  if (!sql[0]) {
+    strcpy(sql, "INSERT OR IGNORE INTO mentions(doc, start, end, line, "
+                "entity) VALUES ");
+    for (int k = 0; k < MENTION_ROWS; k++)
+      strcat(sql, k ? ",(?,?,?,?,?)" : "(?,?,?,?,?)");
+  }
+  return sql;
+}
+
 sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   sqlite3_stmt *st = s->stmts[i];
   if (!st) {
-    if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+    const char *sql =
+        i == ST_MENTION_INSERT_N ? mention_rows_sql() : stmt_sql[i];
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &s->stmts[i], NULL) != SQLITE_OK) {
       ws_store_fail(s, err, "preparing a statement");
       return NULL;
@@ -1120,18 +1137,38 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       goto dberr;
   }
 
+  /* Mentions go in MENTION_ROWS at a time: one statement per row would
+   * cost more in statement overhead than in the B-tree. */
   line_cursor lc = {v->text, v->len, 0, 1};
-  if (!(st = ws_store_stmt(s, ST_MENTION_INSERT, err)))
+  int64_t row[MENTION_ROWS][5];
+  size_t pending = 0;
+  sqlite3_stmt *many = ws_store_stmt(s, ST_MENTION_INSERT_N, err);
+  if (!many)
     goto dberr;
   for (size_t i = 0; i < v->n_mentions; i++) {
     const ws_mention *m = &v->mentions[i];
     if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i))
       continue;
-    sqlite3_bind_int64(st, 1, doc);
-    sqlite3_bind_int64(st, 2, m->start);
-    sqlite3_bind_int64(st, 3, m->end);
-    sqlite3_bind_int64(st, 4, line_at(&lc, m->start));
-    sqlite3_bind_int64(st, 5, gid[m->entity]);
+    int64_t *rw = row[pending++];
+    rw[0] = doc;
+    rw[1] = m->start;
+    rw[2] = m->end;
+    rw[3] = line_at(&lc, m->start);
+    rw[4] = gid[m->entity];
+    if (pending == MENTION_ROWS) {
+      for (size_t k = 0; k < MENTION_ROWS; k++)
+        for (int c = 0; c < 5; c++)
+          sqlite3_bind_int64(many, (int)k * 5 + c + 1, row[k][c]);
+      if (step_done(many))
+        goto dberr;
+      pending = 0;
+    }
+  }
+  if (pending && !(st = ws_store_stmt(s, ST_MENTION_INSERT, err)))
+    goto dberr;
+  for (size_t k = 0; k < pending; k++) {
+    for (int c = 0; c < 5; c++)
+      sqlite3_bind_int64(st, c + 1, row[k][c]);
     if (step_done(st))
       goto dberr;
   }
@@ -1142,7 +1179,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     const ws_quote *q = &v->quotes[i];
     if (q->end > v->len || q->start > q->end)
       continue;
-    int64_t stmt_id;
+    int64_t stmt_id = 0;
     if ((rc = statement_for(s, p->stmt_key[i], p->sketch[i], p->n_sketch[i],
                             &stmt_id, err)))
       goto out;
