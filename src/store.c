@@ -466,9 +466,11 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
       (rc = ws_store_exec(s, "PRAGMA journal_mode = WAL;"
                              "PRAGMA synchronous = NORMAL;", err)))
     goto fail;
+  /* A 64 MiB page cache; temporary tables (the files seen by an index
+   * run, GROUP BY sorts) stay on disk past their own small cache, so
+   * memory does not grow with the corpus. */
   if ((rc = ws_store_exec(s, "PRAGMA foreign_keys = ON;"
-                             "PRAGMA cache_size = -65536;"
-                             "PRAGMA temp_store = MEMORY;", err)))
+                             "PRAGMA cache_size = -65536;", err)))
     goto fail;
   int64_t maxalias = 0;
   if (pragma_int(s->db, "SELECT coalesce(max(id), 0) FROM aliases",
