@@ -37,17 +37,17 @@ enum slot_outcome { OUT_DOC, OUT_SAME, OUT_FAIL };
 typedef struct slot {
   enum slot_state state;
   enum slot_outcome outcome;
-  char *path;       /* absolute, as stored */
-  char *shown;      /* as the user named it, for messages */
+  char *path;  /* absolute, as stored */
+  char *shown; /* as the user named it, for messages */
   int64_t size, mtime;
-  int has_old;      /* the path is stored already */
+  int has_old; /* the path is stored already */
   uint64_t old_hash;
-  uint64_t hash;    /* of the bytes read */
-  char *buf;        /* file contents (OUT_DOC) */
+  uint64_t hash; /* of the bytes read */
+  char *buf;     /* file contents (OUT_DOC) */
   size_t len;
-  ws_doc *doc;      /* extraction result (OUT_DOC) */
+  ws_doc *doc;         /* extraction result (OUT_DOC) */
   ws_store_prep *prep; /* its database-free preparation (OUT_DOC) */
-  ws_error err;     /* OUT_FAIL */
+  ws_error err;        /* OUT_FAIL */
 } slot;
 
 typedef struct indexer {
@@ -55,16 +55,16 @@ typedef struct indexer {
   const ws_index_opts *o;
   ws_index_stats *stats;
   ws_error *err;
-  int fatal;                 /* a database error ended the run */
+  int fatal; /* a database error ended the run */
 
   pthread_mutex_t mu;
-  pthread_cond_t work;       /* a slot was queued, or quit */
-  pthread_cond_t done;       /* a slot was finished */
+  pthread_cond_t work; /* a slot was queued, or quit */
+  pthread_cond_t done; /* a slot was finished */
   slot *ring;
   size_t cap;
   uint64_t next_push, next_take, next_write;
   int quit;
-  int n_workers;             /* 0: extract on the writer's thread */
+  int n_workers; /* 0: extract on the writer's thread */
 
   /* Batching. */
   size_t batch_docs, batch_bytes;
@@ -309,11 +309,11 @@ static void drain(indexer *ix, int wait) {
 
 typedef struct walk {
   indexer *ix;
-  int count_only;            /* measuring for progress: no work */
+  int count_only; /* measuring for progress: no work */
   const char *const *exts;
   size_t n_exts;
-  dev_t dev[256];            /* folders on the current descent, */
-  ino_t ino[256];            /* for loop detection */
+  dev_t dev[256]; /* folders on the current descent, */
+  ino_t ino[256]; /* for loop detection */
   size_t depth;
 } walk;
 
@@ -557,7 +557,8 @@ static void remove_vanished(indexer *ix, const char *root) {
   if (sqlite3_prepare_v2(ix->s->db,
                          "SELECT path FROM documents WHERE path > ?1 AND "
                          "path < ?2 AND path NOT IN (SELECT path FROM "
-                         "temp.ws_seen)", -1, &st, NULL) != SQLITE_OK)
+                         "temp.ws_seen)",
+                         -1, &st, NULL) != SQLITE_OK)
     goto out;
   sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
@@ -633,8 +634,9 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
   ix.stats = stats;
   ix.err = err;
   ix.t0 = now_seconds();
-  int rc = ws_store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS ws_seen"
-                            "(path TEXT PRIMARY KEY); DELETE FROM temp.ws_seen",
+  int rc = ws_store_exec(s,
+                         "CREATE TEMP TABLE IF NOT EXISTS ws_seen"
+                         "(path TEXT PRIMARY KEY); DELETE FROM temp.ws_seen",
                          err);
   if (rc)
     return rc;

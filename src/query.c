@@ -54,7 +54,8 @@ static const char *col_dup(ws_arena *a, sqlite3_stmt *st, int i) {
   const unsigned char *t = sqlite3_column_text(st, i);
   if (!t)
     return NULL;
-  return ws_arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+  return ws_arena_strndup(a, (const char *)t,
+                          (size_t)sqlite3_column_bytes(st, i));
 }
 
 /* Turns what the user typed into an FTS5 query: every word a quoted
@@ -212,10 +213,11 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
    * occurrences name (one article may miss the attribution another has). */
   if (!q->all) {
     const char *who =
-        speaker ? "SELECT name FROM entities WHERE id = ?2"
-                : "SELECT e.name FROM quotes q JOIN entities e "
-                  "ON e.id = q.speaker WHERE q.statement = ?1 "
-                  "GROUP BY q.speaker ORDER BY count(*) DESC, min(q.id) LIMIT 1";
+        speaker
+            ? "SELECT name FROM entities WHERE id = ?2"
+            : "SELECT e.name FROM quotes q JOIN entities e "
+              "ON e.id = q.speaker WHERE q.statement = ?1 "
+              "GROUP BY q.speaker ORDER BY count(*) DESC, min(q.id) LIMIT 1";
     if (sqlite3_prepare_v2(s->db, who, -1, &st, NULL) != SQLITE_OK)
       goto dberr;
     sqlite3_bind_int64(st, 1, stmt_id);
@@ -228,7 +230,8 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
 
   if (sqlite3_prepare_v2(s->db,
                          "SELECT count(DISTINCT doc), count(*) FROM quotes "
-                         "WHERE statement = ?1", -1, &st, NULL) != SQLITE_OK)
+                         "WHERE statement = ?1",
+                         -1, &st, NULL) != SQLITE_OK)
     goto dberr;
   sqlite3_bind_int64(st, 1, stmt_id);
   if (sqlite3_step(st) == SQLITE_ROW) {
@@ -275,7 +278,8 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
     if (sqlite3_prepare_v2(s->db,
                            "SELECT highlight(quotes_fts, 0, char(1), char(2)) "
                            "FROM quotes_fts WHERE quotes_fts MATCH ?1 "
-                           "AND rowid = ?2", -1, &st, NULL) != SQLITE_OK)
+                           "AND rowid = ?2",
+                           -1, &st, NULL) != SQLITE_OK)
       goto dberr;
     sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, row->quote);
@@ -414,8 +418,8 @@ int64_t ws_query_quotes(ws_store *s, const ws_quote_query *q, ws_quote_cb cb,
 /* Aliases and roles of one entity into the row. */
 static int entity_details(ws_store *s, ws_arena *a, ws_entity_row *row) {
   static const char *const sql[2] = {
-    "SELECT name FROM aliases WHERE entity = ?1 ORDER BY id",
-    "SELECT role FROM roles WHERE entity = ?1 ORDER BY role",
+      "SELECT name FROM aliases WHERE entity = ?1 ORDER BY id",
+      "SELECT role FROM roles WHERE entity = ?1 ORDER BY role",
   };
   for (int k = 0; k < 2; k++) {
     sqlite3_stmt *st;
@@ -484,8 +488,8 @@ static int64_t run_entities(ws_store *s, const char *sql, int64_t a1,
   return bad ? ws_store_fail(s, err, "listing entities") : n;
 }
 
-int64_t ws_query_entities(ws_store *s, int kind, int64_t limit,
-                          ws_entity_cb cb, void *ud, ws_error *err) {
+int64_t ws_query_entities(ws_store *s, int kind, int64_t limit, ws_entity_cb cb,
+                          void *ud, ws_error *err) {
   const char *sql =
       kind < 0 ? "SELECT id, name, kind, n_mentions, n_docs, n_quotes FROM "
                  "entities WHERE n_mentions > 0 "

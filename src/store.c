@@ -37,59 +37,62 @@ extern const char ws_sql_schema[];
 #define MENTION_ROWS 32
 
 static const char *const stmt_sql[ST_COUNT_] = {
-  [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
-                  "WHERE path = ?1",
-  [ST_DOC_UNCOUNT] =
-      "UPDATE entities SET n_mentions = entities.n_mentions - d.n_mentions, "
-      "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - d.n_quotes "
-      "FROM (SELECT de.entity, de.n_mentions, de.n_quotes FROM "
-      "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
-      "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL) AS x "
-      "JOIN doc_entities de ON de.entity = x.entity AND de.doc = ?1) AS d "
-      "WHERE entities.id = d.entity",
-  [ST_DE_DELETE] =
-      "DELETE FROM doc_entities WHERE doc = ?1 AND entity IN "
-      "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
-      "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL)",
-  [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
-  [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
-                    "n_mentions, n_quotes, n_spoken) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-  [ST_ENT_BY_KEY] = "SELECT id, kind FROM entities WHERE key = ?1",
-  [ST_ENT_BY_ALIAS] = "SELECT a.entity, e.kind, e.n_mentions FROM aliases a "
-                      "JOIN entities e ON e.id = a.entity WHERE a.key = ?1 "
-                      "AND a.entity != ?2 ORDER BY e.n_mentions DESC, e.id "
-                      "LIMIT 64",
-  [ST_ENT_INSERT] = "INSERT INTO entities(name, key, kind) VALUES (?1, ?2, ?3)",
-  [ST_ENT_KIND] = "UPDATE entities SET kind = ?2 WHERE id = ?1 AND kind = 0",
-  [ST_ENT_COUNT] = "UPDATE entities SET n_mentions = n_mentions + ?2, "
-                   "n_docs = n_docs + ?4, n_quotes = n_quotes + ?3 "
-                   "WHERE id = ?1",
-  [ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity, name, key) "
-                      "VALUES (?1, ?2, ?3)",
-  [ST_ROLE_INSERT] = "INSERT OR IGNORE INTO roles(entity, role) "
-                     "VALUES (?1, ?2)",
-  [ST_DE_INSERT] = "INSERT INTO doc_entities(doc, entity, n_mentions, "
-                   "n_quotes) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(entity, doc) "
-                   "DO UPDATE SET n_mentions = n_mentions + excluded.n_mentions, "
-                   "n_quotes = n_quotes + excluded.n_quotes",
-  [ST_MENTION_INSERT] = "INSERT OR IGNORE INTO mentions(doc, start, end, "
-                        "line, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
-  [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE hash = ?2 AND key = ?1",
-  [ST_STMT_INSERT] = "INSERT INTO statements(key, hash) VALUES (?1, ?2)",
-  [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
-  [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
-                   "LIMIT 64",
-  [ST_GRAM_INSERT] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
-                     "VALUES (?1, ?2)",
-  [ST_QUOTE_INSERT] =
-      "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
-      "speaker_start, speaker_end, cue, statement) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-  [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) VALUES (?1, ?2)",
-  [ST_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
-  [ST_DOC_TOUCH] = "UPDATE documents SET size = ?2, mtime = ?3 "
-                   "WHERE path = ?1",
+    [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
+                    "WHERE path = ?1",
+    [ST_DOC_UNCOUNT] =
+        "UPDATE entities SET n_mentions = entities.n_mentions - d.n_mentions, "
+        "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - "
+        "d.n_quotes "
+        "FROM (SELECT de.entity, de.n_mentions, de.n_quotes FROM "
+        "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
+        "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL) AS x "
+        "JOIN doc_entities de ON de.entity = x.entity AND de.doc = ?1) AS d "
+        "WHERE entities.id = d.entity",
+    [ST_DE_DELETE] =
+        "DELETE FROM doc_entities WHERE doc = ?1 AND entity IN "
+        "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
+        "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL)",
+    [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
+    [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
+                      "n_mentions, n_quotes, n_spoken) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_ENT_BY_KEY] = "SELECT id, kind FROM entities WHERE key = ?1",
+    [ST_ENT_BY_ALIAS] = "SELECT a.entity, e.kind, e.n_mentions FROM aliases a "
+                        "JOIN entities e ON e.id = a.entity WHERE a.key = ?1 "
+                        "AND a.entity != ?2 ORDER BY e.n_mentions DESC, e.id "
+                        "LIMIT 64",
+    [ST_ENT_INSERT] =
+        "INSERT INTO entities(name, key, kind) VALUES (?1, ?2, ?3)",
+    [ST_ENT_KIND] = "UPDATE entities SET kind = ?2 WHERE id = ?1 AND kind = 0",
+    [ST_ENT_COUNT] = "UPDATE entities SET n_mentions = n_mentions + ?2, "
+                     "n_docs = n_docs + ?4, n_quotes = n_quotes + ?3 "
+                     "WHERE id = ?1",
+    [ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity, name, key) "
+                        "VALUES (?1, ?2, ?3)",
+    [ST_ROLE_INSERT] = "INSERT OR IGNORE INTO roles(entity, role) "
+                       "VALUES (?1, ?2)",
+    [ST_DE_INSERT] =
+        "INSERT INTO doc_entities(doc, entity, n_mentions, "
+        "n_quotes) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(entity, doc) "
+        "DO UPDATE SET n_mentions = n_mentions + excluded.n_mentions, "
+        "n_quotes = n_quotes + excluded.n_quotes",
+    [ST_MENTION_INSERT] = "INSERT OR IGNORE INTO mentions(doc, start, end, "
+                          "line, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE hash = ?2 AND key = ?1",
+    [ST_STMT_INSERT] = "INSERT INTO statements(key, hash) VALUES (?1, ?2)",
+    [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
+    [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
+                     "LIMIT 64",
+    [ST_GRAM_INSERT] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
+                       "VALUES (?1, ?2)",
+    [ST_QUOTE_INSERT] =
+        "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
+        "speaker_start, speaker_end, cue, statement) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) VALUES (?1, ?2)",
+    [ST_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
+    [ST_DOC_TOUCH] = "UPDATE documents SET size = ?2, mtime = ?3 "
+                     "WHERE path = ?1",
 };
 
 static int fail_msg(ws_error *err, int code, const char *msg) {
@@ -181,13 +184,13 @@ uint64_t ws_hash(const void *data, size_t len) {
 #define CACHE_SIZE (1u << CACHE_BITS)
 
 typedef struct key_slot {
-  char *key;      /* entity key (NFC casefold), malloc'd; NULL if empty */
+  char *key; /* entity key (NFC casefold), malloc'd; NULL if empty */
   int64_t id;
   int kind;
 } key_slot;
 
 typedef struct delta_slot {
-  int64_t id;     /* entity id; 0 if empty */
+  int64_t id; /* entity id; 0 if empty */
   int64_t mentions, docs, quotes;
 } delta_slot;
 
@@ -219,8 +222,7 @@ static key_slot *cache_key(ent_cache *c, const char *key) {
   }
 }
 
-static void cache_put_key(ent_cache *c, const char *key, int64_t id,
-                          int kind) {
+static void cache_put_key(ent_cache *c, const char *key, int64_t id, int kind) {
   if (c->n_keys >= CACHE_SIZE / 2)
     cache_clear_keys(c);
   key_slot *k = cache_key(c, key);
@@ -237,8 +239,8 @@ static void cache_put_key(ent_cache *c, const char *key, int64_t id,
 
 /* Returns 1 if the pair was already recorded, else records it. */
 static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
-  uint64_t h = ws_hash(what, strlen(what)) ^ ((uint64_t)id * 0x9E3779B97F4A7C15ull) ^
-               (uint64_t)tag;
+  uint64_t h = ws_hash(what, strlen(what)) ^
+               ((uint64_t)id * 0x9E3779B97F4A7C15ull) ^ (uint64_t)tag;
   if (!h)
     h = 1;
   size_t i = h & (CACHE_SIZE - 1);
@@ -392,7 +394,8 @@ static int check_schema(ws_store *s, int flags, ws_error *err) {
   }
   return fail_cat(err, WS_ESCHEMA, s->path,
                   ": not a whosaid database (an SQLite file of another "
-                  "program)", "");
+                  "program)",
+                  "");
 }
 
 /* Memory statistics take a global mutex on every allocation; whosaid
@@ -422,8 +425,8 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
         memcpy(dir, path, n);
         dir[n] = '\0';
         if (stat(dir, &st) != 0)
-          return fail_cat(err, WS_EDB, "cannot create database: folder ",
-                          dir, " does not exist");
+          return fail_cat(err, WS_EDB, "cannot create database: folder ", dir,
+                          " does not exist");
       }
     }
   }
@@ -436,10 +439,10 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
   s->readonly = (flags & WS_STORE_READONLY) != 0;
   /* One connection per thread: SQLite's own mutexes only cost time. */
   int oflags = SQLITE_OPEN_NOMUTEX;
-  oflags |= s->readonly ? SQLITE_OPEN_READONLY
-                           : SQLITE_OPEN_READWRITE |
-                                 ((flags & WS_STORE_CREATE) ? SQLITE_OPEN_CREATE
-                                                            : 0);
+  oflags |= s->readonly
+                ? SQLITE_OPEN_READONLY
+                : SQLITE_OPEN_READWRITE |
+                      ((flags & WS_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
   int rc;
   if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
     rc = fail_cat(err, WS_EDB, "cannot open database ", path, ": ");
@@ -462,15 +465,18 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
   /* WAL: readers never block the writer and a crash never leaves a torn
    * database; synchronous=NORMAL is durable at each checkpoint, which is
    * what an index that can be rebuilt needs (SQLite's WAL documentation). */
-  if (!s->readonly &&
-      (rc = ws_store_exec(s, "PRAGMA journal_mode = WAL;"
-                             "PRAGMA synchronous = NORMAL;", err)))
+  if (!s->readonly && (rc = ws_store_exec(s,
+                                          "PRAGMA journal_mode = WAL;"
+                                          "PRAGMA synchronous = NORMAL;",
+                                          err)))
     goto fail;
   /* A 64 MiB page cache; temporary tables (the files seen by an index
    * run, GROUP BY sorts) stay on disk past their own small cache, so
    * memory does not grow with the corpus. */
-  if ((rc = ws_store_exec(s, "PRAGMA foreign_keys = ON;"
-                             "PRAGMA cache_size = -65536;", err)))
+  if ((rc = ws_store_exec(s,
+                          "PRAGMA foreign_keys = ON;"
+                          "PRAGMA cache_size = -65536;",
+                          err)))
     goto fail;
   int64_t maxalias = 0;
   if (pragma_int(s->db, "SELECT coalesce(max(id), 0) FROM aliases",
@@ -1033,10 +1039,10 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
  * computed on the extraction threads (index.c): folding names and
  * normalising quotes is a third of the writer's work otherwise. */
 struct ws_store_prep {
-  ws_arena *a;                /* owns everything below */
-  const char **ent_key;       /* per entity: NFC casefold of the name */
-  const char ***alias_key;    /* per entity and alias: the same */
-  const char **stmt_key;      /* per quote: ws_statement_key */
+  ws_arena *a;                 /* owns everything below */
+  const char **ent_key;        /* per entity: NFC casefold of the name */
+  const char ***alias_key;     /* per entity and alias: the same */
+  const char **stmt_key;       /* per quote: ws_statement_key */
   int64_t (*sketch)[SKETCH_K]; /* per quote: bigram sketch */
   size_t *n_sketch;
 };
@@ -1080,8 +1086,8 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     goto out;
   }
   for (size_t i = 0; i < n_ent; i++)
-    if ((rc = entity_for(s, &v->entities[i], p->ent_key[i],
-                         p->alias_key[i], &gid[i], err)))
+    if ((rc = entity_for(s, &v->entities[i], p->ent_key[i], p->alias_key[i],
+                         &gid[i], err)))
       goto out;
   for (size_t i = 0; i < n_ent; i++)
     counts[i].id = gid[i];
@@ -1263,13 +1269,13 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     const ws_entity *e = &v->entities[i];
     if (!(p->ent_key[i] = ws_text_fold(p->a, e->name, strlen(e->name))))
       goto oom;
-    p->alias_key[i] = ws_arena_calloc(p->a, e->n_aliases + 1,
-                                      sizeof *p->alias_key[i]);
+    p->alias_key[i] =
+        ws_arena_calloc(p->a, e->n_aliases + 1, sizeof *p->alias_key[i]);
     if (!p->alias_key[i])
       goto oom;
     for (uint32_t k = 0; k < e->n_aliases; k++)
-      if (!(p->alias_key[i][k] = ws_text_fold(p->a, e->aliases[k],
-                                              strlen(e->aliases[k]))))
+      if (!(p->alias_key[i][k] =
+                ws_text_fold(p->a, e->aliases[k], strlen(e->aliases[k]))))
         goto oom;
   }
   for (size_t i = 0; i < v->n_quotes; i++) {
@@ -1380,30 +1386,32 @@ int ws_store_remove(ws_store *s, const char *path, ws_error *err) {
 static int merge_entity(ws_store *s, int64_t from, int64_t into,
                         sqlite3_stmt **cache, ws_error *err) {
   static const char *const sql[] = {
-    "UPDATE mentions SET entity = ?2 WHERE entity = ?1 AND doc IN "
-    "(SELECT doc FROM doc_entities WHERE entity = ?1)",
-    "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
-    "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes) "
-    "SELECT doc, ?2, n_mentions, n_quotes FROM doc_entities WHERE entity = ?1 "
-    "AND true ON CONFLICT(entity, doc) DO UPDATE SET "
-    "n_mentions = n_mentions + excluded.n_mentions, "
-    "n_quotes = n_quotes + excluded.n_quotes",
-    "DELETE FROM doc_entities WHERE entity = ?1",
-    "INSERT OR IGNORE INTO aliases(entity, name, key) "
-    "SELECT ?2, name, key FROM aliases WHERE entity = ?1 "
-    "UNION ALL SELECT ?2, name, key FROM entities WHERE id = ?1",
-    "INSERT OR IGNORE INTO roles(entity, role) "
-    "SELECT ?2, role FROM roles WHERE entity = ?1",
-    "UPDATE entities SET "
-    "kind = CASE WHEN kind = 0 THEN (SELECT kind FROM entities WHERE id = ?1) "
-    "ELSE kind END, "
-    "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM doc_entities "
-    "WHERE entity = ?2), "
-    "n_quotes = (SELECT coalesce(sum(n_quotes), 0) FROM doc_entities "
-    "WHERE entity = ?2), "
-    "n_docs = (SELECT count(*) FROM doc_entities WHERE entity = ?2) "
-    "WHERE id = ?2",
-    "DELETE FROM entities WHERE id = ?1",
+      "UPDATE mentions SET entity = ?2 WHERE entity = ?1 AND doc IN "
+      "(SELECT doc FROM doc_entities WHERE entity = ?1)",
+      "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
+      "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes) "
+      "SELECT doc, ?2, n_mentions, n_quotes FROM doc_entities WHERE entity = "
+      "?1 "
+      "AND true ON CONFLICT(entity, doc) DO UPDATE SET "
+      "n_mentions = n_mentions + excluded.n_mentions, "
+      "n_quotes = n_quotes + excluded.n_quotes",
+      "DELETE FROM doc_entities WHERE entity = ?1",
+      "INSERT OR IGNORE INTO aliases(entity, name, key) "
+      "SELECT ?2, name, key FROM aliases WHERE entity = ?1 "
+      "UNION ALL SELECT ?2, name, key FROM entities WHERE id = ?1",
+      "INSERT OR IGNORE INTO roles(entity, role) "
+      "SELECT ?2, role FROM roles WHERE entity = ?1",
+      "UPDATE entities SET "
+      "kind = CASE WHEN kind = 0 THEN (SELECT kind FROM entities WHERE id = "
+      "?1) "
+      "ELSE kind END, "
+      "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM doc_entities "
+      "WHERE entity = ?2), "
+      "n_quotes = (SELECT coalesce(sum(n_quotes), 0) FROM doc_entities "
+      "WHERE entity = ?2), "
+      "n_docs = (SELECT count(*) FROM doc_entities WHERE entity = ?2) "
+      "WHERE id = ?2",
+      "DELETE FROM entities WHERE id = ?1",
   };
   _Static_assert(sizeof sql / sizeof *sql == MERGE_STMTS, "merge statements");
   /* cache holds MERGE_STMTS statements prepared on first use (a link
@@ -1478,9 +1486,10 @@ int ws_store_link(ws_store *s, ws_error *err) {
   }
   for (size_t i = 0; i < n && rc == WS_OK; i++) {
     /* The entity may have been merged away already. */
-    if (!ks && sqlite3_prepare_v2(s->db, "SELECT key, n_mentions FROM "
-                                  "entities WHERE id = ?1", -1, &ks,
-                                  NULL) != SQLITE_OK) {
+    if (!ks && sqlite3_prepare_v2(s->db,
+                                  "SELECT key, n_mentions FROM "
+                                  "entities WHERE id = ?1",
+                                  -1, &ks, NULL) != SQLITE_OK) {
       rc = ws_store_fail(s, err, "linking entities");
       break;
     }
@@ -1522,8 +1531,7 @@ int ws_store_link(ws_store *s, ws_error *err) {
   if (rc == WS_OK &&
       (query_int(s, "SELECT coalesce(max(id), 0) FROM aliases", 0,
                  &top_alias) ||
-       query_int(s, "SELECT coalesce(max(id), 0) FROM entities", 0,
-                 &top_ent)))
+       query_int(s, "SELECT coalesce(max(id), 0) FROM entities", 0, &top_ent)))
     rc = ws_store_fail(s, err, "linking entities");
 done:
   for (size_t i = 0; i < MERGE_STMTS; i++)
@@ -1550,13 +1558,12 @@ done:
 int ws_store_stats_get(ws_store *s, ws_store_stats *out, ws_error *err) {
   memset(out, 0, sizeof *out);
   sqlite3_stmt *st;
-  const char *sql =
-      "SELECT (SELECT count(*) FROM documents),"
-      " (SELECT count(*) FROM entities WHERE n_mentions > 0),"
-      " (SELECT coalesce(sum(n_mentions), 0) FROM documents),"
-      " (SELECT coalesce(sum(n_quotes), 0) FROM documents),"
-      " (SELECT count(*) FROM statements),"
-      " (SELECT coalesce(sum(n_spoken), 0) FROM documents)";
+  const char *sql = "SELECT (SELECT count(*) FROM documents),"
+                    " (SELECT count(*) FROM entities WHERE n_mentions > 0),"
+                    " (SELECT coalesce(sum(n_mentions), 0) FROM documents),"
+                    " (SELECT coalesce(sum(n_quotes), 0) FROM documents),"
+                    " (SELECT count(*) FROM statements),"
+                    " (SELECT coalesce(sum(n_spoken), 0) FROM documents)";
   if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
     return ws_store_fail(s, err, s->path);
   if (sqlite3_step(st) != SQLITE_ROW) {

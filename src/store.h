@@ -49,14 +49,14 @@ enum store_stmt {
 typedef struct ent_cache ent_cache;
 
 struct ws_store {
-  sqlite3 *db;                   /* the connection */
-  char *path;                    /* database file, for messages and size */
-  int readonly;                  /* opened with WS_STORE_READONLY */
-  int in_txn;                    /* inside ws_store_begin/commit */
-  int64_t link_from;             /* aliases.id already linked (store.c) */
-  int64_t ent_from;              /* entities.id already linked */
+  sqlite3 *db;                    /* the connection */
+  char *path;                     /* database file, for messages and size */
+  int readonly;                   /* opened with WS_STORE_READONLY */
+  int in_txn;                     /* inside ws_store_begin/commit */
+  int64_t link_from;              /* aliases.id already linked (store.c) */
+  int64_t ent_from;               /* entities.id already linked */
   sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
-  ent_cache *cache;              /* writer caches, or NULL */
+  ent_cache *cache;               /* writer caches, or NULL */
 };
 
 /* Returns the prepared statement i, reset and with bindings cleared, or

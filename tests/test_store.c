@@ -3,11 +3,14 @@
  * Documents are built by hand (ws_doc_view with entities, mentions and
  * quotes at chosen spans), so these tests exercise the store's identity,
  * statement and counting rules whatever extraction finds. */
+/* cmocka needs these first (its documentation). */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+// clang-format on
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +99,8 @@ static void quote(doc *d, const char *words, int32_t speaker,
 }
 
 static void put(fixture *f, const char *path, const doc *d) {
-  ws_doc_view v = {d->text, strlen(d->text), d->ments, d->n_ments,
-                   d->ents, d->n_ents, d->quotes, d->n_quotes};
+  ws_doc_view v = {d->text, strlen(d->text), d->ments,  d->n_ments,
+                   d->ents, d->n_ents,       d->quotes, d->n_quotes};
   ws_doc_info info = {path, (int64_t)strlen(d->text), 1, 0};
   info.hash = ws_hash(d->text, strlen(d->text));
   ws_error err = {0};
@@ -237,8 +240,9 @@ static void one_statement_across_house_styles(void **state) {
   /* The same words with curly quotes, a dash and no final comma. */
   doc b;
   memset(&b, 0, sizeof b);
-  b.text = "\xE2\x80\x9CWe will win \xE2\x80\x94 no matter what it takes\xE2\x80\x9D"
-           ", the mayor said.\n";
+  b.text =
+      "\xE2\x80\x9CWe will win \xE2\x80\x94 no matter what it takes\xE2\x80\x9D"
+      ", the mayor said.\n";
   quote(&b, "We will win \xE2\x80\x94 no matter what it takes", -1,
         WS_QUOTE_DIRECT);
   put(f, "/news/b.txt", &b);
@@ -260,7 +264,8 @@ static void one_statement_across_house_styles(void **state) {
   assert_int_equal(x.n, 2);
   assert_int_equal(x.docs[0], 3);
   /* The longest version is shown, with the speaker one source named. */
-  assert_string_equal(x.text[0], "We will surely win, no matter what it takes.");
+  assert_string_equal(x.text[0],
+                      "We will surely win, no matter what it takes.");
   assert_string_equal(x.speaker[0], "Jane Doe");
   assert_int_equal(x.docs[1], 1);
   assert_int_equal(stats(f).statements, 2);
@@ -268,12 +273,18 @@ static void one_statement_across_house_styles(void **state) {
 
 static void statement_keys_ignore_style(void **state) {
   (void)state;
-  char *a = ws_statement_key("U.S. support, \xE2\x80\x9C" "fine\xE2\x80\x9D!", 25);
+  char *a = ws_statement_key("U.S. support, \xE2\x80\x9C"
+                             "fine\xE2\x80\x9D!",
+                             25);
   assert_string_equal(a, "us support fine");
   free(a);
   /* Composed and decomposed g-breve are one key. */
-  char *b = ws_statement_key("Erdo\xC4\x9F" "an", 8);
-  char *c = ws_statement_key("Erdog\xCC\x86" "an", 9);
+  char *b = ws_statement_key("Erdo\xC4\x9F"
+                             "an",
+                             8);
+  char *c = ws_statement_key("Erdog\xCC\x86"
+                             "an",
+                             9);
   assert_string_equal(b, c);
   free(b);
   free(c);
@@ -521,29 +532,29 @@ static void index_walks_a_folder_incrementally(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test_setup_teardown(a_stored_quote_is_found_by_any_alias,
-                                    setup, teardown),
-    cmocka_unit_test_setup_teardown(entities_carry_counts_aliases_and_kind,
-                                    setup, teardown),
-    cmocka_unit_test_setup_teardown(one_statement_across_house_styles, setup,
-                                    teardown),
-    cmocka_unit_test(statement_keys_ignore_style),
-    cmocka_unit_test_setup_teardown(replacing_and_removing_keep_totals, setup,
-                                    teardown),
-    cmocka_unit_test_setup_teardown(full_text_search_ranks_and_phrases, setup,
-                                    teardown),
-    cmocka_unit_test_setup_teardown(an_alias_links_names_across_documents,
-                                    setup, teardown),
-    cmocka_unit_test_setup_teardown(an_ambiguous_alias_links_nothing, setup,
-                                    teardown),
-    cmocka_unit_test_setup_teardown(a_dominant_namesake_takes_the_surname,
-                                    setup, teardown),
-    cmocka_unit_test_setup_teardown(
-        a_full_name_never_folds_into_a_rarer_longer_one, setup, teardown),
-    cmocka_unit_test_setup_teardown(foreign_files_are_refused_untouched, setup,
-                                    teardown),
-    cmocka_unit_test_setup_teardown(index_walks_a_folder_incrementally, setup,
-                                    teardown),
+      cmocka_unit_test_setup_teardown(a_stored_quote_is_found_by_any_alias,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(entities_carry_counts_aliases_and_kind,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(one_statement_across_house_styles, setup,
+                                      teardown),
+      cmocka_unit_test(statement_keys_ignore_style),
+      cmocka_unit_test_setup_teardown(replacing_and_removing_keep_totals, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(full_text_search_ranks_and_phrases, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(an_alias_links_names_across_documents,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(an_ambiguous_alias_links_nothing, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(a_dominant_namesake_takes_the_surname,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(
+          a_full_name_never_folds_into_a_rarer_longer_one, setup, teardown),
+      cmocka_unit_test_setup_teardown(foreign_files_are_refused_untouched,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(index_walks_a_folder_incrementally, setup,
+                                      teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,7 +83,7 @@ int out_format_parse(const char *name) {
 }
 
 typedef struct cell {
-  char *s;    /* NULL for null; lists are LIST_SEP-joined */
+  char *s; /* NULL for null; lists are LIST_SEP-joined */
 } cell;
 
 struct out_table {
@@ -94,11 +94,11 @@ struct out_table {
   const char *names[MAXCOLS];
   out_col_type types[MAXCOLS];
   int flags[MAXCOLS];
-  cell *rows;      /* buffered rows (table format), ncols cells each */
+  cell *rows; /* buffered rows (table format), ncols cells each */
   size_t nrows, caprows;
   cell cur[MAXCOLS];
   size_t ncur;
-  size_t written;  /* rows finished */
+  size_t written; /* rows finished */
   int header_done;
 };
 
@@ -302,8 +302,7 @@ typedef struct seg {
 /* Breaks cell text into lines of at most w columns (w == 0: no limit):
  * list items and newlines start lines; `wrap` breaks at spaces, otherwise
  * overlong lines are cut.  Returns the number of segments (at most max). */
-static size_t layout(const char *s, size_t w, int wrap, seg *out,
-                     size_t max) {
+static size_t layout(const char *s, size_t w, int wrap, seg *out, size_t max) {
   size_t n = 0;
   if (!s || !*s)
     return 0;
@@ -579,7 +578,9 @@ void out_row_end(out_table *t) {
   t->written++;
 }
 
-size_t out_table_rows(const out_table *t) { return t->written; }
+size_t out_table_rows(const out_table *t) {
+  return t->written;
+}
 
 void out_table_end(out_table *t) {
   if (!t)
