@@ -14,19 +14,26 @@
  *     A capitalised word whose capital says nothing (sentence start, after
  *     an opening mark, headline) is decided by evidence: the document's own
  *     counts first, then the system dictionary (Debian wamerican lists
- *     common words in lower case and proper nouns capitalised), then its
- *     neighbours.  Lower-case particles (bin, al, de, van) join names.
- *  3. Spans.  Runs of name words (with particles inside) within a sentence,
- *     ending at a possessive; titles (Foreign Minister, Mr.) are cut out
- *     and remembered as roles together with the words before them
- *     ("Qatar's Foreign Minister", "Hamas politburo chief"); a nationality
- *     adjective before a personal name is its own mention.
+ *     common words in lower case and proper nouns capitalised, British
+ *     spellings mapped), then how the CoNLL-2003 train split used the word
+ *     (conll_lex.c, see gen_conll_lex.py), then its neighbours.  Lower-case
+ *     particles (bin, al, de, van) join names; URLs and weekdays never do.
+ *  3. Spans.  Runs of name words within a sentence (particles, "of" after
+ *     an organisation head, "&" inside), ending at a possessive or a name
+ *     made adjective (Toronto-based); titles (Foreign Minister, Mr.) are
+ *     cut out and remembered as roles together with the words before them
+ *     ("Qatar's Foreign Minister", "Hamas politburo chief") or in
+ *     apposition after the name; a nationality adjective before a
+ *     personal name is its own mention.
  *  4. Identity and kinds.  Longer names are resolved first; a shorter name
  *     that equals a token suffix of exactly one longer personal name folds
  *     into it (Haniyeh -> Ismail Haniyeh, Mr. Trump -> Donald Trump, never
- *     Donald Trump Jr.); an acronym in brackets after a name links to it;
- *     fixed abbreviations (U.S., US) name their expansion.  A kind is voted
- *     from the evidence of all mentions.
+ *     Donald Trump Jr.); an acronym in brackets after a name, or spelling
+ *     the initials of exactly one longer name, links to it; fixed
+ *     abbreviations (U.S., US) name their expansion.  Each mention brings
+ *     evidence of a kind with a strength (a title or an organisation word
+ *     is strong, a learned word or a place preposition weak) and the
+ *     entity takes the kind with the strongest votes.
  */
 #include "doc.h"
 #include "lexicon.h"
@@ -80,6 +87,8 @@ typedef struct cand {
   int32_t entity;    /* resolved entity, -1 until then */
   int folded;        /* short form of a longer name: the longer decides
                         the kind (Jordan in Neil Jordan's article) */
+  int adjective;     /* a name made adjective (Toronto-based): names its
+                        entity, neither votes nor becomes an alias */
 } cand;
 
 typedef struct ctx {
@@ -90,6 +99,7 @@ typedef struct ctx {
   uint8_t *mode; /* per token: its line's mode */
   uint8_t *cls;  /* per token: C_* */
   uint8_t *url;  /* per token: inside a URL */
+  uint8_t *adj;  /* per token: a name made adjective (Toronto-based) */
   wstat *ws;
   size_t ws_mask;
   size_t ws_used; /* distinct word forms in ws */
@@ -149,12 +159,19 @@ static wstat *stat_slot(const ctx *c, uint32_t off, size_t n) {
   }
 }
 
-/* Adds the word form of token t, doubling the table at half load (the old
- * table stays in the arena: waste is bounded by the final size).
- * Returns WS_OK or WS_ENOMEM. */
-static int stat_add(ctx *c, const ws_token *t) {
+static wstat *stat_of(const ctx *c, const ws_token *t) {
+  return stat_slot(c, t->start, word_len(c, t));
+}
+
+/* Adds the word form of token i and sets c->wi[i], doubling the table at
+ * half load (the old table stays in the arena: waste is bounded by the
+ * final size; the slots of tokens before i are looked up again, which
+ * happens O(log distinct words) times).  Returns WS_OK or WS_ENOMEM. */
+static int stat_add(ctx *c, size_t ti) {
+  const ws_token *t = &c->tok[ti];
   size_t n = word_len(c, t);
   wstat *w = stat_slot(c, t->start, n);
+  c->wi[ti] = (uint32_t)(w - c->ws);
   if (w->len)
     return WS_OK;
   w->off = t->start;
@@ -171,17 +188,29 @@ static int stat_add(ctx *c, const ws_token *t) {
   for (size_t i = 0; i < old_cap; i++)
     if (old[i].len)
       *stat_slot(c, old[i].off, old[i].len) = old[i];
+  for (size_t i = 0; i <= ti; i++)
+    if (c->wi[i] != UINT32_MAX)
+      c->wi[i] = (uint32_t)(stat_of(c, &c->tok[i]) - c->ws);
   return WS_OK;
-}
-
-static wstat *stat_of(const ctx *c, const ws_token *t) {
-  return stat_slot(c, t->start, word_len(c, t));
 }
 
 static int dict_flags(const char *s, size_t n);
 
+/* A month or weekday, or a range of them (January-June, Mon-Fri). */
+static int date_word(const char *s, size_t n) {
+  if (ws_lex_is_date_word(s, n))
+    return 1;
+  const char *h = memchr(s, '-', n);
+  return h && h > s && h + 1 < s + n &&
+         ws_lex_is_date_word(s, (size_t)(h - s)) &&
+         ws_lex_is_date_word(h + 1, (size_t)(s + n - h - 1));
+}
+
 /* The cached lexicon facts of token i (a word with a letter). */
 static const wstat *lex(const ctx *c, size_t i) {
+  static const wstat none; /* for tokens without letters: no facts */
+  if (c->wi[i] == UINT32_MAX)
+    return &none;
   wstat *w = &c->ws[c->wi[i]];
   if (!w->ready) {
     const char *s = c->text + w->off;
@@ -193,7 +222,7 @@ static const wstat *lex(const ctx *c, size_t i) {
     w->bits = (uint8_t)((ws_lex_is_stopword(s, n) ? L_STOP : 0) |
                         (ws_lex_is_org_word(s, n) ? L_ORG : 0) |
                         (ws_lex_is_place_word(s, n) ? L_PLACE : 0) |
-                        (ws_lex_is_date_word(s, n) ? L_DATE : 0));
+                        (date_word(s, n) ? L_DATE : 0));
     if (ws_lex_learned(s, n, lc)) {
       w->bits |= L_LEARNED;
       for (int k = 0; k < 5; k++)
@@ -269,9 +298,10 @@ static void line_modes(ctx *c) {
     size_t j = i + 1;
     while (j < c->n && !(c->tok[j].flags & WS_TF_LINE))
       j++;
-    size_t words = 0, upper = 0, cap = 0, capstop = 0;
+    size_t words = 0, upper = 0, cap = 0, capstop = 0, numbers = 0;
     for (size_t k = i; k < j; k++) {
       const ws_token *t = &c->tok[k];
+      numbers += t->type == WS_TOK_NUMBER;
       if (!has_letter(t))
         continue;
       words++;
@@ -279,14 +309,16 @@ static void line_modes(ctx *c) {
         upper++;
       if (t->flags & WS_TF_CAP) {
         cap++;
-        if (words > 1 && !(t->flags & WS_TF_UPPER) && is_stop(c, k))
+        if (words > 1 && !(t->flags & WS_TF_UPPER) && !initial(c, k) &&
+            is_stop(c, k))
           capstop++;
       }
     }
     uint8_t m = MODE_NORMAL;
     if (words && upper * 10 >= words * 6)
       m = MODE_CAPS;
-    else if (words >= 3 && capstop && cap * 10 >= words * 7)
+    else if (words >= 3 && capstop && cap * 10 >= words * 7 &&
+             numbers * 4 < words) /* not a table row of names and scores */
       m = MODE_TITLE;
     for (size_t k = i; k < j; k++)
       c->mode[k] = m;
@@ -411,6 +443,45 @@ static int decide(ctx *c, size_t i, int depth) {
   return cap_next || c->mode[i] == MODE_CAPS;
 }
 
+/* 1 when s[0..n) is a name joined to a participle or a few other
+ * adjective-making words: Toronto-based, U.S.-led, Iranian-backed. */
+static int compound_adjective(const char *s, size_t n) {
+  static const char *const tails[] = {
+      "allied",    "backed", "based",      "born",      "bound",
+      "brokered",  "built",  "controlled", "dominated", "educated",
+      "funded",    "held",   "inspired",   "led",       "linked",
+      "listed",    "made",   "occupied",   "owned",     "registered",
+      "ruled",     "run",    "speaking",   "sponsored", "style",
+      "supported", NULL};
+  const char *h = NULL;
+  for (size_t i = n; i > 1; i--)
+    if (s[i - 1] == '-') {
+      h = s + i;
+      break;
+    }
+  if (!h)
+    return 0;
+  ws_token t = {.start = 0, .end = (uint32_t)(s + n - h)};
+  return ws_tok_in(h, &t, tails);
+}
+
+/* 1 when s[0..n) is a contraction (We're, They've, Don't, I'd): an
+ * apostrophe followed by a lower-case English contraction tail. */
+static int contraction(const char *s, size_t n) {
+  static const char *const tails[] = {"d", "ll", "m", "re", "t", "ve", NULL};
+  for (size_t i = 1; i + 1 < n; i++) {
+    size_t al = s[i] == '\''                                           ? 1
+                : (i + 3 < n && memcmp(s + i, "\xE2\x80\x99", 3) == 0) ? 3
+                                                                       : 0;
+    if (!al)
+      continue;
+    ws_token t = {.start = 0, .end = (uint32_t)(n - i - al)};
+    return ws_tok_in(s + i + al, &t, tails) && s[i + al] >= 'a' &&
+           s[i + al] <= 'z';
+  }
+  return 0;
+}
+
 static void classify(ctx *c) {
   for (size_t i = 0; i < c->n; i++) {
     const ws_token *t = &c->tok[i];
@@ -422,7 +493,7 @@ static void classify(ctx *c) {
     const char *s = c->text + t->start;
     size_t n = t->core_end - t->start;
     if (ws_cp_is_lower(t->cp)) {
-      if (ws_lex_is_particle(s, n))
+      if (n <= 5 && ws_lex_is_particle(s, n)) /* della is the longest */
         k = C_PART;
       else if (n > 3 &&
                (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
@@ -431,11 +502,19 @@ static void classify(ctx *c) {
     } else if (t->flags & WS_TF_CAP) {
       if (lex(c, i)->bits & L_DATE)
         k = C_NONE;
-      else if (s[0] == 'I' && (n == 1 || s[1] == '\'' ||
-                               (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
+      else if (contraction(s, n))
+        k = C_NONE; /* We're, They'll, Don't */
+      else if (n == 1 && !(i + 1 < c->n && (c->tok[i + 1].cp == '$' ||
+                                            c->tok[i + 1].cp == '&')))
+        k = C_NONE; /* a letter without a period labels (Group B, W L) */
+      else if (s[0] == 'I' &&
+               (n == 1 || s[1] == '\'' ||
+                (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
         k = C_NONE; /* the pronoun: I, I'm, I’ve */
       else if (learned_not_name(c, i) && !lex(c, i)->title)
         k = C_NONE;
+      else if ((t->flags & WS_TF_HYPHEN) && compound_adjective(s, n))
+        k = C_NAME, c->adj[i] = 1;
       else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
         k = C_NAME;
       else
@@ -466,9 +545,19 @@ static int tok_place_word(const ctx *c, size_t i) {
   return has_letter(t) && (lex(c, i)->bits & L_PLACE);
 }
 
+/* The country of a nationality word at token i, also in headline
+ * capitals (IRANIAN -> Iran), or NULL. */
 static const char *tok_nationality(const ctx *c, size_t i) {
   const ws_token *t = &c->tok[i];
-  return ws_lex_nationality_country(c->text + t->start, t->core_end - t->start);
+  const char *s = c->text + t->start;
+  size_t n = t->core_end - t->start;
+  if (!(t->flags & WS_TF_UPPER) || n < 3 || n > 32)
+    return ws_lex_nationality_country(s, n);
+  char buf[32];
+  buf[0] = s[0];
+  for (size_t k = 1; k < n; k++)
+    buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
+  return ws_lex_nationality_country(buf, n);
 }
 
 static int tok_org_word(const ctx *c, size_t i) {
@@ -485,10 +574,28 @@ static size_t role_start(const ctx *c, size_t a, int *head_kind) {
   if (a == 0 || c->tok[a].flags & WS_TF_SENT)
     return a;
   int h = tok_title(c, a - 1);
+  const ws_token *d = &c->tok[a - 1];
+  if (!h && has_letter(d) && ws_cp_is_lower(d->cp) &&
+      ws_lex_is_descriptor(c->text + d->start, d->core_end - d->start))
+    h = WS_TITLE_HEAD;
+  size_t s = a - 1;
+  if (h == WS_TITLE_MOD) {
+    /* Secretary of State, Chief of Staff: modifiers after "of" + head */
+    while (s > 0 && a - s < 4 && tok_title(c, s - 1) == WS_TITLE_MOD)
+      s--;
+    if (s >= 2 && is_word(&c->tok[s - 1]) &&
+        ws_tok_is(c->text, &c->tok[s - 1], "of") &&
+        tok_title(c, s - 2) == WS_TITLE_HEAD) {
+      a = s - 1; /* continue as if the name followed the head */
+      s = s - 2;
+      h = WS_TITLE_HEAD;
+    } else {
+      return a;
+    }
+  }
   if (h != WS_TITLE_HEAD && h != WS_TITLE_HONORIFIC)
     return a;
   *head_kind = h;
-  size_t s = a - 1;
   if (h == WS_TITLE_HONORIFIC)
     return s;
   while (s > 0 && a - s < 7 && !(c->tok[s].flags & WS_TF_SENT)) {
@@ -552,17 +659,27 @@ static int appositive_role(const ctx *c, size_t b, size_t *ra, size_t *rb) {
 }
 
 static int push_cand(ctx *c, uint32_t a, uint32_t b) {
-  /* drop title-only and stopword-only runs */
+  /* a cut title can leave a connector at an edge: "Doha & [Minister] X" */
+  while (b > a && c->cls[b - 1] != C_NAME)
+    b--;
+  while (a < b && c->cls[a] != C_NAME && c->cls[a] != C_PART)
+    a++;
+  if (a == b)
+    return WS_OK;
+  /* drop runs of titles only (Prime Minister, Foreign) */
   int any = 0;
   for (uint32_t i = a; i < b; i++)
     if (c->cls[i] == C_NAME && !tok_title(c, i))
       any = 1;
   if (!any)
     return WS_OK;
-  /* a lone capital letter (or initial) is a label (column B), not a name */
-  if (b - a == 1 && (c->tok[a].end - c->tok[a].start == 1 ||
-                     (c->tok[a].end - c->tok[a].start == 2 &&
-                      c->text[c->tok[a].start + 1] == '.')))
+  /* a lone capital letter (or initial) is a label (column B), not a name,
+   * unless a currency sign follows it (C$) */
+  if (b - a == 1 &&
+      (c->tok[a].end - c->tok[a].start == 1 ||
+       (c->tok[a].end - c->tok[a].start == 2 &&
+        c->text[c->tok[a].start + 1] == '.')) &&
+      !(b < c->n && c->tok[b].cp == '$' && c->tok[b].start == c->tok[a].end))
     return WS_OK;
   cand *m = ws_vec_push(&c->cands, c->doc->arena);
   if (!m)
@@ -571,6 +688,15 @@ static int push_cand(ctx *c, uint32_t a, uint32_t b) {
   m->b = b;
   m->entity = -1;
   return WS_OK;
+}
+
+/* 1 when token i is a given name by the train split's statistics: seen at
+ * least three times, mostly inside personal names. */
+static int given_name_at(const ctx *c, size_t i) {
+  if (!has_letter(&c->tok[i]))
+    return 0;
+  const uint16_t *lc = lex(c, i)->learn;
+  return lc[0] >= 3 && lc[0] > 2 * (lc[1] + lc[2] + lc[3]);
 }
 
 /* 1 when token i plausibly starts a personal name: an initial, a word the
@@ -594,14 +720,40 @@ static int personal_name_at(const ctx *c, size_t i) {
          !ws_lex_is_country(c->text + t->start, n);
 }
 
+/* 1 when token i is a party label written before a member's name. */
+static int party_label(const ctx *c, size_t i) {
+  static const char *const labels[] = {
+      "communist",  "conservative", "democrat", "democratic", "liberal",
+      "republican", "socialist",    "tory",     NULL};
+  return has_letter(&c->tok[i]) && ws_tok_in(c->text, &c->tok[i], labels);
+}
+
 /* Emits the mentions of the raw run [a, b): cuts title runs that end in a
  * title head, splits a leading nationality adjective off a personal name. */
 static int split_run(ctx *c, uint32_t a, uint32_t b) {
   /* trailing particles are not part of a name */
   while (b > a && c->cls[b - 1] == C_PART)
     b--;
+  /* time words of a title never begin a name: Former England captain,
+   * Acting President X */
+  static const char *const times[] = {"acting",  "former",   "incoming",
+                                      "interim", "outgoing", NULL};
+  while (b - a >= 2 && tok_title(c, a) == WS_TITLE_MOD &&
+         ws_tok_in(c->text, &c->tok[a], times))
+    a++;
   uint32_t s = a;
-  for (uint32_t i = a; i < b;) {
+  /* the rest of a title split by "of" (Secretary of State John Kerry,
+   * Chief of Staff Ana Ruiz): its modifiers before a name are no name */
+  if (a >= 2 && is_word(&c->tok[a - 1]) &&
+      ws_tok_is(c->text, &c->tok[a - 1], "of") &&
+      tok_title(c, a - 2) == WS_TITLE_HEAD) {
+    uint32_t k = a;
+    while (k < b && tok_title(c, k) == WS_TITLE_MOD)
+      k++;
+    if (k > a && k < b)
+      s = k;
+  }
+  for (uint32_t i = s; i < b;) {
     if (!tok_title(c, i)) {
       i++;
       continue;
@@ -610,39 +762,53 @@ static int split_run(ctx *c, uint32_t a, uint32_t b) {
     int last = WS_TITLE_NONE;
     while (j < b && tok_title(c, j))
       last = tok_title(c, j++);
-    /* A title is cut when a name follows it (Pope John Paul II), or at
-     * the end when it is unmistakable (Iran Foreign Minister); a single
-     * head word after a name stays (Martin Luther King, King Jr.), and an
-     * organisation name ending in an org word keeps its titles (Prime
-     * Minister's Office). */
+    /* A title is cut when a name follows it (Pope John Paul II, New Party
+     * President Ana Ruiz), or at the end when it is unmistakable (Iran
+     * Foreign Minister); a single head word at the end stays (Martin
+     * Luther King, King Jr.), and an organisation name ending in an org
+     * word keeps its titles (Prime Minister's Office). */
     int name_after =
         j < b && !ws_lex_is_generation(c->text + c->tok[j].start,
                                        c->tok[j].core_end - c->tok[j].start);
-    int cut =
-        (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
-        !(b > j && tok_org_word(c, b - 1)) &&
-        (name_after ? (i - s <= 1 || j - i >= 2) : (j == b && j - i >= 2));
+    int cut = (last == WS_TITLE_HEAD || last == WS_TITLE_HONORIFIC) &&
+              !(b > j && tok_org_word(c, b - 1)) &&
+              (name_after || (j == b && j - i >= 2));
+    /* a leading modifier alone is a title before a personal name (General
+     * Benjamin Ortiz, General Anatoly Ivanov), not before a common word
+     * (General Motors, General Electric Co) */
+    if (!cut && i == s && name_after &&
+        (given_name_at(c, j) ||
+         (b - j >= 2 && lex(c, j)->dict != WS_DICT_LOWER &&
+          !tok_org_word(c, b - 1))))
+      cut = 1;
     if (cut) {
-      {
-        if (i > s) {
-          int rc = push_cand(c, s, i);
-          if (rc)
-            return rc;
-        }
-        s = j;
+      if (i > s) {
+        int rc = push_cand(c, s, i);
+        if (rc)
+          return rc;
       }
+      s = j;
     }
     i = j;
   }
   if (s >= b)
     return WS_OK;
-  if (b - s >= 2 && tok_nationality(c, s) && !tok_org_word(c, b - 1) &&
-      c->cls[s + 1] == C_NAME && personal_name_at(c, s + 1)) {
+  /* a party label or nationality before a personal name is its own
+   * mention (Australian Tom Moody, Republican Bob Dole) */
+  if (b - s >= 2 && (tok_nationality(c, s) || party_label(c, s)) &&
+      !tok_org_word(c, b - 1) && c->cls[s + 1] == C_NAME &&
+      personal_name_at(c, s + 1)) {
     int rc = push_cand(c, s, s + 1);
     if (rc)
       return rc;
     s++;
   }
+  /* a capitalised common word before a known given name describes the
+   * person (Novelist Ana Ruiz, Miss Universe Alicia Machado) */
+  if (b - s >= 3 && lex(c, s)->dict == WS_DICT_LOWER &&
+      !(lex(c, s)->bits & L_LEARNED) && !tok_org_word(c, b - 1) &&
+      given_name_at(c, s + 1))
+    s++;
   return push_cand(c, s, b);
 }
 
@@ -664,21 +830,33 @@ static int find_spans(ctx *c) {
       continue;
     }
     size_t j = i + 1;
+    size_t of_at = 0; /* token of the last "of" / "for" joined, or 0 */
     while (j < c->n && j - i < MAX_RUN && !(c->tok[j - 1].flags & WS_TF_POSS) &&
-           !(c->tok[j].flags & WS_TF_SENT)) {
+           !c->adj[j - 1] && !(c->tok[j].flags & WS_TF_SENT)) {
       if (c->cls[j] == C_NAME) {
         j++;
         continue;
       }
-      /* "of" after an organisation or place head (Bank of Japan, Republic
-       * of Ireland); "&" between names (Procter & Gamble) */
+      /* "of" / "for" after an organisation or place head (Bank of Japan,
+       * Republic of Ireland, Institute for Peace), then one "and" right
+       * after its first word (Organisation for Security and Cooperation);
+       * "&" between names (Procter & Gamble) */
       if (j + 1 < c->n && c->cls[j + 1] == C_NAME &&
-          !(c->tok[j + 1].flags & WS_TF_SENT) &&
-          ((is_word(&c->tok[j]) && ws_tok_is(c->text, &c->tok[j], "of") &&
-            (tok_org_word(c, j - 1) || tok_place_word(c, j - 1))) ||
-           (c->tok[j].cp == '&' && c->tok[j].type == WS_TOK_PUNCT))) {
-        j += 2;
-        continue;
+          !(c->tok[j + 1].flags & WS_TF_SENT)) {
+        const ws_token *t = &c->tok[j];
+        int join = 0;
+        if (t->type == WS_TOK_PUNCT)
+          join = t->cp == '&';
+        else if (ws_tok_is(c->text, t, "of") || ws_tok_is(c->text, t, "for"))
+          join = (tok_org_word(c, j - 1) || tok_place_word(c, j - 1));
+        else if (ws_tok_is(c->text, t, "and"))
+          join = of_at && j == of_at + 2; /* one word between: X for Y and */
+        if (join) {
+          of_at =
+              ws_tok_is(c->text, t, "and") || t->type == WS_TOK_PUNCT ? 0 : j;
+          j += 2;
+          continue;
+        }
       }
       /* particles between name words: bin, de, van der */
       size_t k = j;
@@ -740,15 +918,6 @@ static const char *const speech_verbs[] = {
     "said",   "says",     "told",      "added",    "stressed", "warned",
     "argued", "insisted", "explained", "declared", NULL};
 
-/* 1 when token i is a given name by the train split's statistics: seen at
- * least three times, mostly inside personal names. */
-static int given_name_at(const ctx *c, size_t i) {
-  if (!has_letter(&c->tok[i]))
-    return 0;
-  const uint16_t *lc = lex(c, i)->learn;
-  return lc[0] >= 3 && lc[0] > 2 * (lc[1] + lc[2] + lc[3]);
-}
-
 /* 1 when one of the two words from token i is a lower-case organisation
  * noun: "X news agency", "X party", "X newspaper". */
 static int org_noun_after(const ctx *c, size_t i) {
@@ -809,8 +978,8 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
     m->kind = WS_ENTITY_ORG, m->weight = 2;
     return;
   }
-  for (uint32_t i = m->a; i < m->b; i++)
-    if (c->cls[i] == C_PART ||
+  for (uint32_t i = m->a + 1; i < m->b; i++)
+    if (lex(c, i - 1)->dict != WS_DICT_LOWER &&
         ws_lex_is_generation(c->text + c->tok[i].start,
                              c->tok[i].core_end - c->tok[i].start)) {
       m->kind = WS_ENTITY_PERSON, m->weight = 2;
@@ -822,6 +991,16 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
       !ws_lex_is_country(c->text + c->tok[m->a + 1].start,
                          last->core_end - c->tok[m->a + 1].start)) {
     m->kind = WS_ENTITY_PERSON, m->weight = 2;
+    return;
+  }
+  /* "in Doha", "near Kabul": a single word after a place preposition is a
+   * place, whatever sports tables taught the train split (Houston the
+   * club) */
+  if (ntok == 1 && m->a > 0 && is_word(&c->tok[m->a - 1]) &&
+      (ws_tok_is(c->text, &c->tok[m->a - 1], "in") ||
+       ws_tok_is(c->text, &c->tok[m->a - 1], "near") ||
+       ws_tok_is(c->text, &c->tok[m->a - 1], "outside"))) {
+    m->kind = WS_ENTITY_PLACE, m->weight = 2;
     return;
   }
   /* names the train split knows: given names, clubs, places */
@@ -841,13 +1020,22 @@ static void kind_of(ctx *c, cand *m, int head_kind) {
   if (known) {
     static const int map[4] = {WS_ENTITY_PERSON, WS_ENTITY_ORG, WS_ENTITY_PLACE,
                                WS_ENTITY_OTHER};
-    int best = 0;
+    /* ties go to person, then place (Warsaw the city before the club) */
+    static const int order[4] = {0, 2, 1, 3};
+    int best = order[0];
     for (int k = 1; k < 4; k++)
-      if (sc[k] > sc[best])
-        best = k;
+      if (sc[order[k]] > sc[best])
+        best = order[k];
     m->kind = map[best], m->weight = 2;
     return;
   }
+  /* a name particle inside (Khalid bin Saud, Pieter van der Linden) when
+   * no word is known: places have them too (Rio de Janeiro) */
+  for (uint32_t i = m->a; i < m->b; i++)
+    if (c->cls[i] == C_PART) {
+      m->kind = WS_ENTITY_PERSON, m->weight = 2;
+      return;
+    }
   /* the subject of a speech verb is a person more often than not */
   if (m->b + 1 < c->n && is_word(&c->tok[m->b]) &&
       ws_tok_in(c->text, &c->tok[m->b], speech_verbs) && !is_acronym(c, m->a)) {
@@ -911,6 +1099,20 @@ static size_t initials(const ctx *c, const cand *m, char *buf, size_t cap) {
   return k;
 }
 
+/* 1 when the NUL-terminated s has an ASCII lower-case letter. */
+static int has_lower(const char *s) {
+  for (; *s; s++)
+    if (*s >= 'a' && *s <= 'z')
+      return 1;
+  return 0;
+}
+
+/* 1 when x and y are the same name but for case. */
+static int same_fold(ws_arena *a, const char *x, const char *y) {
+  const char *fx = norm(a, x, strlen(x), 1), *fy = norm(a, y, strlen(y), 1);
+  return fx && fy && strcmp(fx, fy) == 0;
+}
+
 static int add_unique(ws_arena *a, const char ***list, uint32_t *n,
                       uint32_t max, const char *s) {
   for (uint32_t i = 0; i < *n; i++)
@@ -925,6 +1127,13 @@ static int add_unique(ws_arena *a, const char ***list, uint32_t *n,
   }
   (*list)[(*n)++] = s;
   return WS_OK;
+}
+
+/* A mention's vote for its entity's kind: one strong cue (a title, an
+ * organisation word) outweighs several weak ones (a learned word). */
+static int vote_of(int weight) {
+  static const int votes[] = {0, 1, 3, 9, 27};
+  return weight >= 0 && weight <= 4 ? votes[weight] : 27;
 }
 
 typedef struct ent_acc {
@@ -958,9 +1167,11 @@ static int new_entity(ctx *c, stab *names, cand *m, const char *canon_name) {
   return WS_OK;
 }
 
-/* Token suffixes of a personal name that may stand for it alone: never one
- * starting with a particle or a generational suffix. */
-static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
+/* Token suffixes of a personal name that may stand for it alone (never
+ * one starting with a particle or a generational suffix), and its given
+ * name.  A form shared by two names becomes ambiguous and folds into
+ * neither. */
+static int fold_suffixes(ctx *c, stab *suffixes, stab *given, cand *m) {
   for (uint32_t k = m->a + 1; k < m->b; k++) {
     const ws_token *t = &c->tok[k];
     if (c->cls[k] != C_NAME ||
@@ -971,6 +1182,17 @@ static int fold_suffixes(ctx *c, stab *suffixes, cand *m) {
     if (!key)
       return WS_ENOMEM;
     stab_put(suffixes, key, m->entity, 1);
+  }
+  /* a person is also called by the given name alone (Hillary for Hillary
+   * Rodham Clinton) when no other name of the document starts with it */
+  const ws_token *g = &c->tok[m->a];
+  if (m->kind == WS_ENTITY_PERSON && c->cls[m->a] == C_NAME &&
+      !(g->flags & (WS_TF_ABBR | WS_TF_UPPER)) && given_name_at(c, m->a)) {
+    const char *key =
+        norm(c->doc->arena, c->text + g->start, g->core_end - g->start, 1);
+    if (!key)
+      return WS_ENOMEM;
+    stab_put(given, key, m->entity, 1);
   }
   return WS_OK;
 }
@@ -1017,7 +1239,21 @@ static int resolve(ctx *c) {
     kind_of(c, m, head);
     const char *abbr = ws_lex_abbrev_name(doc->text + s, e - s);
     const char *nat = m->b - m->a == 1 ? tok_nationality(c, m->a) : NULL;
-    if (abbr)
+    if (c->adj[m->b - 1]) {
+      /* Toronto-based names Toronto: the name before the last hyphen */
+      uint32_t h = e;
+      while (h > s && doc->text[h - 1] != '-')
+        h--;
+      const char *ab =
+          h > s + 1 ? ws_lex_abbrev_name(doc->text + s, h - 1 - s) : NULL;
+      m->canon = ab          ? ab
+                 : h > s + 1 ? ws_arena_strndup(a, doc->text + s, h - 1 - s)
+                             : NULL;
+      m->adjective = 1;
+      m->kind = WS_ENTITY_OTHER, m->weight = 0;
+      if (h > s + 1 && !m->canon)
+        return WS_ENOMEM;
+    } else if (abbr)
       m->canon = abbr;
     else if (nat && doc->text[e - 1] == 's' &&
              ws_lex_nationality_country(doc->text + s, e - s - 1))
@@ -1035,10 +1271,11 @@ static int resolve(ctx *c) {
   for (size_t i = 0; i < nc; i++)
     order[i] = &cs[i];
   qsort(order, nc, sizeof(cand *), cmp_len_desc);
-  stab names, suffixes, acro, inits;
+  stab names, suffixes, given, acro, inits;
   if ((rc = stab_init(&names, a, nc)) ||
       (rc = stab_init(&suffixes, a, nc * 4)) ||
-      (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)))
+      (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)) ||
+      (rc = stab_init(&given, a, nc)))
     return rc;
   /* acronyms in brackets after their expansion: Guard Corps (IRGC) */
   for (size_t i = 0; i + 1 < nc; i++) {
@@ -1065,6 +1302,8 @@ static int resolve(ctx *c) {
     }
     if (!m->canon) {
       sl = stab_get(&suffixes, m->key);
+      if (!sl->key) /* not a family name: a given name? */
+        sl = stab_get(&given, m->key);
       if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
         m->entity = sl->val;
         m->folded = 1;
@@ -1097,7 +1336,7 @@ static int resolve(ctx *c) {
     }
     if (ntok >= 2 && (m->kind == WS_ENTITY_PERSON ||
                       (m->kind == WS_ENTITY_OTHER && m->weight == 0)))
-      if ((rc = fold_suffixes(c, &suffixes, m)))
+      if ((rc = fold_suffixes(c, &suffixes, &given, m)))
         return rc;
   }
   /* votes, aliases, roles, mention list */
@@ -1112,13 +1351,22 @@ static int resolve(ctx *c) {
     cand *m = &cs[i];
     ent_acc *ac = &acc[m->entity];
     ws_entity *e = &es[m->entity];
-    if (!m->folded)
-      ac->votes[m->kind] += m->weight;
+    if (!m->folded && !m->adjective)
+      ac->votes[m->kind] += vote_of(m->weight);
     if (ac->first == UINT32_MAX)
       ac->first = (uint32_t)i;
     e->n_mentions++;
-    if (strcmp(m->name, e->name) != 0 &&
-        (rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES, m->name)))
+    /* a name first seen in capitals (a dateline) takes its usual case
+     * from a later mention (BRUSSELS -> Brussels) */
+    if (!has_lower(e->name) && has_lower(m->name) && !m->adjective &&
+        same_fold(a, e->name, m->name)) {
+      const char *caps = e->name;
+      e->name = m->name;
+      if ((rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES, caps)))
+        return rc;
+    } else if (strcmp(m->name, e->name) != 0 && !m->adjective &&
+               (rc = add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES,
+                                m->name)))
       return rc;
     if (m->role &&
         (rc = add_unique(a, &e->roles, &e->n_roles, MAX_ROLES, m->role)))
@@ -1190,6 +1438,33 @@ static void extend_by_acronyms(ctx *c) {
   }
 }
 
+/* A company suffix (Corp, Inc., Ltd) ends a name whose capitalised words
+ * all belong to it, even common words at a sentence start (Jeans Mate
+ * Corp): the mention takes them back to the sentence start or the first
+ * function word. */
+static void extend_companies(ctx *c) {
+  static const char *const suffixes[] = {
+      "ag",  "bhd", "co",   "co.", "corp", "corp.", "gmbh", "inc", "inc.",
+      "llc", "ltd", "ltd.", "nv",  "plc",  "sa",    "spa",  NULL};
+  cand *cs = c->cands.items;
+  for (size_t i = 0; i < c->cands.len; i++) {
+    cand *m = &cs[i];
+    if (!tok_org_word(c, m->b - 1) ||
+        !ws_tok_in(c->text, &c->tok[m->b - 1], suffixes))
+      continue;
+    while (m->a > 0 && m->b - m->a < MAX_RUN &&
+           !(c->tok[m->a].flags & WS_TF_SENT)) {
+      uint32_t p = m->a - 1;
+      const ws_token *t = &c->tok[p];
+      if (!has_letter(t) || !(t->flags & WS_TF_CAP) || c->cls[p] != C_NONE ||
+          is_stop(c, p) || (lex(c, p)->bits & L_DATE) || c->url[p])
+        break;
+      c->cls[p] = C_NAME;
+      m->a = p;
+    }
+  }
+}
+
 int ws_entity_find(ws_doc *doc) {
   const ws_tokens *tk = &doc->tokens;
   size_t n = tk->n;
@@ -1203,18 +1478,18 @@ int ws_entity_find(ws_doc *doc) {
   c.mode = ws_arena_calloc(a, n ? n : 1, 1);
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);
+  c.adj = ws_arena_calloc(a, n ? n : 1, 1);
   c.ws = ws_arena_calloc(a, 1024, sizeof(wstat));
   c.ws_mask = 1023;
   c.wi = ws_arena_calloc(a, n ? n : 1, sizeof(uint32_t));
-  if (!c.mode || !c.cls || !c.url || !c.ws || !c.wi)
+  if (!c.mode || !c.cls || !c.url || !c.adj || !c.ws || !c.wi)
     return WS_ENOMEM;
-  /* word forms: insert all (the table grows), then index each token */
-  for (size_t i = 0; i < n; i++)
-    if (has_letter(&c.tok[i]) && stat_add(&c, &c.tok[i]))
+  /* word forms: one slot per distinct form, indexed by token */
+  for (size_t i = 0; i < n; i++) {
+    c.wi[i] = UINT32_MAX;
+    if (has_letter(&c.tok[i]) && stat_add(&c, i))
       return WS_ENOMEM;
-  for (size_t i = 0; i < n; i++)
-    c.wi[i] = has_letter(&c.tok[i]) ? (uint32_t)(stat_of(&c, &c.tok[i]) - c.ws)
-                                    : UINT32_MAX;
+  }
   ws_vec_init(&c.cands, sizeof(cand));
   line_modes(&c);
   mark_urls(&c);
@@ -1224,5 +1499,6 @@ int ws_entity_find(ws_doc *doc) {
   if (rc)
     return rc;
   extend_by_acronyms(&c);
+  extend_companies(&c);
   return resolve(&c);
 }

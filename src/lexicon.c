@@ -53,7 +53,7 @@ static long find(const void *list, size_t count, size_t stride, const char *s,
 }
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define IN(list, s, n, fold)                                                  \
+#define IN(list, s, n, fold)                                                   \
   (find(list, COUNT(list), sizeof(list[0]), s, n, fold) >= 0)
 
 /* Drops one trailing '.' (Gov., Inc.). */
@@ -69,71 +69,163 @@ typedef struct pair {
 /* Nationality adjectives of countries, territories and regions (cf. the
  * CIA World Factbook's "Nationality" field).  Sorted by adjective. */
 static const pair nationalities[] = {
-    {"Afghan", "Afghanistan"}, {"African", "Africa"},
-    {"Albanian", "Albania"}, {"Algerian", "Algeria"},
-    {"American", "United States"}, {"Angolan", "Angola"},
-    {"Arab", "Arab League"}, {"Argentine", "Argentina"},
-    {"Argentinian", "Argentina"}, {"Armenian", "Armenia"},
-    {"Asian", "Asia"}, {"Australian", "Australia"},
-    {"Austrian", "Austria"}, {"Azerbaijani", "Azerbaijan"},
-    {"Bahraini", "Bahrain"}, {"Bangladeshi", "Bangladesh"},
-    {"Belarusian", "Belarus"}, {"Belgian", "Belgium"},
-    {"Bolivian", "Bolivia"}, {"Bosnian", "Bosnia"},
-    {"Brazilian", "Brazil"}, {"British", "United Kingdom"},
-    {"Bulgarian", "Bulgaria"}, {"Burmese", "Myanmar"},
-    {"Burundian", "Burundi"}, {"Cambodian", "Cambodia"},
-    {"Cameroonian", "Cameroon"}, {"Canadian", "Canada"},
-    {"Chechen", "Chechnya"}, {"Chilean", "Chile"}, {"Chinese", "China"},
-    {"Colombian", "Colombia"}, {"Congolese", "Congo"},
-    {"Croatian", "Croatia"}, {"Cuban", "Cuba"}, {"Cypriot", "Cyprus"},
-    {"Czech", "Czech Republic"}, {"Danish", "Denmark"},
-    {"Dutch", "Netherlands"}, {"Ecuadorean", "Ecuador"},
-    {"Ecuadorian", "Ecuador"}, {"Egyptian", "Egypt"},
-    {"Emirati", "United Arab Emirates"}, {"English", "England"},
-    {"Eritrean", "Eritrea"}, {"Estonian", "Estonia"},
-    {"Ethiopian", "Ethiopia"}, {"European", "Europe"},
-    {"Filipino", "Philippines"}, {"Finnish", "Finland"},
-    {"French", "France"}, {"Georgian", "Georgia"}, {"German", "Germany"},
-    {"Ghanaian", "Ghana"}, {"Greek", "Greece"},
-    {"Guatemalan", "Guatemala"}, {"Haitian", "Haiti"},
-    {"Honduran", "Honduras"}, {"Hungarian", "Hungary"},
-    {"Icelandic", "Iceland"}, {"Indian", "India"},
-    {"Indonesian", "Indonesia"}, {"Iranian", "Iran"}, {"Iraqi", "Iraq"},
-    {"Irish", "Ireland"}, {"Israeli", "Israel"}, {"Italian", "Italy"},
-    {"Jamaican", "Jamaica"}, {"Japanese", "Japan"},
-    {"Jordanian", "Jordan"}, {"Kazakh", "Kazakhstan"},
-    {"Kenyan", "Kenya"}, {"Korean", "Korea"}, {"Kosovar", "Kosovo"},
-    {"Kurdish", "Kurdistan"}, {"Kuwaiti", "Kuwait"},
-    {"Latvian", "Latvia"}, {"Lebanese", "Lebanon"},
-    {"Liberian", "Liberia"}, {"Libyan", "Libya"},
-    {"Lithuanian", "Lithuania"}, {"Malaysian", "Malaysia"},
-    {"Malian", "Mali"}, {"Mexican", "Mexico"}, {"Moldovan", "Moldova"},
-    {"Mongolian", "Mongolia"}, {"Moroccan", "Morocco"},
-    {"Mozambican", "Mozambique"}, {"Namibian", "Namibia"},
-    {"Nepalese", "Nepal"}, {"Nicaraguan", "Nicaragua"},
-    {"Nigerian", "Nigeria"}, {"Norwegian", "Norway"},
-    {"Omani", "Oman"}, {"Pakistani", "Pakistan"},
-    {"Palestinian", "Palestine"}, {"Panamanian", "Panama"},
-    {"Paraguayan", "Paraguay"}, {"Peruvian", "Peru"},
-    {"Philippine", "Philippines"}, {"Polish", "Poland"},
-    {"Portuguese", "Portugal"}, {"Qatari", "Qatar"},
-    {"Romanian", "Romania"}, {"Russian", "Russia"},
-    {"Rwandan", "Rwanda"}, {"Salvadoran", "El Salvador"},
-    {"Saudi", "Saudi Arabia"}, {"Scottish", "Scotland"},
-    {"Senegalese", "Senegal"}, {"Serb", "Serbia"},
-    {"Serbian", "Serbia"}, {"Sierra Leonean", "Sierra Leone"},
-    {"Singaporean", "Singapore"}, {"Slovak", "Slovakia"},
-    {"Slovenian", "Slovenia"}, {"Somali", "Somalia"},
-    {"Soviet", "Soviet Union"}, {"Spanish", "Spain"},
-    {"Sudanese", "Sudan"}, {"Swedish", "Sweden"}, {"Swiss", "Switzerland"},
-    {"Syrian", "Syria"}, {"Taiwanese", "Taiwan"},
-    {"Tajik", "Tajikistan"}, {"Tanzanian", "Tanzania"},
-    {"Thai", "Thailand"}, {"Tunisian", "Tunisia"}, {"Turkish", "Turkey"},
-    {"Turkmen", "Turkmenistan"}, {"Ugandan", "Uganda"},
-    {"Ukrainian", "Ukraine"}, {"Uruguayan", "Uruguay"},
-    {"Uzbek", "Uzbekistan"}, {"Venezuelan", "Venezuela"},
-    {"Vietnamese", "Vietnam"}, {"Welsh", "Wales"}, {"Yemeni", "Yemen"},
-    {"Yugoslav", "Yugoslavia"}, {"Zambian", "Zambia"},
+    {"Afghan", "Afghanistan"},
+    {"African", "Africa"},
+    {"Albanian", "Albania"},
+    {"Algerian", "Algeria"},
+    {"American", "United States"},
+    {"Angolan", "Angola"},
+    {"Arab", "Arab League"},
+    {"Argentine", "Argentina"},
+    {"Argentinian", "Argentina"},
+    {"Armenian", "Armenia"},
+    {"Asian", "Asia"},
+    {"Australian", "Australia"},
+    {"Austrian", "Austria"},
+    {"Azerbaijani", "Azerbaijan"},
+    {"Bahraini", "Bahrain"},
+    {"Bangladeshi", "Bangladesh"},
+    {"Belarusian", "Belarus"},
+    {"Belgian", "Belgium"},
+    {"Bolivian", "Bolivia"},
+    {"Bosnian", "Bosnia"},
+    {"Brazilian", "Brazil"},
+    {"British", "United Kingdom"},
+    {"Briton", "United Kingdom"},
+    {"Bulgarian", "Bulgaria"},
+    {"Burmese", "Myanmar"},
+    {"Burundian", "Burundi"},
+    {"Cambodian", "Cambodia"},
+    {"Cameroonian", "Cameroon"},
+    {"Canadian", "Canada"},
+    {"Chechen", "Chechnya"},
+    {"Chilean", "Chile"},
+    {"Chinese", "China"},
+    {"Colombian", "Colombia"},
+    {"Congolese", "Congo"},
+    {"Croatian", "Croatia"},
+    {"Cuban", "Cuba"},
+    {"Cypriot", "Cyprus"},
+    {"Czech", "Czech Republic"},
+    {"Dane", "Denmark"},
+    {"Danish", "Denmark"},
+    {"Dutch", "Netherlands"},
+    {"Dutchman", "Netherlands"},
+    {"Dutchwoman", "Netherlands"},
+    {"Ecuadorean", "Ecuador"},
+    {"Ecuadorian", "Ecuador"},
+    {"Egyptian", "Egypt"},
+    {"Emirati", "United Arab Emirates"},
+    {"English", "England"},
+    {"Englishman", "England"},
+    {"Englishwoman", "England"},
+    {"Eritrean", "Eritrea"},
+    {"Estonian", "Estonia"},
+    {"Ethiopian", "Ethiopia"},
+    {"European", "Europe"},
+    {"Filipino", "Philippines"},
+    {"Finn", "Finland"},
+    {"Finnish", "Finland"},
+    {"French", "France"},
+    {"Frenchman", "France"},
+    {"Frenchwoman", "France"},
+    {"Georgian", "Georgia"},
+    {"German", "Germany"},
+    {"Ghanaian", "Ghana"},
+    {"Greek", "Greece"},
+    {"Guatemalan", "Guatemala"},
+    {"Haitian", "Haiti"},
+    {"Honduran", "Honduras"},
+    {"Hungarian", "Hungary"},
+    {"Icelandic", "Iceland"},
+    {"Indian", "India"},
+    {"Indonesian", "Indonesia"},
+    {"Iranian", "Iran"},
+    {"Iraqi", "Iraq"},
+    {"Irish", "Ireland"},
+    {"Irishman", "Ireland"},
+    {"Israeli", "Israel"},
+    {"Italian", "Italy"},
+    {"Jamaican", "Jamaica"},
+    {"Japanese", "Japan"},
+    {"Jordanian", "Jordan"},
+    {"Kazakh", "Kazakhstan"},
+    {"Kenyan", "Kenya"},
+    {"Korean", "Korea"},
+    {"Kosovar", "Kosovo"},
+    {"Kurdish", "Kurdistan"},
+    {"Kuwaiti", "Kuwait"},
+    {"Latvian", "Latvia"},
+    {"Lebanese", "Lebanon"},
+    {"Liberian", "Liberia"},
+    {"Libyan", "Libya"},
+    {"Lithuanian", "Lithuania"},
+    {"Malaysian", "Malaysia"},
+    {"Malian", "Mali"},
+    {"Mexican", "Mexico"},
+    {"Moldovan", "Moldova"},
+    {"Mongolian", "Mongolia"},
+    {"Moroccan", "Morocco"},
+    {"Mozambican", "Mozambique"},
+    {"Namibian", "Namibia"},
+    {"Nepalese", "Nepal"},
+    {"Nicaraguan", "Nicaragua"},
+    {"Nigerian", "Nigeria"},
+    {"Norwegian", "Norway"},
+    {"Omani", "Oman"},
+    {"Pakistani", "Pakistan"},
+    {"Palestinian", "Palestine"},
+    {"Panamanian", "Panama"},
+    {"Paraguayan", "Paraguay"},
+    {"Peruvian", "Peru"},
+    {"Philippine", "Philippines"},
+    {"Pole", "Poland"},
+    {"Polish", "Poland"},
+    {"Portuguese", "Portugal"},
+    {"Qatari", "Qatar"},
+    {"Romanian", "Romania"},
+    {"Russian", "Russia"},
+    {"Rwandan", "Rwanda"},
+    {"Salvadoran", "El Salvador"},
+    {"Saudi", "Saudi Arabia"},
+    {"Scot", "Scotland"},
+    {"Scotsman", "Scotland"},
+    {"Scottish", "Scotland"},
+    {"Senegalese", "Senegal"},
+    {"Serb", "Serbia"},
+    {"Serbian", "Serbia"},
+    {"Sierra Leonean", "Sierra Leone"},
+    {"Singaporean", "Singapore"},
+    {"Slovak", "Slovakia"},
+    {"Slovenian", "Slovenia"},
+    {"Somali", "Somalia"},
+    {"Soviet", "Soviet Union"},
+    {"Spaniard", "Spain"},
+    {"Spanish", "Spain"},
+    {"Sudanese", "Sudan"},
+    {"Swede", "Sweden"},
+    {"Swedish", "Sweden"},
+    {"Swiss", "Switzerland"},
+    {"Syrian", "Syria"},
+    {"Taiwanese", "Taiwan"},
+    {"Tajik", "Tajikistan"},
+    {"Tanzanian", "Tanzania"},
+    {"Thai", "Thailand"},
+    {"Tunisian", "Tunisia"},
+    {"Turk", "Turkey"},
+    {"Turkish", "Turkey"},
+    {"Turkmen", "Turkmenistan"},
+    {"Ugandan", "Uganda"},
+    {"Ukrainian", "Ukraine"},
+    {"Uruguayan", "Uruguay"},
+    {"Uzbek", "Uzbekistan"},
+    {"Venezuelan", "Venezuela"},
+    {"Vietnamese", "Vietnam"},
+    {"Welsh", "Wales"},
+    {"Welshman", "Wales"},
+    {"Yemeni", "Yemen"},
+    {"Yugoslav", "Yugoslavia"},
+    {"Zambian", "Zambia"},
     {"Zimbabwean", "Zimbabwe"},
 };
 
@@ -148,37 +240,125 @@ const char *ws_lex_nationality_country(const char *s, size_t n) {
 /* Countries, territories and regions: those of the adjective table and a
  * few more often written on their own, sorted. */
 static const char *const countries[] = {
-    "Afghanistan", "Africa", "Albania", "Algeria", "America", "Angola",
-    "Arab League", "Argentina", "Armenia", "Asia", "Australia", "Austria",
-    "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bolivia",
-    "Bosnia", "Brazil", "Britain", "Bulgaria", "Burundi", "Cambodia",
-    "Cameroon", "Canada", "Chechnya", "Chile", "China", "Colombia", "Congo",
-    "Croatia", "Cuba", "Cyprus", "Czech Republic", "Denmark", "Ecuador",
-    "Egypt", "El Salvador", "England", "Eritrea", "Estonia", "Ethiopia",
-    "Europe", "Finland", "France", "Gaza", "Georgia", "Germany", "Ghana",
-    "Greece", "Guatemala", "Haiti", "Holland", "Honduras", "Hungary",
-    "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel",
-    "Italy", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Korea",
-    "Kosovo", "Kurdistan", "Kuwait", "Latvia", "Lebanon", "Liberia", "Libya",
-    "Lithuania", "Malaysia", "Mali", "Mexico", "Moldova", "Mongolia",
-    "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands",
-    "Nicaragua", "Nigeria", "Norway", "Oman", "Pakistan", "Palestine",
-    "Panama", "Paraguay", "Peru", "Philippines", "Poland", "Portugal",
-    "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Scotland",
-    "Senegal", "Serbia", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
-    "Somalia", "Soviet Union", "Spain", "Sudan", "Sweden", "Switzerland",
-    "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia",
-    "Turkey", "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates",
-    "United Kingdom", "United States", "Uruguay", "Uzbekistan", "Venezuela",
-    "Vietnam", "Wales", "West Bank", "Yemen", "Yugoslavia", "Zambia",
-    "Zimbabwe",
+    "Afghanistan",    "Africa",
+    "Albania",        "Algeria",
+    "America",        "Angola",
+    "Arab League",    "Argentina",
+    "Armenia",        "Asia",
+    "Australia",      "Austria",
+    "Azerbaijan",     "Bahrain",
+    "Bangladesh",     "Belarus",
+    "Belgium",        "Bolivia",
+    "Bosnia",         "Brazil",
+    "Britain",        "Bulgaria",
+    "Burundi",        "Cambodia",
+    "Cameroon",       "Canada",
+    "Chechnya",       "Chile",
+    "China",          "Colombia",
+    "Congo",          "Croatia",
+    "Cuba",           "Cyprus",
+    "Czech Republic", "Denmark",
+    "Ecuador",        "Egypt",
+    "El Salvador",    "England",
+    "Eritrea",        "Estonia",
+    "Ethiopia",       "Europe",
+    "Finland",        "France",
+    "Gaza",           "Georgia",
+    "Germany",        "Ghana",
+    "Greece",         "Guatemala",
+    "Haiti",          "Holland",
+    "Honduras",       "Hungary",
+    "Iceland",        "India",
+    "Indonesia",      "Iran",
+    "Iraq",           "Ireland",
+    "Israel",         "Italy",
+    "Jamaica",        "Japan",
+    "Jordan",         "Kazakhstan",
+    "Kenya",          "Korea",
+    "Kosovo",         "Kurdistan",
+    "Kuwait",         "Latvia",
+    "Lebanon",        "Liberia",
+    "Libya",          "Lithuania",
+    "Malaysia",       "Mali",
+    "Mexico",         "Moldova",
+    "Mongolia",       "Morocco",
+    "Mozambique",     "Myanmar",
+    "Namibia",        "Nepal",
+    "Netherlands",    "Nicaragua",
+    "Nigeria",        "Norway",
+    "Oman",           "Pakistan",
+    "Palestine",      "Panama",
+    "Paraguay",       "Peru",
+    "Philippines",    "Poland",
+    "Portugal",       "Qatar",
+    "Romania",        "Russia",
+    "Rwanda",         "Saudi Arabia",
+    "Scotland",       "Senegal",
+    "Serbia",         "Sierra Leone",
+    "Singapore",      "Slovakia",
+    "Slovenia",       "Somalia",
+    "Soviet Union",   "Spain",
+    "Sudan",          "Sweden",
+    "Switzerland",    "Syria",
+    "Taiwan",         "Tajikistan",
+    "Tanzania",       "Thailand",
+    "Tunisia",        "Turkey",
+    "Turkmenistan",   "Uganda",
+    "Ukraine",        "United Arab Emirates",
+    "United Kingdom", "United States",
+    "Uruguay",        "Uzbekistan",
+    "Venezuela",      "Vietnam",
+    "Wales",          "West Bank",
+    "Yemen",          "Yugoslavia",
+    "Zambia",         "Zimbabwe",
 };
 
 int ws_lex_is_country(const char *s, size_t n) {
   return IN(countries, s, n, 0);
 }
 
+static int dict_exact(const char *s, size_t n);
+
+/* British spellings the American list lacks (Oxford/Cambridge vs
+ * Merriam-Webster): labour, organisation, defence, centre, analyse,
+ * catalogue, travelled, programme.  One rewrite is tried at a time. */
+static int british(const char *s, size_t n) {
+  static const struct {
+    const char *from, *to;
+    int at_end; /* the rewrite applies only to the end of the word */
+  } rules[] = {
+      {"our", "or", 0},     {"isation", "ization", 0}, {"ise", "ize", 0},
+      {"ised", "ized", 1},  {"ises", "izes", 1},       {"ising", "izing", 1},
+      {"yse", "yze", 0},    {"ence", "ense", 1},       {"tre", "ter", 1},
+      {"tres", "ters", 1},  {"ogue", "og", 1},         {"lled", "led", 1},
+      {"lling", "ling", 1}, {"mme", "m", 1},
+  };
+  char buf[64];
+  if (n < 4 || n + 4 > sizeof buf)
+    return 0;
+  for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+    size_t fl = strlen(rules[r].from), tl = strlen(rules[r].to);
+    size_t first = rules[r].at_end ? n - (fl <= n ? fl : n) : 0;
+    for (size_t i = first; i + fl <= n; i++) {
+      if (cmp(s + i, fl, rules[r].from, 1) != 0)
+        continue;
+      memcpy(buf, s, i);
+      memcpy(buf + i, rules[r].to, tl);
+      memcpy(buf + i + tl, s + i + fl, n - i - fl);
+      int f = dict_exact(buf, n - fl + tl);
+      if (f & WS_DICT_LOWER)
+        return WS_DICT_LOWER;
+    }
+  }
+  return 0;
+}
+
 int ws_lex_dict(const char *s, size_t n) {
+  int f = dict_exact(s, n);
+  return f ? f : british(s, n);
+}
+
+static int dict_exact(const char *s, size_t n) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; i++) {
     unsigned char ch = (unsigned char)s[i];
@@ -199,38 +379,44 @@ int ws_lex_dict(const char *s, size_t n) {
  * lower case, sorted. */
 static const char *const title_heads[] = {
     "adm", "admiral", "ambassador", "archbishop", "ayatollah", "bishop",
-    "brig", "brother", "capt", "captain", "cardinal", "chair",
-    "chairman", "chairwoman", "chancellor", "chief", "cmdr", "co-founder",
-    "coach", "col", "colonel", "commander", "commissioner", "congressman",
-    "congresswoman", "coordinator", "cpl", "defender", "delegate",
-    "deputy", "det", "director", "emir", "emperor", "empress", "envoy",
-    "executive", "father",
-    "founder", "gen", "goalkeeper", "gov", "governor", "head", "imam",
-    "inspector", "judge", "king", "leader", "lieutenant", "lt", "maj",
-    "manager", "mayor", "midfielder", "minister", "monsignor", "mullah",
-    "negotiator", "officer", "official", "pastor", "patriarch", "pope",
-    "premier", "president", "president-elect", "priest", "prince",
-    "princess", "professor", "prosecutor", "queen", "rabbi", "rep",
-    "representative", "secretary", "secretary-general", "sen", "senator",
-    "sergeant", "sgt", "shah", "sheikh", "sister", "speaker", "spokesman",
-    "spokesperson", "spokeswoman", "striker", "sultan", "superintendent",
-    "supt", "treasurer", "tsar", "vice-chairman", "vice-president",
+    "brig", "brigadier", "brigadier-general", "brother", "capt", "captain",
+    "cardinal", "ceo", "cfo", "chair", "chairman", "chairwoman", "chancellor",
+    "chaplain", "chief", "cmdr", "co-founder", "coach", "col", "colonel",
+    "commander", "commissioner", "comptroller", "congressman",
+    "congresswoman", "constable", "consul", "consul-general", "coo",
+    "coordinator", "corporal", "cpl", "dean", "defender", "delegate",
+    "deputy", "det", "director", "doctor", "emir", "emperor", "empress",
+    "envoy", "executive", "father", "field-marshal", "founder", "gen",
+    "goalkeeper", "gov", "governor", "governors", "head", "imam", "inspector",
+    "judge", "king", "leader", "lieutenant", "lieutenant-colonel",
+    "lieutenant-general", "lt", "magistrate", "maj", "major-general",
+    "manager", "marshal", "mayor", "midfielder", "minister", "ministers",
+    "monsignor", "mullah", "negotiator", "officer", "official", "ombudsman",
+    "pastor", "patriarch", "pope", "premier", "president", "president-elect",
+    "priest", "prince", "princess", "professor", "prosecutor", "queen",
+    "rabbi", "rear-admiral", "rector", "rep", "representative",
+    "representatives", "secretary", "secretary-general", "sen", "senator",
+    "senators", "sergeant", "sgt", "shah", "sheikh", "sheriff", "sister",
+    "speaker", "spokesman", "spokesperson", "spokeswoman", "striker",
+    "sultan", "superintendent", "supt", "treasurer", "tsar",
+    "under-secretary", "undersecretary", "vice-admiral", "vice-chairman",
+    "vice-president",
 };
 
 static const char *const title_mods[] = {
-    "acting",      "agriculture", "army",     "assistant",  "attorney",
-    "commerce",    "crown",       "culture",  "defence",    "defense",
-    "economy",     "education",   "energy",   "environment", "finance",
-    "first",       "foreign",     "former",   "general",    "grand",
-    "health",      "home",        "industry", "interim",    "interior",
-    "justice",     "labor",       "labour",   "managing",   "police",
-    "politburo",   "prime",       "senior",   "state",      "supreme",
-    "trade",       "transport",   "treasury", "vice",
+    "acting", "agriculture", "army", "assistant", "attorney", "commerce",
+    "crown", "culture", "defence", "defense", "economy", "education",
+    "energy", "environment", "finance", "financial", "first", "foreign",
+    "former", "general", "grand", "health", "home", "incoming", "industry",
+    "interim", "interior", "justice", "labor", "labour", "majority",
+    "managing", "minority", "outgoing", "police", "politburo", "prime",
+    "senior", "staff", "state", "supreme", "trade", "transport", "treasury",
+    "vice",
 };
 
 static const char *const honorifics[] = {
-    "dame", "dr", "lady", "lord", "madam", "madame", "miss", "mr", "mrs",
-    "ms", "prof", "rev", "reverend", "sir",
+    "dame", "dr",  "lady", "lord", "madam", "madame",   "miss",
+    "mr",   "mrs", "ms",   "prof", "rev",   "reverend", "sir",
 };
 
 int ws_lex_title(const char *s, size_t n) {
@@ -244,23 +430,54 @@ int ws_lex_title(const char *s, size_t n) {
   return WS_TITLE_NONE;
 }
 
+/* Lower-case nouns that describe a person when written just before a
+ * name (news and sports style: "striker Alan Shearer", "novelist Ana
+ * Ruiz"); unlike titles they are never cut out of capitalised names. */
+static const char *const descriptors[] = {
+    "actor",         "actress",      "all-rounder",  "analyst",
+    "artist",        "author",       "batsman",      "billionaire",
+    "bowler",        "boxer",        "businessman",  "candidate",
+    "catcher",       "centre",       "challenger",   "champion",
+    "cleric",        "columnist",    "compatriot",   "composer",
+    "correspondent", "countryman",   "cyclist",      "defender",
+    "dissident",     "driver",       "economist",    "editor",
+    "flanker",       "fly-half",     "forward",      "full-back",
+    "fullback",      "goalkeeper",   "golfer",       "hooker",
+    "incumbent",     "jockey",       "journalist",   "keeper",
+    "lawyer",        "midfielder",   "nominee",      "novelist",
+    "opener",        "opponent",     "photographer", "pitcher",
+    "player",        "playmaker",    "poet",         "producer",
+    "quarterback",   "reporter",     "rider",        "rival",
+    "rookie",        "scientist",    "scrum-half",   "seed",
+    "shortstop",     "singer",       "skipper",      "spinner",
+    "sprinter",      "striker",      "substitute",   "surgeon",
+    "swimmer",       "team-mate",    "teammate",     "tycoon",
+    "veteran",       "wicketkeeper", "winger",       "writer",
+};
+
+int ws_lex_is_descriptor(const char *s, size_t n) {
+  return IN(descriptors, s, n, 0);
+}
+
 /* Words that end or mark organisation names (company suffixes, bodies of
  * government, parties, clubs, media), lower case, sorted. */
 static const char *const org_words[] = {
-    "academy", "agency", "airlines", "airways", "alliance", "army",
-    "assembly", "association", "authority", "bancorp", "bank", "board",
-    "brigade", "brigades", "bureau", "cabinet", "church", "club", "co",
-    "coalition", "college", "commission", "committee", "communications",
-    "company", "congress", "corp", "corporation", "council", "court",
-    "department", "fc", "federation", "force", "forces", "foundation",
-    "front", "fund", "group", "guard", "holdings", "hospital", "inc",
-    "industries", "institute", "insurance", "international", "league",
-    "limited", "ltd", "media", "ministry", "motors", "movement", "navy",
-    "network", "news", "office", "organisation", "organization", "parliament",
-    "partners", "party", "plc", "police", "press", "radio", "railways",
-    "school", "securities", "senate", "service", "services", "society",
-    "systems", "team", "technologies", "telecom", "television", "times",
-    "tribunal", "trust", "union", "united", "university",
+    "academy", "ag", "agency", "airlines", "airways", "alliance", "army",
+    "assembly", "association", "authority", "bancorp", "bank", "bhd", "board",
+    "brigade", "brigades", "bureau", "cabinet", "caucus", "chronicle",
+    "church", "club", "co", "coalition", "college", "commission", "committee",
+    "communications", "company", "congress", "corp", "corporation", "council",
+    "court", "department", "fc", "federation", "force", "forces",
+    "foundation", "front", "fund", "gazette", "gmbh", "group", "guard",
+    "herald", "holdings", "hospital", "inc", "industries", "institute",
+    "insurance", "international", "journal", "league", "limited", "llc",
+    "ltd", "magazine", "media", "ministry", "motors", "movement", "navy",
+    "network", "news", "nv", "office", "organisation", "organization",
+    "parliament", "partners", "party", "plc", "police", "press", "radio",
+    "railways", "sa", "school", "securities", "senate", "service", "services",
+    "society", "spa", "systems", "team", "technologies", "telecom",
+    "television", "times", "tribunal", "tribune", "trust", "union", "united",
+    "university",
 };
 
 int ws_lex_is_org_word(const char *s, size_t n) {
@@ -268,12 +485,13 @@ int ws_lex_is_org_word(const char *s, size_t n) {
 }
 
 static const char *const place_words[] = {
-    "airport", "avenue", "basin", "bay", "beach", "bridge", "canal",
-    "city", "coast", "county", "desert", "district", "gulf", "heights",
-    "highway", "hill", "hills", "island", "islands", "lake", "mountain",
-    "mountains", "ocean", "park", "peninsula", "plain", "plaza",
-    "province", "region", "republic", "river", "road", "sea", "square",
-    "stadium", "state", "strait", "street", "strip", "valley", "village",
+    "airport",   "avenue",  "basin",    "bay",       "beach",   "bridge",
+    "canal",     "city",    "coast",    "county",    "desert",  "district",
+    "gulf",      "heights", "highway",  "hill",      "hills",   "island",
+    "islands",   "lake",    "mountain", "mountains", "ocean",   "park",
+    "peninsula", "plain",   "plaza",    "province",  "region",  "republic",
+    "river",     "road",    "sea",      "square",    "stadium", "state",
+    "strait",    "street",  "strip",    "valley",    "village",
 };
 
 int ws_lex_is_place_word(const char *s, size_t n) {
@@ -283,9 +501,9 @@ int ws_lex_is_place_word(const char *s, size_t n) {
 /* Lower-case particles inside personal names (Arabic bin/ibn/al,
  * Romance de/da/di/del/dos, Dutch and German van/von/der/ten). */
 static const char *const particles[] = {
-    "abu", "al", "bin", "bint", "da", "dal", "das", "de", "del", "della",
-    "der", "di", "do", "dos", "du", "el", "ibn", "la", "le", "ten",
-    "ter", "van", "von", "y", "zu",
+    "abu",   "al",  "bin", "bint", "da",  "dal", "das", "de",  "del",
+    "della", "der", "di",  "do",   "dos", "du",  "el",  "ibn", "la",
+    "le",    "ten", "ter", "van",  "von", "y",   "zu",
 };
 
 int ws_lex_is_particle(const char *s, size_t n) {
@@ -293,12 +511,13 @@ int ws_lex_is_particle(const char *s, size_t n) {
 }
 
 static const char *const date_words[] = {
-    "apr", "april", "aug", "august", "dec", "december", "feb", "february",
-    "fri", "friday", "jan", "january", "jul", "july", "jun", "june", "mar",
-    "march", "may", "mon", "monday", "nov", "november", "oct", "october",
-    "sat", "saturday", "sep", "sept", "september", "sun", "sunday", "thu",
-    "thur", "thurs", "thursday", "tue", "tues", "tuesday", "wed",
-    "wednesday",
+    "apr",     "april",    "aug",      "august", "dec",       "december",
+    "feb",     "february", "fri",      "friday", "jan",       "january",
+    "jul",     "july",     "jun",      "june",   "mar",       "march",
+    "may",     "mon",      "monday",   "nov",    "november",  "oct",
+    "october", "sat",      "saturday", "sep",    "sept",      "september",
+    "sun",     "sunday",   "thu",      "thur",   "thurs",     "thursday",
+    "tue",     "tues",     "tuesday",  "wed",    "wednesday",
 };
 
 int ws_lex_is_date_word(const char *s, size_t n) {
@@ -308,34 +527,41 @@ int ws_lex_is_date_word(const char *s, size_t n) {
 /* English function words: articles, pronouns, prepositions, conjunctions,
  * auxiliaries and frequent sentence adverbs. */
 static const char *const stopwords[] = {
-    "a", "about", "above", "according", "across", "after", "again",
-    "against", "ago", "all", "almost", "also", "although", "among", "an",
-    "and", "another", "any", "are", "around", "as", "at", "because",
-    "been", "before", "behind", "being", "below", "besides", "between",
-    "both", "but", "by", "can", "could", "despite", "did", "do", "does",
-    "during", "each", "either", "even", "every", "few", "for", "from",
-    "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how",
-    "however", "i", "if", "in", "inside", "into", "is", "it", "its",
-    "just", "last", "later", "less", "many", "may", "me", "meanwhile",
-    "might", "more", "moreover", "most", "much", "must", "my", "neither",
-    "never", "next", "no", "none", "nor", "not", "now", "of", "off", "on",
-    "once", "one", "only", "or", "other", "our", "out", "over", "per",
-    "perhaps", "several", "shall", "she", "should", "since", "so", "some",
-    "still", "such", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "though", "through",
-    "thus", "till", "to", "today", "tomorrow", "too", "under", "unless",
-    "until", "up", "upon", "us", "very", "was", "we", "were", "what",
-    "when", "where", "whether", "which", "while", "who", "whom", "whose",
-    "why", "will", "with", "within", "without", "would", "yesterday",
-    "yet", "you", "your",
+    "a",        "about",     "above",    "according", "across",   "after",
+    "again",    "against",   "ago",      "all",       "almost",   "also",
+    "although", "among",     "an",       "and",       "another",  "any",
+    "are",      "around",    "as",       "at",        "because",  "been",
+    "before",   "behind",    "being",    "below",     "besides",  "between",
+    "both",     "but",       "by",       "can",       "could",    "despite",
+    "did",      "do",        "does",     "during",    "each",     "either",
+    "even",     "every",     "few",      "for",       "from",     "had",
+    "has",      "have",      "he",       "her",       "here",     "hers",
+    "him",      "his",       "how",      "however",   "i",        "if",
+    "in",       "inside",    "into",     "is",        "it",       "its",
+    "just",     "last",      "later",    "less",      "many",     "may",
+    "me",       "meanwhile", "might",    "more",      "moreover", "most",
+    "much",     "must",      "my",       "neither",   "never",    "next",
+    "no",       "none",      "nor",      "not",       "now",      "of",
+    "off",      "on",        "once",     "one",       "only",     "or",
+    "other",    "our",       "out",      "over",      "per",      "perhaps",
+    "several",  "shall",     "she",      "should",    "since",    "so",
+    "some",     "still",     "such",     "than",      "that",     "the",
+    "their",    "them",      "then",     "there",     "these",    "they",
+    "this",     "those",     "though",   "through",   "thus",     "till",
+    "to",       "today",     "tomorrow", "too",       "under",    "unless",
+    "until",    "up",        "upon",     "us",        "very",     "was",
+    "we",       "were",      "what",     "when",      "where",    "whether",
+    "which",    "while",     "who",      "whom",      "whose",    "why",
+    "will",     "with",      "within",   "without",   "would",    "yesterday",
+    "yet",      "you",       "your",
 };
 
 int ws_lex_is_stopword(const char *s, size_t n) {
   return IN(stopwords, s, n, 1);
 }
 
-static const char *const generations[] = {"II", "III", "IV", "Jr", "Jr.",
-                                          "Sr", "Sr."};
+static const char *const generations[] = {"II",  "III", "IV", "Jr",
+                                          "Jr.", "Sr",  "Sr."};
 
 int ws_lex_is_generation(const char *s, size_t n) {
   return IN(generations, s, n, 0);
@@ -343,11 +569,11 @@ int ws_lex_is_generation(const char *s, size_t n) {
 
 /* Fixed abbreviations of places and bodies, exact case, sorted. */
 static const pair abbrevs[] = {
-    {"E.U.", "European Union"},  {"EU", "European Union"},
-    {"U.K.", "United Kingdom"},  {"U.N.", "United Nations"},
-    {"U.S.", "United States"},   {"U.S.A.", "United States"},
-    {"UK", "United Kingdom"},    {"UN", "United Nations"},
-    {"US", "United States"},     {"USA", "United States"},
+    {"E.U.", "European Union"}, {"EU", "European Union"},
+    {"U.K.", "United Kingdom"}, {"U.N.", "United Nations"},
+    {"U.S.", "United States"},  {"U.S.A.", "United States"},
+    {"UK", "United Kingdom"},   {"UN", "United Nations"},
+    {"US", "United States"},    {"USA", "United States"},
 };
 
 const char *ws_lex_abbrev_name(const char *s, size_t n) {

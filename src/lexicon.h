@@ -19,7 +19,8 @@ const char *ws_lex_nationality_country(const char *s, size_t n);
 int ws_lex_is_country(const char *s, size_t n);
 
 /* Flags of s[0..n) in the system word list (Debian wamerican, compiled in
- * at build time), looked up ignoring ASCII case: */
+ * at build time), looked up ignoring ASCII case; a British spelling of a
+ * listed common word (labour, defence) counts as that word: */
 enum {
   WS_DICT_LOWER = 1, /* listed in lower case: a common word */
   WS_DICT_CAP = 2    /* listed capitalised: a proper noun */
@@ -34,6 +35,10 @@ enum {
   WS_TITLE_HONORIFIC = 3 /* Mr., Mrs., Dr., Sir */
 };
 int ws_lex_title(const char *s, size_t n);
+
+/* 1 when s[0..n) (exact case, lower) is a noun describing a person before
+ * a name: "striker", "novelist", "lawyer". */
+int ws_lex_is_descriptor(const char *s, size_t n);
 
 /* 1 when s[0..n) is a word that marks an organisation name (Party,
  * Ministry, Agency, Inc., University), ignoring case and a final '.'. */

@@ -141,13 +141,24 @@ static void sentence_initial_words_need_evidence(void **state) {
   done(&f);
 }
 
+static void british_spellings_are_common_words(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Defence spending rose. Organisers in Leeds agreed. Colour "
+          "printing returned to the Centre.");
+  assert_string_equal(f.mentions, "Leeds|Centre");
+  done(&f);
+}
+
 static void all_caps_headline_words_by_evidence(void **state) {
   (void)state;
   fx f;
   run(&f, "FLOODS HIT BAVARIA AS RIVERS RISE\n"
           "Rescue teams said rivers were rising across Bavaria.\n");
   assert_string_equal(f.mentions, "BAVARIA|Bavaria");
-  assert_string_equal(canonical(&f, "BAVARIA"), "BAVARIA");
+  /* the usual case of the name wins over the headline's capitals */
+  assert_string_equal(canonical(&f, "BAVARIA"), "Bavaria");
+  assert_true(has_alias(&f, "Bavaria", "BAVARIA"));
   done(&f);
 }
 
@@ -164,7 +175,7 @@ static void dates_are_not_entities(void **state) {
   (void)state;
   fx f;
   run(&f, "On Thursday, November 24, and again on Nov. 23 the council met "
-          "in Oslo. Friday was quiet.");
+          "in Oslo. Friday was quiet. January-June sales rose.");
   assert_string_equal(f.mentions, "Oslo");
   done(&f);
 }
@@ -190,6 +201,31 @@ static void the_united_states_and_its_senate(void **state) {
   done(&f);
 }
 
+static void names_made_adjectives_name_their_entity(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "The Toronto-based firm hired Kenyan-born economist Amina Njoroge. "
+          "Toronto welcomed her.");
+  assert_string_equal(f.mentions, "Toronto-based|Kenyan-born|Amina Njoroge|"
+                                  "Toronto");
+  assert_string_equal(canonical(&f, "Toronto-based"), "Toronto");
+  assert_string_equal(canonical(&f, "Kenyan-born"), "Kenyan");
+  assert_false(has_alias(&f, "Toronto", "Toronto-based"));
+  assert_string_equal(kind(&f, "Amina Njoroge"), "person");
+  done(&f);
+}
+
+static void labels_and_descriptions_before_personal_names(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Republican Thomas Reyes met Tory Mary Quill. Later Novelist Anna "
+          "Berg joined them.");
+  assert_string_equal(f.mentions, "Republican|Thomas Reyes|Tory|Mary Quill|"
+                                  "Anna Berg");
+  assert_string_equal(kind(&f, "Thomas Reyes"), "person");
+  done(&f);
+}
+
 static void en_dash_splits_names(void **state) {
   (void)state;
   fx f;
@@ -206,6 +242,12 @@ static void nationality_adjectives_are_other(void **state) {
           "Sigrid Berg.");
   assert_string_equal(f.mentions, "Qatari|Iranian|Norwegian|Sigrid Berg");
   assert_string_equal(kind(&f, "Qatari"), "other");
+  done(&f);
+  /* in headline capitals too, and not as an initial's family name */
+  run(&f, "OSLO TALKS: S. KOREAN AND QATARI ENVOYS MEET\n");
+  assert_string_equal(kind(&f, "QATARI"), "other");
+  assert_non_null(entity_of(&f, "S. KOREAN"));
+  assert_string_not_equal(kind(&f, "S. KOREAN"), "person");
   assert_string_equal(ws_lex_nationality_country("Qatari", 6), "Qatar");
   assert_string_equal(ws_lex_nationality_country("Iranians", 8), "Iran");
   done(&f);
@@ -215,10 +257,24 @@ static void of_and_ampersand_inside_names(void **state) {
   (void)state;
   fx f;
   run(&f, "The Bank of Lisbon lent money to Harlow & Finch and the "
-          "Republic of Moldova, said Ostrava, listed in column B.");
+          "Republic of Moldova, said Ostrava, listed in column B. The "
+          "Institute for Peace and Conflict Studies and Ostrava agreed.");
   assert_string_equal(f.mentions, "Bank of Lisbon|Harlow & Finch|"
-                                  "Republic of Moldova|Ostrava");
+                                  "Republic of Moldova|Ostrava|"
+                                  "Institute for Peace and Conflict Studies|"
+                                  "Ostrava");
   assert_string_equal(kind(&f, "Bank of Lisbon"), "org");
+  done(&f);
+}
+
+static void company_suffix_claims_its_words(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Silver Kettle Holdings Ltd said profits rose. Analysts at "
+          "Orchard Lane Inc. agreed.");
+  assert_string_equal(f.mentions, "Silver Kettle Holdings Ltd|"
+                                  "Orchard Lane Inc.");
+  assert_string_equal(kind(&f, "Orchard Lane Inc."), "org");
   done(&f);
 }
 
@@ -256,6 +312,18 @@ static void titles_are_roles_not_names(void **state) {
   done(&f);
 }
 
+static void titles_split_by_of(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Talks between Secretary of State Maria Lind and Chief of Staff "
+          "Ana Ruiz went on, and Hartwell Corp CEO Jon Ames joined.");
+  assert_string_equal(f.mentions, "Maria Lind|Ana Ruiz|Hartwell Corp|Jon Ames");
+  assert_true(has_role(&f, "Maria Lind", "Secretary of State"));
+  assert_true(has_role(&f, "Ana Ruiz", "Chief of Staff"));
+  assert_true(has_role(&f, "Jon Ames", "Hartwell Corp CEO"));
+  done(&f);
+}
+
 static void appositive_titles_are_roles(void **state) {
   (void)state;
   fx f;
@@ -267,11 +335,59 @@ static void appositive_titles_are_roles(void **state) {
   done(&f);
 }
 
+static void descriptors_before_names_mark_persons(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "The goal came from striker Tomas Vandel. Later novelist Irena "
+          "Kovac spoke, and Champion Homes Ltd paid.");
+  assert_true(has_role(&f, "Tomas Vandel", "striker"));
+  assert_string_equal(kind(&f, "Tomas Vandel"), "person");
+  assert_true(has_role(&f, "Irena Kovac", "novelist"));
+  /* capitalised, a descriptor stays part of a name */
+  assert_non_null(entity_of(&f, "Champion Homes Ltd"));
+  done(&f);
+}
+
+static void contractions_and_plural_titles(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "We\xE2\x80\x99re sure, Senate Majority Leader Ann Holt said. "
+          "Don't worry, Senators Rosa Vidal and Li Wen replied after World "
+          "War II ended.");
+  assert_string_equal(f.mentions, "Senate|Ann Holt|Rosa Vidal|Li Wen|"
+                                  "World War II");
+  assert_true(has_role(&f, "Ann Holt", "Senate Majority Leader"));
+  assert_string_equal(kind(&f, "Ann Holt"), "person");
+  assert_string_not_equal(kind(&f, "World War II"), "person");
+  done(&f);
+}
+
+static void titles_inside_runs_and_demonym_nouns(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "The EU Fisheries Commissioner Peter Lund spoke with Frenchman "
+          "Luc Marchand. General Benjamin Ortiz bought from General Motors. "
+          "The New Unity Party President Halvard Brekke and General Ilkka "
+          "Suvanto agreed.");
+  assert_string_equal(f.mentions, "EU Fisheries|Peter Lund|Frenchman|"
+                                  "Luc Marchand|Benjamin Ortiz|General Motors|"
+                                  "New Unity Party|Halvard Brekke|"
+                                  "Ilkka Suvanto");
+  assert_true(has_role(&f, "Peter Lund", "EU Fisheries Commissioner"));
+  assert_string_equal(kind(&f, "Frenchman"), "other");
+  assert_string_equal(ws_lex_nationality_country("Frenchman", 9), "France");
+  done(&f);
+}
+
 static void title_alone_is_no_entity(void **state) {
   (void)state;
   fx f;
   run(&f, "The Prime Minister said the Foreign Minister would travel.");
   assert_string_equal(f.mentions, "");
+  done(&f);
+  run(&f, "Former Norway coach Arne Vik resigned.");
+  assert_string_equal(f.mentions, "Norway|Arne Vik");
+  assert_true(has_role(&f, "Arne Vik", "Former Norway coach"));
   done(&f);
 }
 
@@ -303,6 +419,17 @@ static void short_forms_fold_into_full_names(void **state) {
   assert_string_equal(canonical(&f, "Al Nuaimi"), "Yusuf bin Tariq Al Nuaimi");
   assert_true(has_alias(&f, "Karim Haddad", "Haddad"));
   assert_int_equal(f.v.n_entities, 2);
+  done(&f);
+}
+
+static void given_names_fold_when_unambiguous(void **state) {
+  (void)state;
+  fx f;
+  run(&f, "Michael Brandt won the final. Michael thanked Paul Weiss and "
+          "Paul Okoro. Paul smiled.");
+  assert_string_equal(canonical(&f, "Michael"), "Michael Brandt");
+  /* two Pauls: the given name alone stays apart */
+  assert_string_equal(canonical(&f, "Paul"), "Paul");
   done(&f);
 }
 
@@ -382,6 +509,81 @@ static void many_capitalised_words_stay_fast(void **state) {
   free(text);
 }
 
+/* Random soups of name words, titles, particles, connectors and marks:
+ * mentions stay in bounds, in order, apart, and agree with tok_mention. */
+static void random_soups_keep_invariants(void **state) {
+  (void)state;
+  static const char *const words[] = {"the",
+                                      "Minister",
+                                      "said",
+                                      "Karim",
+                                      "Haddad",
+                                      "Al",
+                                      "bin",
+                                      "of",
+                                      "Bank",
+                                      "in",
+                                      "Oslo",
+                                      ",",
+                                      ".",
+                                      "U.S.",
+                                      "(NWSA)",
+                                      "&",
+                                      "Norway's",
+                                      "New",
+                                      "Corp",
+                                      "Mr.",
+                                      "chief",
+                                      "J.",
+                                      "Jr.",
+                                      "\"",
+                                      "\xE2\x80\x93",
+                                      "FLOODS",
+                                      "www.example.org/A",
+                                      "de",
+                                      "Qatari",
+                                      "HK$",
+                                      "\n",
+                                      "I'm"};
+  size_t nw = sizeof words / sizeof words[0];
+  char *text = malloc(200000);
+  assert_non_null(text);
+  unsigned seed = 12345;
+  for (int round = 0; round < 40; round++) {
+    size_t k = 0;
+    while (k < 190000) {
+      seed = seed * 1103515245u + 12345u;
+      const char *w = words[(seed >> 16) % nw];
+      size_t n = strlen(w);
+      memcpy(text + k, w, n);
+      k += n;
+      text[k++] = ' ';
+    }
+    text[k] = 0;
+    fx f;
+    run(&f, text);
+    uint32_t prev_end = 0;
+    for (size_t i = 0; i < f.v.n_mentions; i++) {
+      const ws_mention *m = &f.v.mentions[i];
+      assert_true(m->start < m->end && m->end <= k);
+      assert_true(m->start >= prev_end);
+      assert_true(m->entity >= 0 && (size_t)m->entity < f.v.n_entities);
+      prev_end = m->end;
+    }
+    const ws_tokens *tk = &f.doc->tokens;
+    for (size_t i = 0; i < tk->n; i++) {
+      int32_t mi = f.doc->tok_mention[i];
+      if (mi < 0)
+        continue;
+      assert_true((size_t)mi < f.v.n_mentions);
+      assert_true(tk->tok[i].start >= f.v.mentions[mi].start);
+      assert_true(tk->tok[i].start < f.v.mentions[mi].end);
+    }
+    done(&f);
+  }
+  free(text);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(capitals_of_any_script),
@@ -390,26 +592,36 @@ int main(void) {
       cmocka_unit_test(initials_and_generations),
       cmocka_unit_test(possessive_is_stripped),
       cmocka_unit_test(sentence_initial_words_need_evidence),
+      cmocka_unit_test(british_spellings_are_common_words),
       cmocka_unit_test(all_caps_headline_words_by_evidence),
       cmocka_unit_test(title_case_headline_words_by_evidence),
       cmocka_unit_test(dates_are_not_entities),
       cmocka_unit_test(markdown_and_urls_yield_nothing),
       cmocka_unit_test(the_united_states_and_its_senate),
+      cmocka_unit_test(names_made_adjectives_name_their_entity),
+      cmocka_unit_test(labels_and_descriptions_before_personal_names),
       cmocka_unit_test(en_dash_splits_names),
       cmocka_unit_test(nationality_adjectives_are_other),
       cmocka_unit_test(of_and_ampersand_inside_names),
+      cmocka_unit_test(company_suffix_claims_its_words),
       cmocka_unit_test(headline_heads_join_names),
       cmocka_unit_test(currency_codes_keep_their_dollar),
       cmocka_unit_test(titles_are_roles_not_names),
+      cmocka_unit_test(titles_split_by_of),
       cmocka_unit_test(appositive_titles_are_roles),
+      cmocka_unit_test(descriptors_before_names_mark_persons),
+      cmocka_unit_test(contractions_and_plural_titles),
+      cmocka_unit_test(titles_inside_runs_and_demonym_nouns),
       cmocka_unit_test(title_alone_is_no_entity),
       cmocka_unit_test(kinds_from_evidence),
       cmocka_unit_test(short_forms_fold_into_full_names),
+      cmocka_unit_test(given_names_fold_when_unambiguous),
       cmocka_unit_test(junior_stays_apart),
       cmocka_unit_test(acronyms_link_to_their_expansion),
       cmocka_unit_test(us_forms_are_one_place),
       cmocka_unit_test(tokens_point_at_their_mention),
       cmocka_unit_test(many_capitalised_words_stay_fast),
+      cmocka_unit_test(random_soups_keep_invariants),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
