@@ -584,8 +584,10 @@ static int quote_row(void *ud, const ws_quote_row *r) {
   return 0;
 }
 
-static void quote_columns(out_table *t, int all) {
-  out_table_col(t, "speaker", OUT_STR, 0);
+/* Quote table columns; `one_speaker` hides the speaker column in the
+ * terminal table (the `entity` view, where it is always the same). */
+static void quote_columns(out_table *t, int all, int one_speaker) {
+  out_table_col(t, "speaker", OUT_STR, one_speaker ? OUT_NOTABLE : 0);
   out_table_col(t, "quote", OUT_STR, OUT_WRAP);
   out_table_col(t, "kind", OUT_STR, 0);
   out_table_col(t, "docs", OUT_INT, all ? OUT_NOTABLE : 0);
@@ -644,7 +646,7 @@ static int run_quote_query(args *a, const char *phrase, int64_t dflt_limit,
     free(doc);
     return EXIT_DB;
   }
-  quote_columns(t, a->all);
+  quote_columns(t, a->all, 0);
   quote_out qo = {t, a->all};
   ws_error err = {0};
   int64_t n = ws_query_quotes(s, &q, quote_row, &qo, &err);
@@ -935,7 +937,7 @@ static int cmd_entity(args *a) {
       ws_store_close(s);
       return EXIT_DB;
     }
-    quote_columns(t, 0);
+    quote_columns(t, 0, 1);
     quote_out qo = {t, 0};
     n = ws_query_quotes(s, &q, quote_row, &qo, &err);
     if (n == 0)
