@@ -33,8 +33,10 @@
 
 extern const char ws_sql_schema[];
 
-/* Mentions written per multi-row INSERT. */
-#define MENTION_ROWS 32
+/* Rows written per multi-row INSERT (mentions, doc_entities): one
+ * statement per row would cost more in statement overhead than in the
+ * B-tree. */
+#define MANY_ROWS 32
 
 static const char *const stmt_sql[ST_COUNT_] = {
     [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
@@ -71,11 +73,8 @@ static const char *const stmt_sql[ST_COUNT_] = {
                         "VALUES (?1, ?2, ?3)",
     [ST_ROLE_INSERT] = "INSERT OR IGNORE INTO roles(entity, role) "
                        "VALUES (?1, ?2)",
-    [ST_DE_INSERT] =
-        "INSERT INTO doc_entities(doc, entity, n_mentions, "
-        "n_quotes) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(entity, doc) "
-        "DO UPDATE SET n_mentions = n_mentions + excluded.n_mentions, "
-        "n_quotes = n_quotes + excluded.n_quotes",
+    [ST_DE_INSERT] = "INSERT INTO doc_entities(doc, entity, n_mentions, "
+                     "n_quotes) VALUES (?1, ?2, ?3, ?4)",
     [ST_MENTION_INSERT] = "INSERT OR IGNORE INTO mentions(doc, start, end, "
                           "line, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE hash = ?2 AND key = ?1",
@@ -133,23 +132,39 @@ int ws_store_exec(ws_store *s, const char *sql, ws_error *err) {
   return WS_OK;
 }
 
-/* "INSERT ... VALUES (?,?,?,?,?), ..." for MENTION_ROWS rows. */
-static const char *mention_rows_sql(void) {
-  static char sql[64 + MENTION_ROWS * 14];
-  if (!sql[0]) {
-    strcpy(sql, "INSERT OR IGNORE INTO mentions(doc, start, end, line, "
-                "entity) VALUES ");
-    for (int k = 0; k < MENTION_ROWS; k++)
-      strcat(sql, k ? ",(?,?,?,?,?)" : "(?,?,?,?,?)");
+/* "INSERT ... VALUES (?,?,...), ..." for MANY_ROWS rows of the
+ * single-row statement `one` (whose SQL ends in its VALUES list). */
+static const char *many_rows_sql(enum store_stmt one, int cols, char *buf,
+                                 size_t size) {
+  if (!buf[0]) {
+    const char *sql = stmt_sql[one];
+    const char *values = strstr(sql, "VALUES");
+    size_t n = (size_t)(values - sql) + 7;
+    if (n >= size)
+      return NULL;
+    memcpy(buf, sql, n);
+    buf[n] = '\0';
+    for (int k = 0; k < MANY_ROWS; k++) {
+      strcat(buf, k ? ",(" : "(");
+      for (int c = 0; c < cols; c++)
+        strcat(buf, c ? ",?" : "?");
+      strcat(buf, ")");
+    }
   }
-  return sql;
+  return buf;
 }
 
 sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   sqlite3_stmt *st = s->stmts[i];
   if (!st) {
+    /* The multi-row forms are made from the single-row SQL. */
+    static char mentions_n[80 + MANY_ROWS * 12], de_n[80 + MANY_ROWS * 10];
     const char *sql =
-        i == ST_MENTION_INSERT_N ? mention_rows_sql() : stmt_sql[i];
+        i == ST_MENTION_INSERT_N
+            ? many_rows_sql(ST_MENTION_INSERT, 5, mentions_n, sizeof mentions_n)
+        : i == ST_DE_INSERT_N
+            ? many_rows_sql(ST_DE_INSERT, 4, de_n, sizeof de_n)
+            : stmt_sql[i];
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &s->stmts[i], NULL) != SQLITE_OK) {
       ws_store_fail(s, err, "preparing a statement");
@@ -1047,6 +1062,44 @@ struct ws_store_prep {
   size_t *n_sketch;
 };
 
+/* Rows for a multi-row INSERT, written MANY_ROWS at a time and the rest
+ * one by one. */
+typedef struct row_batch {
+  ws_store *s;
+  enum store_stmt one, many; /* single-row and MANY_ROWS-row statements */
+  int cols;                  /* values per row, at most 5 */
+  int64_t v[MANY_ROWS][5];
+  size_t n;
+} row_batch;
+
+static int batch_write(row_batch *b, enum store_stmt which, size_t rows,
+                       ws_error *err) {
+  sqlite3_stmt *st = ws_store_stmt(b->s, which, err);
+  if (!st)
+    return WS_EDB;
+  for (size_t k = 0; k < rows; k++)
+    for (int c = 0; c < b->cols; c++)
+      sqlite3_bind_int64(st, (int)k * b->cols + c + 1, b->v[k][c]);
+  return step_done(st) ? ws_store_fail(b->s, err, b->s->path) : WS_OK;
+}
+
+static int batch_add(row_batch *b, ws_error *err) {
+  if (++b->n < MANY_ROWS)
+    return WS_OK;
+  b->n = 0;
+  return batch_write(b, b->many, MANY_ROWS, err);
+}
+
+static int batch_finish(row_batch *b, ws_error *err) {
+  int rc = WS_OK;
+  for (size_t k = 0; k < b->n && rc == WS_OK; k++) {
+    memcpy(b->v[0], b->v[k], sizeof b->v[0]);
+    rc = batch_write(b, b->one, 1, err);
+  }
+  b->n = 0;
+  return rc;
+}
+
 /* Whether mention i is stored: the first valid mention at its start. */
 static int mention_kept(const ws_doc_view *v, size_t i) {
   const ws_mention *m = &v->mentions[i];
@@ -1125,6 +1178,12 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   int64_t doc = sqlite3_last_insert_rowid(s->db);
 
   /* Merge document entities that are one corpus entity, then count. */
+  row_batch batch;
+  batch.s = s;
+  batch.one = ST_DE_INSERT;
+  batch.many = ST_DE_INSERT_N;
+  batch.cols = 4;
+  batch.n = 0;
   qsort(counts, n_ent, sizeof *counts, cmp_count);
   for (size_t i = 0; i < n_ent;) {
     ent_count c = counts[i++];
@@ -1135,51 +1194,36 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     /* Rows are found again through mentions and quotes (delete_doc). */
     if (!c.mentions && !c.quotes)
       continue;
-    if (!(st = ws_store_stmt(s, ST_DE_INSERT, err)))
-      goto dberr;
-    sqlite3_bind_int64(st, 1, doc);
-    sqlite3_bind_int64(st, 2, c.id);
-    sqlite3_bind_int64(st, 3, c.mentions);
-    sqlite3_bind_int64(st, 4, c.quotes);
-    if (step_done(st))
-      goto dberr;
+    int64_t *rw = batch.v[batch.n];
+    rw[0] = doc;
+    rw[1] = c.id;
+    rw[2] = c.mentions;
+    rw[3] = c.quotes;
+    if ((rc = batch_add(&batch, err)))
+      goto out;
   }
+  if ((rc = batch_finish(&batch, err)))
+    goto out;
 
-  /* Mentions go in MENTION_ROWS at a time: one statement per row would
-   * cost more in statement overhead than in the B-tree. */
   line_cursor lc = {v->text, v->len, 0, 1};
-  int64_t row[MENTION_ROWS][5];
-  size_t pending = 0;
-  sqlite3_stmt *many = ws_store_stmt(s, ST_MENTION_INSERT_N, err);
-  if (!many)
-    goto dberr;
+  batch.one = ST_MENTION_INSERT;
+  batch.many = ST_MENTION_INSERT_N;
+  batch.cols = 5;
   for (size_t i = 0; i < v->n_mentions; i++) {
     const ws_mention *m = &v->mentions[i];
     if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i))
       continue;
-    int64_t *rw = row[pending++];
+    int64_t *rw = batch.v[batch.n];
     rw[0] = doc;
     rw[1] = m->start;
     rw[2] = m->end;
     rw[3] = line_at(&lc, m->start);
     rw[4] = gid[m->entity];
-    if (pending == MENTION_ROWS) {
-      for (size_t k = 0; k < MENTION_ROWS; k++)
-        for (int c = 0; c < 5; c++)
-          sqlite3_bind_int64(many, (int)k * 5 + c + 1, row[k][c]);
-      if (step_done(many))
-        goto dberr;
-      pending = 0;
-    }
+    if ((rc = batch_add(&batch, err)))
+      goto out;
   }
-  if (pending && !(st = ws_store_stmt(s, ST_MENTION_INSERT, err)))
-    goto dberr;
-  for (size_t k = 0; k < pending; k++) {
-    for (int c = 0; c < 5; c++)
-      sqlite3_bind_int64(st, c + 1, row[k][c]);
-    if (step_done(st))
-      goto dberr;
-  }
+  if ((rc = batch_finish(&batch, err)))
+    goto out;
 
   lc.pos = 0;
   lc.line = 1;

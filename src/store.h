@@ -28,8 +28,9 @@ enum store_stmt {
   ST_ALIAS_INSERT,
   ST_ROLE_INSERT,
   ST_DE_INSERT,
+  ST_DE_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_MENTION_INSERT,
-  ST_MENTION_INSERT_N, /* MENTION_ROWS rows at once; SQL made in store.c */
+  ST_MENTION_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_STMT_BY_KEY,
   ST_STMT_INSERT,
   ST_STMT_KEY,
