@@ -940,7 +940,7 @@ static int entity_for(ws_store *s, const ws_entity *e, const char *key,
                       const char *const *akeys, int64_t *id, ws_error *err) {
   int rc = WS_OK;
   sqlite3_stmt *st;
-  int linked = 0, kind = 0;
+  int kind = 0;
   key_slot *ks = cache_key(s->cache, key);
   *id = ks->key ? ks->id : 0;
   kind = ks->key ? ks->kind : 0;
@@ -970,10 +970,7 @@ static int entity_for(ws_store *s, const ws_entity *e, const char *key,
       *id = sqlite3_last_insert_rowid(s->db);
       kind = (int)e->kind;
     }
-    /* Linked names are not cached under their own key: the link may be
-     * ambiguous by the time another document names them. */
-    if (!linked)
-      cache_put_key(s->cache, key, *id, kind);
+    cache_put_key(s->cache, key, *id, kind);
   }
   if (kind == WS_ENTITY_OTHER && e->kind != WS_ENTITY_OTHER) {
     if (!(st = ws_store_stmt(s, ST_ENT_KIND, err)))
@@ -982,15 +979,13 @@ static int entity_for(ws_store *s, const ws_entity *e, const char *key,
     sqlite3_bind_int(st, 2, (int)e->kind);
     if (step_done(st))
       goto dberr;
-    if (!linked)
-      cache_put_key(s->cache, key, *id, (int)e->kind);
+    cache_put_key(s->cache, key, *id, (int)e->kind);
   }
-  for (uint32_t i = 0; i < e->n_aliases + (uint32_t)linked; i++) {
-    const char *a = i < e->n_aliases ? e->aliases[i] : e->name;
+  for (uint32_t i = 0; i < e->n_aliases; i++) {
+    const char *a = e->aliases[i], *akey = akeys[i];
     if (cache_seen(s->cache, *id, a, 1))
       continue;
-    const char *akey = i < e->n_aliases ? akeys[i] : key;
-    if (strcmp(akey, key) != 0 || linked) {
+    if (strcmp(akey, key) != 0) {
       if (!(st = ws_store_stmt(s, ST_ALIAS_INSERT, err)))
         goto dberr;
       sqlite3_bind_int64(st, 1, *id);
