@@ -356,6 +356,19 @@ def case_unreadable(d):
     out, err = expect(run(['--db', 'w.db', 'index', 'in'], d, prefix=NOCAPS), 3, 'unreadable')
     check('in/secret.txt: Permission denied' in err, 'message', err)
     check(out.startswith('indexed 1 files (1 new'), 'other file indexed', out)
+    # A folder that cannot be read keeps what was indexed from it.
+    sub = os.path.join(src, 'locked')
+    os.makedirs(sub)
+    open(os.path.join(sub, 'kept.txt'), 'w').write('Jane Doe said "kept words".\n')
+    expect(run(['--db', 'w.db', 'index', 'in'], d, prefix=NOCAPS), 3, 'index locked')
+    os.chmod(sub, 0)
+    try:
+        out, err = expect(run(['--db', 'w.db', 'index', 'in'], d, prefix=NOCAPS), 3,
+                          'locked folder')
+    finally:
+        os.chmod(sub, 0o755)
+    check('in/locked: Permission denied' in err, 'names the folder', err)
+    check('0 removed' in out, 'nothing under it removed', out)
 
 
 def case_bad_databases(d):
