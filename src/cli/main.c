@@ -509,7 +509,11 @@ static int cmd_index(args *a) {
   o.ud = &ui;
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
+  /* The first ^C stops cleanly (what is extracted is committed); the
+   * handler then resets, so a second ^C ends at once, which SQLite's
+   * transactions make just as safe. */
   sa.sa_handler = on_sigint;
+  sa.sa_flags = SA_RESETHAND;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
