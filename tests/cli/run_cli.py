@@ -446,6 +446,21 @@ def case_interrupt(d):
     check_consistent(os.path.join(d, 'w.db'))
     out, _ = expect(run(['--db', 'w.db', 'index', 'many'], d, timeout=300), 0, 'resume')
     check(('%d unchanged' % n) in out, 'resume keeps committed work', out)
+    # Two ^C end the process at once, mid-transaction: still consistent.
+    for f in os.listdir(os.path.join(src, '03')):
+        with open(os.path.join(src, '03', f), 'a') as fh:
+            fh.write('\nMore: Jane Doe said "again".\n')
+    shutil.rmtree(os.path.join(src, '04'))
+    p = subprocess.Popen([WS, '--db', 'w.db', 'index', 'many'], cwd=d,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.3)
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.02)
+    p.send_signal(signal.SIGINT)
+    p.communicate(timeout=120)
+    check_consistent(os.path.join(d, 'w.db'))
+    expect(run(['--db', 'w.db', 'index', 'many'], d, timeout=300), 0, 'resume again')
+    check_consistent(os.path.join(d, 'w.db'))
     return note + ', %d documents committed' % n
 
 
