@@ -209,6 +209,11 @@ typedef struct delta_slot {
   int64_t mentions, docs, quotes;
 } delta_slot;
 
+/* A doc_entities row waiting to be written. */
+typedef struct de_row {
+  int64_t entity, doc, mentions, quotes;
+} de_row;
+
 struct ent_cache {
   key_slot keys[CACHE_SIZE];
   size_t n_keys;
@@ -216,7 +221,16 @@ struct ent_cache {
   size_t n_seen;
   delta_slot deltas[CACHE_SIZE];
   size_t n_deltas;
+  /* doc_entities rows of the batch, written sorted by (entity, doc) at
+   * commit: in document order they land all over the table's B-tree and
+   * cost as much as the full-text index. */
+  de_row *de;
+  size_t n_de, cap_de;
 };
+
+#define DE_MAX (1u << 18) /* pending rows written early past this */
+
+static int de_flush(ws_store *s, ws_error *err);
 
 static void cache_clear_keys(ent_cache *c) {
   for (size_t i = 0; i < CACHE_SIZE; i++) {
@@ -278,9 +292,11 @@ static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
 /* Writes the pending entity totals. */
 static int cache_flush(ws_store *s, ws_error *err) {
   ent_cache *c = s->cache;
-  if (!c || !c->n_deltas)
+  if (!c)
     return WS_OK;
-  int rc = WS_OK;
+  int rc = de_flush(s, err);
+  if (rc || !c->n_deltas)
+    return rc;
   for (size_t i = 0; i < CACHE_SIZE; i++) {
     delta_slot *d = &c->deltas[i];
     if (!d->id)
@@ -336,6 +352,7 @@ static void cache_reset(ws_store *s, int deltas_too) {
   if (deltas_too) {
     memset(s->cache->deltas, 0, sizeof s->cache->deltas);
     s->cache->n_deltas = 0;
+    s->cache->n_de = 0;
   }
 }
 
@@ -519,8 +536,10 @@ fail:
 void ws_store_close(ws_store *s) {
   if (!s)
     return;
-  if (s->cache)
+  if (s->cache) {
     cache_reset(s, 1);
+    free(s->cache->de);
+  }
   free(s->cache);
   for (int i = 0; i < ST_COUNT_; i++)
     sqlite3_finalize(s->stmts[i]);
@@ -1027,6 +1046,10 @@ static int cmp_count(const void *a, const void *b) {
 /* Deletes document id with everything in it, keeping entity totals. */
 static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
+  /* The document's doc_entities rows may still be pending. */
+  int rc = de_flush(s, err);
+  if (rc)
+    return rc;
   if (!(st = ws_store_stmt(s, ST_DOC_UNCOUNT, err)))
     return WS_EDB;
   sqlite3_bind_int64(st, 1, id);
@@ -1093,6 +1116,60 @@ static int batch_finish(row_batch *b, ws_error *err) {
   }
   b->n = 0;
   return rc;
+}
+
+static int cmp_de(const void *a, const void *b) {
+  const de_row *x = a, *y = b;
+  if (x->entity != y->entity)
+    return (x->entity > y->entity) - (x->entity < y->entity);
+  return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* Writes the pending doc_entities rows in key order. */
+static int de_flush(ws_store *s, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c || !c->n_de)
+    return WS_OK;
+  qsort(c->de, c->n_de, sizeof *c->de, cmp_de);
+  row_batch b;
+  b.s = s;
+  b.one = ST_DE_INSERT;
+  b.many = ST_DE_INSERT_N;
+  b.cols = 4;
+  b.n = 0;
+  int rc = WS_OK;
+  for (size_t i = 0; i < c->n_de && rc == WS_OK; i++) {
+    int64_t *rw = b.v[b.n];
+    rw[0] = c->de[i].doc;
+    rw[1] = c->de[i].entity;
+    rw[2] = c->de[i].mentions;
+    rw[3] = c->de[i].quotes;
+    rc = batch_add(&b, err);
+  }
+  if (rc == WS_OK)
+    rc = batch_finish(&b, err);
+  c->n_de = 0;
+  return rc;
+}
+
+static int de_add(ws_store *s, int64_t doc, const ent_count *e, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (c->n_de == c->cap_de) {
+    if (c->n_de >= DE_MAX) {
+      int rc = de_flush(s, err);
+      if (rc)
+        return rc;
+    } else {
+      size_t nc = c->cap_de ? c->cap_de * 2 : 4096;
+      de_row *nd = realloc(c->de, nc * sizeof *nd);
+      if (!nd)
+        return fail_msg(err, WS_ENOMEM, "out of memory");
+      c->de = nd;
+      c->cap_de = nc;
+    }
+  }
+  c->de[c->n_de++] = (de_row){e->id, doc, e->mentions, e->quotes};
+  return WS_OK;
 }
 
 /* Whether mention i is stored: the first valid mention at its start. */
@@ -1175,9 +1252,6 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   /* Merge document entities that are one corpus entity, then count. */
   row_batch batch;
   batch.s = s;
-  batch.one = ST_DE_INSERT;
-  batch.many = ST_DE_INSERT_N;
-  batch.cols = 4;
   batch.n = 0;
   qsort(counts, n_ent, sizeof *counts, cmp_count);
   for (size_t i = 0; i < n_ent;) {
@@ -1189,16 +1263,9 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     /* Rows are found again through mentions and quotes (delete_doc). */
     if (!c.mentions && !c.quotes)
       continue;
-    int64_t *rw = batch.v[batch.n];
-    rw[0] = doc;
-    rw[1] = c.id;
-    rw[2] = c.mentions;
-    rw[3] = c.quotes;
-    if ((rc = batch_add(&batch, err)))
+    if ((rc = de_add(s, doc, &c, err)))
       goto out;
   }
-  if ((rc = batch_finish(&batch, err)))
-    goto out;
 
   line_cursor lc = {v->text, v->len, 0, 1};
   batch.one = ST_MENTION_INSERT;
