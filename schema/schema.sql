@@ -5,14 +5,18 @@
 -- and PRAGMA user_version (the schema version below).
 --
 -- Invariants kept by store.c:
---  * every row that belongs to a document (mentions, quotes, doc_entities)
---    cascades away with it, so replacing a document is DELETE + INSERT;
+--  * every row that belongs to a document (mentions, quotes) cascades
+--    away with it, and store.c deletes its doc_entities rows first, so
+--    replacing a document is DELETE + INSERT;
 --  * entities.n_mentions / n_docs / n_quotes are the sums over
 --    doc_entities, maintained on insert and delete so that `entities`
 --    (most mentioned first) answers from an index instead of a GROUP BY
 --    over every mention;
---  * quotes_fts mirrors quotes.text (external content, kept in sync by the
---    triggers below);
+--  * quotes_fts mirrors quotes.text (external content).  store.c inserts
+--    the FTS row right after the quote, in the same transaction; deletes
+--    and updates are kept in sync by the triggers below.  (An insert
+--    trigger would run FTS5 inside a statement savepoint, and FTS5 flushes
+--    its pending terms to disk at every savepoint: forty times slower.)
 --  * a statement exists while at least one quote points to it.
 
 -- One indexed file.  path is absolute; mtime is in nanoseconds; hash is
@@ -60,15 +64,19 @@ CREATE TABLE roles(
   PRIMARY KEY(entity, role)
 ) WITHOUT ROWID;
 
--- Per document and entity: how often it is named and quoted there.
+-- Per entity and document: how often it is named and quoted there.
+-- Clustered by entity, which is how it is read (an entity's documents,
+-- merges); a document's rows are found through its mentions and quotes,
+-- so there is no second index to maintain (a third of the cost of
+-- writing this table) and no foreign key: store.c deletes these rows
+-- before the document.
 CREATE TABLE doc_entities(
-  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  entity INTEGER NOT NULL,
+  doc INTEGER NOT NULL,
   n_mentions INTEGER NOT NULL,
   n_quotes INTEGER NOT NULL,
-  PRIMARY KEY(doc, entity)
+  PRIMARY KEY(entity, doc)
 ) WITHOUT ROWID;
-CREATE INDEX doc_entities_entity ON doc_entities(entity);
 
 -- Every mention.  Clustered by document (WITHOUT ROWID) so that a
 -- document's mentions are one contiguous range.  entity carries no foreign
@@ -88,8 +96,10 @@ CREATE TABLE mentions(
 -- the first occurrence (store.c: NFC, casefold, no marks, no punctuation).
 CREATE TABLE statements(
   id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL UNIQUE
+  hash INTEGER NOT NULL,               -- ws_hash(key): a small index key
+  key TEXT NOT NULL
 );
+CREATE INDEX statements_hash ON statements(hash);
 
 -- A bottom-k sketch of each statement's word bigrams: statements sharing
 -- a sketch value are the only candidates for near-duplicate matching, so
@@ -117,16 +127,13 @@ CREATE TABLE quotes(
   statement INTEGER NOT NULL REFERENCES statements(id)
 );
 CREATE INDEX quotes_doc ON quotes(doc);
-CREATE INDEX quotes_speaker ON quotes(speaker);
+-- Most quotes have no speaker; "speaker = ?" implies the index's WHERE.
+CREATE INDEX quotes_speaker ON quotes(speaker) WHERE speaker IS NOT NULL;
 CREATE INDEX quotes_statement ON quotes(statement);
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
   text, content = 'quotes', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2');
-
-CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
 
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
   INSERT INTO quotes_fts(quotes_fts, rowid, text)

@@ -37,16 +37,17 @@ enum slot_outcome { OUT_DOC, OUT_SAME, OUT_FAIL };
 typedef struct slot {
   enum slot_state state;
   enum slot_outcome outcome;
-  char *path;       /* absolute, as stored */
-  char *shown;      /* as the user named it, for messages */
+  char *path;  /* absolute, as stored */
+  char *shown; /* as the user named it, for messages */
   int64_t size, mtime;
-  int has_old;      /* the path is stored already */
+  int has_old; /* the path is stored already */
   uint64_t old_hash;
-  uint64_t hash;    /* of the bytes read */
-  char *buf;        /* file contents (OUT_DOC) */
+  uint64_t hash; /* of the bytes read */
+  char *buf;     /* file contents (OUT_DOC) */
   size_t len;
-  ws_doc *doc;      /* extraction result (OUT_DOC) */
-  ws_error err;     /* OUT_FAIL */
+  ws_doc *doc;         /* extraction result (OUT_DOC) */
+  ws_store_prep *prep; /* its database-free preparation (OUT_DOC) */
+  ws_error err;        /* OUT_FAIL */
 } slot;
 
 typedef struct indexer {
@@ -54,16 +55,16 @@ typedef struct indexer {
   const ws_index_opts *o;
   ws_index_stats *stats;
   ws_error *err;
-  int fatal;                 /* a database error ended the run */
+  int fatal; /* a database error ended the run */
 
   pthread_mutex_t mu;
-  pthread_cond_t work;       /* a slot was queued, or quit */
-  pthread_cond_t done;       /* a slot was finished */
+  pthread_cond_t work; /* a slot was queued, or quit */
+  pthread_cond_t done; /* a slot was finished */
   slot *ring;
   size_t cap;
   uint64_t next_push, next_take, next_write;
   int quit;
-  int n_workers;             /* 0: extract on the writer's thread */
+  int n_workers; /* 0: extract on the writer's thread */
 
   /* Batching. */
   size_t batch_docs, batch_bytes;
@@ -148,6 +149,19 @@ static void work_one(slot *sl) {
     sl->err = err;
     return;
   }
+  ws_doc_view v;
+  ws_doc_get(sl->doc, &v);
+  if (ws_store_prepare(&v, &sl->prep)) {
+    ws_doc_free(sl->doc);
+    sl->doc = NULL;
+    free(sl->buf);
+    sl->buf = NULL;
+    sl->outcome = OUT_FAIL;
+    sl->err.code = WS_ENOMEM;
+    sl->err.offset = -1;
+    snprintf(sl->err.msg, sizeof sl->err.msg, "out of memory");
+    return;
+  }
   sl->outcome = OUT_DOC;
 }
 
@@ -207,24 +221,25 @@ static void write_slot(indexer *ix, slot *sl) {
       ix->fatal = 1;
     }
   } else if (sl->outcome == OUT_SAME) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "UPDATE documents SET size = ?2, mtime = ?3 "
-                           "WHERE path = ?1", -1, &st, NULL) == SQLITE_OK) {
+    /* Same bytes, new mtime: remember the mtime so the next run skips
+     * the file without reading it. */
+    sqlite3_stmt *st = ws_store_stmt(s, ST_DOC_TOUCH, &err);
+    if (st) {
       sqlite3_bind_text(st, 1, sl->path, -1, SQLITE_STATIC);
       sqlite3_bind_int64(st, 2, sl->size);
       sqlite3_bind_int64(st, 3, sl->mtime);
       sqlite3_step(st);
+      sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
     ix->stats->unchanged++;
   } else {
     ws_doc_view v;
     ws_doc_get(sl->doc, &v);
     ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash};
-    if (ws_store_put(s, &info, &v, &err)) {
-      report(ix, sl->shown, err.code, -1, err.msg);
-      ix->stats->failed++;
+    if (ws_store_put_prepared(s, &info, &v, sl->prep, &err)) {
+      /* The batch is unusable now (store.c): a database error. */
+      *ix->err = err;
+      ix->fatal = 1;
     } else {
       if (sl->has_old)
         ix->stats->changed++;
@@ -243,6 +258,7 @@ static void write_slot(indexer *ix, slot *sl) {
 out:
   ix->prog.files_done++;
   ix->prog.bytes_done += (uint64_t)sl->size;
+  ws_store_prep_free(sl->prep);
   ws_doc_free(sl->doc);
   free(sl->buf);
   free(sl->path);
@@ -293,11 +309,11 @@ static void drain(indexer *ix, int wait) {
 
 typedef struct walk {
   indexer *ix;
-  int count_only;            /* measuring for progress: no work */
+  int count_only; /* measuring for progress: no work */
   const char *const *exts;
   size_t n_exts;
-  dev_t dev[256];            /* folders on the current descent, */
-  ino_t ino[256];            /* for loop detection */
+  dev_t dev[256]; /* folders on the current descent, */
+  ino_t ino[256]; /* for loop detection */
   size_t depth;
 } walk;
 
@@ -337,15 +353,18 @@ static char *dupstr(const char *s) {
   return p;
 }
 
-static void mark_seen(indexer *ix, const char *path) {
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(ix->s->db,
-                         "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
-                         -1, &st, NULL) == SQLITE_OK) {
+/* Records that path exists; returns 0 if it was already seen in this run
+ * (named twice, or reached through two links). */
+static int mark_seen(indexer *ix, const char *path) {
+  sqlite3_stmt *st = ws_store_stmt(ix->s, ST_SEEN_INSERT, NULL);
+  int fresh = 1;
+  if (st) {
     sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-    sqlite3_step(st);
+    if (sqlite3_step(st) == SQLITE_DONE)
+      fresh = sqlite3_changes(ix->s->db) > 0;
+    sqlite3_reset(st);
   }
-  sqlite3_finalize(st);
+  return fresh;
 }
 
 /* A file to index: decide, then queue it. */
@@ -357,7 +376,8 @@ static void visit_file(walk *w, const char *path, const char *shown,
     ix->prog.bytes_total += (uint64_t)st->st_size;
     return;
   }
-  mark_seen(ix, path);
+  if (!mark_seen(ix, path))
+    return;
   ws_doc_info old;
   ws_error err = {0};
   int found = ws_store_find_doc(ix->s, path, &old, &err);
@@ -537,7 +557,8 @@ static void remove_vanished(indexer *ix, const char *root) {
   if (sqlite3_prepare_v2(ix->s->db,
                          "SELECT path FROM documents WHERE path > ?1 AND "
                          "path < ?2 AND path NOT IN (SELECT path FROM "
-                         "temp.ws_seen)", -1, &st, NULL) != SQLITE_OK)
+                         "temp.ws_seen)",
+                         -1, &st, NULL) != SQLITE_OK)
     goto out;
   sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
@@ -613,8 +634,9 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
   ix.stats = stats;
   ix.err = err;
   ix.t0 = now_seconds();
-  int rc = ws_store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS ws_seen"
-                            "(path TEXT PRIMARY KEY); DELETE FROM temp.ws_seen",
+  int rc = ws_store_exec(s,
+                         "CREATE TEMP TABLE IF NOT EXISTS ws_seen"
+                         "(path TEXT PRIMARY KEY); DELETE FROM temp.ws_seen",
                          err);
   if (rc)
     return rc;

@@ -54,7 +54,8 @@ static const char *col_dup(ws_arena *a, sqlite3_stmt *st, int i) {
   const unsigned char *t = sqlite3_column_text(st, i);
   if (!t)
     return NULL;
-  return ws_arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+  return ws_arena_strndup(a, (const char *)t,
+                          (size_t)sqlite3_column_bytes(st, i));
 }
 
 /* Turns what the user typed into an FTS5 query: every word a quoted
@@ -96,6 +97,48 @@ static char *fts_query(const char *in, int phrase) {
   return b.p;
 }
 
+/* Fallback for a name that is no entity's name or alias: entities whose
+ * name holds it as whole words ("Al Thani" finds "Mohammed bin
+ * Abdulrahman bin Jassim Al Thani"), most mentioned first.  A scan of the
+ * entity names, run only when the exact lookups found nothing. */
+static int64_t resolve_words(ws_store *s, const char *key, int64_t *ids,
+                             size_t max, ws_error *err) {
+  size_t n = strlen(key);
+  char *pat = malloc(2 * n + 1);
+  if (!pat)
+    return fail(err, WS_ENOMEM, "out of memory");
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) { /* escape LIKE's wildcards */
+    if (key[i] == '%' || key[i] == '_' || key[i] == '\\')
+      pat[o++] = '\\';
+    pat[o++] = key[i];
+  }
+  pat[o] = '\0';
+  sqlite3_stmt *st;
+  const char *sql =
+      "SELECT id FROM entities WHERE n_mentions > 0 AND ("
+      "key LIKE '% ' || ?1 ESCAPE '\\' OR key LIKE ?1 || ' %' ESCAPE '\\' OR "
+      "key LIKE '% ' || ?1 || ' %' ESCAPE '\\') "
+      "ORDER BY n_mentions DESC, id";
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    free(pat);
+    return ws_store_fail(s, err, "looking up a name");
+  }
+  sqlite3_bind_text(st, 1, pat, -1, SQLITE_STATIC);
+  int64_t found = 0;
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((size_t)found < max)
+      ids[found] = sqlite3_column_int64(st, 0);
+    found++;
+  }
+  sqlite3_finalize(st);
+  free(pat);
+  if (r != SQLITE_DONE)
+    return ws_store_fail(s, err, "looking up a name");
+  return found;
+}
+
 int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
                          size_t max, ws_error *err) {
   char *key = NULL;
@@ -119,9 +162,13 @@ int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
     n++;
   }
   sqlite3_finalize(st);
-  free(key);
-  if (r != SQLITE_DONE)
+  if (r != SQLITE_DONE) {
+    free(key);
     return ws_store_fail(s, err, "looking up a name");
+  }
+  if (n == 0 && *key)
+    n = resolve_words(s, key, ids, max, err);
+  free(key);
   return n;
 }
 
@@ -166,10 +213,11 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
    * occurrences name (one article may miss the attribution another has). */
   if (!q->all) {
     const char *who =
-        speaker ? "SELECT name FROM entities WHERE id = ?2"
-                : "SELECT e.name FROM quotes q JOIN entities e "
-                  "ON e.id = q.speaker WHERE q.statement = ?1 "
-                  "GROUP BY q.speaker ORDER BY count(*) DESC, min(q.id) LIMIT 1";
+        speaker
+            ? "SELECT name FROM entities WHERE id = ?2"
+            : "SELECT e.name FROM quotes q JOIN entities e "
+              "ON e.id = q.speaker WHERE q.statement = ?1 "
+              "GROUP BY q.speaker ORDER BY count(*) DESC, min(q.id) LIMIT 1";
     if (sqlite3_prepare_v2(s->db, who, -1, &st, NULL) != SQLITE_OK)
       goto dberr;
     sqlite3_bind_int64(st, 1, stmt_id);
@@ -182,7 +230,8 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
 
   if (sqlite3_prepare_v2(s->db,
                          "SELECT count(DISTINCT doc), count(*) FROM quotes "
-                         "WHERE statement = ?1", -1, &st, NULL) != SQLITE_OK)
+                         "WHERE statement = ?1",
+                         -1, &st, NULL) != SQLITE_OK)
     goto dberr;
   sqlite3_bind_int64(st, 1, stmt_id);
   if (sqlite3_step(st) == SQLITE_ROW) {
@@ -229,7 +278,8 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
     if (sqlite3_prepare_v2(s->db,
                            "SELECT highlight(quotes_fts, 0, char(1), char(2)) "
                            "FROM quotes_fts WHERE quotes_fts MATCH ?1 "
-                           "AND rowid = ?2", -1, &st, NULL) != SQLITE_OK)
+                           "AND rowid = ?2",
+                           -1, &st, NULL) != SQLITE_OK)
       goto dberr;
     sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, row->quote);
@@ -368,8 +418,8 @@ int64_t ws_query_quotes(ws_store *s, const ws_quote_query *q, ws_quote_cb cb,
 /* Aliases and roles of one entity into the row. */
 static int entity_details(ws_store *s, ws_arena *a, ws_entity_row *row) {
   static const char *const sql[2] = {
-    "SELECT name FROM aliases WHERE entity = ?1 ORDER BY id",
-    "SELECT role FROM roles WHERE entity = ?1 ORDER BY role",
+      "SELECT name FROM aliases WHERE entity = ?1 ORDER BY id",
+      "SELECT role FROM roles WHERE entity = ?1 ORDER BY role",
   };
   for (int k = 0; k < 2; k++) {
     sqlite3_stmt *st;
@@ -438,8 +488,8 @@ static int64_t run_entities(ws_store *s, const char *sql, int64_t a1,
   return bad ? ws_store_fail(s, err, "listing entities") : n;
 }
 
-int64_t ws_query_entities(ws_store *s, int kind, int64_t limit,
-                          ws_entity_cb cb, void *ud, ws_error *err) {
+int64_t ws_query_entities(ws_store *s, int kind, int64_t limit, ws_entity_cb cb,
+                          void *ud, ws_error *err) {
   const char *sql =
       kind < 0 ? "SELECT id, name, kind, n_mentions, n_docs, n_quotes FROM "
                  "entities WHERE n_mentions > 0 "

@@ -17,6 +17,7 @@
 enum store_stmt {
   ST_DOC_FIND,
   ST_DOC_UNCOUNT,
+  ST_DE_DELETE,
   ST_DOC_DELETE,
   ST_DOC_INSERT,
   ST_ENT_BY_KEY,
@@ -27,23 +28,36 @@ enum store_stmt {
   ST_ALIAS_INSERT,
   ST_ROLE_INSERT,
   ST_DE_INSERT,
+  ST_DE_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_MENTION_INSERT,
+  ST_MENTION_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_STMT_BY_KEY,
   ST_STMT_INSERT,
   ST_STMT_KEY,
   ST_GRAM_FIND,
   ST_GRAM_INSERT,
   ST_QUOTE_INSERT,
+  ST_FTS_INSERT,
+  ST_SEEN_INSERT,
+  ST_DOC_TOUCH,
   ST_COUNT_
 };
 
+/* Writer caches (store.c): corpus entities by key, (entity, alias/role)
+ * pairs already written, and entity counter changes not yet written.
+ * Bounded: a full cache is emptied, never grown past its cap.  Cleared on
+ * any rollback, since the ids in them may have been undone. */
+typedef struct ent_cache ent_cache;
+
 struct ws_store {
-  sqlite3 *db;                   /* the connection */
-  char *path;                    /* database file, for messages and size */
-  int readonly;                  /* opened with WS_STORE_READONLY */
-  int in_txn;                    /* inside ws_store_begin/commit */
-  int64_t link_from;             /* aliases.id already linked (store.c) */
+  sqlite3 *db;                    /* the connection */
+  char *path;                     /* database file, for messages and size */
+  int readonly;                   /* opened with WS_STORE_READONLY */
+  int in_txn;                     /* inside ws_store_begin/commit */
+  int64_t link_from;              /* aliases.id already linked (store.c) */
+  int64_t ent_from;               /* entities.id already linked */
   sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
+  ent_cache *cache;               /* writer caches, or NULL */
 };
 
 /* Returns the prepared statement i, reset and with bindings cleared, or

@@ -83,7 +83,8 @@ size_t ws_text_bom(const char *text, size_t len) {
   return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-size_t ws_text_decode(const char *text, size_t len, size_t i, int32_t *cp) {
+size_t ws_text_decode_slow(const char *text, size_t len, size_t i,
+                          int32_t *cp) {
   const unsigned char *s = (const unsigned char *)text + i;
   unsigned c = s[0];
   size_t avail = len - i;
@@ -122,27 +123,27 @@ static utf8proc_category_t cat(int32_t cp) {
                                       : UTF8PROC_CATEGORY_CN;
 }
 
-int ws_cp_is_letter(int32_t cp) {
+int ws_cp_is_letter_slow(int32_t cp) {
   if (cp < 0x80)
     return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   utf8proc_category_t c = cat(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-int ws_cp_is_upper(int32_t cp) {
+int ws_cp_is_upper_slow(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z';
   utf8proc_category_t c = cat(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int ws_cp_is_lower(int32_t cp) {
+int ws_cp_is_lower_slow(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'a' && cp <= 'z';
   return cat(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-int ws_cp_is_digit(int32_t cp) {
+int ws_cp_is_digit_slow(int32_t cp) {
   if (cp < 0x80)
     return cp >= '0' && cp <= '9';
   return cat(cp) == UTF8PROC_CATEGORY_ND;
@@ -155,7 +156,7 @@ int ws_cp_is_mark(int32_t cp) {
   return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
 
-int ws_cp_is_space(int32_t cp) {
+int ws_cp_is_space_slow(int32_t cp) {
   if (cp < 0x80)
     return cp == ' ' || (cp >= '\t' && cp <= '\r');
   if (cp == 0x85 || cp == 0xA0 || cp == 0xFEFF || cp == 0x200B)

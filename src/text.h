@@ -23,20 +23,48 @@ size_t ws_text_bom(const char *text, size_t len);
 
 /* Decodes the code point at text[i] (text must be valid UTF-8, i < len);
  * stores it in *cp and returns its length in bytes (1..4). */
-size_t ws_text_decode(const char *text, size_t len, size_t i, int32_t *cp);
+size_t ws_text_decode_slow(const char *text, size_t len, size_t i, int32_t *cp);
+static inline size_t ws_text_decode(const char *text, size_t len, size_t i,
+                                    int32_t *cp) {
+  unsigned char c = (unsigned char)text[i];
+  if (c < 0x80) {
+    *cp = (int32_t)c;
+    return 1;
+  }
+  return ws_text_decode_slow(text, len, i, cp);
+}
 
 /* Decodes the code point that ends just before text[i] (0 < i <= len);
  * stores it in *cp and returns its length in bytes. */
 size_t ws_text_decode_back(const char *text, size_t i, int32_t *cp);
 
-/* Code point classes (utf8proc general categories). */
-int ws_cp_is_letter(int32_t cp);  /* L* */
-int ws_cp_is_upper(int32_t cp);   /* Lu or Lt */
-int ws_cp_is_lower(int32_t cp);   /* Ll */
-int ws_cp_is_digit(int32_t cp);   /* Nd */
-int ws_cp_is_mark(int32_t cp);    /* M* (combining) */
-int ws_cp_is_space(int32_t cp);   /* Zs, tab, CR, LF, NBSP and friends */
-int ws_cp_is_dash(int32_t cp);    /* Pd: - – — ‐ */
+/* Code point classes (utf8proc general categories).  ASCII is decided
+ * inline: these run for every code point of every document. */
+int ws_cp_is_letter_slow(int32_t cp);  /* L* */
+int ws_cp_is_upper_slow(int32_t cp);   /* Lu or Lt */
+int ws_cp_is_lower_slow(int32_t cp);   /* Ll */
+int ws_cp_is_digit_slow(int32_t cp);   /* Nd */
+int ws_cp_is_space_slow(int32_t cp);   /* Zs, Zl, Zp, NBSP, NEL, ZWSP, BOM */
+int ws_cp_is_mark(int32_t cp);         /* M* (combining) */
+int ws_cp_is_dash(int32_t cp);         /* Pd: - – — ‐ */
+
+static inline int ws_cp_is_letter(int32_t cp) {
+  return cp < 0x80 ? (unsigned)((cp | 0x20) - 'a') < 26u
+                   : ws_cp_is_letter_slow(cp);
+}
+static inline int ws_cp_is_upper(int32_t cp) {
+  return cp < 0x80 ? (unsigned)(cp - 'A') < 26u : ws_cp_is_upper_slow(cp);
+}
+static inline int ws_cp_is_lower(int32_t cp) {
+  return cp < 0x80 ? (unsigned)(cp - 'a') < 26u : ws_cp_is_lower_slow(cp);
+}
+static inline int ws_cp_is_digit(int32_t cp) {
+  return cp < 0x80 ? (unsigned)(cp - '0') < 10u : ws_cp_is_digit_slow(cp);
+}
+static inline int ws_cp_is_space(int32_t cp) {
+  return cp < 0x80 ? cp == ' ' || (unsigned)(cp - '\t') < 5u
+                   : ws_cp_is_space_slow(cp);
+}
 
 /* Line index: offsets of line starts, for 1-based line numbers. */
 typedef struct ws_lines {

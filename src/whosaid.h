@@ -189,12 +189,25 @@ int ws_store_commit(ws_store *s, ws_error *err);
 int ws_store_rollback(ws_store *s);
 
 /* Stores one document's results, replacing any document stored at the
- * same path.  The document is written whole or not at all (a savepoint).
+ * same path.  Outside ws_store_begin/commit the document is written whole
+ * or not at all; inside, an error leaves the transaction to be rolled
+ * back by the caller.
  * Entities join corpus-wide entities by canonical name (NFC casefold), or
  * by an alias that names exactly one entity; quotes join statements by
  * normalised text or near-duplicate text.  Returns WS_OK or WS_EDB. */
 int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
                  ws_error *err);
+
+/* The database-free part of ws_store_put (folded names, normalised
+ * quote keys), to compute on another thread: ws_store_prepare returns
+ * WS_OK and sets *out (free with ws_store_prep_free), or WS_ENOMEM.  The
+ * view must stay valid until ws_store_put_prepared has run. */
+typedef struct ws_store_prep ws_store_prep;
+int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out);
+void ws_store_prep_free(ws_store_prep *p);
+int ws_store_put_prepared(ws_store *s, const ws_doc_info *info,
+                          const ws_doc_view *v, const ws_store_prep *p,
+                          ws_error *err);
 
 /* Removes the document at path (and everything found in it).  Returns
  * WS_OK, WS_ENOTFOUND when no such document is stored, or WS_EDB. */
@@ -328,8 +341,9 @@ int64_t ws_query_entities(ws_store *s, int kind, int64_t limit,
                           ws_entity_cb cb, void *ud, ws_error *err);
 
 /* Resolves a name or alias (case-insensitive) to entity ids, best (most
- * mentioned) first: fills up to max ids and returns how many matched
- * (0 when none), or WS_EDB. */
+ * mentioned) first; when nothing matches exactly, entities whose name
+ * holds the words ("Al Thani").  Fills up to max ids and returns how many
+ * matched (0 when none), or WS_EDB. */
 int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
                          size_t max, ws_error *err);
 

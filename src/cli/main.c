@@ -21,23 +21,28 @@
 #include "out.h"
 #include "whosaid.h"
 
-enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_USAGE = 2, EXIT_INPUT = 3,
-       EXIT_DB = 4, EXIT_INTERRUPTED = 130 };
+enum {
+  EXIT_FOUND = 0,
+  EXIT_NONE = 1,
+  EXIT_USAGE = 2,
+  EXIT_INPUT = 3,
+  EXIT_DB = 4,
+  EXIT_INTERRUPTED = 130
+};
 
-#define EXIT_CODES                                                          \
-  "Exit status:\n"                                                          \
-  "  0  found something (or indexed every file)\n"                          \
-  "  1  nothing found\n"                                                    \
-  "  2  usage error\n"                                                      \
-  "  3  some input files could not be indexed (the rest were)\n"            \
-  "  4  database error (missing, not a whosaid database, read-only, ...)\n" \
+#define EXIT_CODES                                                             \
+  "Exit status:\n"                                                             \
+  "  0  found something (or indexed every file)\n"                             \
+  "  1  nothing found\n"                                                       \
+  "  2  usage error\n"                                                         \
+  "  3  some input files could not be indexed (the rest were)\n"               \
+  "  4  database error (missing, not a whosaid database, read-only, ...)\n"    \
   "  130  interrupted (the database keeps what was committed)\n"
 
-#define DB_HELP                                                             \
+#define DB_HELP                                                                \
   "The database is --db PATH, else $WHOSAID_DB, else ./whosaid.db.\n"
 
-#define FORMAT_HELP                                                         \
-  "  --format F    table (default), json, jsonl, csv or tsv\n"
+#define FORMAT_HELP "  --format F    table (default), json, jsonl, csv or tsv\n"
 
 static const char usage_main[] =
     "Usage: whosaid [--db PATH] COMMAND [ARGS...]\n"
@@ -87,9 +92,8 @@ static const char usage_who[] =
     "  --by NAME     only quotes of this speaker (any alias)\n"
     "  --kind K      direct or reported\n"
     "  --limit N     at most N results (default 20)\n"
-    "  --all         every occurrence instead of each statement once\n"
-    FORMAT_HELP
-    "\n" DB_HELP "\n" EXIT_CODES;
+    "  --all         every occurrence instead of each statement "
+    "once\n" FORMAT_HELP "\n" DB_HELP "\n" EXIT_CODES;
 
 static const char usage_quotes[] =
     "Usage: whosaid quotes [OPTIONS]\n"
@@ -102,9 +106,8 @@ static const char usage_quotes[] =
     "  --doc PATH    quotes from this document\n"
     "  --kind K      direct or reported\n"
     "  --limit N     at most N results (default: all)\n"
-    "  --all         every occurrence instead of each statement once\n"
-    FORMAT_HELP
-    "\n" DB_HELP "\n" EXIT_CODES;
+    "  --all         every occurrence instead of each statement "
+    "once\n" FORMAT_HELP "\n" DB_HELP "\n" EXIT_CODES;
 
 static const char usage_entities[] =
     "Usage: whosaid entities [--kind K] [--limit N] [--format F]\n"
@@ -114,8 +117,7 @@ static const char usage_entities[] =
     "\n"
     "Options:\n"
     "  --kind K      person, org, place or other\n"
-    "  --limit N     at most N entities (default: all)\n"
-    FORMAT_HELP
+    "  --limit N     at most N entities (default: all)\n" FORMAT_HELP
     "\n" DB_HELP "\n" EXIT_CODES;
 
 static const char usage_entity[] =
@@ -125,9 +127,8 @@ static const char usage_entity[] =
     "kind, aliases, roles, the documents naming it and its quotes.\n"
     "\n"
     "Options:\n"
-    "  --limit N     at most N quotes (default: all)\n"
-    FORMAT_HELP
-    "\n" DB_HELP "\n" EXIT_CODES;
+    "  --limit N     at most N quotes (default: all)\n" FORMAT_HELP "\n" DB_HELP
+    "\n" EXIT_CODES;
 
 static const char usage_stats[] =
     "Usage: whosaid stats [--format F]\n"
@@ -153,12 +154,20 @@ typedef struct args {
   const char *db;
   const char *format, *by, *doc, *kind, *limit, *ext, *jobs;
   int all, help;
-  char **pos;     /* positional arguments */
+  char **pos; /* positional arguments */
   int n_pos;
 } args;
 
-enum { A_FORMAT = 1, A_BY = 2, A_DOC = 4, A_KIND = 8, A_LIMIT = 16,
-       A_ALL = 32, A_EXT = 64, A_JOBS = 128 };
+enum {
+  A_FORMAT = 1,
+  A_BY = 2,
+  A_DOC = 4,
+  A_KIND = 8,
+  A_LIMIT = 16,
+  A_ALL = 32,
+  A_EXT = 64,
+  A_JOBS = 128
+};
 
 /* Prints `whosaid: [cmd: ]<pre><what><post>` and a hint; returns 2. */
 static int usage_error(const char *cmd, const char *pre, const char *what,
@@ -179,14 +188,14 @@ static int parse_args(args *a, int argc, char **argv, unsigned accept) {
     unsigned bit;
     size_t off;
   } opts[] = {
-    {"format", A_FORMAT, offsetof(args, format)},
-    {"by", A_BY, offsetof(args, by)},
-    {"doc", A_DOC, offsetof(args, doc)},
-    {"kind", A_KIND, offsetof(args, kind)},
-    {"limit", A_LIMIT, offsetof(args, limit)},
-    {"ext", A_EXT, offsetof(args, ext)},
-    {"jobs", A_JOBS, offsetof(args, jobs)},
-    {"db", ~0u, offsetof(args, db)},
+      {"format", A_FORMAT, offsetof(args, format)},
+      {"by", A_BY, offsetof(args, by)},
+      {"doc", A_DOC, offsetof(args, doc)},
+      {"kind", A_KIND, offsetof(args, kind)},
+      {"limit", A_LIMIT, offsetof(args, limit)},
+      {"ext", A_EXT, offsetof(args, ext)},
+      {"jobs", A_JOBS, offsetof(args, jobs)},
+      {"db", ~0u, offsetof(args, db)},
   };
   a->pos = calloc((size_t)argc + 1, sizeof *a->pos);
   if (!a->pos)
@@ -215,9 +224,9 @@ static int parse_args(args *a, int argc, char **argv, unsigned accept) {
     const char *name = s + 2, *eq = strchr(name, '=');
     size_t nl = eq ? (size_t)(eq - name) : strlen(name);
     size_t k = 0, n = sizeof opts / sizeof *opts;
-    while (k < n && !(strlen(opts[k].name) == nl &&
-                      strncmp(opts[k].name, name, nl) == 0 &&
-                      (opts[k].bit & accept)))
+    while (k < n &&
+           !(strlen(opts[k].name) == nl &&
+             strncmp(opts[k].name, name, nl) == 0 && (opts[k].bit & accept)))
       k++;
     if (k == n)
       return usage_error(a->cmd, "unknown option '", s, "'");
@@ -251,7 +260,8 @@ static int parse_format(const args *a, out_format *f) {
     return 0;
   int v = out_format_parse(a->format);
   if (v < 0)
-    return usage_error(a->cmd, "unknown format '", a->format, "' (table, json, jsonl, csv, tsv)");
+    return usage_error(a->cmd, "unknown format '", a->format,
+                       "' (table, json, jsonl, csv, tsv)");
   *f = (out_format)v;
   return 0;
 }
@@ -265,7 +275,8 @@ static int parse_quote_kind(const args *a, int *kind) {
   else if (strcmp(a->kind, "reported") == 0)
     *kind = WS_QUOTE_REPORTED;
   else
-    return usage_error(a->cmd, "unknown quote kind '", a->kind, "' (direct, reported)");
+    return usage_error(a->cmd, "unknown quote kind '", a->kind,
+                       "' (direct, reported)");
   return 0;
 }
 
@@ -375,7 +386,8 @@ static int cmd_extract(args *a) {
     return finish_output(0);
   }
   if (a->format && strcmp(a->format, "jsonl") != 0)
-    return usage_error(a->cmd, "unknown format '", a->format, "' (extract prints jsonl)");
+    return usage_error(a->cmd, "unknown format '", a->format,
+                       "' (extract prints jsonl)");
   if (a->n_pos == 0)
     return usage_error(a->cmd, "no FILE given", "", "");
   int status = EXIT_FOUND;
@@ -437,8 +449,8 @@ static void on_progress(void *ud, const ws_index_progress *p) {
   double mb = (double)p->bytes_done / 1e6, total = (double)p->bytes_total / 1e6;
   double rate = p->seconds > 0 ? mb / p->seconds : 0;
   fprintf(stderr, "\r\033[Kindexing: %llu/%llu files, %.1f/%.1f MB, %.1f MB/s",
-          (unsigned long long)p->files_done,
-          (unsigned long long)p->files_total, mb, total, rate);
+          (unsigned long long)p->files_done, (unsigned long long)p->files_total,
+          mb, total, rate);
   if (rate > 0 && total > mb) {
     long eta = (long)((total - mb) / rate + 0.5);
     fprintf(stderr, ", ETA %ld:%02ld", eta / 60, eta % 60);
@@ -478,7 +490,8 @@ static int cmd_index(args *a) {
     long j = strtol(a->jobs, &end, 10);
     if (*end || j < 1 || j > 64) {
       free(extbuf);
-      return usage_error(a->cmd, "--jobs needs a number from 1 to 64, not '", a->jobs, "'");
+      return usage_error(a->cmd, "--jobs needs a number from 1 to 64, not '",
+                         a->jobs, "'");
     }
     o.jobs = (int)j;
   }
@@ -496,14 +509,18 @@ static int cmd_index(args *a) {
   o.ud = &ui;
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
+  /* The first ^C stops cleanly (what is extracted is committed); the
+   * handler then resets, so a second ^C ends at once, which SQLite's
+   * transactions make just as safe. */
   sa.sa_handler = on_sigint;
+  sa.sa_flags = SA_RESETHAND;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   ws_index_stats st;
   ws_error err = {0};
-  rc = ws_index(s, (const char *const *)a->pos, (size_t)a->n_pos, &o, &st,
-                &err);
+  rc =
+      ws_index(s, (const char *const *)a->pos, (size_t)a->n_pos, &o, &st, &err);
   clear_progress(&ui);
   ws_store_close(s);
   free(extbuf);
@@ -551,7 +568,8 @@ static int quote_row(void *ud, const ws_quote_row *r) {
   /* Say how many sources the list leaves out. */
   char more[64];
   if (!qo->all && r->n_docs > (int64_t)n) {
-    snprintf(more, sizeof more, "(+%lld more)", (long long)(r->n_docs - (int64_t)n));
+    snprintf(more, sizeof more, "(+%lld more)",
+             (long long)(r->n_docs - (int64_t)n));
     src[n++] = more;
   }
   out_cell_str(t, r->speaker);
@@ -570,8 +588,10 @@ static int quote_row(void *ud, const ws_quote_row *r) {
   return 0;
 }
 
-static void quote_columns(out_table *t, int all) {
-  out_table_col(t, "speaker", OUT_STR, 0);
+/* Quote table columns; `one_speaker` hides the speaker column in the
+ * terminal table (the `entity` view, where it is always the same). */
+static void quote_columns(out_table *t, int all, int one_speaker) {
+  out_table_col(t, "speaker", OUT_STR, one_speaker ? OUT_NOTABLE : 0);
   out_table_col(t, "quote", OUT_STR, OUT_WRAP);
   out_table_col(t, "kind", OUT_STR, 0);
   out_table_col(t, "docs", OUT_INT, all ? OUT_NOTABLE : 0);
@@ -630,7 +650,7 @@ static int run_quote_query(args *a, const char *phrase, int64_t dflt_limit,
     free(doc);
     return EXIT_DB;
   }
-  quote_columns(t, a->all);
+  quote_columns(t, a->all, 0);
   quote_out qo = {t, a->all};
   ws_error err = {0};
   int64_t n = ws_query_quotes(s, &q, quote_row, &qo, &err);
@@ -678,7 +698,8 @@ static int cmd_quotes(args *a) {
     return finish_output(0);
   }
   if (a->n_pos)
-    return usage_error(a->cmd, "unexpected argument '", a->pos[0], "' (use --by NAME)");
+    return usage_error(a->cmd, "unexpected argument '", a->pos[0],
+                       "' (use --by NAME)");
   return run_quote_query(a, NULL, 0, 0);
 }
 
@@ -690,8 +711,8 @@ static void entity_columns(out_table *t) {
   out_table_col(t, "mentions", OUT_INT, 0);
   out_table_col(t, "docs", OUT_INT, 0);
   out_table_col(t, "quotes", OUT_INT, 0);
-  out_table_col(t, "aliases", OUT_STR, OUT_WRAP);
-  out_table_col(t, "alias_list", OUT_LIST, OUT_NOTABLE);
+  out_table_col(t, "aliases", OUT_STR, OUT_WRAP | OUT_TABLEONLY);
+  out_table_col(t, "aliases", OUT_LIST, OUT_NOTABLE);
   out_table_col(t, "roles", OUT_LIST, OUT_NOTABLE);
 }
 
@@ -736,7 +757,8 @@ static int cmd_entities(args *a) {
   if ((rc = parse_format(a, &fmt)) || (rc = parse_limit(a, &limit)))
     return rc;
   if (a->kind && (kind = ws_entity_kind_parse(a->kind)) < 0)
-    return usage_error(a->cmd, "unknown entity kind '", a->kind, "' (person, org, place, other)");
+    return usage_error(a->cmd, "unknown entity kind '", a->kind,
+                       "' (person, org, place, other)");
   ws_store *s;
   if ((rc = open_db(a, WS_STORE_READONLY, &s)))
     return rc;
@@ -795,9 +817,9 @@ static int entity_head(void *ud, const ws_entity_row *r) {
   for (size_t i = 0; i < r->n_roles; i++)
     printf("%s%s", i ? ", " : "", r->roles[i]);
   printf("%s\n  mentioned: %lld times in %lld document%s; %lld quote%s\n",
-         r->n_roles ? "" : "-", (long long)r->n_mentions,
-         (long long)r->n_docs, r->n_docs == 1 ? "" : "s",
-         (long long)r->n_quotes, r->n_quotes == 1 ? "" : "s");
+         r->n_roles ? "" : "-", (long long)r->n_mentions, (long long)r->n_docs,
+         r->n_docs == 1 ? "" : "s", (long long)r->n_quotes,
+         r->n_quotes == 1 ? "" : "s");
   return 0;
 }
 
@@ -919,7 +941,7 @@ static int cmd_entity(args *a) {
       ws_store_close(s);
       return EXIT_DB;
     }
-    quote_columns(t, 0);
+    quote_columns(t, 0, 1);
     quote_out qo = {t, 0};
     n = ws_query_quotes(s, &q, quote_row, &qo, &err);
     if (n == 0)
@@ -960,8 +982,8 @@ static int cmd_stats(args *a) {
     fprintf(stderr, "whosaid: %s\n", err.msg);
     return EXIT_DB;
   }
-  double share = st.quotes ? (double)st.quotes_with_speaker / (double)st.quotes
-                           : 0;
+  double share =
+      st.quotes ? (double)st.quotes_with_speaker / (double)st.quotes : 0;
   if (fmt == OUT_TABLE) {
     printf("documents     %lld\n", (long long)st.documents);
     printf("entities      %lld\n", (long long)st.entities);
@@ -1008,14 +1030,13 @@ static const struct command {
   int (*run)(args *);
   unsigned accept;
 } commands[] = {
-  {"index", cmd_index, A_EXT | A_JOBS},
-  {"who-said", cmd_who_said, A_FORMAT | A_BY | A_KIND | A_LIMIT | A_ALL},
-  {"quotes", cmd_quotes,
-   A_FORMAT | A_BY | A_DOC | A_KIND | A_LIMIT | A_ALL},
-  {"entities", cmd_entities, A_FORMAT | A_KIND | A_LIMIT},
-  {"entity", cmd_entity, A_FORMAT | A_LIMIT},
-  {"stats", cmd_stats, A_FORMAT},
-  {"extract", cmd_extract, A_FORMAT},
+    {"index", cmd_index, A_EXT | A_JOBS},
+    {"who-said", cmd_who_said, A_FORMAT | A_BY | A_KIND | A_LIMIT | A_ALL},
+    {"quotes", cmd_quotes, A_FORMAT | A_BY | A_DOC | A_KIND | A_LIMIT | A_ALL},
+    {"entities", cmd_entities, A_FORMAT | A_KIND | A_LIMIT},
+    {"entity", cmd_entity, A_FORMAT | A_LIMIT},
+    {"stats", cmd_stats, A_FORMAT},
+    {"extract", cmd_extract, A_FORMAT},
 };
 
 int main(int argc, char **argv) {

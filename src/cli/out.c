@@ -5,8 +5,8 @@
  * formats (JSON, JSON lines, CSV, TSV) are written as each row ends; the
  * terminal table is buffered in chunks of up to CHUNK rows so that column
  * widths fit their content, measured in display columns (utf8proc), with
- * the one OUT_WRAP column wrapped at spaces and other overlong cells cut
- * with "…".
+ * the OUT_WRAP column given most of the room; text wraps at spaces and
+ * list items (paths) are cut at the front with "…".
  */
 #include "out.h"
 
@@ -19,7 +19,6 @@
 #define MAXCOLS 16
 #define LIST_SEP '\037' /* between the items of a list cell */
 #define GAP 2           /* spaces between table columns */
-#define MAX_CELL 48     /* widest non-wrapping column in a narrow terminal */
 
 void out_json_string(FILE *f, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
@@ -84,7 +83,7 @@ int out_format_parse(const char *name) {
 }
 
 typedef struct cell {
-  char *s;    /* NULL for null; lists are LIST_SEP-joined */
+  char *s; /* NULL for null; lists are LIST_SEP-joined */
 } cell;
 
 struct out_table {
@@ -95,11 +94,11 @@ struct out_table {
   const char *names[MAXCOLS];
   out_col_type types[MAXCOLS];
   int flags[MAXCOLS];
-  cell *rows;      /* buffered rows (table format), ncols cells each */
+  cell *rows; /* buffered rows (table format), ncols cells each */
   size_t nrows, caprows;
   cell cur[MAXCOLS];
   size_t ncur;
-  size_t written;  /* rows finished */
+  size_t written; /* rows finished */
   int header_done;
 };
 
@@ -197,9 +196,13 @@ static void put_json_plain(FILE *f, const char *s, size_t n) {
 
 static void put_json_row(out_table *t, const cell *c) {
   putc('{', t->f);
+  int first_col = 1;
   for (size_t i = 0; i < t->ncols; i++) {
-    if (i)
+    if (t->flags[i] & OUT_TABLEONLY)
+      continue;
+    if (!first_col)
       putc(',', t->f);
+    first_col = 0;
     out_json_string(t->f, t->names[i], strlen(t->names[i]));
     putc(':', t->f);
     const char *s = i < t->ncur ? c[i].s : NULL;
@@ -274,9 +277,13 @@ static void put_sv_field(out_table *t, const char *s) {
 
 static void put_sv_row(out_table *t, const cell *c, int header) {
   char sep = t->fmt == OUT_TSV ? '\t' : ',';
+  int first_col = 1;
   for (size_t i = 0; i < t->ncols; i++) {
-    if (i)
+    if (t->flags[i] & OUT_TABLEONLY)
+      continue;
+    if (!first_col)
       putc(sep, t->f);
+    first_col = 0;
     put_sv_field(t, header ? t->names[i] : i < t->ncur ? c[i].s : NULL);
   }
   fputs(t->fmt == OUT_CSV ? "\r\n" : "\n", t->f);
@@ -284,7 +291,8 @@ static void put_sv_row(out_table *t, const cell *c, int header) {
 
 /* ---------------------------------------------------------- terminal table */
 
-/* One printed line of a cell: s[0..n), cut (print "…" after it). */
+/* One printed line of a cell: s[0..n); cut 1 prints "…" after it, 2
+ * before it. */
 typedef struct seg {
   const char *s;
   size_t n;
@@ -294,10 +302,9 @@ typedef struct seg {
 /* Breaks cell text into lines of at most w columns (w == 0: no limit):
  * list items and newlines start lines; `wrap` breaks at spaces, otherwise
  * overlong lines are cut.  Returns the number of segments (at most max). */
-static size_t layout(const char *s, size_t w, int wrap, seg *out,
-                     size_t max) {
+static size_t layout(const char *s, size_t w, int wrap, seg *out, size_t max) {
   size_t n = 0;
-  if (!s)
+  if (!s || !*s)
     return 0;
   const char *p = s;
   while (n < max) {
@@ -325,17 +332,16 @@ static size_t layout(const char *s, size_t w, int wrap, seg *out,
         break;
       }
       if (!wrap) {
-        /* Cut: leave room for the ellipsis. */
-        size_t jj = i, ww = 0;
-        while (jj < len) {
+        /* Cut the front, keeping the end ("…/article.txt:12"): in a path
+         * or a file:line the end says the most. */
+        size_t total = out_width(p + i, len - i), jj = i;
+        while (jj < len && total + 1 > w) {
           int32_t cp;
           size_t k = cp_at(p, len, jj, &cp);
-          if (ww + cp_width(cp) + 1 > w)
-            break;
-          ww += cp_width(cp);
+          total -= cp_width(cp);
           jj += k;
         }
-        out[n++] = (seg){p + i, jj - i, 1};
+        out[n++] = (seg){p + jj, len - jj, 2};
         break;
       }
       size_t brk = last_space > i ? last_space : j;
@@ -354,6 +360,10 @@ static size_t layout(const char *s, size_t w, int wrap, seg *out,
 /* Prints a segment, colouring highlighted spans; returns its width. */
 static size_t put_seg(out_table *t, const seg *g, int *hl) {
   size_t w = 0;
+  if (g->cut == 2) {
+    fputs("\xE2\x80\xA6", t->f);
+    w++;
+  }
   if (*hl && t->color)
     fputs("\033[1;31m", t->f);
   for (size_t i = 0; i < g->n;) {
@@ -369,7 +379,7 @@ static size_t put_seg(out_table *t, const seg *g, int *hl) {
     }
     i += k;
   }
-  if (g->cut) {
+  if (g->cut == 1) {
     fputs("\xE2\x80\xA6", t->f);
     w++;
   }
@@ -410,8 +420,9 @@ static void flush_table(out_table *t) {
     }
   }
   if (t->width > 0) {
-    /* Fit the terminal: cap the other columns, give the rest to the
-     * wrapping column. */
+    /* Fit the terminal.  The OUT_WRAP column (the quote) is promised two
+     * fifths of the width; the others share the rest by water-filling:
+     * narrow columns keep their width, wide ones split what is left. */
     size_t total = 0, wrapv = nv;
     for (size_t v = 0; v < nv; v++) {
       if (t->flags[vis[v]] & OUT_WRAP)
@@ -419,19 +430,38 @@ static void flush_table(out_table *t) {
       total += width[v] + (v ? GAP : 0);
     }
     if (total > (size_t)t->width) {
-      size_t rest = 0;
-      for (size_t v = 0; v < nv; v++) {
-        if (v == wrapv)
-          continue;
-        if (width[v] > MAX_CELL)
-          width[v] = MAX_CELL;
-        rest += width[v] + GAP;
+      size_t tw = (size_t)t->width, gaps = nv > 1 ? (nv - 1) * GAP : 0;
+      size_t want = wrapv < nv ? width[wrapv] : 0;
+      size_t floor = tw * 2 / 5 > 20 ? tw * 2 / 5 : 20;
+      size_t give = want < floor ? want : floor;
+      size_t left = tw > give + gaps ? tw - give - gaps : nv * 4;
+      size_t n_other = wrapv < nv ? nv - 1 : nv;
+      int done[MAXCOLS] = {0};
+      while (n_other > 0) {
+        size_t share = left / n_other, fit = nv;
+        for (size_t v = 0; v < nv; v++)
+          if (v != wrapv && !done[v] && width[v] <= share) {
+            fit = v;
+            break;
+          }
+        if (fit == nv) { /* all wider than their share: cut them to it */
+          for (size_t v = 0; v < nv; v++)
+            if (v != wrapv && !done[v])
+              width[v] = share > 4 ? share : 4;
+          break;
+        }
+        done[fit] = 1;
+        left -= width[fit];
+        n_other--;
       }
       if (wrapv < nv) {
-        size_t avail = (size_t)t->width > rest + 20 ? (size_t)t->width - rest
-                                                    : 20;
-        if (width[wrapv] > avail)
-          width[wrapv] = avail;
+        size_t used = gaps;
+        for (size_t v = 0; v < nv; v++)
+          if (v != wrapv)
+            used += width[v];
+        width[wrapv] = tw > used + 20 ? tw - used : 20;
+        if (width[wrapv] > want)
+          width[wrapv] = want;
       }
     }
   }
@@ -465,8 +495,9 @@ static void flush_table(out_table *t) {
     size_t lines = 1;
     for (size_t v = 0; v < nv; v++) {
       size_t c = vis[v];
+      /* Text wraps; list items (paths) are cut at the front. */
       cn[v] = cs[v] ? layout(t->rows[r * t->ncols + c].s, width[v],
-                             (t->flags[c] & OUT_WRAP) != 0, cs[v], MAXSEG)
+                             t->types[c] != OUT_LIST, cs[v], MAXSEG)
                     : 0;
       if (cn[v] > lines)
         lines = cn[v];
@@ -547,7 +578,9 @@ void out_row_end(out_table *t) {
   t->written++;
 }
 
-size_t out_table_rows(const out_table *t) { return t->written; }
+size_t out_table_rows(const out_table *t) {
+  return t->written;
+}
 
 void out_table_end(out_table *t) {
   if (!t)

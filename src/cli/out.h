@@ -35,15 +35,16 @@ typedef enum out_format {
 int out_format_parse(const char *name);
 
 typedef enum out_col_type {
-  OUT_STR,  /* text, or null */
-  OUT_INT,  /* a number (JSON number, right-aligned in a table) */
-  OUT_LIST  /* several strings: a JSON array, lines in a table cell,
-               "; "-joined in CSV/TSV */
+  OUT_STR, /* text, or null */
+  OUT_INT, /* a number (JSON number, right-aligned in a table) */
+  OUT_LIST /* several strings: a JSON array, lines in a table cell,
+              "; "-joined in CSV/TSV */
 } out_col_type;
 
 enum out_col_flags {
-  OUT_WRAP = 1,    /* the column that wraps to fit the terminal */
-  OUT_NOTABLE = 2  /* scripts only: not shown in a terminal table */
+  OUT_WRAP = 1,     /* the column that wraps to fit the terminal */
+  OUT_NOTABLE = 2,  /* scripts only: not shown in a terminal table */
+  OUT_TABLEONLY = 4 /* terminal table only: not in script formats */
 };
 
 typedef struct out_table out_table;

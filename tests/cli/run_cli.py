@@ -1,0 +1,494 @@
+#!/usr/bin/env python3
+"""CLI tests for whosaid: run the binary, compare stdout, stderr, exit code.
+
+  run_cli.py BUILD/whosaid SOURCE_ROOT
+
+Each case is a function named case_*; it gets a fresh temporary folder.
+Expectations that depend on extraction quality (which improves in other
+modules) are kept to what the store and CLI guarantee.
+"""
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+WS = os.path.abspath(sys.argv[1])
+ROOT = os.path.abspath(sys.argv[2])
+CORPUS = os.path.join(ROOT, 'corpus')
+STRAIGHT = 'rhc-iran-fm-meets-haniyeh-doha-straight-quotes.txt'
+CURLY = 'rhc-iran-fm-meets-haniyeh-doha-curly-quotes.txt'
+IS_ROOT = os.geteuid() == 0
+# Root reads and writes anything; dropping these capabilities makes file
+# permissions count again (setpriv is in util-linux).
+NOCAPS = (['setpriv', '--bounding-set', '-dac_override,-dac_read_search']
+          if IS_ROOT and shutil.which('setpriv') else [])
+
+
+class Fail(Exception):
+    pass
+
+
+def run(args, cwd, env=None, timeout=120, prefix=()):
+    e = dict(os.environ)
+    e.pop('WHOSAID_DB', None)
+    e.pop('COLUMNS', None)
+    if env:
+        e.update(env)
+    p = subprocess.run(list(prefix) + [WS] + args, cwd=cwd, env=e,
+                       capture_output=True, timeout=timeout)
+    return p.returncode, p.stdout.decode('utf-8'), p.stderr.decode('utf-8')
+
+
+def check(cond, what, out=None):
+    if not cond:
+        raise Fail(what + ('' if out is None else '\n--- output ---\n' + str(out)))
+
+
+def expect(res, code, what):
+    rc, out, err = res
+    check(rc == code, '%s: exit %d, expected %d' % (what, rc, code),
+          'stdout: %s\nstderr: %s' % (out[:2000], err[:2000]))
+    return out, err
+
+
+def index_corpus(d, db='w.db'):
+    return run(['--db', db, 'index', CORPUS], d)
+
+
+def check_consistent(dbpath):
+    """The totals the store maintains agree with the rows they sum."""
+    db = sqlite3.connect(dbpath)
+    one = lambda q: db.execute(q).fetchone()[0]
+    check(one('PRAGMA integrity_check') == 'ok', 'integrity')
+    check(db.execute('PRAGMA foreign_key_check').fetchall() == [], 'foreign keys')
+    n_mentions = one('SELECT count(*) FROM mentions')
+    check(one('SELECT coalesce(sum(n_mentions), 0) FROM doc_entities') == n_mentions,
+          'doc_entities sum to mentions')
+    check(one('SELECT coalesce(sum(n_mentions), 0) FROM entities') == n_mentions,
+          'entity totals sum to mentions')
+    check(one('SELECT coalesce(sum(n_mentions), 0) FROM documents') == n_mentions,
+          'document totals sum to mentions')
+    check(one('SELECT count(*) FROM doc_entities de LEFT JOIN documents d '
+              'ON d.id = de.doc WHERE d.id IS NULL') == 0, 'no orphan doc_entities')
+    check(one('SELECT count(*) FROM entities e WHERE n_docs != (SELECT count(*) '
+              'FROM doc_entities WHERE entity = e.id)') == 0, 'n_docs')
+    check(one('SELECT count(*) FROM statements s WHERE NOT EXISTS (SELECT 1 '
+              'FROM quotes WHERE statement = s.id)') == 0, 'no orphan statements')
+    check(one("SELECT count(*) FROM quotes_fts") == one('SELECT count(*) FROM quotes'),
+          'fts rows')
+    db.close()
+
+
+# --------------------------------------------------------------- usage
+
+def case_version_and_help(d):
+    out, _ = expect(run(['--version'], d), 0, '--version')
+    check(out.startswith('whosaid '), 'version line', out)
+    out, _ = expect(run(['--help'], d), 0, '--help')
+    check('Usage: whosaid' in out and 'Exit status' in out, 'main help', out)
+    for cmd in ['index', 'who-said', 'quotes', 'entities', 'entity', 'stats',
+                'extract']:
+        out, err = expect(run([cmd, '--help'], d), 0, cmd + ' --help')
+        check(out.startswith('Usage: whosaid ' + cmd), cmd + ' help', out)
+        check('4  database error' in out or cmd == 'extract', cmd + ' exit codes', out)
+        check(err == '', cmd + ' --help writes nothing to stderr', err)
+
+
+def case_misuse(d):
+    for args in (['frobnicate'], [], ['--nope'], ['quotes', '--nope'],
+                 ['who-said'], ['quotes', '--limit', 'ten'],
+                 ['entities', '--format', 'xml'], ['quotes', '--kind', 'x'],
+                 ['entities', '--kind', 'animal'], ['index'],
+                 ['quotes', '--by']):
+        out, err = expect(run(args, d), 2, ' '.join(args) or '(no args)')
+        check(err.startswith('whosaid: '), 'usage message prefix', err)
+        check('--help' in err, 'usage hint', err)
+        check(out == '', 'nothing on stdout for misuse', out)
+
+
+# ---------------------------------------------------------------- index
+
+def case_index_and_reindex(d):
+    out, err = expect(index_corpus(d), 0, 'index corpus')
+    check(out.startswith('indexed 2 files (2 new, 0 changed, 0 removed, '
+                         '0 unchanged), '), 'summary', out)
+    check(' quotes, ' in out and ' entity mentions in ' in out, 'summary counts', out)
+    out, _ = expect(index_corpus(d), 0, 'index again')
+    check(out.startswith('indexed 0 files (0 new, 0 changed, 0 removed, '
+                         '2 unchanged), 0 quotes'), 'second run skips', out)
+    # A file named twice (folder and file) is one file.
+    out, _ = expect(run(['--db', 'x.db', 'index', CORPUS, os.path.join(CORPUS, CURLY),
+                         CORPUS + '/.'], d), 0, 'overlapping paths')
+    check(out.startswith('indexed 2 files (2 new'), 'each file once', out)
+
+
+def case_incremental(d):
+    src = os.path.join(d, 'news')
+    shutil.copytree(CORPUS, src)
+    expect(run(['--db', 'w.db', 'index', 'news'], d), 0, 'first index')
+    with open(os.path.join(src, CURLY), 'a', encoding='utf-8') as f:
+        f.write('\nLater, Jane Doe said "we will come back to this next week."\n')
+    os.remove(os.path.join(src, STRAIGHT))
+    with open(os.path.join(src, 'new-article.md'), 'w', encoding='utf-8') as f:
+        f.write('John Roe told reporters "the talks went well" on Monday.\n')
+    with open(os.path.join(src, 'ignored.csv'), 'w') as f:
+        f.write('not,an,article\n')
+    out, _ = expect(run(['--db', 'w.db', 'index', 'news'], d), 0, 'second index')
+    check(out.startswith('indexed 2 files (1 new, 1 changed, 1 removed, '
+                         '0 unchanged)'), 'new/changed/removed', out)
+    check_consistent(os.path.join(d, 'w.db'))
+    out, _ = expect(run(['--db', 'w.db', 'stats', '--format', 'json'], d), 0, 'stats')
+    check(json.loads(out)[0]['documents'] == 2, 'two documents left', out)
+    # Same bytes, new mtime: the hash says unchanged.
+    p = os.path.join(src, CURLY)
+    os.utime(p, (time.time() + 5, time.time() + 5))
+    out, _ = expect(run(['--db', 'w.db', 'index', 'news'], d), 0, 'touch')
+    check('0 changed' in out and '2 unchanged' in out, 'touched file unchanged', out)
+    # --ext picks other endings.
+    out, _ = expect(run(['--db', 'e.db', 'index', '--ext', 'csv', 'news'], d), 0, '--ext')
+    check(out.startswith('indexed 1 files (1 new'), '--ext csv', out)
+
+
+def case_env_db(d):
+    res = run(['index', CORPUS], d, env={'WHOSAID_DB': os.path.join(d, 'env.db')})
+    expect(res, 0, 'index with WHOSAID_DB')
+    check(os.path.exists(os.path.join(d, 'env.db')), 'WHOSAID_DB used')
+    check(not os.path.exists(os.path.join(d, 'whosaid.db')), 'default not used')
+    expect(run(['stats'], d, env={'WHOSAID_DB': 'env.db'}), 0, 'stats via env')
+    # --db wins over the environment.
+    expect(run(['--db', 'env.db', 'stats'], d, env={'WHOSAID_DB': 'none.db'}), 0,
+           '--db over env')
+
+
+def case_default_db(d):
+    expect(run(['index', CORPUS], d), 0, 'index default db')
+    check(os.path.exists(os.path.join(d, 'whosaid.db')), './whosaid.db made')
+
+
+# -------------------------------------------------------------- queries
+
+def case_who_said(d):
+    expect(index_corpus(d), 0, 'index')
+    out, _ = expect(run(['--db', 'w.db', 'who-said', 'good', 'stage'], d), 0, 'who-said')
+    check('We have reached a good stage' in out, 'quote text', out)
+    check(STRAIGHT in out and CURLY in out, 'both sources listed', out)
+    out, _ = expect(run(['--db', 'w.db', 'who-said', '--format', 'json',
+                         'good stage'], d), 0, 'who-said json')
+    rows = json.loads(out)
+    check(len(rows) == 1, 'one statement for the quote in two articles', out)
+    r = rows[0]
+    check(r['docs'] == 2 and len(r['sources']) == 2, 'two documents', out)
+    check(all(':' in s for s in r['sources']), 'file:line sources', out)
+    if r['speaker'] is not None:
+        check('Thani' in r['speaker'], 'speaker is the Qatari minister', out)
+    # --all: every occurrence.
+    out, _ = expect(run(['--db', 'w.db', 'who-said', '--all', '--format', 'jsonl',
+                         'good stage'], d), 0, 'who-said --all')
+    check(len(out.splitlines()) == 2, 'two occurrences', out)
+    # Nothing found: exit 1, like grep.
+    out, _ = expect(run(['--db', 'w.db', 'who-said', 'zebra', 'crossing'], d), 1,
+                    'no match')
+    # FTS syntax in the phrase is just text.
+    expect(run(['--db', 'w.db', 'who-said', 'AND OR "NEAR('], d), 1, 'fts operators')
+
+
+def case_quotes_statements(d):
+    expect(index_corpus(d), 0, 'index')
+    out, _ = expect(run(['--db', 'w.db', 'quotes', '--format', 'jsonl'], d), 0, 'quotes')
+    rows = [json.loads(l) for l in out.splitlines()]
+    direct = [r for r in rows if r['kind'] == 'direct']
+    check(len(direct) >= 4, 'the direct quotes of corpus/', out)
+    for r in direct:
+        check(r['docs'] == 2, 'each statement in both articles: %s' % r['quote'], out)
+    out2, _ = expect(run(['--db', 'w.db', 'quotes', '--all', '--format', 'jsonl'], d), 0,
+                     'quotes --all')
+    check(len(out2.splitlines()) == sum(r['occurrences'] for r in rows),
+          '--all lists every occurrence', out2)
+    out, _ = expect(run(['--db', 'w.db', 'quotes', '--limit', '1', '--format', 'json'], d),
+                    0, 'limit')
+    check(len(json.loads(out)) == 1, '--limit 1', out)
+    out, _ = expect(run(['--db', 'w.db', 'quotes', '--doc',
+                         os.path.join(CORPUS, CURLY), '--all', '--format', 'jsonl'], d),
+                    0, '--doc')
+    check(all(CURLY in json.loads(l)['path'] for l in out.splitlines()), '--doc filter', out)
+    expect(run(['--db', 'w.db', 'quotes', '--doc', 'nowhere.txt'], d), 1, '--doc unknown')
+    out, _ = expect(run(['--db', 'w.db', 'quotes', '--kind', 'direct', '--format', 'jsonl'],
+                        d), 0, '--kind direct')
+    check(all(json.loads(l)['kind'] == 'direct' for l in out.splitlines()), 'kind', out)
+
+
+def case_quotes_by(d):
+    expect(index_corpus(d), 0, 'index')
+    res = run(['--db', 'w.db', 'quotes', '--by', 'amir-abdollahian'], d)
+    check(res[0] in (0, 1), 'quotes --by exits 0 or 1', res)
+    if res[0] == 0:
+        check('more tense' in res[1], 'his quote', res[1])
+    expect(run(['--db', 'w.db', 'quotes', '--by', 'Nobody Atall'], d), 1, 'unknown speaker')
+
+
+def case_entities(d):
+    expect(index_corpus(d), 0, 'index')
+    out, _ = expect(run(['--db', 'w.db', 'entities'], d), 0, 'entities')
+    check(out.splitlines()[0].split()[:5] == ['NAME', 'KIND', 'MENTIONS', 'DOCS', 'QUOTES'],
+          'table header', out)
+    check('Hamas' in out, 'Hamas listed', out)
+    out, _ = expect(run(['--db', 'w.db', 'entities', '--format', 'json'], d), 0, 'json')
+    rows = json.loads(out)
+    counts = [r['mentions'] for r in rows]
+    check(counts == sorted(counts, reverse=True), 'most mentioned first', out)
+    check(all(r['docs'] >= 1 for r in rows), 'documents counted', out)
+    out, _ = expect(run(['--db', 'w.db', 'entities', '--limit', '3', '--format', 'csv'], d),
+                    0, 'csv')
+    table = list(csv.reader(io.StringIO(out)))
+    check(table[0][:3] == ['name', 'kind', 'mentions'] and len(table) == 4, 'csv rows', out)
+    out, _ = expect(run(['--db', 'w.db', 'entities', '--format', 'tsv'], d), 0, 'tsv')
+    lines = out.splitlines()
+    check(all(l.count('\t') == lines[0].count('\t') for l in lines), 'tsv columns', out)
+    res = run(['--db', 'w.db', 'entities', '--kind', 'person'], d)
+    check(res[0] in (0, 1), 'kind filter runs', res)
+
+
+def case_entity(d):
+    expect(index_corpus(d), 0, 'index')
+    out, _ = expect(run(['--db', 'w.db', 'entity', 'hamas'], d), 0, 'entity')
+    check(out.startswith('Hamas ('), 'canonical name first', out)
+    check(STRAIGHT in out and CURLY in out, 'documents listed', out)
+    out, _ = expect(run(['--db', 'w.db', 'entity', '--format', 'json', 'HAMAS'], d), 0,
+                    'entity json')
+    obj = json.loads(out)
+    check(obj['name'] == 'Hamas' and len(obj['documents']) == 2, 'entity object', out)
+    check(sum(x['mentions'] for x in obj['documents']) == obj['mentions'], 'counts add up',
+          out)
+    _, err = expect(run(['--db', 'w.db', 'entity', 'Nobody', 'Atall'], d), 1, 'unknown')
+    check("no entity named 'Nobody Atall'" in err, 'message', err)
+
+
+def case_stats(d):
+    expect(index_corpus(d), 0, 'index')
+    out, _ = expect(run(['--db', 'w.db', 'stats'], d), 0, 'stats')
+    for word in ('documents', 'entities', 'mentions', 'quotes', 'with speaker', 'database'):
+        check(word in out, 'stats shows ' + word, out)
+    out, _ = expect(run(['--db', 'w.db', 'stats', '--format', 'json'], d), 0, 'json')
+    s = json.loads(out)[0]
+    check(s['documents'] == 2 and s['quotes'] > 0 and s['db_bytes'] > 0, 'stats values', out)
+    check(0 <= s['speaker_share'] <= 1, 'share', out)
+
+
+def case_extract(d):
+    out, _ = expect(run(['extract', os.path.join(CORPUS, STRAIGHT)], d), 0, 'extract')
+    obj = json.loads(out)
+    check(set(obj) == {'path', 'quotes', 'entities'}, 'extract keys', out)
+    q = obj['quotes'][0]
+    for k in ('start', 'end', 'text', 'kind', 'speaker', 'speaker_start', 'speaker_end', 'cue'):
+        check(k in q, 'quote field ' + k, out)
+    check(not os.path.exists(os.path.join(d, 'whosaid.db')), 'extract uses no database')
+
+
+def case_no_database(d):
+    _, err = expect(run(['--db', 'none.db', 'quotes'], d), 4, 'query without db')
+    check('no database at none.db' in err, 'message', err)
+    check(not os.path.exists(os.path.join(d, 'none.db')), 'query creates nothing')
+
+
+# ------------------------------------------------------------ bad input
+
+def case_bad_files(d):
+    src = os.path.join(d, 'in')
+    os.makedirs(os.path.join(src, 'sub'))
+    w = lambda name, data: open(os.path.join(src, name), 'wb').write(data)
+    w('empty.txt', b'')
+    w('binary.txt', b'abc\x00def')
+    w('badutf8.txt', b'first line\nsecond \xff line\n')
+    w('good.txt', 'Jane Doe said "this article is fine" in Paris.\n'.encode())
+    # 50 MB on one line, with a name now and then.
+    chunk = ('the talks went on and on for hours without any result ' * 18 +
+             'Jane Doe ').encode()
+    with open(os.path.join(src, 'oneline.txt'), 'wb') as f:
+        left = 50 * 1024 * 1024
+        while left > 0:
+            f.write(chunk[:left])
+            left -= len(chunk)
+    os.symlink('selfloop.txt', os.path.join(src, 'selfloop.txt'))
+    os.symlink('..', os.path.join(src, 'sub', 'up'))
+    t0 = time.time()
+    out, err = expect(run(['--db', 'w.db', 'index', 'in', 'missing-folder'], d, timeout=300),
+                      3, 'index with bad files')
+    took = time.time() - t0
+    check(took < 240, '50 MB line indexed in reasonable time (%.0f s)' % took)
+    check('in/empty.txt: empty file' in err, 'empty file named', err)
+    check('in/binary.txt: ' in err and 'byte 3' in err, 'NUL byte offset', err)
+    check('in/badutf8.txt: invalid UTF-8 at byte 18 (line 2)' in err, 'UTF-8 offset+line', err)
+    check('in/selfloop.txt: symbolic link loop' in err, 'symlink loop', err)
+    check('in/sub/up: symbolic link loop' in err, 'folder loop', err)
+    check('missing-folder: No such file or directory' in err, 'missing path', err)
+    check('whosaid: 5 files could not be indexed' in err, 'failure count', err)
+    check(out.startswith('indexed 2 files (2 new'), 'good files indexed', out)
+    db = sqlite3.connect(os.path.join(d, 'w.db'))
+    paths = sorted(os.path.basename(r[0]) for r in db.execute('SELECT path FROM documents'))
+    check(paths == ['good.txt', 'oneline.txt'], 'stored documents', paths)
+    check(db.execute('PRAGMA integrity_check').fetchone()[0] == 'ok', 'integrity')
+    db.close()
+    # A file that goes bad is dropped from the index, not left stale.
+    w('good.txt', b'now \x00 binary')
+    out, err = expect(run(['--db', 'w.db', 'index', 'in'], d, timeout=300), 3, 'goes bad')
+    check('in/good.txt: ' in err, 'names the file', err)
+    db = sqlite3.connect(os.path.join(d, 'w.db'))
+    check(db.execute('SELECT count(*) FROM documents').fetchone()[0] == 1, 'stale row gone')
+    db.close()
+
+
+def case_unreadable(d):
+    if IS_ROOT and not NOCAPS:
+        return 'SKIP root without setpriv'
+    src = os.path.join(d, 'in')
+    os.makedirs(src)
+    open(os.path.join(src, 'secret.txt'), 'w').write('Jane Doe said "hidden words here".\n')
+    open(os.path.join(src, 'open.txt'), 'w').write('Jane Doe said "open words here".\n')
+    os.chmod(os.path.join(src, 'secret.txt'), 0)
+    out, err = expect(run(['--db', 'w.db', 'index', 'in'], d, prefix=NOCAPS), 3, 'unreadable')
+    check('in/secret.txt: Permission denied' in err, 'message', err)
+    check(out.startswith('indexed 1 files (1 new'), 'other file indexed', out)
+    # A folder that cannot be read keeps what was indexed from it.
+    sub = os.path.join(src, 'locked')
+    os.makedirs(sub)
+    open(os.path.join(sub, 'kept.txt'), 'w').write('Jane Doe said "kept words".\n')
+    expect(run(['--db', 'w.db', 'index', 'in'], d, prefix=NOCAPS), 3, 'index locked')
+    os.chmod(sub, 0)
+    try:
+        out, err = expect(run(['--db', 'w.db', 'index', 'in'], d, prefix=NOCAPS), 3,
+                          'locked folder')
+    finally:
+        os.chmod(sub, 0o755)
+    check('in/locked: Permission denied' in err, 'names the folder', err)
+    check('0 removed' in out, 'nothing under it removed', out)
+
+
+def case_bad_databases(d):
+    # A folder that does not exist.
+    _, err = expect(run(['--db', 'no/such/dir/w.db', 'index', CORPUS], d), 4, 'missing dir')
+    check('folder no/such/dir does not exist' in err, 'names the folder', err)
+    # Not SQLite: refused and untouched.
+    junk = os.path.join(d, 'junk.db')
+    data = b'this is a text file, not a database\n' * 100
+    open(junk, 'wb').write(data)
+    _, err = expect(run(['--db', 'junk.db', 'index', CORPUS], d), 4, 'not sqlite')
+    check('junk.db: not a whosaid database' in err, 'message', err)
+    check(open(junk, 'rb').read() == data, 'left untouched')
+    expect(run(['--db', 'junk.db', 'stats'], d), 4, 'query on junk')
+    # SQLite, but another program's.
+    other = os.path.join(d, 'other.db')
+    db = sqlite3.connect(other)
+    db.execute('CREATE TABLE notes(x)')
+    db.commit()
+    db.close()
+    before = open(other, 'rb').read()
+    _, err = expect(run(['--db', 'other.db', 'index', CORPUS], d), 4, 'other sqlite')
+    check('another program' in err, 'message', err)
+    check(open(other, 'rb').read() == before, 'other db untouched')
+    # From a newer whosaid.
+    expect(index_corpus(d, 'new.db'), 0, 'index')
+    db = sqlite3.connect(os.path.join(d, 'new.db'))
+    db.execute('PRAGMA user_version = 999')
+    db.commit()
+    db.close()
+    _, err = expect(run(['--db', 'new.db', 'quotes'], d), 4, 'newer schema')
+    check('newer whosaid' in err, 'message', err)
+
+
+def case_readonly_database(d):
+    if IS_ROOT and not NOCAPS:
+        return 'SKIP root without setpriv'
+    expect(index_corpus(d, 'ro.db'), 0, 'index')
+    os.chmod(os.path.join(d, 'ro.db'), 0o444)
+    _, err = expect(run(['--db', 'ro.db', 'index', CORPUS], d, prefix=NOCAPS), 4, 'ro index')
+    check('ro.db: database is read-only' in err, 'message', err)
+    out, _ = expect(run(['--db', 'ro.db', 'who-said', 'good stage'], d, prefix=NOCAPS), 0,
+                    'queries still work on a read-only database')
+    check('good stage' in out, 'answer', out)
+
+
+def case_interrupt(d):
+    src = os.path.join(d, 'many')
+    text = open(os.path.join(CORPUS, STRAIGHT), encoding='utf-8').read()
+    for i in range(1500):
+        sub = os.path.join(src, '%02d' % (i // 100))
+        os.makedirs(sub, exist_ok=True)
+        with open(os.path.join(sub, 'a%04d.txt' % i), 'w', encoding='utf-8') as f:
+            f.write('Story %d.\n\n%s\n' % (i, text))
+    e = dict(os.environ)
+    e.pop('WHOSAID_DB', None)
+    p = subprocess.Popen([WS, '--db', 'w.db', 'index', 'many'], cwd=d,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    check(p.returncode in (0, 130), "interrupted exit %d" % p.returncode, err)
+    note = "exit %d" % p.returncode
+    if p.returncode == 130:
+        check('interrupted' in err.decode(), 'says so', err)
+    db = sqlite3.connect(os.path.join(d, 'w.db'))
+    check(db.execute('PRAGMA integrity_check').fetchone()[0] == 'ok', 'integrity')
+    check(db.execute('PRAGMA foreign_key_check').fetchall() == [], 'foreign keys')
+    n = db.execute('SELECT count(*) FROM documents').fetchone()[0]
+    q = db.execute('SELECT count(*) FROM quotes').fetchone()[0]
+    fts = db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'stage'"
+                     ).fetchone()[0]
+    db.close()
+    check(fts == n, 'fts in sync with documents (%d vs %d)' % (fts, n))
+    check_consistent(os.path.join(d, 'w.db'))
+    out, _ = expect(run(['--db', 'w.db', 'index', 'many'], d, timeout=300), 0, 'resume')
+    check(('%d unchanged' % n) in out, 'resume keeps committed work', out)
+    # Two ^C end the process at once, mid-transaction: still consistent.
+    for f in os.listdir(os.path.join(src, '03')):
+        with open(os.path.join(src, '03', f), 'a') as fh:
+            fh.write('\nMore: Jane Doe said "again".\n')
+    shutil.rmtree(os.path.join(src, '04'))
+    p = subprocess.Popen([WS, '--db', 'w.db', 'index', 'many'], cwd=d,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.3)
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.02)
+    p.send_signal(signal.SIGINT)
+    p.communicate(timeout=120)
+    check_consistent(os.path.join(d, 'w.db'))
+    expect(run(['--db', 'w.db', 'index', 'many'], d, timeout=300), 0, 'resume again')
+    check_consistent(os.path.join(d, 'w.db'))
+    return note + ', %d documents committed' % n
+
+
+def main():
+    """Runs the cases and reports in TAP (meson test counts subtests)."""
+    cases = [(k, v) for k, v in sorted(globals().items()) if k.startswith('case_')]
+    only = os.environ.get('CLI_CASE')
+    if only:
+        cases = [(k, v) for k, v in cases if only in k]
+    print('1..%d' % len(cases))
+    failed = 0
+    for i, (name, fn) in enumerate(cases, 1):
+        d = tempfile.mkdtemp(prefix='whosaid-cli-')
+        t0 = time.time()
+        try:
+            note = fn(d)
+            print('ok %d - %s (%.1fs)%s' % (i, name[5:], time.time() - t0,
+                                            ' # ' + note if note else ''))
+        except Exception as e:  # noqa: BLE001 - report every failure
+            failed += 1
+            msg = str(e) if isinstance(e, Fail) else traceback.format_exc()
+            print('not ok %d - %s' % (i, name[5:]))
+            print('\n'.join('# ' + l for l in msg.splitlines()))
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+        sys.stdout.flush()
+    print('# %d passed, %d failed' % (len(cases) - failed, failed))
+    sys.exit(1 if failed else 0)
+
+
+main()

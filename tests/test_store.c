@@ -1,0 +1,560 @@
+/* test_store.c - the store: hand-built documents in, query rows out.
+ *
+ * Documents are built by hand (ws_doc_view with entities, mentions and
+ * quotes at chosen spans), so these tests exercise the store's identity,
+ * statement and counting rules whatever extraction finds. */
+/* cmocka needs these first (its documentation). */
+// clang-format off
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+// clang-format on
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "whosaid.h"
+
+/* ------------------------------------------------------------- fixtures */
+
+typedef struct fixture {
+  char dir[64];
+  char path[96];
+  ws_store *s;
+} fixture;
+
+static int setup(void **state) {
+  fixture *f = calloc(1, sizeof *f);
+  strcpy(f->dir, "/tmp/ws-test-store-XXXXXX");
+  if (!f || !mkdtemp(f->dir))
+    return -1;
+  snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+  ws_error err = {0};
+  if (ws_store_open(f->path, WS_STORE_CREATE, &f->s, &err) != WS_OK)
+    return -1;
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fixture *f = *state;
+  ws_store_close(f->s);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+  if (system(cmd) != 0)
+    return -1;
+  free(f);
+  return 0;
+}
+
+/* A document under construction: spans are found by searching text. */
+typedef struct doc {
+  const char *text;
+  ws_entity ents[8];
+  size_t n_ents;
+  ws_mention ments[16];
+  size_t n_ments;
+  ws_quote quotes[8];
+  size_t n_quotes;
+} doc;
+
+static uint32_t at(const doc *d, const char *s, int nth) {
+  const char *p = d->text;
+  for (int i = 0; i <= nth; i++) {
+    p = strstr(i ? p + 1 : p, s);
+    assert_non_null(p);
+  }
+  return (uint32_t)(p - d->text);
+}
+
+static int32_t entity(doc *d, const char *name, ws_entity_kind kind,
+                      const char **aliases, uint32_t n_aliases) {
+  ws_entity *e = &d->ents[d->n_ents];
+  e->name = name;
+  e->kind = kind;
+  e->aliases = aliases;
+  e->n_aliases = n_aliases;
+  return (int32_t)d->n_ents++;
+}
+
+static void mention(doc *d, int32_t e, const char *surface, int nth) {
+  ws_mention *m = &d->ments[d->n_ments++];
+  m->start = at(d, surface, nth);
+  m->end = m->start + (uint32_t)strlen(surface);
+  m->entity = e;
+  d->ents[e].n_mentions++;
+}
+
+static void quote(doc *d, const char *words, int32_t speaker,
+                  ws_quote_kind kind) {
+  ws_quote *q = &d->quotes[d->n_quotes++];
+  q->start = at(d, words, 0);
+  q->end = q->start + (uint32_t)strlen(words);
+  q->kind = kind;
+  q->speaker = speaker;
+}
+
+static void put(fixture *f, const char *path, const doc *d) {
+  ws_doc_view v = {d->text, strlen(d->text), d->ments,  d->n_ments,
+                   d->ents, d->n_ents,       d->quotes, d->n_quotes};
+  ws_doc_info info = {path, (int64_t)strlen(d->text), 1, 0};
+  info.hash = ws_hash(d->text, strlen(d->text));
+  ws_error err = {0};
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+}
+
+/* Collected query rows (copies). */
+typedef struct rows {
+  char text[8][256];
+  char speaker[8][64];
+  int64_t docs[8];
+  int64_t mentions[8];
+  char aliases[8][128];
+  size_t n;
+} rows;
+
+static int take_quote(void *ud, const ws_quote_row *r) {
+  rows *x = ud;
+  if (x->n < 8) {
+    snprintf(x->text[x->n], sizeof x->text[0], "%s", r->text);
+    snprintf(x->speaker[x->n], sizeof x->speaker[0], "%s",
+             r->speaker ? r->speaker : "");
+    x->docs[x->n] = r->n_docs;
+  }
+  x->n++;
+  return 0;
+}
+
+static int take_entity(void *ud, const ws_entity_row *r) {
+  rows *x = ud;
+  if (x->n < 8) {
+    snprintf(x->text[x->n], sizeof x->text[0], "%s", r->name);
+    snprintf(x->speaker[x->n], sizeof x->speaker[0], "%s", r->kind);
+    x->docs[x->n] = r->n_docs;
+    x->mentions[x->n] = r->n_mentions;
+    x->aliases[x->n][0] = '\0';
+    for (size_t i = 0; i < r->n_aliases; i++) {
+      strcat(x->aliases[x->n], r->aliases[i]);
+      strcat(x->aliases[x->n], "|");
+    }
+  }
+  x->n++;
+  return 0;
+}
+
+static rows quotes_by(fixture *f, const char *by, const char *phrase) {
+  rows x;
+  memset(&x, 0, sizeof x);
+  ws_quote_query q;
+  memset(&q, 0, sizeof q);
+  q.by = by;
+  q.phrase = phrase;
+  q.kind = -1;
+  ws_error err = {0};
+  int64_t n = ws_query_quotes(f->s, &q, take_quote, &x, &err);
+  assert_true(n >= 0 || n == WS_ENOTFOUND);
+  return x;
+}
+
+static rows all_entities(fixture *f) {
+  rows x;
+  memset(&x, 0, sizeof x);
+  ws_error err = {0};
+  assert_true(ws_query_entities(f->s, -1, 0, take_entity, &x, &err) >= 0);
+  return x;
+}
+
+static ws_store_stats stats(fixture *f) {
+  ws_store_stats st;
+  ws_error err = {0};
+  assert_int_equal(ws_store_stats_get(f->s, &st, &err), WS_OK);
+  return st;
+}
+
+/* A short article: a mayor, her alias, a quote. */
+static doc mayor_article(void) {
+  static const char *aliases[] = {"Doe"};
+  static const char *roles[] = {"Mayor"};
+  doc d;
+  memset(&d, 0, sizeof d);
+  d.text = "Mayor Jane Doe opened the bridge on Tuesday.\n"
+           "\"We will win, no matter what it takes,\" Doe said.\n";
+  int32_t e = entity(&d, "Jane Doe", WS_ENTITY_PERSON, aliases, 1);
+  d.ents[e].roles = roles;
+  d.ents[e].n_roles = 1;
+  mention(&d, e, "Jane Doe", 0);
+  mention(&d, e, "Doe", 1);
+  quote(&d, "We will win, no matter what it takes,", e, WS_QUOTE_DIRECT);
+  d.quotes[0].speaker_start = at(&d, "Doe said", 0);
+  d.quotes[0].speaker_end = d.quotes[0].speaker_start + 3;
+  return d;
+}
+
+/* ---------------------------------------------------------------- tests */
+
+static void a_stored_quote_is_found_by_any_alias(void **state) {
+  fixture *f = *state;
+  doc d = mayor_article();
+  put(f, "/news/a.txt", &d);
+  rows x = quotes_by(f, "doe", NULL); /* alias, lower case */
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.text[0], "We will win, no matter what it takes,");
+  assert_string_equal(x.speaker[0], "Jane Doe");
+  x = quotes_by(f, "JANE DOE", NULL);
+  assert_int_equal(x.n, 1);
+  x = quotes_by(f, "John Roe", NULL);
+  assert_int_equal(x.n, 0);
+  /* Part of a name, in whole words, when nothing matches exactly. */
+  x = quotes_by(f, "jane", NULL);
+  assert_int_equal(x.n, 1);
+  x = quotes_by(f, "jan", NULL);
+  assert_int_equal(x.n, 0);
+}
+
+static void entities_carry_counts_aliases_and_kind(void **state) {
+  fixture *f = *state;
+  doc d = mayor_article();
+  put(f, "/news/a.txt", &d);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.text[0], "Jane Doe");
+  assert_string_equal(x.speaker[0], "person");
+  assert_int_equal(x.mentions[0], 2);
+  assert_int_equal(x.docs[0], 1);
+  assert_string_equal(x.aliases[0], "Doe|");
+  ws_store_stats st = stats(f);
+  assert_int_equal(st.documents, 1);
+  assert_int_equal(st.mentions, 2);
+  assert_int_equal(st.quotes, 1);
+  assert_int_equal(st.quotes_with_speaker, 1);
+}
+
+static void one_statement_across_house_styles(void **state) {
+  fixture *f = *state;
+  doc a = mayor_article();
+  put(f, "/news/a.txt", &a);
+  /* The same words with curly quotes, a dash and no final comma. */
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text =
+      "\xE2\x80\x9CWe will win \xE2\x80\x94 no matter what it takes\xE2\x80\x9D"
+      ", the mayor said.\n";
+  quote(&b, "We will win \xE2\x80\x94 no matter what it takes", -1,
+        WS_QUOTE_DIRECT);
+  put(f, "/news/b.txt", &b);
+  /* A small edit: one word more. */
+  doc c;
+  memset(&c, 0, sizeof c);
+  c.text = "She said: \"We will surely win, no matter what it takes.\"\n";
+  quote(&c, "We will surely win, no matter what it takes.", -1,
+        WS_QUOTE_DIRECT);
+  put(f, "/news/c.txt", &c);
+  /* Different words stay apart. */
+  doc e;
+  memset(&e, 0, sizeof e);
+  e.text = "\"We will lose the vote,\" the mayor said.\n";
+  quote(&e, "We will lose the vote,", -1, WS_QUOTE_DIRECT);
+  put(f, "/news/e.txt", &e);
+
+  rows x = quotes_by(f, NULL, NULL);
+  assert_int_equal(x.n, 2);
+  assert_int_equal(x.docs[0], 3);
+  /* The longest version is shown, with the speaker one source named. */
+  assert_string_equal(x.text[0],
+                      "We will surely win, no matter what it takes.");
+  assert_string_equal(x.speaker[0], "Jane Doe");
+  assert_int_equal(x.docs[1], 1);
+  assert_int_equal(stats(f).statements, 2);
+}
+
+static void statement_keys_ignore_style(void **state) {
+  (void)state;
+  char *a = ws_statement_key("U.S. support, \xE2\x80\x9C"
+                             "fine\xE2\x80\x9D!",
+                             25);
+  assert_string_equal(a, "us support fine");
+  free(a);
+  /* Composed and decomposed g-breve are one key. */
+  char *b = ws_statement_key("Erdo\xC4\x9F"
+                             "an",
+                             8);
+  char *c = ws_statement_key("Erdog\xCC\x86"
+                             "an",
+                             9);
+  assert_string_equal(b, c);
+  free(b);
+  free(c);
+  char *d = ws_statement_key("1,000 don't", 11);
+  assert_string_equal(d, "1000 dont");
+  free(d);
+  assert_true(ws_statement_similarity("a b c d e f g h i j",
+                                      "a b c d e f g h i k") >= 0.89);
+  assert_true(ws_statement_similarity("we will win", "we will lose") < 0.8);
+  assert_true(ws_statement_similarity("same words", "same words") == 1.0);
+  /* A moved clause keeps the words. */
+  assert_true(ws_statement_similarity(
+                  "they can achieve what they failed to do through talks",
+                  "they can achieve through talks what they failed to do") >=
+              0.9);
+  assert_true(ws_statement_similarity("the vote will pass in june today",
+                                      "no one expects any vote soon") < 0.8);
+}
+
+static void replacing_and_removing_keep_totals(void **state) {
+  fixture *f = *state;
+  doc d = mayor_article();
+  put(f, "/news/a.txt", &d);
+  put(f, "/news/a.txt", &d); /* replaced, not doubled */
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.mentions[0], 2);
+  assert_int_equal(x.docs[0], 1);
+  assert_int_equal(stats(f).documents, 1);
+  ws_error err = {0};
+  assert_int_equal(ws_store_remove(f->s, "/news/a.txt", &err), WS_OK);
+  assert_int_equal(ws_store_remove(f->s, "/news/a.txt", &err), WS_ENOTFOUND);
+  x = all_entities(f);
+  assert_int_equal(x.n, 0);
+  ws_store_stats st = stats(f);
+  assert_int_equal(st.documents, 0);
+  assert_int_equal(st.quotes, 0);
+  assert_int_equal(st.statements, 0); /* orphan statements go too */
+  x = quotes_by(f, NULL, "no matter");
+  assert_int_equal(x.n, 0); /* and their full-text entries */
+}
+
+static void full_text_search_ranks_and_phrases(void **state) {
+  fixture *f = *state;
+  doc d = mayor_article();
+  put(f, "/news/a.txt", &d);
+  rows x = quotes_by(f, NULL, "no matter");
+  assert_int_equal(x.n, 1);
+  x = quotes_by(f, NULL, "takes win"); /* not a phrase: all words */
+  assert_int_equal(x.n, 1);
+  x = quotes_by(f, NULL, "\"matter\" OR NEAR(");
+  assert_int_equal(x.n, 0);
+  ws_quote_query q;
+  memset(&q, 0, sizeof q);
+  q.phrase = "no matter";
+  q.highlight = 1;
+  q.kind = -1;
+  rows y;
+  memset(&y, 0, sizeof y);
+  ws_error err = {0};
+  assert_int_equal(ws_query_quotes(f->s, &q, take_quote, &y, &err), 1);
+  /* A phrase match is marked as one span. */
+  assert_non_null(strstr(y.text[0], "win, \001no matter\002 what"));
+}
+
+static void an_alias_links_names_across_documents(void **state) {
+  fixture *f = *state;
+  /* The short name is stored first; the full name comes later. */
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "Haniyeh said \"the talks will go on\" in Doha.\n";
+  int32_t h = entity(&b, "Haniyeh", WS_ENTITY_OTHER, NULL, 0);
+  mention(&b, h, "Haniyeh", 0);
+  quote(&b, "the talks will go on", h, WS_QUOTE_DIRECT);
+  put(f, "/news/b.txt", &b);
+  static const char *aliases[] = {"Haniyeh"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Ismail Haniyeh arrived. Haniyeh met the minister.\n";
+  int32_t e = entity(&a, "Ismail Haniyeh", WS_ENTITY_PERSON, aliases, 1);
+  mention(&a, e, "Ismail Haniyeh", 0);
+  mention(&a, e, "Haniyeh", 1);
+  put(f, "/news/a.txt", &a);
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.text[0], "Ismail Haniyeh");
+  assert_string_equal(x.speaker[0], "person");
+  assert_int_equal(x.mentions[0], 3);
+  assert_int_equal(x.docs[0], 2);
+  x = quotes_by(f, "Ismail Haniyeh", NULL);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.speaker[0], "Ismail Haniyeh");
+  /* A later document with the short name joins at the next link pass
+   * (ws_index runs one at the end of every run). */
+  doc c;
+  memset(&c, 0, sizeof c);
+  c.text = "Later Haniyeh left.\n";
+  mention(&c, entity(&c, "Haniyeh", WS_ENTITY_OTHER, NULL, 0), "Haniyeh", 0);
+  put(f, "/news/c.txt", &c);
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 3);
+}
+
+static void an_ambiguous_alias_links_nothing(void **state) {
+  fixture *f = *state;
+  static const char *smith[] = {"Smith"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "John Smith and Jane Smith met.\n";
+  mention(&a, entity(&a, "John Smith", WS_ENTITY_PERSON, smith, 1),
+          "John Smith", 0);
+  mention(&a, entity(&a, "Jane Smith", WS_ENTITY_PERSON, smith, 1),
+          "Jane Smith", 0);
+  put(f, "/news/a.txt", &a);
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "Smith spoke.\n";
+  mention(&b, entity(&b, "Smith", WS_ENTITY_OTHER, NULL, 0), "Smith", 0);
+  put(f, "/news/b.txt", &b);
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 3);
+  int64_t ids[4];
+  /* Asking for "smith" finds all three. */
+  assert_int_equal(ws_query_resolve(f->s, "smith", ids, 4, &err), 3);
+}
+
+static void a_dominant_namesake_takes_the_surname(void **state) {
+  fixture *f = *state;
+  static const char *trump[] = {"Trump"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Donald Trump spoke. Trump left. Trump came back. Trump won. "
+           "Eric Trump waved.\n";
+  int32_t d = entity(&a, "Donald Trump", WS_ENTITY_PERSON, trump, 1);
+  mention(&a, d, "Donald Trump", 0);
+  for (int i = 1; i <= 3; i++)
+    mention(&a, d, "Trump", i);
+  mention(&a, entity(&a, "Eric Trump", WS_ENTITY_PERSON, trump, 1),
+          "Eric Trump", 0);
+  put(f, "/news/a.txt", &a);
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "Trump said \"we will build it\" on Monday.\n";
+  int32_t t = entity(&b, "Trump", WS_ENTITY_PERSON, NULL, 0);
+  mention(&b, t, "Trump", 0);
+  quote(&b, "we will build it", t, WS_QUOTE_DIRECT);
+  put(f, "/news/b.txt", &b);
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  rows x = quotes_by(f, "Donald Trump", NULL);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.speaker[0], "Donald Trump");
+  x = all_entities(f);
+  assert_int_equal(x.n, 2);
+  assert_int_equal(x.mentions[0], 5);
+}
+
+static void a_full_name_never_folds_into_a_rarer_longer_one(void **state) {
+  fixture *f = *state;
+  static const char *dt[] = {"Donald Trump"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Republican Donald Trump spoke.\n";
+  mention(&a, entity(&a, "Republican Donald Trump", WS_ENTITY_PERSON, dt, 1),
+          "Republican Donald Trump", 0);
+  put(f, "/news/a.txt", &a);
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "Donald Trump left. Donald Trump came back.\n";
+  int32_t e = entity(&b, "Donald Trump", WS_ENTITY_PERSON, NULL, 0);
+  mention(&b, e, "Donald Trump", 0);
+  mention(&b, e, "Donald Trump", 1);
+  put(f, "/news/b.txt", &b);
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 2);
+  assert_string_equal(x.text[0], "Donald Trump");
+}
+
+static void foreign_files_are_refused_untouched(void **state) {
+  fixture *f = *state;
+  char p[128];
+  snprintf(p, sizeof p, "%s/junk.db", f->dir);
+  FILE *fp = fopen(p, "w");
+  assert_non_null(fp);
+  fputs("plain text, not SQLite\n", fp);
+  fclose(fp);
+  ws_store *s = NULL;
+  ws_error err = {0};
+  assert_int_equal(ws_store_open(p, WS_STORE_CREATE, &s, &err), WS_ESCHEMA);
+  assert_null(s);
+  assert_non_null(strstr(err.msg, "not a whosaid database"));
+  struct stat st;
+  assert_int_equal(stat(p, &st), 0);
+  assert_int_equal(st.st_size, 23);
+  snprintf(p, sizeof p, "%s/absent.db", f->dir);
+  assert_int_equal(ws_store_open(p, WS_STORE_READONLY, &s, &err), WS_EDB);
+  assert_non_null(strstr(err.msg, "no database at"));
+  assert_int_equal(access(p, F_OK), -1);
+}
+
+static void index_walks_a_folder_incrementally(void **state) {
+  fixture *f = *state;
+  char dir[128], p[160];
+  snprintf(dir, sizeof dir, "%s/news", f->dir);
+  assert_int_equal(mkdir(dir, 0755), 0);
+  for (int i = 0; i < 5; i++) {
+    snprintf(p, sizeof p, "%s/a%d.txt", dir, i);
+    FILE *fp = fopen(p, "w");
+    assert_non_null(fp);
+    fprintf(fp, "Story %d. Jane Doe said \"the bridge opens today\".\n", i);
+    fclose(fp);
+  }
+  snprintf(p, sizeof p, "%s/skip.csv", dir);
+  FILE *fp = fopen(p, "w");
+  assert_non_null(fp);
+  fputs("a,b\n", fp);
+  fclose(fp);
+  const char *paths[] = {dir};
+  ws_index_opts o;
+  memset(&o, 0, sizeof o);
+  o.jobs = 2;
+  ws_index_stats st;
+  ws_error err = {0};
+  assert_int_equal(ws_index(f->s, paths, 1, &o, &st, &err), WS_OK);
+  assert_int_equal(st.added, 5);
+  assert_int_equal(st.failed, 0);
+  assert_int_equal(stats(f).documents, 5);
+  assert_int_equal(ws_index(f->s, paths, 1, &o, &st, &err), WS_OK);
+  assert_int_equal(st.added, 0);
+  assert_int_equal(st.unchanged, 5);
+  snprintf(p, sizeof p, "%s/a3.txt", dir);
+  assert_int_equal(unlink(p), 0);
+  assert_int_equal(ws_index(f->s, paths, 1, &o, &st, &err), WS_OK);
+  assert_int_equal(st.removed, 1);
+  assert_int_equal(stats(f).documents, 4);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(a_stored_quote_is_found_by_any_alias,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(entities_carry_counts_aliases_and_kind,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(one_statement_across_house_styles, setup,
+                                      teardown),
+      cmocka_unit_test(statement_keys_ignore_style),
+      cmocka_unit_test_setup_teardown(replacing_and_removing_keep_totals, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(full_text_search_ranks_and_phrases, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(an_alias_links_names_across_documents,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(an_ambiguous_alias_links_nothing, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(a_dominant_namesake_takes_the_surname,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(
+          a_full_name_never_folds_into_a_rarer_longer_one, setup, teardown),
+      cmocka_unit_test_setup_teardown(foreign_files_are_refused_untouched,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(index_walks_a_folder_incrementally, setup,
+                                      teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
