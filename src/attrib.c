@@ -2033,10 +2033,13 @@ static int reported(ctx *c, size_t n_direct) {
                  is_punct(c, k, ',')) {
         /* "The plan, he said, is dead." */
         rc = push_reported(c, s0, s1, &a);
-      } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
+      } else if (as > s0 &&
+                 (is_punct(c, as, ',') || (c->tok[as].type == WS_TOK_QUOTE &&
+                                           is_punct(c, as - 1, ','))) &&
                  (k >= s1 - 1 || ends_sentence(c, k) || inc(c, k, C_TRAIL))) {
-        /* "The plan is dead, he said in Oslo." */
-        rc = push_reported(c, s0, a.np.s - 1, &a);
+        /* "The plan is dead, he said in Oslo.", also with the comma inside
+         * a closing mark: '... "a good plan," the paper reported.' */
+        rc = push_reported(c, s0, as, &a);
       } else if (k < s1 && (introduced || !inc(c, k, C_NOTCL)) &&
                  (skipped < 6) && !ends_sentence(c, k) &&
                  !is_punct(c, k, ',') && !is_punct(c, k, ':')) {

@@ -381,6 +381,10 @@ static void reported_boundaries_and_headlines(void **state) {
          "pier was too short", R, "Tomas Berg", "Berg");
   expect("Tomas Berg last week told the council that the pier was too short.",
          "pier was too short", R, "Tomas Berg", "Berg");
+  /* '..., X reported.' with the comma inside the closing mark */
+  expect("The mayor praised the dockers and the harbour staff for months of "
+         "\"careful work,\" the Bergen Tidende reported.",
+         "praised the dockers", R, "Bergen Tidende", NULL);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
