@@ -1748,6 +1748,21 @@ int ws_attrib_resolve(ws_doc *doc) {
 
 /* ------------------------------------------------------- reported speech */
 
+/* 1 when a new speaker starts at token i, before e: a short phrase and a
+ * finite verb of saying ("A, former President X said this week"). */
+static int next_speaker(const ctx *c, int32_t i, int32_t e) {
+  for (int32_t j = i; j < e && j < i + 8; j++) {
+    int f;
+    int32_t l;
+    if (j > i && cue_at(c, j, &f, &l) && !(f & WS_CUE_PART) &&
+        (f & (WS_CUE_SPEECH | WS_CUE_CLAUSE)))
+      return subject_before(c, j, i).s >= i;
+    if (!is_word(c, j))
+      return 0;
+  }
+  return 0;
+}
+
 /* A direct quote inside a reported statement, with no speaker of its
  * own, is the same speaker's words: 'X said the plan was "a disaster"',
  * 'X told them "the plan is dead"'. */
@@ -1783,9 +1798,19 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   for (int32_t i = s + 1; i + 1 < e; i++) {
     int f;
     int32_t l;
-    if (is_punct(c, i, ',') && c->in_quote[i] < 0 &&
+    if (c->in_quote[i] >= 0)
+      continue;
+    if (is_punct(c, i, ',') &&
         (isw(c, i + 1, W_BUT) || isw(c, i + 1, W_WHILE) ||
-         (cue_at(c, i + 1, &f, &l) && (f & WS_CUE_PART)))) {
+         (cue_at(c, i + 1, &f, &l) && (f & WS_CUE_PART)) ||
+         (i + 1 != a->np.s && next_speaker(c, i + 1, e)))) {
+      e = i;
+      break;
+    }
+    /* "... computers and she accused X": a new subject starts a new
+     * clause */
+    if (isw(c, i, W_AND) && inc(c, i + 1, C_SUBJ) && i + 2 < e &&
+        is_word(c, i + 2) && c->f[i + 2].cue) {
       e = i;
       break;
     }

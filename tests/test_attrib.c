@@ -442,6 +442,22 @@ static void reported_boundaries_and_headlines(void **state) {
   extract(&r, "Mayor Lena Vik spoke to the dockers on Monday.");
   assert_int_equal(r.v.n_quotes, 0);
   ws_doc_free(r.doc);
+  /* a statement ends where the next speaker and verb begin */
+  t = "Lena Vik believes the pier is too short, the harbour master Tomas "
+      "Berg said on Monday.";
+  expect(t, "pier is too short", R, "Lena Vik", "Vik");
+  extract(&r, t);
+  q = quote_with(&r, "pier is too short");
+  assert_non_null(q);
+  assert_true(q->end <= (uint32_t)(strstr(t, ", the harbour") - t));
+  ws_doc_free(r.doc);
+  t = "Lena Vik said the pier was too short and she asked the council for "
+      "a new one.";
+  extract(&r, t);
+  q = quote_with(&r, "pier was too short");
+  assert_non_null(q);
+  assert_true(q->end <= (uint32_t)(strstr(t, " and she") - t));
+  ws_doc_free(r.doc);
   /* a headline: every word capitalized, the cue too */
   t = "Mayor Lena Vik Says The Ferry Will Run All Winter\n\nThe ferry "
       "company agreed on Monday.";
