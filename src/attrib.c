@@ -80,6 +80,8 @@ typedef struct attr {
   span np;      /* the speaker phrase */
   span cue;     /* the cue */
   int32_t ent;  /* resolved entity, or -1 */
+  int min_words; /* fewest words of a reported statement (0: 3); a
+                    position needs fewer ("endorsed Berg") */
 } attr;
 
 typedef struct ctx {
@@ -1481,7 +1483,7 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
         int32_t m;
         if (c->in_quote[u] >= 0 || !cue_at(c, u, &g, &m))
           continue;
-        attr b;
+        attr b = {NO_SPAN, NO_SPAN, -1, 0};
         /* the inner cue must sit in the outer one's clause: no comma
          * between them (a comma closes "When I emailed him, he replied") */
         int comma = 0;
@@ -1630,7 +1632,7 @@ int ws_attrib_resolve(ws_doc *doc) {
     int32_t inner = tok_at_or_after(&c, q->end) - 1; /* last content token */
     int stop = ends_sentence(&c, inner) && !is_punct(&c, inner, ';') &&
                !is_punct(&c, inner, '?') && !is_punct(&c, inner, '!');
-    attr a = {NO_SPAN, NO_SPAN, -1};
+    attr a = {NO_SPAN, NO_SPAN, -1, 0};
     int32_t sent_first = (int32_t)doc->tokens.sent[c.tok[ot].sent].first;
     int starts_sentence = ot == sent_first || (c.tok[ot].flags & WS_TF_PARA);
     /* A quotation is long enough to be one, or ends its clause (partial
@@ -1828,7 +1830,7 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     words += is_word(c, i);
     quoted += is_word(c, i) && c->in_quote[i] >= 0;
   }
-  if (words < 3)
+  if (words < (a->min_words ? a->min_words : 3))
     return WS_OK;
   if (quoted * 2 > words) {
     credit_partial(c, s, e, a); /* the quote carries the statement */
@@ -1857,7 +1859,7 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
 static int nominal(ctx *c, int32_t v, int32_t s1) {
   if (!inc(c, v, C_SAYN) || !isw(c, v + 1, W_THAT))
     return WS_OK;
-  attr a = {NO_SPAN, {v, v + 1}, -1};
+  attr a = {NO_SPAN, {v, v + 1}, -1, 0};
   int32_t k = v - 1;
   while (k >= 0 && k > v - 3 && is_word(c, k) && !is_cap(c, k) &&
          !(c->tok[k].flags & WS_TF_POSS) && !inc(c, k, C_DET))
@@ -1887,7 +1889,7 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
   int32_t ent = mention_entity(c, np);
   if (ent < 0 || entity_kind(c, ent) != WS_ENTITY_PERSON)
     return WS_OK;
-  attr a = {np, {np.e, np.e + 1}, ent};
+  attr a = {np, {np.e, np.e + 1}, ent, 0};
   return push_reported(c, np.e + 1, s1, &a);
 }
 
@@ -1926,7 +1928,7 @@ static int reported(ctx *c, size_t n_direct) {
       if (inc(c, v - 1, C_BE) && !(f & WS_CUE_PRESENT) &&
           !isw(c, v, W_ACCORDING))
         continue; /* a passive: "Texas was called for X" */
-      attr a = {NO_SPAN, {v, l + 1}, -1};
+      attr a = {NO_SPAN, {v, l + 1}, -1, 0};
       if (isw(c, v, W_ACCORDING)) {
         a.np = np_starting(c, l + 1, s1);
         if (a.np.s < 0)
@@ -2003,6 +2005,7 @@ static int reported(ctx *c, size_t n_direct) {
             (isw(c, k, W_TO) && isw(c, v, W_REFERRING)))
           k++;
         if (k < s1 && !ends_sentence(c, k) && !is_punct(c, k, ',')) {
+          a.min_words = 1;
           int rc = push_reported(c, k, s1, &a);
           if (rc)
             return rc;
@@ -2018,6 +2021,16 @@ static int reported(ctx *c, size_t n_direct) {
           o.s = k, o.e = k + 1;
         if (o.s >= 0)
           k = o.e;
+      }
+      /* what one undertakes or urges: "vowed to stay", "agreed to pay",
+       * "urged the council to act" (the infinitive is the content) */
+      if (isw(c, k, W_TO) && is_word(c, k + 1) && !is_cap(c, k + 1) &&
+          !inc(c, k + 1, C_DET | C_SUBJ) && k + 1 < s1) {
+        a.min_words = 2;
+        int rc = push_reported(c, k, s1, &a);
+        if (rc)
+          return rc;
+        continue;
       }
       /* "said in a statement", "wrote in a long Facebook post" */
       if (isw(c, k, W_IN) && inc(c, k + 1, C_DET)) {

@@ -385,6 +385,15 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("The mayor praised the dockers and the harbour staff for months of "
          "\"careful work,\" the Bergen Tidende reported.",
          "praised the dockers", R, "Bergen Tidende", NULL);
+  /* what one undertakes or urges, and a short position taken */
+  expect("On Monday Lena Vik vowed to keep the ferry running all winter.",
+         "keep the ferry running", R, "Lena Vik", "Vik");
+  expect("Tomas Berg urged the council to build a second pier.",
+         "build a second pier", R, "Tomas Berg", "Berg");
+  expect("The harbour spokeswoman declined to comment.", "to comment", R,
+         "The harbour spokeswoman", NULL);
+  expect("On Monday the dockers' union endorsed Vik.", "Vik", R,
+         "the dockers\' union", NULL);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
