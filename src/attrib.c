@@ -137,7 +137,8 @@ enum {
   C_WH = 1u << 23,        /* wh_words */
   C_TIMEW = 1u << 24,     /* time_words */
   C_TIMELEAD = 1u << 25,  /* time_leads */
-  C_TIMEALONE = 1u << 26  /* time_alone */
+  C_TIMEALONE = 1u << 26, /* time_alone */
+  C_MAKE = 1u << 27       /* make_forms */
 };
 
 /* The single words the patterns test by name. */
@@ -145,10 +146,12 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING
 };
 
-enum { CUE_LAST_NEXT = 1 << 15 }; /* in feat.cue: a two-word cue */
+/* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
+ * (CUE_LAST_NEXT2) after its first: "according to", "made it clear" */
+enum { CUE_LAST_NEXT = 1 << 15, CUE_LAST_NEXT2 = 1 << 14 };
 
 typedef struct feat {
   uint32_t cls; /* C_* */
@@ -345,6 +348,10 @@ static const char *const time_leads[] = {"at", "on", "in", "last", "this",
 static const char *const time_alone[] = {"today", "yesterday", "tonight",
                                          NULL};
 
+/* "made it clear that": a verb of saying in two or three words. */
+static const char *const make_forms[] = {"make", "makes", "made", "making",
+                                         NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -407,7 +414,7 @@ static void build_wtab(void) {
       {of_whom, C_OF_WHOM}, {quant_plural, C_QUANT_PL},
       {quant_singular, C_QUANT_SG}, {wh_words, C_WH},
       {time_words, C_TIMEW},     {time_leads, C_TIMELEAD},
-      {time_alone, C_TIMEW | C_TIMEALONE}};
+      {time_alone, C_TIMEW | C_TIMEALONE}, {make_forms, C_MAKE}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -421,7 +428,8 @@ static void build_wtab(void) {
              {"to", W_TO}, {"told", W_TOLD}, {"up", W_UP},
              {"but", W_BUT}, {"percent", W_PERCENT}, {"of", W_OF},
              {"about", W_ABOUT}, {"against", W_AGAINST},
-             {"while", W_WHILE}};
+             {"while", W_WHILE}, {"clear", W_CLEAR},
+             {"making", W_MAKING}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -514,6 +522,17 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
     *last = i + 1;
     return 1;
   }
+  if (inc(c, i, C_MAKE)) {
+    /* "made clear that", "made it clear that" */
+    if (isw(c, i + 1, W_CLEAR))
+      *last = i + 1;
+    else if (isw(c, i + 1, W_IT) && isw(c, i + 2, W_CLEAR))
+      *last = i + 2;
+    else
+      return 0;
+    raw = WS_CUE_CLAUSE | WS_CUE_SPEECH |
+          (isw(c, i, W_MAKING) ? WS_CUE_PART : 0);
+  }
   /* a capitalized verb inside a sentence is part of a name ("Says
    * Who"), except in a headline, where every word is capitalized
    * ("Senator Says Plan Is Dead") */
@@ -565,8 +584,9 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
 static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
   if (i < 0 || i >= c->n || !c->f[i].cue)
     return 0;
-  *flags = c->f[i].cue & ~CUE_LAST_NEXT;
-  *last = (c->f[i].cue & CUE_LAST_NEXT) ? i + 1 : i;
+  *flags = c->f[i].cue & ~(CUE_LAST_NEXT | CUE_LAST_NEXT2);
+  *last = i + ((c->f[i].cue & CUE_LAST_NEXT) ? 1 : 0) +
+          ((c->f[i].cue & CUE_LAST_NEXT2) ? 2 : 0);
   return 1;
 }
 
@@ -611,11 +631,13 @@ static int classify(ctx *c) {
     int f = 0;
     int32_t l = i;
     int raw = c->f[i].cue;
-    if (!raw && c->f[i].id != W_ACCORDING)
+    if (!raw && c->f[i].id != W_ACCORDING && !(c->f[i].cls & C_MAKE))
       continue; /* cue_eval finds nothing without one of these */
     c->f[i].cue = 0;
     if (cue_eval(c, i, raw, &f, &l))
-      c->f[i].cue = (uint16_t)(f | (l > i ? CUE_LAST_NEXT : 0));
+      c->f[i].cue = (uint16_t)(f | (l == i + 1   ? CUE_LAST_NEXT
+                                    : l == i + 2 ? CUE_LAST_NEXT2
+                                                 : 0));
   }
   return WS_OK;
 }

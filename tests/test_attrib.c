@@ -394,6 +394,10 @@ static void reported_boundaries_and_headlines(void **state) {
          "The harbour spokeswoman", NULL);
   expect("On Monday the dockers' union endorsed Vik.", "Vik", R,
          "the dockers\' union", NULL);
+  /* a verb of saying in three words */
+  expect("On Monday Lena Vik made it clear that the ferry will run all "
+         "winter.",
+         "ferry will run all winter", R, "Lena Vik", "Vik");
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
