@@ -509,6 +509,21 @@ static int present_verb_context(const ctx *c, int32_t i) {
   return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u';
 }
 
+static int is_dash(const ctx *c, int32_t i);
+
+/* "Officials, some of them new, say": a base form right after a comma or
+ * dash that closes an apposition, or after "those" and a participle
+ * ("those surveyed say"), follows its plural subject. */
+static int after_apposition(const ctx *c, int32_t i) {
+  if ((is_punct(c, i - 1, ',') || is_dash(c, i - 1)) && is_word(c, i - 2))
+    return 1;
+  if (!is_word(c, i - 1) || !inc(c, i - 2, C_OF_WHOM))
+    return 0;
+  const ws_token *t = &c->tok[i - 1];
+  return t->end - t->start > 3 && c->doc->text[t->end - 2] == 'e' &&
+         c->doc->text[t->end - 1] == 'd';
+}
+
 /* 1 when token i is a cue verb used as a verb; fills flags and the last
  * token of a multi-word cue. */
 static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
@@ -559,8 +574,9 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   else if (!(f & (WS_CUE_SPEECH | WS_CUE_CLAUSE)) && ends_in_s(c, i) &&
            !third_person_subject(c, i - 1))
     return 0; /* "raised questions", "new attacks": a plural noun */
-  else if ((f & WS_CUE_PRESENT) &&
-           !present_verb_context(c, i))
+  else if ((f & WS_CUE_PRESENT) && !present_verb_context(c, i) &&
+           !((f & WS_CUE_CLAUSE) && !(f & WS_CUE_STANCE) &&
+             after_apposition(c, i)))
     return 0; /* "US support for", "a call": a noun */
   if (isw(c, i, W_POINTED) || isw(c, i, W_POINTING)) {
     if (!isw(c, i + 1, W_OUT))
@@ -756,7 +772,6 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
   return r;
 }
 
-static int is_dash(const ctx *c, int32_t i);
 
 /* "increasingly", "repeatedly": a lower-case -ly word between a subject
  * and its verb. */

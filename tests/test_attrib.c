@@ -394,6 +394,12 @@ static void reported_boundaries_and_headlines(void **state) {
          "The harbour spokeswoman", NULL);
   expect("On Monday the dockers' union endorsed Vik.", "Vik", R,
          "the dockers\' union", NULL);
+  /* a base form after an apposition, or after "those" and a participle */
+  expect("Harbour workers, most of them from Askoy, say the pier is too "
+         "short.",
+         "pier is too short", R, "Harbour workers", NULL);
+  expect("In the survey, those polled say the pier is too short.",
+         "pier is too short", R, "those polled", NULL);
   /* a verb of saying in three words */
   expect("On Monday Lena Vik made it clear that the ferry will run all "
          "winter.",
