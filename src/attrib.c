@@ -1718,9 +1718,11 @@ int ws_attrib_resolve(ws_doc *doc) {
       a.np = clause_subject(&c, ot - 1, 0);
       found = a.np.s >= 0;
     }
-    if (!found && !starts_sentence) {
+    if (!found && !starts_sentence && !short_mid) {
       /* a partial quote inside a clause: 'X accused Y of being "..."' is
-       * attributed to the clause's subject */
+       * attributed to the clause's subject (a few words inside a phrase
+       * with no cue of their own are scare quotes: the "undercard"
+       * debate) */
       a.cue = NO_SPAN;
       a.np = clause_subject(&c, ot, 0);
       found = a.np.s >= 0 && (is_cap(&c, a.np.e - 1) ||

@@ -449,6 +449,10 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("The town waited.\n\nLena Vik did not name the builders, but told "
          "her staff, \"our pier is in trouble.\"\n",
          "our pier is in trouble", D, "Lena Vik", "Vik");
+  /* a scare quote inside a phrase is no quote, even with a subject */
+  extract(&r, "Lena Vik ran the \"undercard\" debate in the harbour hall.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
   /* a verb between two names is no title: "Vik hammered Berg" */
   expect("The town waited.\n\nLena Vik hammered Tomas Berg on Monday, saying "
          "\"nobody should walk on that pier.\"\n",
