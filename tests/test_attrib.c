@@ -307,9 +307,8 @@ static void reported_subjects_and_stances(void **state) {
   ws_doc_free(r.doc);
 }
 
-/* One statement ends where the next cue begins; headlines capitalize
- * their cue. */
-static void reported_boundaries_and_headlines(void **state) {
+/* One statement ends where the next cue begins. */
+static void reported_statement_boundaries(void **state) {
   (void)state;
   const char *t = "Mayor Lena Vik said the ferry will run all winter, saying "
                   "the harbour is safe.";
@@ -328,6 +327,14 @@ static void reported_boundaries_and_headlines(void **state) {
   assert_non_null(q);
   assert_true(q->end <= (uint32_t)(strstr(t, ", but") - t));
   ws_doc_free(r.doc);
+}
+
+/* Subjects of reported statements: poll shares, quantifiers, times and
+ * appositions between the subject and its verb. */
+static void reported_subjects_more(void **state) {
+  (void)state;
+  const char *t;
+  run r;
   /* poll shares and "As X noted, ..." */
   expect("In the new poll, 47 percent say the ferry should run all winter.",
          "ferry should run all winter", R, "47 percent", NULL);
@@ -381,6 +388,11 @@ static void reported_boundaries_and_headlines(void **state) {
          "pier was too short", R, "Tomas Berg", "Berg");
   expect("Tomas Berg last week told the council that the pier was too short.",
          "pier was too short", R, "Tomas Berg", "Berg");
+}
+
+/* Cues after the statement, infinitives, positions and topics. */
+static void reported_cues_more(void **state) {
+  (void)state;
   /* '..., X reported.' with the comma inside the closing mark */
   expect("The mayor praised the dockers and the harbour staff for months of "
          "\"careful work,\" the Bergen Tidende reported.",
@@ -414,6 +426,12 @@ static void reported_boundaries_and_headlines(void **state) {
   expect("On Monday Lena Vik discussed the cost of the pier with the "
          "council.",
          "cost of the pier", R, "Lena Vik", "Vik");
+}
+
+/* Speakers of direct quotes in harder sentences. */
+static void direct_speakers_more(void **state) {
+  (void)state;
+  run r;
   /* a full stop inside the quote, then a sentence of only "X said." */
   expect("The board met on Monday.\n\n\"The pier is too short.\" Lena Vik "
          "said.\n",
@@ -465,6 +483,14 @@ static void reported_boundaries_and_headlines(void **state) {
   extract(&r, "Mayor Lena Vik spoke to the dockers on Monday.");
   assert_int_equal(r.v.n_quotes, 0);
   ws_doc_free(r.doc);
+}
+
+/* A statement ends where the next speaker and verb begin. */
+static void reported_statement_ends(void **state) {
+  (void)state;
+  const char *t;
+  run r;
+  const ws_quote *q;
   /* a statement ends where the next speaker and verb begin */
   t = "Lena Vik believes the pier is too short, the harbour master Tomas "
       "Berg said on Monday.";
@@ -481,6 +507,13 @@ static void reported_boundaries_and_headlines(void **state) {
   assert_non_null(q);
   assert_true(q->end <= (uint32_t)(strstr(t, " and she") - t));
   ws_doc_free(r.doc);
+}
+
+/* Headlines capitalize every word, the cue too. */
+static void headlines_capitalize_the_cue(void **state) {
+  (void)state;
+  const char *t;
+  run r;
   /* a headline: every word capitalized, the cue too */
   t = "Mayor Lena Vik Says The Ferry Will Run All Winter\n\nThe ferry "
       "company agreed on Monday.";
@@ -520,7 +553,12 @@ int main(void) {
       cmocka_unit_test(no_speaker_is_guessed),
       cmocka_unit_test(reported_speech),
       cmocka_unit_test(reported_subjects_and_stances),
-      cmocka_unit_test(reported_boundaries_and_headlines),
+      cmocka_unit_test(reported_statement_boundaries),
+      cmocka_unit_test(reported_subjects_more),
+      cmocka_unit_test(reported_cues_more),
+      cmocka_unit_test(direct_speakers_more),
+      cmocka_unit_test(reported_statement_ends),
+      cmocka_unit_test(headlines_capitalize_the_cue),
       cmocka_unit_test(cue_lexicon),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
