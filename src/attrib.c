@@ -138,7 +138,8 @@ enum {
   C_TIMEW = 1u << 24,     /* time_words */
   C_TIMELEAD = 1u << 25,  /* time_leads */
   C_TIMEALONE = 1u << 26, /* time_alone */
-  C_MAKE = 1u << 27       /* make_forms */
+  C_MAKE = 1u << 27,      /* make_forms */
+  C_OBJ = 1u << 28        /* object_pronouns */
 };
 
 /* The single words the patterns test by name. */
@@ -352,6 +353,10 @@ static const char *const time_alone[] = {"today", "yesterday", "tonight",
 static const char *const make_forms[] = {"make", "makes", "made", "making",
                                          NULL};
 
+static const char *const object_pronouns[] = {"him", "them", "us", "me",
+                                              "himself", "herself",
+                                              "themselves", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -414,7 +419,8 @@ static void build_wtab(void) {
       {of_whom, C_OF_WHOM}, {quant_plural, C_QUANT_PL},
       {quant_singular, C_QUANT_SG}, {wh_words, C_WH},
       {time_words, C_TIMEW},     {time_leads, C_TIMELEAD},
-      {time_alone, C_TIMEW | C_TIMEALONE}, {make_forms, C_MAKE}};
+      {time_alone, C_TIMEW | C_TIMEALONE}, {make_forms, C_MAKE},
+      {object_pronouns, C_OBJ}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -483,6 +489,20 @@ static int third_person_subject(const ctx *c, int32_t i) {
   return is_word(c, i) && !ends_in_s(c, i) && i > 0 &&
          ((inc(c, i - 1, C_DET) && !isw(c, i - 1, W_THAT)) ||
           (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS)));
+}
+
+/* What follows a verb of stance or naming in -s: its object ("attacks
+ * the plan", "calls him", "blames Berg"), "for" or "to" ("calls for",
+ * "wants to"), or a quotation ("calls it "..."").  A noun in -s is
+ * followed by a preposition or a verb ("attacks on", "attacks killed"). */
+static int object_follows(const ctx *c, int32_t i) {
+  if (i >= c->n)
+    return 0;
+  if (c->tok[i].type == WS_TOK_QUOTE)
+    return 1;
+  return (is_cap(c, i) && !inc(c, i, C_CAPSTOP)) ||
+         c->doc->tok_mention[i] >= 0 || inc(c, i, C_DET | C_OBJ) ||
+         isw(c, i, W_FOR) || isw(c, i, W_TO) || isw(c, i, W_IT);
 }
 
 /* A base form (say, support, show) is a verb after a plural or personal
@@ -572,8 +592,9 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   if ((f & WS_CUE_PRESENT) && isw(c, i - 1, W_TO))
     f |= WS_CUE_PART; /* "went on to say": subject is the clause's */
   else if (!(f & (WS_CUE_SPEECH | WS_CUE_CLAUSE)) && ends_in_s(c, i) &&
-           !third_person_subject(c, i - 1))
-    return 0; /* "raised questions", "new attacks": a plural noun */
+           (!third_person_subject(c, i - 1) || !object_follows(c, i + 1)))
+    return 0; /* "raised questions", "the terrorist attacks in": a plural
+                 noun; the verb takes an object ("attacks the plan") */
   else if ((f & WS_CUE_PRESENT) && !present_verb_context(c, i) &&
            !((f & WS_CUE_CLAUSE) && !(f & WS_CUE_STANCE) &&
              after_apposition(c, i)))

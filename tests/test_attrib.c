@@ -393,6 +393,7 @@ static void reported_subjects_more(void **state) {
 /* Cues after the statement, infinitives, positions and topics. */
 static void reported_cues_more(void **state) {
   (void)state;
+  run r;
   /* '..., X reported.' with the comma inside the closing mark */
   expect("The mayor praised the dockers and the harbour staff for months of "
          "\"careful work,\" the Bergen Tidende reported.",
@@ -416,6 +417,15 @@ static void reported_cues_more(void **state) {
   expect("On Monday Lena Vik made it clear that the ferry will run all "
          "winter.",
          "ferry will run all winter", R, "Lena Vik", "Vik");
+  /* a noun in -s is no verb: "the storm attacks on the pier" */
+  extract(&r, "The mayor spoke about the winter storm attacks on the old "
+              "pier and the ferry.");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_true(r.v.quotes[i].cue_end - r.v.quotes[i].cue_start != 7 ||
+                memcmp(r.v.text + r.v.quotes[i].cue_start, "attacks", 7));
+  ws_doc_free(r.doc);
+  expect("On Monday the board attacks the plan to close the pier.",
+         "plan to close the pier", R, "the board", NULL);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
