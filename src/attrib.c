@@ -973,6 +973,26 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   return r;
 }
 
+/* The source after "according to": a name or phrase as np_starting()
+ * reads it, else whatever phrase stands there up to a comma or the end
+ * of the sentence ("according to exit polls", "according to a 2014
+ * Labor Department study", "according to The Hill"). */
+static span source_of(const ctx *c, int32_t i, int32_t hi) {
+  span r = np_starting(c, i, hi);
+  if (r.s >= 0)
+    return r;
+  int32_t e = i;
+  while (e < hi && e < i + NP_MAX &&
+         (is_word(c, e) || c->tok[e].type == WS_TOK_NUMBER) &&
+         !(e > i && (inc(c, e, C_REL) || isw(c, e, W_THAT))))
+    e++;
+  if (e > i && is_word(c, e - 1) && !inc(c, e - 1, C_DET)) {
+    r.s = i, r.e = e;
+    return r;
+  }
+  return NO_SPAN;
+}
+
 /* ------------------------------------------------------------- resolution */
 
 static int entity_kind(const ctx *c, int32_t ent) {
@@ -1307,7 +1327,7 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
       continue;
     span s = NO_SPAN;
     if (isw(c, j, W_ACCORDING))
-      s = np_starting(c, j + 2, c->n);
+      s = source_of(c, j + 2, c->n);
     else
       s = subject_before(c, j, lo);
     if (s.s < 0 && (f & WS_CUE_INVERT) &&
@@ -1449,7 +1469,7 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
       continue;
     a->cue.s = v, a->cue.e = l + 1;
     if (isw(c, v, W_ACCORDING)) {
-      a->np = np_starting(c, l + 1, c->n);
+      a->np = source_of(c, l + 1, c->n);
       return a->np.s >= 0;
     }
     if (f & WS_CUE_PART) {
@@ -1487,7 +1507,7 @@ static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
                                  int32_t ot, int32_t lo, attr *a) {
   a->cue.s = v, a->cue.e = l + 1;
   if (isw(c, v, W_ACCORDING)) {
-    a->np = np_starting(c, l + 1, ot);
+    a->np = source_of(c, l + 1, ot);
     return a->np.s >= 0;
   }
   if (isw(c, v - 1, W_AS) && isw(c, v - 2, W_QUOTED)) {
@@ -1577,7 +1597,7 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
       continue;
     a->cue.s = v, a->cue.e = l + 1;
     if (isw(c, v, W_ACCORDING))
-      a->np = np_starting(c, l + 1, colon);
+      a->np = source_of(c, l + 1, colon);
     else
       a->np = (f & WS_CUE_PART) ? clause_subject(c, v, lo)
                                 : subject_before(c, v, lo);
@@ -1990,7 +2010,7 @@ static int reported(ctx *c, size_t n_direct) {
         continue; /* a passive: "Texas was called for X" */
       attr a = {NO_SPAN, {v, l + 1}, -1, 0};
       if (isw(c, v, W_ACCORDING)) {
-        a.np = np_starting(c, l + 1, s1);
+        a.np = source_of(c, l + 1, s1);
         if (a.np.s < 0)
           continue;
         a.ent = resolve(c, a.np);

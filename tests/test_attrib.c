@@ -398,6 +398,13 @@ static void reported_cues_more(void **state) {
   expect("The mayor praised the dockers and the harbour staff for months of "
          "\"careful work,\" the Bergen Tidende reported.",
          "praised the dockers", R, "Bergen Tidende", NULL);
+  /* "according to" any phrase */
+  expect("The ferry lost money for the third year in a row, according to "
+         "exit polls of harbour users.",
+         "ferry lost money", R, "exit polls of harbour users", NULL);
+  expect("The pier will cost twice as much, according to a 2014 council "
+         "study.",
+         "pier will cost twice", R, "a 2014 council study", NULL);
   /* what one undertakes or urges, and a short position taken */
   expect("On Monday Lena Vik vowed to keep the ferry running all winter.",
          "keep the ferry running", R, "Lena Vik", "Vik");
