@@ -1949,7 +1949,7 @@ static int nominal(ctx *c, int32_t v, int32_t s1) {
     if (a.np.s >= 0)
       a.ent = resolve(c, a.np);
   } else if (inc(c, k, C_DET) && (isw(c, k, W_HIS) || isw(c, k, W_HER) ||
-                                       isw(c, k, W_THEIR) || isw(c, k, W_ITS))) {
+                                  isw(c, k, W_THEIR) || isw(c, k, W_ITS))) {
     a.np.s = k, a.np.e = k + 1; /* "his claim": his names the speaker */
   }
   if (a.np.s < 0)
@@ -2033,8 +2033,23 @@ static int reported(ctx *c, size_t n_direct) {
         a.np = clause_subject(c, v, s0); /* "..., and says he will" */
       } else {
         a.np = subject_before(c, v, s0);
-        if (a.np.s < 0 && (f & WS_CUE_INVERT) && is_punct(c, v - 1, ','))
-          a.np = np_starting(c, l + 1, s1);
+        if ((f & WS_CUE_INVERT) && is_punct(c, v - 1, ',')) {
+          /* "..., said Steve Grubbs, an operative": a name after the
+           * verb, closing the sentence or followed by its apposition, is
+           * the speaker, unless a name stands before ("Vik, the mayor,
+           * said Berg was late") */
+          span inv = np_starting(c, l + 1, s1);
+          int named_before = a.np.s >= 0 &&
+                             (is_cap(c, a.np.e - 1) ||
+                              c->doc->tok_mention[a.np.e - 1] >= 0 ||
+                              inc(c, a.np.s, C_SUBJ | C_REL));
+          if (a.np.s < 0 ||
+              (inv.s >= 0 && !named_before &&
+               (is_cap(c, inv.e - 1) || c->doc->tok_mention[inv.e - 1] >= 0) &&
+               (inv.e >= s1 || ends_sentence(c, inv.e) ||
+                is_punct(c, inv.e, ','))))
+            a.np = inv;
+        }
       }
       if (a.np.s < 0 && (f & WS_CUE_OBJECT) && inc(c, l + 1, C_WH)) {
         /* "Asked whether the pier is safe, the mayor said ...": the

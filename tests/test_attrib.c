@@ -433,6 +433,11 @@ static void reported_cues_more(void **state) {
   ws_doc_free(r.doc);
   expect("On Monday the board attacks the plan to close the pier.",
          "plan to close the pier", R, "the board", NULL);
+  /* "..., said X, an apposition": X speaks even when a plural noun
+   * stands before the comma */
+  expect("In a year of storms, boats have more room to wait in the bay, "
+         "said Tomas Berg, a harbour pilot.",
+         "more room to wait", R, "Tomas Berg", "Berg");
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
