@@ -42,10 +42,24 @@
  * precedes, and a paragraph opening "Name: ..." (headlines, transcripts)
  * reports what follows; a noun of saying with its possessor ("Trump's
  * claim that ...") reports its that-clause.  Passives ("was called") are
- * not attributions.
+ * not attributions.  Also reported: an infinitive after the cue (vowed to
+ * stay, urged X to act), the topic of a statement (talked about X, warned
+ * against X), an indirect question after "Asked", whatever follows
+ * "according to" as its source, and "As X noted, ...".  Subjects may be
+ * poll shares (47 percent say, six in 10 say), lone quantifiers (some
+ * say), or names followed by an age, a party tag or a time phrase (X, 54,
+ * a teacher, said; X (D-Md.), said; X on Monday said).  A statement ends
+ * where the next begins: before ", saying ...", ", but ...", ", while
+ * ..." and before a new speaker and verb (", X said", "and she asked").
+ * A direct quote inside a reported statement, with no speaker of its own,
+ * takes the statement's speaker.  Headlines (every word capitalized) may
+ * capitalize their cue.
  *
- * Every search is bounded by a fixed window of tokens, so the work is
- * linear in the document.
+ * Every token is classified once (classify(): a hash lookup of the word
+ * gives its word lists as a bitset and its cue flags, then its cue in
+ * context), so the patterns test bits, not strings.  Every search is
+ * bounded by a fixed window of tokens, so the work is linear in the
+ * document.
  */
 #include <pthread.h>
 #include <stdint.h>
