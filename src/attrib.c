@@ -161,7 +161,7 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -449,7 +449,7 @@ static void build_wtab(void) {
              {"but", W_BUT}, {"percent", W_PERCENT}, {"of", W_OF},
              {"about", W_ABOUT}, {"against", W_AGAINST},
              {"while", W_WHILE}, {"clear", W_CLEAR},
-             {"making", W_MAKING}};
+             {"making", W_MAKING}, {"when", W_WHEN}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -2019,6 +2019,20 @@ static int reported(ctx *c, size_t n_direct) {
       if (!(f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING |
                  WS_CUE_TOPIC)))
         continue;
+      if ((inc(c, v - 1, C_BE) || isw(c, v - 1, W_WHEN)) &&
+          (f & WS_CUE_OBJECT) && !(f & WS_CUE_PRESENT) &&
+          (inc(c, l + 1, C_WH) || isw(c, l + 1, W_ABOUT))) {
+        /* "when asked about the pier", "voters were asked who ...": the
+         * question is reported, its asker is not named */
+        attr q = {NO_SPAN, {v, l + 1}, -1, 2};
+        int32_t b = isw(c, l + 1, W_ABOUT) ? l + 2 : l + 1, e = b + 1;
+        while (e < s1 && !is_punct(c, e, ',') && !ends_sentence(c, e))
+          e++;
+        int rc = push_reported(c, b, e, &q);
+        if (rc)
+          return rc;
+        continue;
+      }
       if (inc(c, v - 1, C_BE) && !(f & WS_CUE_PRESENT) &&
           !isw(c, v, W_ACCORDING))
         continue; /* a passive: "Texas was called for X" */

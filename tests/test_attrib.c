@@ -438,6 +438,10 @@ static void reported_cues_more(void **state) {
   expect("In a year of storms, boats have more room to wait in the bay, "
          "said Tomas Berg, a harbour pilot.",
          "more room to wait", R, "Tomas Berg", "Berg");
+  /* a passive question: the question is reported, the asker unnamed */
+  expect("The board met.\n\nWhen asked about the cost of the pier, Lena "
+         "Vik smiled.",
+         "cost of the pier", R, NULL, NULL);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
