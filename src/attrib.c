@@ -1928,7 +1928,19 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     return WS_OK;
   if (quoted * 2 > words) {
     credit_partial(c, s, e, a); /* the quote carries the statement */
-    return WS_OK;
+    /* but words of the reporter's own before it are a statement too:
+     * 'he respects Berg and calls him "..."' */
+    int32_t q0 = s;
+    int before = 0;
+    while (q0 < e && c->in_quote[q0] < 0 &&
+           c->tok[q0].type != WS_TOK_QUOTE)
+      before += is_word(c, q0++);
+    if (before < 3 || q0 >= e)
+      return WS_OK;
+    e = q0;
+    while (e > s && (c->tok[e - 1].type == WS_TOK_PUNCT ||
+                     c->tok[e - 1].type == WS_TOK_QUOTE))
+      e--;
   }
   ws_quote *q = ws_vec_push(&c->doc->quotes, c->doc->arena);
   if (!q)

@@ -501,6 +501,10 @@ static void direct_speakers_more(void **state) {
   expect("The town waited.\n\nLena Vik hammered Tomas Berg on Monday, saying "
          "\"nobody should walk on that pier.\"\n",
          "nobody should walk", D, "Lena Vik", "Vik");
+  /* the reporter's own words before a long quote are a statement too */
+  expect("Lena Vik says she respects the council and calls it \"the most "
+         "patient group of people in the whole of western Norway.\"",
+         "she respects the council", R, "Lena Vik", "Vik");
   /* a partial quote inside a reported statement is the same speaker's */
   expect("Later the harbour board talked about giving the town \"a better "
          "and safer place to dock\" within a year.",
