@@ -161,7 +161,7 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -449,7 +449,8 @@ static void build_wtab(void) {
              {"but", W_BUT}, {"percent", W_PERCENT}, {"of", W_OF},
              {"about", W_ABOUT}, {"against", W_AGAINST},
              {"while", W_WHILE}, {"clear", W_CLEAR},
-             {"making", W_MAKING}, {"when", W_WHEN}};
+             {"making", W_MAKING}, {"when", W_WHEN},
+             {"than", W_THAN}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -594,7 +595,8 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   /* A determiner or possessive before it makes it a noun: "the report",
    * "some reports", "one call"; a quantifier standing alone is the
    * subject of a verb: "some say", "many believed", "one says" */
-  if (inc(c, i - 1, C_DET) && !isw(c, i - 1, W_THAT)) {
+  if (inc(c, i - 1, C_DET) && !isw(c, i - 1, W_THAT) &&
+      counted(c, i - 1, 0).s < 0) { /* "one in three said" */
     int plural_form = ends_in_s(c, i) && !(raw & WS_CUE_INVERT);
     if (!((inc(c, i - 1, C_QUANT_PL) && !ends_in_s(c, i)) ||
           (inc(c, i - 1, C_QUANT_SG) && ends_in_s(c, i) && !plural_form)))
@@ -2213,7 +2215,9 @@ static int reported(ctx *c, size_t n_direct) {
         /* "The plan is dead, he said in Oslo.", also with the comma inside
          * a closing mark: '... "a good plan," the paper reported.' */
         rc = push_reported(c, s0, as, &a);
-      } else if (k < s1 && (introduced || !inc(c, k, C_NOTCL)) &&
+      } else if (k < s1 &&
+                 (introduced || !inc(c, k, C_NOTCL) ||
+                  isw(c, k + 1, W_THAN)) && /* "said more than ..." */
                  (skipped < 6) && !ends_sentence(c, k) &&
                  !is_punct(c, k, ',') && !is_punct(c, k, ':')) {
         rc = push_reported(c, k, s1, &a);

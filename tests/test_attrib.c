@@ -342,6 +342,10 @@ static void reported_subjects_more(void **state) {
          "pier is too short", R, "six in 10", NULL);
   expect("As the Bergen Tidende noted, the ferry has lost money for years.",
          "ferry has lost money", R, "Bergen Tidende", NULL);
+  expect("Among dockers, one in three said the pier is too short.",
+         "pier is too short", R, "one in three", NULL);
+  expect("Tomas Berg said more than 200 boats use the pier each week.",
+         "200 boats use the pier", R, "Tomas Berg", "Berg");
   /* a year before the verb is no subject */
   extract(&r, "The pier built in 2012 said nothing about the winter storms.");
   assert_int_equal(r.v.n_quotes, 0);
