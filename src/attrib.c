@@ -153,7 +153,8 @@ enum {
   C_TIMELEAD = 1u << 25,  /* time_leads */
   C_TIMEALONE = 1u << 26, /* time_alone */
   C_MAKE = 1u << 27,      /* make_forms */
-  C_OBJ = 1u << 28        /* object_pronouns */
+  C_OBJ = 1u << 28,       /* object_pronouns */
+  C_THATONLY = 1u << 29   /* that_only */
 };
 
 /* The single words the patterns test by name. */
@@ -371,6 +372,11 @@ static const char *const object_pronouns[] = {"him", "them", "us", "me",
                                               "himself", "herself",
                                               "themselves", NULL};
 
+/* Cue forms that are more often a noun or take a plain object. */
+static const char *const that_only[] = {
+    "state", "states", "maintain", "maintains", "maintained", "prove",
+    "proves", "proved", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -434,7 +440,7 @@ static void build_wtab(void) {
       {quant_singular, C_QUANT_SG}, {wh_words, C_WH},
       {time_words, C_TIMEW},     {time_leads, C_TIMELEAD},
       {time_alone, C_TIMEW | C_TIMEALONE}, {make_forms, C_MAKE},
-      {object_pronouns, C_OBJ}};
+      {object_pronouns, C_OBJ}, {that_only, C_THATONLY}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -622,6 +628,11 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   }
   /* "continued" cues speech only as a lead-in ("Caddell continued:"),
    * not with an object ("continues the war"). */
+  /* "states", "maintained", "proved" are verbs of saying only before a
+   * clause or a quote: not "several states", "maintained a lead",
+   * "proved popular" */
+  if (inc(c, i, C_THATONLY) && is_word(c, i + 1) && !isw(c, i + 1, W_THAT))
+    return 0;
   if (inc(c, i, C_CONTINUE))
     if (!(i + 1 < c->n && (is_punct(c, i + 1, ':') || is_punct(c, i + 1, ',') ||
                            is_punct(c, i + 1, '.') ||

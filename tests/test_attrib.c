@@ -446,6 +446,12 @@ static void reported_cues_more(void **state) {
   expect("The board met.\n\nWhen asked about the cost of the pier, Lena "
          "Vik smiled.",
          "cost of the pier", R, NULL, NULL);
+  /* "states", "maintained": verbs of saying only before a clause */
+  expect("The harbour report states that the pier is too short.",
+         "pier is too short", R, "The harbour report", NULL);
+  extract(&r, "Tomas Berg maintained a lead in the harbour race all winter.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
