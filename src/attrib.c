@@ -628,11 +628,6 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   }
   /* "continued" cues speech only as a lead-in ("Caddell continued:"),
    * not with an object ("continues the war"). */
-  /* "states", "maintained", "proved" are verbs of saying only before a
-   * clause or a quote: not "several states", "maintained a lead",
-   * "proved popular" */
-  if (inc(c, i, C_THATONLY) && is_word(c, i + 1) && !isw(c, i + 1, W_THAT))
-    return 0;
   if (inc(c, i, C_CONTINUE))
     if (!(i + 1 < c->n && (is_punct(c, i + 1, ':') || is_punct(c, i + 1, ',') ||
                            is_punct(c, i + 1, '.') ||
@@ -2043,6 +2038,12 @@ static int reported(ctx *c, size_t n_direct) {
         continue;
       if (!(f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING |
                  WS_CUE_TOPIC)))
+        continue;
+      /* "states", "maintained", "proved" report only a that-clause: not
+       * "several states say", "maintained a lead", "proved popular" (after
+       * a quote they still cue it: '"...," she maintained') */
+      if (inc(c, v, C_THATONLY) && is_word(c, l + 1) &&
+          !isw(c, l + 1, W_THAT))
         continue;
       if ((inc(c, v - 1, C_BE) || isw(c, v - 1, W_WHEN)) &&
           (f & WS_CUE_OBJECT) && !(f & WS_CUE_PRESENT) &&

@@ -449,6 +449,9 @@ static void reported_cues_more(void **state) {
   /* "states", "maintained": verbs of saying only before a clause */
   expect("The harbour report states that the pier is too short.",
          "pier is too short", R, "The harbour report", NULL);
+  expect("The board met.\n\n\"The pier is too short,\" Lena Vik maintained "
+         "in an interview.",
+         "pier is too short", D, "Lena Vik", "Vik");
   extract(&r, "Tomas Berg maintained a lead in the harbour race all winter.");
   assert_int_equal(r.v.n_quotes, 0);
   ws_doc_free(r.doc);
