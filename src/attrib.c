@@ -154,7 +154,8 @@ enum {
   C_TIMEALONE = 1u << 26, /* time_alone */
   C_MAKE = 1u << 27,      /* make_forms */
   C_OBJ = 1u << 28,       /* object_pronouns */
-  C_THATONLY = 1u << 29   /* that_only */
+  C_THATONLY = 1u << 29,  /* that_only */
+  C_PLAINSAY = 1u << 30   /* plain_say */
 };
 
 /* The single words the patterns test by name. */
@@ -377,6 +378,14 @@ static const char *const that_only[] = {
     "state", "states", "maintain", "maintains", "maintained", "prove",
     "proves", "proved", NULL};
 
+/* Verbs of plain saying: "to" after them is a listener or a setting ("said
+ * to reporters", "said to cheers"), not an undertaking. */
+static const char *const plain_say[] = {
+    "say", "says", "said", "saying", "add", "adds", "added", "adding",
+    "tell", "tells", "told", "telling", "write", "writes", "wrote",
+    "writing", "reply", "replies", "replied", "explain", "explains",
+    "explained", "note", "notes", "noted", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -440,7 +449,8 @@ static void build_wtab(void) {
       {quant_singular, C_QUANT_SG}, {wh_words, C_WH},
       {time_words, C_TIMEW},     {time_leads, C_TIMELEAD},
       {time_alone, C_TIMEW | C_TIMEALONE}, {make_forms, C_MAKE},
-      {object_pronouns, C_OBJ}, {that_only, C_THATONLY}};
+      {object_pronouns, C_OBJ}, {that_only, C_THATONLY},
+      {plain_say, C_PLAINSAY}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -2174,7 +2184,8 @@ static int reported(ctx *c, size_t n_direct) {
       /* what one undertakes or urges: "vowed to stay", "agreed to pay",
        * "urged the council to act" (the infinitive is the content) */
       if (isw(c, k, W_TO) && is_word(c, k + 1) && !is_cap(c, k + 1) &&
-          !inc(c, k + 1, C_DET | C_SUBJ) && k + 1 < s1) {
+          !inc(c, k + 1, C_DET | C_SUBJ) && k + 1 < s1 &&
+          !inc(c, v, C_PLAINSAY)) { /* not "said to cheers" */
         a.min_words = 2;
         int rc = push_reported(c, k, s1, &a);
         if (rc)
@@ -2190,8 +2201,9 @@ static int reported(ctx *c, size_t n_direct) {
           }
       }
       while (k < s1 && skipped < 6 && inc(c, k, C_CLFILL) &&
-             !isw(c, k, W_THAT))
-        k++, skipped++;
+             !isw(c, k, W_THAT) &&
+             !(isw(c, k, W_ON) && !inc(c, k + 1, C_TIMEW | C_CLFILL)))
+        k++, skipped++; /* "on Monday", but not "on NBC's show" */
       /* "X says at a campaign stop in Toledo, Ohio, that ...": a phrase
        * of place or time before the complementizer */
       for (int32_t j = k; j < s1 && j < k + 12; j++) {

@@ -455,6 +455,15 @@ static void reported_cues_more(void **state) {
   extract(&r, "Tomas Berg maintained a lead in the harbour race all winter.");
   assert_int_equal(r.v.n_quotes, 0);
   ws_doc_free(r.doc);
+  /* what follows "said" is a setting, not a statement: "said Sunday on
+   * TV2's show", "said to loud cheers" */
+  extract(&r, "The board met.\n\n\"We cannot wait,\" Lena Vik said Sunday "
+              "on the harbour radio show.\n\n\"We will not wait,\" she said "
+              "to loud cheers.\n");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_equal(r.v.quotes[i].kind, WS_QUOTE_DIRECT);
+  assert_int_equal(r.v.n_quotes, 2);
+  ws_doc_free(r.doc);
   /* the topic of a statement */
   expect("On Monday Mayor Lena Vik talked about the cost of the new pier.",
          "cost of the new pier", R, "Mayor Lena Vik", "Vik");
