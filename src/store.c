@@ -88,7 +88,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
         "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
         "speaker_start, speaker_end, cue, statement) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) VALUES (?1, ?2)",
+    [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) "
+                      "SELECT id, text FROM quotes WHERE id > ?1 ORDER BY id",
+    [ST_QUOTE_TOP] = "SELECT coalesce(max(id), 0) FROM quotes",
     [ST_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
     [ST_DOC_TOUCH] = "UPDATE documents SET size = ?2, mtime = ?3 "
                      "WHERE path = ?1",
@@ -185,6 +187,13 @@ uint64_t ws_hash(const void *data, size_t len) {
     h *= 0x100000001b3ull;
   }
   return h;
+}
+
+/* Steps a statement without results and resets it; 0 if it went well. */
+static int step_done(sqlite3_stmt *st) {
+  int r = sqlite3_step(st);
+  sqlite3_reset(st);
+  return r == SQLITE_DONE ? 0 : -1;
 }
 
 /* ------------------------------------------------------------ writer cache */
@@ -287,6 +296,44 @@ static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
   c->seen[i] = h;
   c->n_seen++;
   return 0;
+}
+
+/* Adds the quotes written since the last call to the full-text index, in
+ * one statement.  Inserting each quote's row as it is written costs
+ * twice as much: every later multi-row INSERT or UPDATE opens a
+ * statement savepoint, and FTS5 writes its pending terms out as a new
+ * segment at every savepoint (fts5_main.c, fts5SavepointMethod), so the
+ * index was built from thousands of tiny segments that then had to be
+ * merged.  Called before commit and before any delete (whose trigger
+ * removes FTS rows, which must exist by then). */
+static int fts_top(ws_store *s, int64_t *top, ws_error *err) {
+  sqlite3_stmt *st = ws_store_stmt(s, ST_QUOTE_TOP, err);
+  if (!st)
+    return WS_EDB;
+  int r = sqlite3_step(st);
+  if (r == SQLITE_ROW)
+    *top = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
+  return r == SQLITE_ROW ? WS_OK : ws_store_fail(s, err, s->path);
+}
+
+static int fts_flush(ws_store *s, ws_error *err) {
+  if (!s->in_txn)
+    return WS_OK;
+  int64_t top = 0;
+  int rc = fts_top(s, &top, err);
+  if (rc)
+    return rc;
+  if (top <= s->fts_from)
+    return WS_OK;
+  sqlite3_stmt *st;
+  if (!(st = ws_store_stmt(s, ST_FTS_INSERT, err)))
+    return WS_EDB;
+  sqlite3_bind_int64(st, 1, s->fts_from);
+  if (step_done(st))
+    return ws_store_fail(s, err, "indexing quote text");
+  s->fts_from = top;
+  return WS_OK;
 }
 
 /* Writes the pending entity totals. */
@@ -556,6 +603,11 @@ int ws_store_begin(ws_store *s, ws_error *err) {
   int rc = ws_store_exec(s, "BEGIN IMMEDIATE", err);
   if (rc == WS_OK)
     s->in_txn = 1;
+  /* Every committed quote is in quotes_fts (fts_flush before COMMIT). */
+  if (rc == WS_OK)
+    rc = fts_top(s, &s->fts_from, err);
+  if (rc && s->in_txn)
+    ws_store_rollback(s);
   return rc;
 }
 
@@ -563,6 +615,8 @@ int ws_store_commit(ws_store *s, ws_error *err) {
   if (!s->in_txn)
     return WS_OK;
   int rc = cache_flush(s, err);
+  if (!rc)
+    rc = fts_flush(s, err);
   if (rc)
     return rc;
   rc = ws_store_exec(s, "COMMIT", err);
@@ -916,12 +970,6 @@ static uint32_t line_at(line_cursor *c, size_t off) {
   return c->line;
 }
 
-static int step_done(sqlite3_stmt *st) {
-  int r = sqlite3_step(st);
-  sqlite3_reset(st);
-  return r == SQLITE_DONE ? 0 : -1;
-}
-
 /* A short name links to the entity it is an alias of when that entity
  * is the only one, or when it is named at least this many times as often
  * as all the others together: a bare "Trump" in a corpus about Donald
@@ -1046,8 +1094,11 @@ static int cmp_count(const void *a, const void *b) {
 /* Deletes document id with everything in it, keeping entity totals. */
 static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
-  /* The document's doc_entities rows may still be pending. */
+  /* The document's doc_entities rows may still be pending, and its quotes
+   * must be in quotes_fts for the delete trigger to remove them. */
   int rc = de_flush(s, err);
+  if (!rc)
+    rc = fts_flush(s, err);
   if (rc)
     return rc;
   if (!(st = ws_store_stmt(s, ST_DOC_UNCOUNT, err)))
@@ -1065,7 +1116,9 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_bind_int64(st, 1, id);
   if (step_done(st))
     return ws_store_fail(s, err, "removing a document");
-  return WS_OK;
+  /* Every quote left is in quotes_fts, and the next quote id is one past
+   * the largest left, which may be below fts_from now. */
+  return fts_top(s, &s->fts_from, err);
 }
 
 /* What ws_store_put needs from a document apart from the database,
@@ -1316,13 +1369,6 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       sqlite3_bind_text(st, 10, v->text + q->cue_start,
                         (int)(q->cue_end - q->cue_start), SQLITE_STATIC);
     sqlite3_bind_int64(st, 11, stmt_id);
-    if (step_done(st))
-      goto dberr;
-    if (!(st = ws_store_stmt(s, ST_FTS_INSERT, err)))
-      goto dberr;
-    sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
-    sqlite3_bind_text(st, 2, v->text + q->start, (int)(q->end - q->start),
-                      SQLITE_STATIC);
     if (step_done(st))
       goto dberr;
   }

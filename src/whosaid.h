@@ -265,6 +265,9 @@ typedef struct ws_index_stats {
   uint64_t bytes;             /* bytes extracted in this run */
   double seconds;
   int stopped;                /* should_stop ended the run early */
+  /* CPU seconds of the calling (writer) thread: all of it, and inside
+   * storing documents, commits and the final entity linking. */
+  double cpu_writer, cpu_put, cpu_commit, cpu_link;
 } ws_index_stats;
 
 /* Indexes files and folders (recursively, following symbolic links but
