@@ -1,13 +1,14 @@
--- schema.sql - the whosaid database, version 1.
+-- schema.sql - the whosaid database, version 2.
 --
 -- Run once on an empty database by store.c, inside one transaction, which
 -- then sets PRAGMA application_id (marks the file as a whosaid database)
 -- and PRAGMA user_version (the schema version below).
 --
 -- Invariants kept by store.c:
---  * every row that belongs to a document (mentions, quotes) cascades
---    away with it, and store.c deletes its doc_entities rows first, so
---    replacing a document is DELETE + INSERT;
+--  * every row that belongs to a document (quotes) cascades away with
+--    it, and store.c deletes its doc_entities rows first (the entities
+--    in its mention list and its speakers), so replacing a document is
+--    DELETE + INSERT;
 --  * entities.n_mentions / n_docs / n_quotes are the sums over
 --    doc_entities, maintained on insert and delete so that `entities`
 --    (most mentioned first) answers from an index instead of a GROUP BY
@@ -30,7 +31,15 @@ CREATE TABLE documents(
   indexed INTEGER NOT NULL,            -- unix time of indexing
   n_mentions INTEGER NOT NULL DEFAULT 0,
   n_quotes INTEGER NOT NULL DEFAULT 0,
-  n_spoken INTEGER NOT NULL DEFAULT 0  -- quotes with a speaker
+  n_spoken INTEGER NOT NULL DEFAULT 0, -- quotes with a speaker
+  -- Every mention (entity, byte span, line), in text order, as one
+  -- BLOB: per mention four unsigned LEB128 varints, entity id, start
+  -- minus the previous start, length, line minus the previous line.  A
+  -- row per mention was half the cost of writing the index, and nothing
+  -- looks up single mentions.  SQL ws_mentions(mentions) (store.c) gives
+  -- [[entity, start, end, line], ...] as JSON; merges rewrite the ids
+  -- with ws_remap().
+  mentions BLOB
 );
 
 -- One real-world name across the corpus.  key is the NFC + casefolded
@@ -66,9 +75,9 @@ CREATE TABLE roles(
 
 -- Per entity and document: how often it is named and quoted there.
 -- Clustered by entity, which is how it is read (an entity's documents,
--- merges); a document's rows are found through its mentions and quotes,
--- so there is no second index to maintain (a third of the cost of
--- writing this table) and no foreign key: store.c deletes these rows
+-- merges); a document's rows are found through its mention list and
+-- quotes, so there is no second index to maintain (a third of the cost
+-- of writing this table) and no foreign key: store.c deletes these rows
 -- before the document.
 CREATE TABLE doc_entities(
   entity INTEGER NOT NULL,
@@ -76,19 +85,6 @@ CREATE TABLE doc_entities(
   n_mentions INTEGER NOT NULL,
   n_quotes INTEGER NOT NULL,
   PRIMARY KEY(entity, doc)
-) WITHOUT ROWID;
-
--- Every mention.  Clustered by document (WITHOUT ROWID) so that a
--- document's mentions are one contiguous range.  entity carries no foreign
--- key: checking it would need an index on the largest table, and
--- store.c only ever points it at live entities (merges rewrite it).
-CREATE TABLE mentions(
-  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  start INTEGER NOT NULL,
-  end INTEGER NOT NULL,
-  line INTEGER NOT NULL,
-  entity INTEGER NOT NULL,
-  PRIMARY KEY(doc, start)
 ) WITHOUT ROWID;
 
 -- One statement: the occurrences of the same words in several documents

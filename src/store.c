@@ -5,9 +5,9 @@
  * Invariants (see also schema/schema.sql):
  *  - A file is only ever written after it has been recognised as an empty
  *    SQLite database (then the schema is created) or as a whosaid database
- *    of this or an older schema version (PRAGMA application_id marks it,
- *    PRAGMA user_version is the schema version).  Anything else is refused
- *    untouched.
+ *    of this schema version (PRAGMA application_id marks it, PRAGMA
+ *    user_version is the schema version).  Anything else, older versions
+ *    included, is refused untouched.
  *  - ws_store_put writes a document inside a savepoint: all of it or none.
  *  - Corpus-wide entities are found by key (NFC casefold of the name);
  *    statements by normalised text, then by near-duplicate text among the
@@ -33,7 +33,7 @@
 
 extern const char ws_sql_schema[];
 
-/* Rows written per multi-row INSERT (mentions, doc_entities): one
+/* Rows written per multi-row INSERT (doc_entities): one
  * statement per row would cost more in statement overhead than in the
  * B-tree. */
 #define MANY_ROWS 32
@@ -41,23 +41,19 @@ extern const char ws_sql_schema[];
 static const char *const stmt_sql[ST_COUNT_] = {
     [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
                     "WHERE path = ?1",
+    [ST_DOC_ENTS] = "SELECT mentions FROM documents WHERE id = ?1",
+    [ST_DOC_SPEAKERS] = "SELECT DISTINCT speaker FROM quotes WHERE doc = ?1 "
+                        "AND speaker IS NOT NULL",
     [ST_DOC_UNCOUNT] =
-        "UPDATE entities SET n_mentions = entities.n_mentions - d.n_mentions, "
+        "UPDATE entities SET n_mentions = entities.n_mentions - de.n_mentions, "
         "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - "
-        "d.n_quotes "
-        "FROM (SELECT de.entity, de.n_mentions, de.n_quotes FROM "
-        "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
-        "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL) AS x "
-        "JOIN doc_entities de ON de.entity = x.entity AND de.doc = ?1) AS d "
-        "WHERE entities.id = d.entity",
-    [ST_DE_DELETE] =
-        "DELETE FROM doc_entities WHERE doc = ?1 AND entity IN "
-        "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
-        "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL)",
+        "de.n_quotes FROM doc_entities de "
+        "WHERE de.entity = ?2 AND de.doc = ?1 AND entities.id = ?2",
+    [ST_DE_DELETE] = "DELETE FROM doc_entities WHERE entity = ?2 AND doc = ?1",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
-                      "n_mentions, n_quotes, n_spoken) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                      "n_mentions, n_quotes, n_spoken, mentions) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [ST_ENT_BY_KEY] = "SELECT id, kind FROM entities WHERE key = ?1",
     [ST_ENT_BY_ALIAS] = "SELECT a.entity, e.kind, e.n_mentions FROM aliases a "
                         "JOIN entities e ON e.id = a.entity WHERE a.key = ?1 "
@@ -75,8 +71,6 @@ static const char *const stmt_sql[ST_COUNT_] = {
                        "VALUES (?1, ?2)",
     [ST_DE_INSERT] = "INSERT INTO doc_entities(doc, entity, n_mentions, "
                      "n_quotes) VALUES (?1, ?2, ?3, ?4)",
-    [ST_MENTION_INSERT] = "INSERT OR IGNORE INTO mentions(doc, start, end, "
-                          "line, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE hash = ?2 AND key = ?1",
     [ST_STMT_INSERT] = "INSERT INTO statements(key, hash) VALUES (?1, ?2)",
     [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
@@ -160,13 +154,10 @@ sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   sqlite3_stmt *st = s->stmts[i];
   if (!st) {
     /* The multi-row forms are made from the single-row SQL. */
-    static char mentions_n[80 + MANY_ROWS * 12], de_n[80 + MANY_ROWS * 10];
-    const char *sql =
-        i == ST_MENTION_INSERT_N
-            ? many_rows_sql(ST_MENTION_INSERT, 5, mentions_n, sizeof mentions_n)
-        : i == ST_DE_INSERT_N
-            ? many_rows_sql(ST_DE_INSERT, 4, de_n, sizeof de_n)
-            : stmt_sql[i];
+    static char de_n[80 + MANY_ROWS * 10];
+    const char *sql = i == ST_DE_INSERT_N
+                          ? many_rows_sql(ST_DE_INSERT, 4, de_n, sizeof de_n)
+                          : stmt_sql[i];
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &s->stmts[i], NULL) != SQLITE_OK) {
       ws_store_fail(s, err, "preparing a statement");
@@ -194,6 +185,116 @@ static int step_done(sqlite3_stmt *st) {
   int r = sqlite3_step(st);
   sqlite3_reset(st);
   return r == SQLITE_DONE ? 0 : -1;
+}
+
+/* ----------------------------------------------------------- mention lists */
+
+/* A document's mentions are one BLOB (documents.mentions), not one row
+ * each: a row per mention was half of the writer's B-tree work, and no
+ * query looks a single mention up.  Per mention, in text order, four
+ * unsigned LEB128 varints: entity id, start minus the previous start,
+ * length, line minus the previous line (deltas keep most of them to one
+ * byte, as in FTS5's position lists). */
+#define MENTION_MAX_BYTES 40
+
+static size_t put_varint(unsigned char *p, uint64_t v) {
+  size_t n = 0;
+  while (v >= 0x80) {
+    p[n++] = (unsigned char)(v | 0x80);
+    v >>= 7;
+  }
+  p[n++] = (unsigned char)v;
+  return n;
+}
+
+static int get_varint(const unsigned char *p, size_t len, size_t *pos,
+                      uint64_t *v) {
+  uint64_t x = 0;
+  for (unsigned shift = 0; *pos < len && shift < 64; shift += 7) {
+    unsigned char b = p[(*pos)++];
+    x |= (uint64_t)(b & 0x7f) << shift;
+    if (!(b & 0x80)) {
+      *v = x;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static size_t put_mention(unsigned char *p, const ws_stored_mention *prev,
+                          const ws_stored_mention *m) {
+  size_t n = put_varint(p, (uint64_t)m->entity);
+  n += put_varint(p + n, m->start - prev->start);
+  n += put_varint(p + n, m->end - m->start);
+  n += put_varint(p + n, m->line - prev->line);
+  return n;
+}
+
+int ws_mentions_next(const void *blob, size_t len, size_t *pos,
+                     ws_stored_mention *m) {
+  const unsigned char *p = blob;
+  uint64_t e, ds, n, dl;
+  if (!p || *pos >= len || !get_varint(p, len, pos, &e) ||
+      !get_varint(p, len, pos, &ds) || !get_varint(p, len, pos, &n) ||
+      !get_varint(p, len, pos, &dl) || e > INT64_MAX ||
+      ds > UINT32_MAX - m->start || n > UINT32_MAX - m->start - ds ||
+      dl > UINT32_MAX - m->line)
+    return 0;
+  m->entity = (int64_t)e;
+  m->start += (uint32_t)ds;
+  m->end = m->start + (uint32_t)n;
+  m->line += (uint32_t)dl;
+  return 1;
+}
+
+/* SQL ws_remap(list, from, into): the mention list with entity `from`
+ * renamed `into` (entity merges, ws_store_link). */
+static void sql_remap(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const unsigned char *in = sqlite3_value_blob(argv[0]);
+  size_t len = (size_t)sqlite3_value_bytes(argv[0]), pos = 0, o = 0;
+  int64_t from = sqlite3_value_int64(argv[1]);
+  int64_t into = sqlite3_value_int64(argv[2]);
+  if (!in) {
+    sqlite3_result_value(cx, argv[0]);
+    return;
+  }
+  /* A larger id takes at most one more byte per varint of 9. */
+  unsigned char *out = sqlite3_malloc64(len * 2 + 16);
+  if (!out) {
+    sqlite3_result_error_nomem(cx);
+    return;
+  }
+  ws_stored_mention prev = {0, 0, 0, 0}, m = prev;
+  while (ws_mentions_next(in, len, &pos, &m)) {
+    ws_stored_mention w = m;
+    if (w.entity == from)
+      w.entity = into;
+    o += put_mention(out + o, &prev, &w);
+    prev = m;
+  }
+  sqlite3_result_blob(cx, out, (int)o, sqlite3_free);
+}
+
+/* SQL ws_mentions(list): the list as JSON, [[entity, start, end, line],
+ * ...], for reading mentions with plain SQL. */
+static void sql_mentions(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const unsigned char *in = sqlite3_value_blob(argv[0]);
+  size_t len = (size_t)sqlite3_value_bytes(argv[0]), pos = 0;
+  sqlite3_str *str = sqlite3_str_new(sqlite3_context_db_handle(cx));
+  ws_stored_mention m = {0, 0, 0, 0};
+  sqlite3_str_appendchar(str, 1, '[');
+  for (int k = 0; ws_mentions_next(in, len, &pos, &m); k++)
+    sqlite3_str_appendf(str, "%s[%lld,%u,%u,%u]", k ? "," : "",
+                        (long long)m.entity, m.start, m.end, m.line);
+  sqlite3_str_appendchar(str, 1, ']');
+  int n = sqlite3_str_length(str);
+  char *z = sqlite3_str_finish(str);
+  if (!z)
+    sqlite3_result_error_nomem(cx);
+  else
+    sqlite3_result_text(cx, z, n, sqlite3_free);
 }
 
 /* ------------------------------------------------------------ writer cache */
@@ -235,6 +336,8 @@ struct ent_cache {
    * cost as much as the full-text index. */
   de_row *de;
   size_t n_de, cap_de;
+  unsigned char *mbuf; /* a document's mention list, being encoded */
+  size_t cap_mbuf;
 };
 
 #define DE_MAX (1u << 18) /* pending rows written early past this */
@@ -463,6 +566,15 @@ static int check_schema(ws_store *s, int flags, ws_error *err) {
       }
       return WS_ESCHEMA;
     }
+    if (version < WS_SCHEMA_VERSION) {
+      /* Schema 1 never shipped: no migration, a rebuild is quick. */
+      char msg[160];
+      snprintf(msg, sizeof msg,
+               ": database was made by an older whosaid (schema %lld; this "
+               "whosaid reads %d); delete it and run 'whosaid index' again",
+               (long long)version, WS_SCHEMA_VERSION);
+      return fail_cat(err, WS_ESCHEMA, s->path, msg, "");
+    }
     return WS_OK;
   }
   if (app == 0 && version == 0 && objects == 0) {
@@ -534,6 +646,14 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
   }
   sqlite3_extended_result_codes(s->db, 1);
   sqlite3_busy_timeout(s->db, 10000);
+  int fflags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  if (sqlite3_create_function(s->db, "ws_remap", 3, fflags, NULL, sql_remap,
+                              NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function(s->db, "ws_mentions", 1, fflags, NULL,
+                              sql_mentions, NULL, NULL) != SQLITE_OK) {
+    rc = ws_store_fail(s, err, path);
+    goto fail;
+  }
   if ((rc = check_schema(s, flags, err)))
     goto fail;
   if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1) {
@@ -586,6 +706,7 @@ void ws_store_close(ws_store *s) {
   if (s->cache) {
     cache_reset(s, 1);
     free(s->cache->de);
+    free(s->cache->mbuf);
   }
   free(s->cache);
   for (int i = 0; i < ST_COUNT_; i++)
@@ -1091,6 +1212,11 @@ static int cmp_count(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+static int cmp_id(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
 /* Deletes document id with everything in it, keeping entity totals. */
 static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
@@ -1101,16 +1227,63 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
     rc = fts_flush(s, err);
   if (rc)
     return rc;
-  if (!(st = ws_store_stmt(s, ST_DOC_UNCOUNT, err)))
-    return WS_EDB;
-  sqlite3_bind_int64(st, 1, id);
-  if (step_done(st))
-    return ws_store_fail(s, err, "removing a document");
-  if (!(st = ws_store_stmt(s, ST_DE_DELETE, err)))
-    return WS_EDB;
-  sqlite3_bind_int64(st, 1, id);
-  if (step_done(st))
-    return ws_store_fail(s, err, "removing a document");
+  /* The document's entities: those it mentions and its speakers. */
+  int64_t *ids = NULL;
+  size_t n = 0, cap = 0;
+  for (int pass = 0; pass < 2 && rc == WS_OK; pass++) {
+    if (!(st = ws_store_stmt(s, pass ? ST_DOC_SPEAKERS : ST_DOC_ENTS, err))) {
+      rc = WS_EDB;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    int r = SQLITE_DONE;
+    while (rc == WS_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+      const void *blob = sqlite3_column_blob(st, 0);
+      size_t len = (size_t)sqlite3_column_bytes(st, 0), pos = 0;
+      ws_stored_mention m = {0, 0, 0, 0};
+      for (;;) {
+        if (pass)
+          m.entity = sqlite3_column_int64(st, 0);
+        else if (!ws_mentions_next(blob, len, &pos, &m))
+          break;
+        if (n == cap) {
+          size_t nc = cap ? cap * 2 : 64;
+          int64_t *ni = realloc(ids, nc * sizeof *ni);
+          if (!ni) {
+            rc = fail_msg(err, WS_ENOMEM, "out of memory");
+            break;
+          }
+          ids = ni;
+          cap = nc;
+        }
+        ids[n++] = m.entity;
+        if (pass)
+          break;
+      }
+    }
+    sqlite3_reset(st);
+    if (rc == WS_OK && r != SQLITE_DONE)
+      rc = ws_store_fail(s, err, "removing a document");
+  }
+  /* Each entity once: its doc_entities row is uncounted, then deleted. */
+  qsort(ids, n, sizeof *ids, cmp_id);
+  for (size_t i = 0; i < n && rc == WS_OK; i++) {
+    if (i && ids[i] == ids[i - 1])
+      continue;
+    for (int k = 0; k < 2 && rc == WS_OK; k++) {
+      if (!(st = ws_store_stmt(s, k ? ST_DE_DELETE : ST_DOC_UNCOUNT, err))) {
+        rc = WS_EDB;
+        break;
+      }
+      sqlite3_bind_int64(st, 1, id);
+      sqlite3_bind_int64(st, 2, ids[i]);
+      if (step_done(st))
+        rc = ws_store_fail(s, err, "removing a document");
+    }
+  }
+  free(ids);
+  if (rc)
+    return rc;
   if (!(st = ws_store_stmt(s, ST_DOC_DELETE, err)))
     return WS_EDB;
   sqlite3_bind_int64(st, 1, id);
@@ -1270,22 +1443,40 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   for (size_t i = 0; i < n_ent; i++)
     counts[i].id = gid[i];
   int64_t spoken = 0;
-  /* Mentions come in text order; one per start offset is kept (the
-   * table's key), and only those are counted. */
-  int64_t n_kept = 0;
-  for (size_t i = 0; i < v->n_mentions; i++) {
-    int32_t e = v->mentions[i].entity;
-    if (e >= 0 && (size_t)e < n_ent && mention_kept(v, i)) {
-      counts[e].mentions++;
-      n_kept++;
-    }
-  }
   for (size_t i = 0; i < v->n_quotes; i++) {
     int32_t e = v->quotes[i].speaker;
     if (e >= 0 && (size_t)e < n_ent) {
       counts[e].quotes++;
       spoken++;
     }
+  }
+  /* The mention list (see "mention lists" above).  Mentions come in text
+   * order; one per start offset is kept, and only those are counted. */
+  ent_cache *ec = s->cache;
+  size_t need = v->n_mentions * MENTION_MAX_BYTES + 1, mlen = 0;
+  if (need > ec->cap_mbuf) {
+    unsigned char *nb = realloc(ec->mbuf, need);
+    if (!nb) {
+      rc = fail_msg(err, WS_ENOMEM, "out of memory");
+      goto out;
+    }
+    ec->mbuf = nb;
+    ec->cap_mbuf = need;
+  }
+  int64_t n_kept = 0;
+  line_cursor lc = {v->text, v->len, 0, 1};
+  ws_stored_mention prev = {0, 0, 0, 0};
+  for (size_t i = 0; i < v->n_mentions; i++) {
+    const ws_mention *m = &v->mentions[i];
+    if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i) ||
+        (n_kept && m->start <= prev.start))
+      continue;
+    ws_stored_mention cur = {gid[m->entity], m->start, m->end,
+                             line_at(&lc, m->start)};
+    mlen += put_mention(ec->mbuf + mlen, &prev, &cur);
+    prev = cur;
+    counts[m->entity].mentions++;
+    n_kept++;
   }
 
   if (!(st = ws_store_stmt(s, ST_DOC_INSERT, err)))
@@ -1298,14 +1489,12 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   sqlite3_bind_int64(st, 6, n_kept);
   sqlite3_bind_int64(st, 7, (int64_t)v->n_quotes);
   sqlite3_bind_int64(st, 8, spoken);
+  sqlite3_bind_blob(st, 9, ec->mbuf, (int)mlen, SQLITE_STATIC);
   if (step_done(st))
     goto dberr;
   int64_t doc = sqlite3_last_insert_rowid(s->db);
 
   /* Merge document entities that are one corpus entity, then count. */
-  row_batch batch;
-  batch.s = s;
-  batch.n = 0;
   qsort(counts, n_ent, sizeof *counts, cmp_count);
   for (size_t i = 0; i < n_ent;) {
     ent_count c = counts[i++];
@@ -1319,26 +1508,6 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     if ((rc = de_add(s, doc, &c, err)))
       goto out;
   }
-
-  line_cursor lc = {v->text, v->len, 0, 1};
-  batch.one = ST_MENTION_INSERT;
-  batch.many = ST_MENTION_INSERT_N;
-  batch.cols = 5;
-  for (size_t i = 0; i < v->n_mentions; i++) {
-    const ws_mention *m = &v->mentions[i];
-    if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i))
-      continue;
-    int64_t *rw = batch.v[batch.n];
-    rw[0] = doc;
-    rw[1] = m->start;
-    rw[2] = m->end;
-    rw[3] = line_at(&lc, m->start);
-    rw[4] = gid[m->entity];
-    if ((rc = batch_add(&batch, err)))
-      goto out;
-  }
-  if ((rc = batch_finish(&batch, err)))
-    goto out;
 
   lc.pos = 0;
   lc.line = 1;
@@ -1538,8 +1707,8 @@ int ws_store_remove(ws_store *s, const char *path, ws_error *err) {
 static int merge_entity(ws_store *s, int64_t from, int64_t into,
                         sqlite3_stmt **cache, ws_error *err) {
   static const char *const sql[] = {
-      "UPDATE mentions SET entity = ?2 WHERE entity = ?1 AND doc IN "
-      "(SELECT doc FROM doc_entities WHERE entity = ?1)",
+      "UPDATE documents SET mentions = ws_remap(mentions, ?1, ?2) "
+      "WHERE id IN (SELECT doc FROM doc_entities WHERE entity = ?1)",
       "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
       "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes) "
       "SELECT doc, ?2, n_mentions, n_quotes FROM doc_entities WHERE entity = "

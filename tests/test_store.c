@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store.h"
 #include "whosaid.h"
 
 /* ------------------------------------------------------------- fixtures */
@@ -392,6 +393,85 @@ static void an_alias_links_names_across_documents(void **state) {
   assert_int_equal(x.docs[0], 3);
 }
 
+/* The mention list of a stored document, as ws_mentions() JSON. */
+static void mention_json(fixture *f, const char *path, char *out,
+                         size_t size) {
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_prepare_v2(f->s->db,
+                                      "SELECT ws_mentions(mentions) FROM "
+                                      "documents WHERE path = ?1",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+}
+
+static int64_t entity_id(fixture *f, const char *key) {
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_prepare_v2(f->s->db,
+                                      "SELECT id FROM entities WHERE key = ?1",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  int64_t id = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return id;
+}
+
+static void mention_lists_keep_spans_lines_and_merges(void **state) {
+  fixture *f = *state;
+  static const char *aliases[] = {"Haniyeh"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Ismail Haniyeh arrived.\nLater, Haniyeh met Qatar.\n";
+  int32_t h = entity(&a, "Ismail Haniyeh", WS_ENTITY_PERSON, aliases, 1);
+  int32_t q = entity(&a, "Qatar", WS_ENTITY_PLACE, NULL, 0);
+  mention(&a, h, "Ismail Haniyeh", 0);
+  mention(&a, h, "Haniyeh", 1);
+  mention(&a, q, "Qatar", 0);
+  put(f, "/news/a.txt", &a);
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "\n\nHaniyeh spoke.\n";
+  mention(&b, entity(&b, "Haniyeh", WS_ENTITY_OTHER, NULL, 0), "Haniyeh", 0);
+  put(f, "/news/b.txt", &b);
+  int64_t ih = entity_id(f, "ismail haniyeh"), qa = entity_id(f, "qatar");
+  int64_t sh = entity_id(f, "haniyeh");
+  char got[256], want[256];
+  mention_json(f, "/news/a.txt", got, sizeof got);
+  snprintf(want, sizeof want, "[[%lld,0,14,1],[%lld,31,38,2],[%lld,43,48,2]]",
+           (long long)ih, (long long)ih, (long long)qa);
+  assert_string_equal(got, want);
+  mention_json(f, "/news/b.txt", got, sizeof got);
+  snprintf(want, sizeof want, "[[%lld,2,9,3]]", (long long)sh);
+  assert_string_equal(got, want);
+  /* The short name folds into the full one: its mentions follow. */
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  mention_json(f, "/news/b.txt", got, sizeof got);
+  snprintf(want, sizeof want, "[[%lld,2,9,3]]", (long long)ih);
+  assert_string_equal(got, want);
+  /* Removing the document takes the merged entity's row with it. */
+  assert_int_equal(ws_store_remove(f->s, "/news/b.txt", &err), WS_OK);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 2);
+  assert_int_equal(x.mentions[0], 2);
+  assert_int_equal(x.docs[0], 1);
+  /* A cut-off list decodes to its whole mentions only. */
+  static const unsigned char cut[] = {5, 3, 4, 1, 9, 0x80};
+  ws_stored_mention m = {0, 0, 0, 0};
+  size_t pos = 0;
+  assert_int_equal(ws_mentions_next(cut, sizeof cut, &pos, &m), 1);
+  assert_int_equal(m.entity, 5);
+  assert_int_equal(m.start, 3);
+  assert_int_equal(m.end, 7);
+  assert_int_equal(m.line, 1);
+  assert_int_equal(ws_mentions_next(cut, sizeof cut, &pos, &m), 0);
+}
+
 static void an_ambiguous_alias_links_nothing(void **state) {
   fixture *f = *state;
   static const char *smith[] = {"Smith"};
@@ -543,6 +623,8 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(full_text_search_ranks_and_phrases, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(
+          mention_lists_keep_spans_lines_and_merges, setup, teardown),
       cmocka_unit_test_setup_teardown(an_alias_links_names_across_documents,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(an_ambiguous_alias_links_nothing, setup,
