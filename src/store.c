@@ -338,6 +338,11 @@ struct ent_cache {
   size_t n_de, cap_de;
   unsigned char *mbuf; /* a document's mention list, being encoded */
   size_t cap_mbuf;
+  /* Statements by exact key: news repeats wire copy word for word, and
+   * most quotes are found here without a B-tree search.  Emptied when any
+   * document is deleted (a statement may go with it). */
+  key_slot stmts[CACHE_SIZE];
+  size_t n_stmts;
 };
 
 #define DE_MAX (1u << 18) /* pending rows written early past this */
@@ -354,13 +359,40 @@ static void cache_clear_keys(ent_cache *c) {
   c->n_seen = 0;
 }
 
-static key_slot *cache_key(ent_cache *c, const char *key) {
-  uint64_t h = ws_hash(key, strlen(key));
+static key_slot *slot_find(key_slot *t, const char *key, uint64_t h) {
   for (size_t i = h & (CACHE_SIZE - 1);; i = (i + 1) & (CACHE_SIZE - 1)) {
-    key_slot *k = &c->keys[i];
+    key_slot *k = &t[i];
     if (!k->key || strcmp(k->key, key) == 0)
       return k;
   }
+}
+
+static key_slot *cache_key(ent_cache *c, const char *key) {
+  return slot_find(c->keys, key, ws_hash(key, strlen(key)));
+}
+
+static void cache_clear_stmts(ent_cache *c) {
+  for (size_t i = 0; i < CACHE_SIZE; i++) {
+    free(c->stmts[i].key);
+    c->stmts[i].key = NULL;
+  }
+  c->n_stmts = 0;
+}
+
+/* Records statement id for key (h: ws_hash of key). */
+static void cache_put_stmt(ent_cache *c, const char *key, uint64_t h,
+                           int64_t id) {
+  if (c->n_stmts >= CACHE_SIZE / 2)
+    cache_clear_stmts(c);
+  key_slot *k = slot_find(c->stmts, key, h);
+  if (!k->key) {
+    size_t n = strlen(key);
+    if (!(k->key = malloc(n + 1)))
+      return;
+    memcpy(k->key, key, n + 1);
+    c->n_stmts++;
+  }
+  k->id = id;
 }
 
 static void cache_put_key(ent_cache *c, const char *key, int64_t id, int kind) {
@@ -499,6 +531,7 @@ static void cache_reset(ws_store *s, int deltas_too) {
   if (!s->cache)
     return;
   cache_clear_keys(s->cache);
+  cache_clear_stmts(s->cache);
   if (deltas_too) {
     memset(s->cache->deltas, 0, sizeof s->cache->deltas);
     s->cache->n_deltas = 0;
@@ -979,8 +1012,14 @@ static size_t word_count(const char *key) {
 static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
                          size_t k, int64_t *id, ws_error *err) {
   int rc = WS_OK;
+  uint64_t h = ws_hash(key, strlen(key));
+  key_slot *ks = slot_find(s->cache->stmts, key, h);
+  if (ks->key) {
+    *id = ks->id;
+    return WS_OK;
+  }
   sqlite3_stmt *st = ws_store_stmt(s, ST_STMT_BY_KEY, err);
-  int64_t hash = (int64_t)(ws_hash(key, strlen(key)) >> 1);
+  int64_t hash = (int64_t)(h >> 1);
   if (!st)
     goto dberr;
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -989,6 +1028,7 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
   if (r == SQLITE_ROW) {
     *id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
+    cache_put_stmt(s->cache, key, h, *id);
     goto out;
   }
   if (r != SQLITE_DONE)
@@ -1048,6 +1088,7 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     goto dberr;
   sqlite3_reset(st);
   *id = sqlite3_last_insert_rowid(s->db);
+  cache_put_stmt(s->cache, key, h, *id);
   for (size_t i = 0; i < k; i++) {
     if (!(st = ws_store_stmt(s, ST_GRAM_INSERT, err)))
       goto dberr;
@@ -1220,6 +1261,8 @@ static int cmp_id(const void *a, const void *b) {
 /* Deletes document id with everything in it, keeping entity totals. */
 static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
+  /* Its statements may go with it (trigger quotes_ad). */
+  cache_clear_stmts(s->cache);
   /* The document's doc_entities rows may still be pending, and its quotes
    * must be in quotes_fts for the delete trigger to remove them. */
   int rc = de_flush(s, err);
