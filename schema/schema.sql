@@ -93,21 +93,32 @@ CREATE TABLE doc_entities(
 CREATE TABLE statements(
   id INTEGER PRIMARY KEY,
   hash INTEGER NOT NULL,               -- ws_hash(key): a small index key
-  key TEXT NOT NULL
+  key TEXT NOT NULL,
+  sketch TEXT NOT NULL DEFAULT '[]'    -- its statement_grams hashes, JSON
 );
 CREATE INDEX statements_hash ON statements(hash);
 
 -- A bottom-k sketch of each statement's word bigrams: statements sharing
 -- a sketch value are the only candidates for near-duplicate matching, so
--- linking costs a few index lookups, never a pass over the corpus.
+-- linking costs a few index lookups, never a pass over the corpus.  A
+-- statement's rows are deleted with it by their keys, listed in
+-- statements.sketch (trigger statements_ad), so there is neither an
+-- index by statement nor a foreign key to check on every insert.
 CREATE TABLE statement_grams(
   hash INTEGER NOT NULL,
-  statement INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+  statement INTEGER NOT NULL,
   PRIMARY KEY(hash, statement)
 ) WITHOUT ROWID;
-CREATE INDEX statement_grams_statement ON statement_grams(statement);
 
--- One quote occurrence in one document.
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+  DELETE FROM statement_grams WHERE statement = old.id
+    AND hash IN (SELECT value FROM json_each(old.sketch));
+END;
+
+-- One quote occurrence in one document.  speaker and statement carry no
+-- foreign key (a lookup per insert): store.c points them only at live
+-- rows, merges rewrite speaker before an entity goes, and a statement
+-- goes only when no quote points to it (trigger quotes_ad).
 CREATE TABLE quotes(
   id INTEGER PRIMARY KEY,
   doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -116,11 +127,11 @@ CREATE TABLE quotes(
   line INTEGER NOT NULL,
   text TEXT NOT NULL,
   kind INTEGER NOT NULL,               -- ws_quote_kind
-  speaker INTEGER REFERENCES entities(id),
+  speaker INTEGER,                     -- entities.id, or NULL
   speaker_start INTEGER,               -- NULL when no speaker mention
   speaker_end INTEGER,
   cue TEXT,
-  statement INTEGER NOT NULL REFERENCES statements(id)
+  statement INTEGER NOT NULL           -- statements.id
 );
 CREATE INDEX quotes_doc ON quotes(doc);
 -- Most quotes have no speaker; "speaker = ?" implies the index's WHERE.

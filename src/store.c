@@ -72,12 +72,13 @@ static const char *const stmt_sql[ST_COUNT_] = {
     [ST_DE_INSERT] = "INSERT INTO doc_entities(doc, entity, n_mentions, "
                      "n_quotes) VALUES (?1, ?2, ?3, ?4)",
     [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE hash = ?2 AND key = ?1",
-    [ST_STMT_INSERT] = "INSERT INTO statements(key, hash) VALUES (?1, ?2)",
+    [ST_STMT_INSERT] = "INSERT INTO statements(key, hash, sketch) "
+                       "VALUES (?1, ?2, ?3)",
     [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
     [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
                      "LIMIT 64",
     [ST_GRAM_INSERT] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
-                       "VALUES (?1, ?2)",
+                       "SELECT value, ?2 FROM json_each(?1)",
     [ST_QUOTE_INSERT] =
         "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
         "speaker_start, speaker_end, cue, statement) "
@@ -1010,7 +1011,8 @@ static size_t word_count(const char *key) {
 /* Finds or creates the statement of a quote, given its key and sketch
  * (ws_store_prepare); sets *id. */
 static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
-                         size_t k, int64_t *id, ws_error *err) {
+                         size_t k, const char *sketch_json, int64_t *id,
+                         ws_error *err) {
   int rc = WS_OK;
   uint64_t h = ws_hash(key, strlen(key));
   key_slot *ks = slot_find(s->cache->stmts, key, h);
@@ -1084,15 +1086,16 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     goto dberr;
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_int64(st, 2, hash);
+  sqlite3_bind_text(st, 3, sketch_json, -1, SQLITE_STATIC);
   if (sqlite3_step(st) != SQLITE_DONE)
     goto dberr;
   sqlite3_reset(st);
   *id = sqlite3_last_insert_rowid(s->db);
   cache_put_stmt(s->cache, key, h, *id);
-  for (size_t i = 0; i < k; i++) {
+  if (k) {
     if (!(st = ws_store_stmt(s, ST_GRAM_INSERT, err)))
       goto dberr;
-    sqlite3_bind_int64(st, 1, sketch[i]);
+    sqlite3_bind_text(st, 1, sketch_json, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, *id);
     if (sqlite3_step(st) != SQLITE_DONE)
       goto dberr;
@@ -1347,6 +1350,7 @@ struct ws_store_prep {
   const char **stmt_key;       /* per quote: ws_statement_key */
   int64_t (*sketch)[SKETCH_K]; /* per quote: bigram sketch */
   size_t *n_sketch;
+  const char **sketch_json; /* per quote: the sketch as a JSON array */
 };
 
 /* Rows for a multi-row INSERT, written MANY_ROWS at a time and the rest
@@ -1560,7 +1564,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       continue;
     int64_t stmt_id = 0;
     if ((rc = statement_for(s, p->stmt_key[i], p->sketch[i], p->n_sketch[i],
-                            &stmt_id, err)))
+                            p->sketch_json[i], &stmt_id, err)))
       goto out;
     if (!(st = ws_store_stmt(s, ST_QUOTE_INSERT, err)))
       goto dberr;
@@ -1626,8 +1630,9 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   p->stmt_key = ws_arena_calloc(p->a, nq, sizeof *p->stmt_key);
   p->sketch = ws_arena_calloc(p->a, nq, sizeof *p->sketch);
   p->n_sketch = ws_arena_calloc(p->a, nq, sizeof *p->n_sketch);
+  p->sketch_json = ws_arena_calloc(p->a, nq, sizeof *p->sketch_json);
   if (!p->ent_key || !p->alias_key || !p->stmt_key || !p->sketch ||
-      !p->n_sketch)
+      !p->n_sketch || !p->sketch_json)
     goto oom;
   for (size_t i = 0; i < v->n_entities; i++) {
     const ws_entity *e = &v->entities[i];
@@ -1653,6 +1658,15 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     p->n_sketch[i] = key_sketch(key, p->sketch[i]);
     free(key);
     if (!p->stmt_key[i])
+      goto oom;
+    char json[SKETCH_K * 22 + 3];
+    size_t o = 0;
+    json[o++] = '[';
+    for (size_t k = 0; k < p->n_sketch[i]; k++)
+      o += (size_t)snprintf(json + o, sizeof json - o, "%s%lld", k ? "," : "",
+                            (long long)p->sketch[i][k]);
+    json[o++] = ']';
+    if (!(p->sketch_json[i] = ws_arena_strndup(p->a, json, o)))
       goto oom;
   }
   *out = p;

@@ -121,6 +121,16 @@ def check_consistent(dbpath):
               'FROM quotes WHERE statement = s.id)') == 0, 'no orphan statements')
     check(one("SELECT count(*) FROM quotes_fts") == one('SELECT count(*) FROM quotes'),
           'fts rows')
+    # Kept by store.c rather than by foreign keys (schema.sql).
+    check(one('SELECT count(*) FROM statement_grams g WHERE NOT EXISTS '
+              '(SELECT 1 FROM statements WHERE id = g.statement)') == 0,
+          'no orphan statement_grams')
+    check(one('SELECT count(*) FROM quotes q WHERE NOT EXISTS '
+              '(SELECT 1 FROM statements WHERE id = q.statement)') == 0,
+          'quotes point to statements')
+    check(one('SELECT count(*) FROM quotes q WHERE speaker IS NOT NULL AND '
+              'NOT EXISTS (SELECT 1 FROM entities WHERE id = q.speaker)') == 0,
+          'quotes point to entities')
     db.close()
 
 
