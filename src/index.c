@@ -25,11 +25,14 @@
 #include "store.h"
 
 /* Commit a batch after this many documents, bytes or seconds: large
- * enough that commits cost little, small enough that an interrupt loses
- * at most a second of work. */
-#define BATCH_DOCS 2000
+ * enough that commits cost little, small enough that a crash loses at
+ * most a few seconds of work (^C commits what is done).  Every commit
+ * rewrites the pages of doc_entities, entity totals and the full-text
+ * index that the batch touched, wherever they are: on a 60 MB corpus,
+ * 3-second batches made the writer a third cheaper than 1-second ones. */
+#define BATCH_DOCS 8000
 #define BATCH_BYTES (64u << 20)
-#define BATCH_SECONDS 1.0
+#define BATCH_SECONDS 3.0
 
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_BUSY, SLOT_DONE };
 enum slot_outcome { OUT_DOC, OUT_SAME, OUT_FAIL };
