@@ -328,6 +328,39 @@ static void replacing_and_removing_keep_totals(void **state) {
   assert_int_equal(x.n, 0); /* and their full-text entries */
 }
 
+/* Quote text enters the full-text index at commit (store.c, fts_flush):
+ * quotes written in a batch that was rolled back never reach it, and
+ * those of the next batch all do, even when ids are reused. */
+static void full_text_index_follows_batches(void **state) {
+  fixture *f = *state;
+  doc d = mayor_article();
+  ws_error err = {0};
+  ws_doc_view v = {d.text, strlen(d.text), d.ments,  d.n_ments,
+                   d.ents, d.n_ents,       d.quotes, d.n_quotes};
+  ws_doc_info info = {"/news/a.txt", (int64_t)strlen(d.text), 1, 0};
+  assert_int_equal(ws_store_begin(f->s, &err), WS_OK);
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+  assert_int_equal(ws_store_rollback(f->s), WS_OK);
+  assert_int_equal(quotes_by(f, NULL, "no matter").n, 0);
+  assert_int_equal(ws_store_begin(f->s, &err), WS_OK);
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+  info.path = "/news/b.txt";
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+  /* Replaced inside the batch: its quote is indexed before it goes, and
+   * the new one takes the freed id again. */
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+  assert_int_equal(ws_store_commit(f->s, &err), WS_OK);
+  rows x = quotes_by(f, NULL, "no matter");
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 2);
+  assert_int_equal(ws_store_remove(f->s, "/news/b.txt", &err), WS_OK);
+  assert_int_equal(ws_store_remove(f->s, "/news/a.txt", &err), WS_OK);
+  assert_int_equal(quotes_by(f, NULL, "no matter").n, 0);
+  /* Ids start again from 1 in an empty table. */
+  put(f, "/news/c.txt", &d);
+  assert_int_equal(quotes_by(f, NULL, "takes win").n, 1);
+}
+
 static void full_text_search_ranks_and_phrases(void **state) {
   fixture *f = *state;
   doc d = mayor_article();
@@ -625,6 +658,8 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(
           mention_lists_keep_spans_lines_and_merges, setup, teardown),
+      cmocka_unit_test_setup_teardown(full_text_index_follows_batches, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(an_alias_links_names_across_documents,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(an_ambiguous_alias_links_nothing, setup,
