@@ -1,43 +1,56 @@
 /*
  * arena.c - bump allocator.
  *
- * Invariants: `head` is the block being carved; blocks form a singly
- * linked list through `next` and are freed together.  `used <= cap` in
- * every block.  A request larger than the default block size gets a block
- * of its own so that large token arrays do not waste a whole block.
+ * Invariants: small requests are carved from `head`, the newest block of
+ * a singly linked list; blocks grow geometrically up to ARENA_MAX_BLOCK,
+ * so a document costs O(log size) mallocs and wastes at most one
+ * partly-used block.  Requests of ARENA_BIG bytes or more get a block of
+ * their own on the doubly linked `big` list: that keeps the carving
+ * blocks small, and lets ws_arena_grow() realloc such a block in place
+ * (the kernel remaps pages instead of copying), so a growing token array
+ * never leaves abandoned copies behind.  Everything is freed together.
  */
 #include "arena.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define ARENA_MIN_BLOCK (64u * 1024u)
+#define ARENA_MAX_BLOCK (1024u * 1024u)
+#define ARENA_BIG (128u * 1024u)
 #define ARENA_ALIGN 16u
 
 typedef struct block {
-  struct block *next; /* previously filled block */
+  struct block *next; /* older block (carving list) or next big block */
+  struct block *prev; /* previous big block; unused on the carving list */
   size_t cap;         /* usable bytes in data[] */
   size_t used;        /* bytes handed out from data[] */
   _Alignas(16) unsigned char data[];
 } block;
 
 struct ws_arena {
-  block *head;  /* current block, NULL before the first allocation */
+  block *head;  /* carving block, NULL before the first small request */
+  block *big;   /* blocks of single big requests, newest first */
   size_t total; /* bytes handed out, for ws_arena_used */
 };
 
 ws_arena *ws_arena_new(void) { return calloc(1, sizeof(ws_arena)); }
 
-void ws_arena_free(ws_arena *a) {
-  if (!a)
-    return;
-  block *b = a->head;
+static void free_list(block *b) {
   while (b) {
     block *next = b->next;
     free(b);
     b = next;
   }
+}
+
+void ws_arena_free(ws_arena *a) {
+  if (!a)
+    return;
+  free_list(a->head);
+  free_list(a->big);
   free(a);
 }
 
@@ -47,25 +60,38 @@ static block *block_new(size_t cap) {
   block *b = malloc(sizeof(block) + cap);
   if (!b)
     return NULL;
-  b->next = NULL;
+  b->next = b->prev = NULL;
   b->cap = cap;
   b->used = 0;
   return b;
 }
 
+static void *big_alloc(ws_arena *a, size_t n) {
+  block *b = block_new(n);
+  if (!b)
+    return NULL;
+  b->used = n;
+  b->next = a->big;
+  if (a->big)
+    a->big->prev = b;
+  a->big = b;
+  a->total += n;
+  return b->data;
+}
+
 void *ws_arena_alloc(ws_arena *a, size_t n) {
+  if (n >= ARENA_BIG)
+    return big_alloc(a, n);
   if (n == 0)
     n = 1;
-  if (n > SIZE_MAX - ARENA_ALIGN)
-    return NULL;
   n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
   block *b = a->head;
   if (!b || b->cap - b->used < n) {
     size_t cap = ARENA_MIN_BLOCK;
-    if (b && b->cap < SIZE_MAX / 2 && b->cap * 2 > cap)
+    if (b && b->cap < ARENA_MAX_BLOCK)
       cap = b->cap * 2; /* geometric growth keeps the block count small */
-    if (cap < n)
-      cap = n;
+    else if (b)
+      cap = ARENA_MAX_BLOCK;
     block *nb = block_new(cap);
     if (!nb)
       return NULL;
@@ -76,6 +102,33 @@ void *ws_arena_alloc(ws_arena *a, size_t n) {
   b->used += n;
   a->total += n;
   return p;
+}
+
+void *ws_arena_grow(ws_arena *a, void *p, size_t old_n, size_t new_n) {
+  if (new_n <= old_n)
+    return p;
+  if (p && old_n >= ARENA_BIG) {
+    /* p is the data of a big block (every request of that size is) */
+    block *b = (block *)((unsigned char *)p - offsetof(block, data));
+    if (new_n > SIZE_MAX - sizeof(block))
+      return NULL;
+    block *nb = realloc(b, sizeof(block) + new_n);
+    if (!nb)
+      return NULL;
+    if (nb->prev)
+      nb->prev->next = nb;
+    else
+      a->big = nb;
+    if (nb->next)
+      nb->next->prev = nb;
+    a->total += new_n - nb->cap;
+    nb->cap = nb->used = new_n;
+    return nb->data;
+  }
+  void *q = ws_arena_alloc(a, new_n);
+  if (q && old_n)
+    memcpy(q, p, old_n);
+  return q;
 }
 
 void *ws_arena_calloc(ws_arena *a, size_t count, size_t size) {
@@ -112,11 +165,10 @@ void *ws_vec_push(ws_vec *v, ws_arena *a) {
     size_t cap = v->cap ? v->cap * 2 : 16;
     if (cap < v->cap || cap > SIZE_MAX / v->size)
       return NULL;
-    void *items = ws_arena_alloc(a, cap * v->size);
+    void *items =
+        ws_arena_grow(a, v->items, v->cap * v->size, cap * v->size);
     if (!items)
       return NULL;
-    if (v->len)
-      memcpy(items, v->items, v->len * v->size);
     v->items = items;
     v->cap = cap;
   }

@@ -24,6 +24,13 @@ void ws_arena_free(ws_arena *a);
 /* Returns n bytes aligned for any type, or NULL when out of memory. */
 void *ws_arena_alloc(ws_arena *a, size_t n);
 
+/* Returns storage of new_n bytes that starts with the first old_n bytes
+ * of p, an earlier result of this arena for a request of exactly old_n
+ * bytes (or NULL with old_n 0).  Big blocks are resized in place; small
+ * ones are copied and the old copy stays until the arena is freed.
+ * Returns NULL when out of memory (p is then unchanged). */
+void *ws_arena_grow(ws_arena *a, void *p, size_t old_n, size_t new_n);
+
 /* Returns zeroed storage for count items of size bytes each, or NULL when
  * out of memory or when count * size overflows. */
 void *ws_arena_calloc(ws_arena *a, size_t count, size_t size);
@@ -35,9 +42,9 @@ char *ws_arena_strndup(ws_arena *a, const char *s, size_t n);
 size_t ws_arena_used(const ws_arena *a);
 
 /*
- * ws_vec: a growable array whose storage comes from an arena.  Growth
- * copies into a new arena block (the old one is simply abandoned until the
- * arena is freed), so total waste is bounded by the final size.
+ * ws_vec: a growable array whose storage comes from an arena, grown by
+ * doubling through ws_arena_grow(): small arrays are copied (waste is
+ * bounded by the final size), big ones resized in place.
  */
 typedef struct ws_vec {
   void *items;     /* cap * size bytes, from the arena */

@@ -1206,6 +1206,43 @@ typedef struct ent_acc {
   uint32_t first; /* first mention index */
 } ent_acc;
 
+/* 1 when name[0..n) is a name particle (bin, Al, van), any case. */
+static int particle_word(const char *w, size_t n) {
+  char low[8];
+  if (n == 0 || n >= sizeof low)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+  return ws_lex_is_particle(low, n);
+}
+
+/* Adds the family name of a person entity of two or more words as an
+ * alias (see the caller).  Returns WS_OK or WS_ENOMEM. */
+static int add_family_name(ws_arena *a, ws_entity *e) {
+  const char *name = e->name;
+  const char *last = strrchr(name, ' ');
+  if (!last)
+    return WS_OK;
+  const char *start = last + 1;
+  size_t tail = strlen(start);
+  if (ws_lex_is_generation(start, tail) ||
+      (tail > 1 && start[tail - 1] == '.'))
+    return WS_OK; /* Jr., Sr., III, or an initial */
+  /* walk back over particles: "... Jassim Al Thani" -> "Al Thani" */
+  while (start > name) {
+    const char *end = start - 1; /* the space before the current word */
+    const char *w = end;
+    while (w > name && w[-1] != ' ')
+      w--;
+    if (w == name || !particle_word(w, (size_t)(end - w)))
+      break;
+    start = w;
+  }
+  if (start == name)
+    return WS_OK;
+  return add_unique(a, &e->aliases, &e->n_aliases, MAX_ALIASES, start);
+}
+
 static int cmp_len_desc(const void *x, const void *y) {
   const cand *const *a = x, *const *b = y;
   uint32_t la = (*a)->b - (*a)->a, lb = (*b)->b - (*b)->a;
@@ -1444,6 +1481,17 @@ static int resolve(ctx *c) {
         bw = acc[i].votes[k], best = k;
     es[i].kind = (ws_entity_kind)best;
   }
+  /* A person's family name is an alias even where the text never uses it
+   * alone: news style refers to people by surname after the first
+   * reference (AP Stylebook, "second reference"), so another article's
+   * "Haniyeh" is this "Ismail Haniyeh".  The family name is the last word
+   * with the particles before it (Al Thani, van Gogh); a name ending in a
+   * generation (Jr., III) has none, so Donald Trump Jr. never claims
+   * "Trump". */
+  for (size_t i = 0; i < ne; i++)
+    if (es[i].kind == WS_ENTITY_PERSON &&
+        (rc = add_family_name(a, &es[i])))
+      return rc;
   /* entities in order of first mention */
   int32_t *remap = ws_arena_calloc(a, ne ? ne : 1, sizeof(int32_t));
   ws_entity *sorted = ws_arena_calloc(a, ne ? ne : 1, sizeof(ws_entity));

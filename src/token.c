@@ -122,6 +122,24 @@ static int span_in(const char *text, uint32_t start, uint32_t end,
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ASCII character classes, for the word scanner's fast path. */
+enum { A_LETTER = 1, A_LOWER = 2, A_DIGIT = 4 };
+static const uint8_t ascii_class[128] = {
+    ['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT,
+    ['4'] = A_DIGIT, ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT,
+    ['8'] = A_DIGIT, ['9'] = A_DIGIT,
+#define U(c) [c] = A_LETTER
+#define L(c) [c] = A_LETTER | A_LOWER
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
+    U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
+    L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+#undef U
+#undef L
+};
+
 static int is_word_cp(int32_t cp) {
   return ws_cp_is_letter(cp) || ws_cp_is_digit(cp) || ws_cp_is_mark(cp);
 }
@@ -242,8 +260,25 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
   size_t l = ws_text_decode(text, len, j, &cp);
   t->cp = cp;
   for (;;) {
-    /* a run of letters, digits and combining marks */
+    /* a run of letters, digits and combining marks; ASCII by table */
     while (j < len) {
+      unsigned char b = (unsigned char)text[j];
+      if (b < 0x80) {
+        unsigned k = ascii_class[b];
+        cp = b;
+        l = 1;
+        if (!(k & (A_LETTER | A_DIGIT)))
+          break;
+        if (k & A_LETTER) {
+          has_letter = 1;
+          only_num = 0;
+          has_lower |= (k & A_LOWER) != 0;
+        } else {
+          has_digit = 1;
+        }
+        j++;
+        continue;
+      }
       l = ws_text_decode(text, len, j, &cp);
       if (!is_word_cp(cp))
         break;

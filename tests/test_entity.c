@@ -445,6 +445,21 @@ static void junior_stays_apart(void **state) {
   done(&f);
 }
 
+static void family_names_are_aliases_of_persons(void **state) {
+  (void)state;
+  fx f;
+  /* Neither surname is ever written alone: the alias comes from the name. */
+  run(&f, "Foreign Minister Karim Haddad met Sheikh Yusuf bin Tariq Al Nuaimi "
+          "and Walter Brennan Jr. in Doha.");
+  assert_true(has_alias(&f, "Karim Haddad", "Haddad"));
+  assert_true(has_alias(&f, "Yusuf bin Tariq Al Nuaimi", "Al Nuaimi"));
+  /* a generation suffix leaves no family name to claim */
+  assert_int_equal(entity_of(&f, "Walter Brennan Jr.")->n_aliases, 0);
+  /* places get no surname alias */
+  assert_int_equal(entity_of(&f, "Doha")->n_aliases, 0);
+  done(&f);
+}
+
 static void acronyms_link_to_their_expansion(void **state) {
   (void)state;
   fx f;
@@ -617,6 +632,7 @@ int main(void) {
       cmocka_unit_test(short_forms_fold_into_full_names),
       cmocka_unit_test(given_names_fold_when_unambiguous),
       cmocka_unit_test(junior_stays_apart),
+      cmocka_unit_test(family_names_are_aliases_of_persons),
       cmocka_unit_test(acronyms_link_to_their_expansion),
       cmocka_unit_test(us_forms_are_one_place),
       cmocka_unit_test(tokens_point_at_their_mention),
