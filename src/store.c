@@ -47,7 +47,12 @@ static const char *const stmt_sql[ST_COUNT_] = {
     [ST_DOC_UNCOUNT] =
         "UPDATE entities SET n_mentions = entities.n_mentions - de.n_mentions, "
         "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - "
-        "de.n_quotes FROM doc_entities de "
+        "de.n_quotes, "
+        "votes_other = votes_other - (de.kind = 0) * de.n_mentions, "
+        "votes_person = votes_person - (de.kind = 1) * de.n_mentions, "
+        "votes_org = votes_org - (de.kind = 2) * de.n_mentions, "
+        "votes_place = votes_place - (de.kind = 3) * de.n_mentions "
+        "FROM doc_entities de "
         "WHERE de.entity = ?2 AND de.doc = ?1 AND entities.id = ?2",
     [ST_DE_DELETE] = "DELETE FROM doc_entities WHERE entity = ?2 AND doc = ?1",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
@@ -63,14 +68,18 @@ static const char *const stmt_sql[ST_COUNT_] = {
         "INSERT INTO entities(name, key, kind) VALUES (?1, ?2, ?3)",
     [ST_ENT_KIND] = "UPDATE entities SET kind = ?2 WHERE id = ?1 AND kind = 0",
     [ST_ENT_COUNT] = "UPDATE entities SET n_mentions = n_mentions + ?2, "
-                     "n_docs = n_docs + ?4, n_quotes = n_quotes + ?3 "
+                     "n_docs = n_docs + ?4, n_quotes = n_quotes + ?3, "
+                     "votes_other = votes_other + ?5, "
+                     "votes_person = votes_person + ?6, "
+                     "votes_org = votes_org + ?7, "
+                     "votes_place = votes_place + ?8 "
                      "WHERE id = ?1",
     [ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity, name, key) "
                         "VALUES (?1, ?2, ?3)",
     [ST_ROLE_INSERT] = "INSERT OR IGNORE INTO roles(entity, role) "
                        "VALUES (?1, ?2)",
     [ST_DE_INSERT] = "INSERT INTO doc_entities(doc, entity, n_mentions, "
-                     "n_quotes) VALUES (?1, ?2, ?3, ?4)",
+                     "n_quotes, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE hash = ?2 AND key = ?1",
     [ST_STMT_INSERT] = "INSERT INTO statements(key, hash, sketch) "
                        "VALUES (?1, ?2, ?3)",
@@ -155,9 +164,9 @@ sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   sqlite3_stmt *st = s->stmts[i];
   if (!st) {
     /* The multi-row forms are made from the single-row SQL. */
-    static char de_n[80 + MANY_ROWS * 10];
+    static char de_n[128 + MANY_ROWS * 12];
     const char *sql = i == ST_DE_INSERT_N
-                          ? many_rows_sql(ST_DE_INSERT, 4, de_n, sizeof de_n)
+                          ? many_rows_sql(ST_DE_INSERT, 5, de_n, sizeof de_n)
                           : stmt_sql[i];
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &s->stmts[i], NULL) != SQLITE_OK) {
@@ -318,11 +327,12 @@ typedef struct key_slot {
 typedef struct delta_slot {
   int64_t id; /* entity id; 0 if empty */
   int64_t mentions, docs, quotes;
+  int64_t votes[4]; /* mentions by the kind their document gave */
 } delta_slot;
 
 /* A doc_entities row waiting to be written. */
 typedef struct de_row {
-  int64_t entity, doc, mentions, quotes;
+  int64_t entity, doc, mentions, quotes, kind;
 } de_row;
 
 struct ent_cache {
@@ -490,6 +500,8 @@ static int cache_flush(ws_store *s, ws_error *err) {
       sqlite3_bind_int64(st, 2, d->mentions);
       sqlite3_bind_int64(st, 3, d->quotes);
       sqlite3_bind_int64(st, 4, d->docs);
+      for (int k = 0; k < 4; k++)
+        sqlite3_bind_int64(st, 5 + k, d->votes[k]);
       if (sqlite3_step(st) != SQLITE_DONE)
         rc = ws_store_fail(s, err, "counting entities");
       sqlite3_reset(st);
@@ -503,7 +515,7 @@ static int cache_flush(ws_store *s, ws_error *err) {
 }
 
 static int cache_add_delta(ws_store *s, int64_t id, int64_t m, int64_t q,
-                           ws_error *err) {
+                           int kind, ws_error *err) {
   ent_cache *c = s->cache;
   if (c->n_deltas >= CACHE_SIZE / 2) {
     int rc = cache_flush(s, err);
@@ -521,6 +533,7 @@ static int cache_add_delta(ws_store *s, int64_t id, int64_t m, int64_t q,
       d->mentions += m;
       d->quotes += q;
       d->docs += 1;
+      d->votes[(unsigned)kind < 4 ? kind : 0] += m;
       return WS_OK;
     }
   }
@@ -1249,6 +1262,7 @@ out:
 typedef struct ent_count {
   int64_t id;
   int64_t mentions, quotes;
+  int kind; /* the kind this document gave it */
 } ent_count;
 
 static int cmp_count(const void *a, const void *b) {
@@ -1442,7 +1456,7 @@ static int de_flush(ws_store *s, ws_error *err) {
   b.s = s;
   b.one = ST_DE_INSERT;
   b.many = ST_DE_INSERT_N;
-  b.cols = 4;
+  b.cols = 5;
   b.n = 0;
   int rc = WS_OK;
   for (size_t i = 0; i < c->n_de && rc == WS_OK; i++) {
@@ -1451,6 +1465,7 @@ static int de_flush(ws_store *s, ws_error *err) {
     rw[1] = c->de[i].entity;
     rw[2] = c->de[i].mentions;
     rw[3] = c->de[i].quotes;
+    rw[4] = c->de[i].kind;
     rc = batch_add(&b, err);
   }
   if (rc == WS_OK)
@@ -1475,7 +1490,7 @@ static int de_add(ws_store *s, int64_t doc, const ent_count *e, ws_error *err) {
       c->cap_de = nc;
     }
   }
-  c->de[c->n_de++] = (de_row){e->id, doc, e->mentions, e->quotes};
+  c->de[c->n_de++] = (de_row){e->id, doc, e->mentions, e->quotes, e->kind};
   return WS_OK;
 }
 
@@ -1521,8 +1536,10 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     if ((rc = entity_for(s, &v->entities[i], p->ent_key[i], p->alias_key[i],
                          &gid[i], err)))
       goto out;
-  for (size_t i = 0; i < n_ent; i++)
+  for (size_t i = 0; i < n_ent; i++) {
     counts[i].id = gid[i];
+    counts[i].kind = (int)v->entities[i].kind;
+  }
   int64_t spoken = 0;
   for (size_t i = 0; i < v->n_quotes; i++) {
     int32_t e = v->quotes[i].speaker;
@@ -1580,6 +1597,8 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   for (size_t i = 0; i < n_ent;) {
     ent_count c = counts[i++];
     while (i < n_ent && counts[i].id == c.id) {
+      if (c.kind == WS_ENTITY_OTHER) /* one corpus entity, two document */
+        c.kind = counts[i].kind;     /* ones: the specific kind speaks */
       c.mentions += counts[i].mentions;
       c.quotes += counts[i++].quotes;
     }
@@ -1627,11 +1646,14 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     if (i && counts[i].id == counts[i - 1].id)
       continue;
     int64_t m = 0, q = 0;
+    int kind = WS_ENTITY_OTHER;
     for (size_t j = i; j < n_ent && counts[j].id == counts[i].id; j++) {
       m += counts[j].mentions;
       q += counts[j].quotes;
+      if (kind == WS_ENTITY_OTHER)
+        kind = counts[j].kind;
     }
-    if ((m || q) && (rc = cache_add_delta(s, counts[i].id, m, q, err)))
+    if ((m || q) && (rc = cache_add_delta(s, counts[i].id, m, q, kind, err)))
       goto out;
   }
   goto out;
@@ -1801,9 +1823,9 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       "UPDATE documents SET mentions = ws_remap(mentions, ?1, ?2) "
       "WHERE id IN (SELECT doc FROM doc_entities WHERE entity = ?1)",
       "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
-      "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes) "
-      "SELECT doc, ?2, n_mentions, n_quotes FROM doc_entities WHERE entity = "
-      "?1 "
+      "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes, kind) "
+      "SELECT doc, ?2, n_mentions, n_quotes, kind FROM doc_entities "
+      "WHERE entity = ?1 "
       "AND true ON CONFLICT(entity, doc) DO UPDATE SET "
       "n_mentions = n_mentions + excluded.n_mentions, "
       "n_quotes = n_quotes + excluded.n_quotes",
@@ -1814,9 +1836,14 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       "INSERT OR IGNORE INTO roles(entity, role) "
       "SELECT ?2, role FROM roles WHERE entity = ?1",
       "UPDATE entities SET "
-      "kind = CASE WHEN kind = 0 THEN (SELECT kind FROM entities WHERE id = "
-      "?1) "
-      "ELSE kind END, "
+      "votes_other = votes_other + (SELECT votes_other FROM entities "
+      "WHERE id = ?1), "
+      "votes_person = votes_person + (SELECT votes_person FROM entities "
+      "WHERE id = ?1), "
+      "votes_org = votes_org + (SELECT votes_org FROM entities "
+      "WHERE id = ?1), "
+      "votes_place = votes_place + (SELECT votes_place FROM entities "
+      "WHERE id = ?1), "
       "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM doc_entities "
       "WHERE entity = ?2), "
       "n_quotes = (SELECT coalesce(sum(n_quotes), 0) FROM doc_entities "

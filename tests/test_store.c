@@ -305,6 +305,44 @@ static void statement_keys_ignore_style(void **state) {
                                       "no one expects any vote soon") < 0.8);
 }
 
+/* One document calling a word `kind`, with n mentions of it. */
+static doc kind_article(const char *text, ws_entity_kind kind, int n) {
+  doc d;
+  memset(&d, 0, sizeof d);
+  d.text = text;
+  int32_t e = entity(&d, "Liberty", kind, NULL, 0);
+  for (int i = 0; i < n; i++)
+    mention(&d, e, "Liberty", i);
+  return d;
+}
+
+static void corpus_kind_is_a_vote_of_mentions(void **state) {
+  fixture *f = *state;
+  char path[32];
+  /* Three articles use the word with no evidence, one calls it a person:
+   * other wins while it has more than twice the votes. */
+  for (int i = 0; i < 3; i++) {
+    doc d = kind_article("Liberty was the theme of the night.", WS_ENTITY_OTHER, 1);
+    snprintf(path, sizeof path, "/news/plain-%d.txt", i);
+    put(f, path, &d);
+  }
+  doc p = kind_article("Liberty said she would run.", WS_ENTITY_PERSON, 1);
+  put(f, "/news/person-0.txt", &p);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.speaker[0], "other"); /* 3 other against 1 person */
+  put(f, "/news/person-1.txt", &p);
+  x = all_entities(f);
+  assert_string_equal(x.speaker[0], "person"); /* 3 is not over twice 2 */
+  /* Removing the evidence takes its votes away again. */
+  ws_error err = {0};
+  assert_int_equal(ws_store_remove(f->s, "/news/person-1.txt", &err), WS_OK);
+  assert_int_equal(ws_store_remove(f->s, "/news/person-0.txt", &err), WS_OK);
+  x = all_entities(f);
+  assert_int_equal(x.mentions[0], 3);
+  assert_string_equal(x.speaker[0], "other");
+}
+
 static void replacing_and_removing_keep_totals(void **state) {
   fixture *f = *state;
   doc d = mayor_article();
@@ -652,6 +690,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(one_statement_across_house_styles, setup,
                                       teardown),
       cmocka_unit_test(statement_keys_ignore_style),
+      cmocka_unit_test_setup_teardown(corpus_kind_is_a_vote_of_mentions, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(replacing_and_removing_keep_totals, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(full_text_search_ranks_and_phrases, setup,
