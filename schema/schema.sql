@@ -1,13 +1,14 @@
--- schema.sql - the whosaid database, version 1.
+-- schema.sql - the whosaid database, version 3.
 --
 -- Run once on an empty database by store.c, inside one transaction, which
 -- then sets PRAGMA application_id (marks the file as a whosaid database)
 -- and PRAGMA user_version (the schema version below).
 --
 -- Invariants kept by store.c:
---  * every row that belongs to a document (mentions, quotes) cascades
---    away with it, and store.c deletes its doc_entities rows first, so
---    replacing a document is DELETE + INSERT;
+--  * every row that belongs to a document (quotes) cascades away with
+--    it, and store.c deletes its doc_entities rows first (the entities
+--    in its mention list and its speakers), so replacing a document is
+--    DELETE + INSERT;
 --  * entities.n_mentions / n_docs / n_quotes are the sums over
 --    doc_entities, maintained on insert and delete so that `entities`
 --    (most mentioned first) answers from an index instead of a GROUP BY
@@ -17,7 +18,10 @@
 --    and updates are kept in sync by the triggers below.  (An insert
 --    trigger would run FTS5 inside a statement savepoint, and FTS5 flushes
 --    its pending terms to disk at every savepoint: forty times slower.)
---  * a statement exists while at least one quote points to it.
+--  * a statement exists while at least one quote points to it;
+--  * entities.votes_* are the sums of doc_entities.n_mentions by the kind
+--    each document gave the entity, and entities.kind follows from them
+--    (trigger entities_kind).
 
 -- One indexed file.  path is absolute; mtime is in nanoseconds; hash is
 -- the 64-bit FNV-1a of the file's bytes.
@@ -30,7 +34,15 @@ CREATE TABLE documents(
   indexed INTEGER NOT NULL,            -- unix time of indexing
   n_mentions INTEGER NOT NULL DEFAULT 0,
   n_quotes INTEGER NOT NULL DEFAULT 0,
-  n_spoken INTEGER NOT NULL DEFAULT 0  -- quotes with a speaker
+  n_spoken INTEGER NOT NULL DEFAULT 0, -- quotes with a speaker
+  -- Every mention (entity, byte span, line), in text order, as one
+  -- BLOB: per mention four unsigned LEB128 varints, entity id, start
+  -- minus the previous start, length, line minus the previous line.  A
+  -- row per mention was half the cost of writing the index, and nothing
+  -- looks up single mentions.  SQL ws_mentions(mentions) (store.c) gives
+  -- [[entity, start, end, line], ...] as JSON; merges rewrite the ids
+  -- with ws_remap().
+  mentions BLOB
 );
 
 -- One real-world name across the corpus.  key is the NFC + casefolded
@@ -42,9 +54,34 @@ CREATE TABLE entities(
   kind INTEGER NOT NULL DEFAULT 0,     -- ws_entity_kind
   n_mentions INTEGER NOT NULL DEFAULT 0,
   n_docs INTEGER NOT NULL DEFAULT 0,
-  n_quotes INTEGER NOT NULL DEFAULT 0
+  n_quotes INTEGER NOT NULL DEFAULT 0,
+  -- mentions in documents that judged the entity other / person / org /
+  -- place: the corpus-wide kind is a vote, not the first guess
+  votes_other INTEGER NOT NULL DEFAULT 0,
+  votes_person INTEGER NOT NULL DEFAULT 0,
+  votes_org INTEGER NOT NULL DEFAULT 0,
+  votes_place INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX entities_rank ON entities(n_mentions DESC, id);
+
+-- The kind most mentions vote for.  A document with no evidence says
+-- "other" (a bare surname, an adjective use), so "other" wins only with
+-- more than twice the votes of the best specific kind: "Democratic",
+-- called other in four hundred documents and person in three, stays
+-- other; a person named by surname alone in most articles stays a
+-- person.  Ties go to person, then org, then place.
+CREATE TRIGGER entities_kind AFTER UPDATE OF votes_other, votes_person,
+    votes_org, votes_place ON entities BEGIN
+  UPDATE entities SET kind = CASE
+      WHEN max(new.votes_person, new.votes_org, new.votes_place) = 0
+        OR new.votes_other > 2 * max(new.votes_person, new.votes_org,
+                                     new.votes_place) THEN 0
+      WHEN new.votes_person >= new.votes_org
+        AND new.votes_person >= new.votes_place THEN 1
+      WHEN new.votes_org >= new.votes_place THEN 2
+      ELSE 3 END
+    WHERE id = new.id;
+END;
 
 -- Other names of an entity ("Amir-Abdollahian"), also folded into key so
 -- that `--by` and `entity` match any alias case-insensitively.
@@ -66,29 +103,17 @@ CREATE TABLE roles(
 
 -- Per entity and document: how often it is named and quoted there.
 -- Clustered by entity, which is how it is read (an entity's documents,
--- merges); a document's rows are found through its mentions and quotes,
--- so there is no second index to maintain (a third of the cost of
--- writing this table) and no foreign key: store.c deletes these rows
+-- merges); a document's rows are found through its mention list and
+-- quotes, so there is no second index to maintain (a third of the cost
+-- of writing this table) and no foreign key: store.c deletes these rows
 -- before the document.
 CREATE TABLE doc_entities(
   entity INTEGER NOT NULL,
   doc INTEGER NOT NULL,
   n_mentions INTEGER NOT NULL,
   n_quotes INTEGER NOT NULL,
+  kind INTEGER NOT NULL DEFAULT 0,     -- the kind this document gave it
   PRIMARY KEY(entity, doc)
-) WITHOUT ROWID;
-
--- Every mention.  Clustered by document (WITHOUT ROWID) so that a
--- document's mentions are one contiguous range.  entity carries no foreign
--- key: checking it would need an index on the largest table, and
--- store.c only ever points it at live entities (merges rewrite it).
-CREATE TABLE mentions(
-  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  start INTEGER NOT NULL,
-  end INTEGER NOT NULL,
-  line INTEGER NOT NULL,
-  entity INTEGER NOT NULL,
-  PRIMARY KEY(doc, start)
 ) WITHOUT ROWID;
 
 -- One statement: the occurrences of the same words in several documents
@@ -97,21 +122,32 @@ CREATE TABLE mentions(
 CREATE TABLE statements(
   id INTEGER PRIMARY KEY,
   hash INTEGER NOT NULL,               -- ws_hash(key): a small index key
-  key TEXT NOT NULL
+  key TEXT NOT NULL,
+  sketch TEXT NOT NULL DEFAULT '[]'    -- its statement_grams hashes, JSON
 );
 CREATE INDEX statements_hash ON statements(hash);
 
 -- A bottom-k sketch of each statement's word bigrams: statements sharing
 -- a sketch value are the only candidates for near-duplicate matching, so
--- linking costs a few index lookups, never a pass over the corpus.
+-- linking costs a few index lookups, never a pass over the corpus.  A
+-- statement's rows are deleted with it by their keys, listed in
+-- statements.sketch (trigger statements_ad), so there is neither an
+-- index by statement nor a foreign key to check on every insert.
 CREATE TABLE statement_grams(
   hash INTEGER NOT NULL,
-  statement INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+  statement INTEGER NOT NULL,
   PRIMARY KEY(hash, statement)
 ) WITHOUT ROWID;
-CREATE INDEX statement_grams_statement ON statement_grams(statement);
 
--- One quote occurrence in one document.
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+  DELETE FROM statement_grams WHERE statement = old.id
+    AND hash IN (SELECT value FROM json_each(old.sketch));
+END;
+
+-- One quote occurrence in one document.  speaker and statement carry no
+-- foreign key (a lookup per insert): store.c points them only at live
+-- rows, merges rewrite speaker before an entity goes, and a statement
+-- goes only when no quote points to it (trigger quotes_ad).
 CREATE TABLE quotes(
   id INTEGER PRIMARY KEY,
   doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -120,11 +156,11 @@ CREATE TABLE quotes(
   line INTEGER NOT NULL,
   text TEXT NOT NULL,
   kind INTEGER NOT NULL,               -- ws_quote_kind
-  speaker INTEGER REFERENCES entities(id),
+  speaker INTEGER,                     -- entities.id, or NULL
   speaker_start INTEGER,               -- NULL when no speaker mention
   speaker_end INTEGER,
   cue TEXT,
-  statement INTEGER NOT NULL REFERENCES statements(id)
+  statement INTEGER NOT NULL           -- statements.id
 );
 CREATE INDEX quotes_doc ON quotes(doc);
 -- Most quotes have no speaker; "speaker = ?" implies the index's WHERE.
@@ -134,6 +170,11 @@ CREATE INDEX quotes_statement ON quotes(statement);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
   text, content = 'quotes', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2');
+-- Terms are gathered in memory up to 16 MiB (FTS5's default: 1 MiB)
+-- before they are written as a segment: fewer, larger segments mean
+-- less merging, which was a third of the writer's work on a 60 MB
+-- corpus.  Memory stays bounded by this size (FTS5 'hashsize' option).
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('hashsize', 16777216);
 
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
   INSERT INTO quotes_fts(quotes_fts, rowid, text)

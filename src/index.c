@@ -25,11 +25,14 @@
 #include "store.h"
 
 /* Commit a batch after this many documents, bytes or seconds: large
- * enough that commits cost little, small enough that an interrupt loses
- * at most a second of work. */
-#define BATCH_DOCS 2000
+ * enough that commits cost little, small enough that a crash loses at
+ * most a few seconds of work (^C commits what is done).  Every commit
+ * rewrites the pages of doc_entities, entity totals and the full-text
+ * index that the batch touched, wherever they are: on a 60 MB corpus,
+ * 3-second batches made the writer a third cheaper than 1-second ones. */
+#define BATCH_DOCS 8000
 #define BATCH_BYTES (64u << 20)
-#define BATCH_SECONDS 1.0
+#define BATCH_SECONDS 3.0
 
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_BUSY, SLOT_DONE };
 enum slot_outcome { OUT_DOC, OUT_SAME, OUT_FAIL };
@@ -68,6 +71,7 @@ typedef struct indexer {
 
   /* Batching. */
   size_t batch_docs, batch_bytes;
+  double cpu_put, cpu_commit; /* writer CPU seconds (WHOSAID_TIMING) */
   double batch_start;
 
   /* Progress. */
@@ -78,6 +82,15 @@ typedef struct indexer {
   char **bad_dirs;
   size_t n_bad_dirs;
 } indexer;
+
+/* CPU seconds of the calling thread: WHOSAID_TIMING=1 reports the
+ * writer's own cost (the walk, storing, commits, linking) apart from the
+ * extraction workers', which share the same cores. */
+static double thread_cpu(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static double now_seconds(void) {
   struct timespec ts;
@@ -190,7 +203,9 @@ static void *worker(void *arg) {
 static int batch_commit(indexer *ix) {
   if (!ix->s->in_txn)
     return WS_OK;
+  double t = thread_cpu();
   int rc = ws_store_commit(ix->s, ix->err);
+  ix->cpu_commit += thread_cpu() - t;
   if (rc)
     ix->fatal = 1;
   ix->batch_docs = ix->batch_bytes = 0;
@@ -236,7 +251,10 @@ static void write_slot(indexer *ix, slot *sl) {
     ws_doc_view v;
     ws_doc_get(sl->doc, &v);
     ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash};
-    if (ws_store_put_prepared(s, &info, &v, sl->prep, &err)) {
+    double t = thread_cpu();
+    int put = ws_store_put_prepared(s, &info, &v, sl->prep, &err);
+    ix->cpu_put += thread_cpu() - t;
+    if (put) {
       /* The batch is unusable now (store.c): a database error. */
       *ix->err = err;
       ix->fatal = 1;
@@ -634,7 +652,14 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
   ix.stats = stats;
   ix.err = err;
   ix.t0 = now_seconds();
+  /* A bulk load checkpoints the WAL every 32 MiB rather than every 4 MiB
+   * (SQLite's default): pages written again by every batch, such as the
+   * full-text index's and the entity totals', are copied into the
+   * database once instead of at every commit.  Each commit stays durable
+   * in the WAL either way; the file is cut back after a checkpoint. */
   int rc = ws_store_exec(s,
+                         "PRAGMA wal_autocheckpoint = 8192;"
+                         "PRAGMA journal_size_limit = 67108864;"
                          "CREATE TEMP TABLE IF NOT EXISTS ws_seen"
                          "(path TEXT PRIMARY KEY); DELETE FROM temp.ws_seen",
                          err);
@@ -709,8 +734,14 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
   }
   if (!ix.fatal)
     batch_commit(&ix);
+  double t_link = thread_cpu();
   if (!ix.fatal && ws_store_link(s, err))
     ix.fatal = 1;
+  t_link = thread_cpu() - t_link;
+  stats->cpu_writer = thread_cpu();
+  stats->cpu_put = ix.cpu_put;
+  stats->cpu_commit = ix.cpu_commit;
+  stats->cpu_link = t_link;
   if (ix.fatal && s->in_txn)
     ws_store_rollback(s);
   progress(&ix, 1);
@@ -727,6 +758,8 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
   pthread_mutex_destroy(&ix.mu);
   pthread_cond_destroy(&ix.work);
   pthread_cond_destroy(&ix.done);
-  sqlite3_exec(s->db, "DELETE FROM temp.ws_seen", NULL, NULL, NULL);
+  sqlite3_exec(s->db,
+               "DELETE FROM temp.ws_seen; PRAGMA wal_autocheckpoint = 1000",
+               NULL, NULL, NULL);
   return ix.fatal ? (err->code ? err->code : WS_EDB) : WS_OK;
 }

@@ -5,9 +5,9 @@
  * Invariants (see also schema/schema.sql):
  *  - A file is only ever written after it has been recognised as an empty
  *    SQLite database (then the schema is created) or as a whosaid database
- *    of this or an older schema version (PRAGMA application_id marks it,
- *    PRAGMA user_version is the schema version).  Anything else is refused
- *    untouched.
+ *    of this schema version (PRAGMA application_id marks it, PRAGMA
+ *    user_version is the schema version).  Anything else, older versions
+ *    included, is refused untouched.
  *  - ws_store_put writes a document inside a savepoint: all of it or none.
  *  - Corpus-wide entities are found by key (NFC casefold of the name);
  *    statements by normalised text, then by near-duplicate text among the
@@ -33,7 +33,7 @@
 
 extern const char ws_sql_schema[];
 
-/* Rows written per multi-row INSERT (mentions, doc_entities): one
+/* Rows written per multi-row INSERT (doc_entities): one
  * statement per row would cost more in statement overhead than in the
  * B-tree. */
 #define MANY_ROWS 32
@@ -41,23 +41,24 @@ extern const char ws_sql_schema[];
 static const char *const stmt_sql[ST_COUNT_] = {
     [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
                     "WHERE path = ?1",
+    [ST_DOC_ENTS] = "SELECT mentions FROM documents WHERE id = ?1",
+    [ST_DOC_SPEAKERS] = "SELECT DISTINCT speaker FROM quotes WHERE doc = ?1 "
+                        "AND speaker IS NOT NULL",
     [ST_DOC_UNCOUNT] =
-        "UPDATE entities SET n_mentions = entities.n_mentions - d.n_mentions, "
+        "UPDATE entities SET n_mentions = entities.n_mentions - de.n_mentions, "
         "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - "
-        "d.n_quotes "
-        "FROM (SELECT de.entity, de.n_mentions, de.n_quotes FROM "
-        "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
-        "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL) AS x "
-        "JOIN doc_entities de ON de.entity = x.entity AND de.doc = ?1) AS d "
-        "WHERE entities.id = d.entity",
-    [ST_DE_DELETE] =
-        "DELETE FROM doc_entities WHERE doc = ?1 AND entity IN "
-        "(SELECT entity FROM mentions WHERE doc = ?1 UNION SELECT speaker "
-        "FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL)",
+        "de.n_quotes, "
+        "votes_other = votes_other - (de.kind = 0) * de.n_mentions, "
+        "votes_person = votes_person - (de.kind = 1) * de.n_mentions, "
+        "votes_org = votes_org - (de.kind = 2) * de.n_mentions, "
+        "votes_place = votes_place - (de.kind = 3) * de.n_mentions "
+        "FROM doc_entities de "
+        "WHERE de.entity = ?2 AND de.doc = ?1 AND entities.id = ?2",
+    [ST_DE_DELETE] = "DELETE FROM doc_entities WHERE entity = ?2 AND doc = ?1",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
-                      "n_mentions, n_quotes, n_spoken) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                      "n_mentions, n_quotes, n_spoken, mentions) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [ST_ENT_BY_KEY] = "SELECT id, kind FROM entities WHERE key = ?1",
     [ST_ENT_BY_ALIAS] = "SELECT a.entity, e.kind, e.n_mentions FROM aliases a "
                         "JOIN entities e ON e.id = a.entity WHERE a.key = ?1 "
@@ -67,28 +68,33 @@ static const char *const stmt_sql[ST_COUNT_] = {
         "INSERT INTO entities(name, key, kind) VALUES (?1, ?2, ?3)",
     [ST_ENT_KIND] = "UPDATE entities SET kind = ?2 WHERE id = ?1 AND kind = 0",
     [ST_ENT_COUNT] = "UPDATE entities SET n_mentions = n_mentions + ?2, "
-                     "n_docs = n_docs + ?4, n_quotes = n_quotes + ?3 "
+                     "n_docs = n_docs + ?4, n_quotes = n_quotes + ?3, "
+                     "votes_other = votes_other + ?5, "
+                     "votes_person = votes_person + ?6, "
+                     "votes_org = votes_org + ?7, "
+                     "votes_place = votes_place + ?8 "
                      "WHERE id = ?1",
     [ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity, name, key) "
                         "VALUES (?1, ?2, ?3)",
     [ST_ROLE_INSERT] = "INSERT OR IGNORE INTO roles(entity, role) "
                        "VALUES (?1, ?2)",
     [ST_DE_INSERT] = "INSERT INTO doc_entities(doc, entity, n_mentions, "
-                     "n_quotes) VALUES (?1, ?2, ?3, ?4)",
-    [ST_MENTION_INSERT] = "INSERT OR IGNORE INTO mentions(doc, start, end, "
-                          "line, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
+                     "n_quotes, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_STMT_BY_KEY] = "SELECT id FROM statements WHERE hash = ?2 AND key = ?1",
-    [ST_STMT_INSERT] = "INSERT INTO statements(key, hash) VALUES (?1, ?2)",
+    [ST_STMT_INSERT] = "INSERT INTO statements(key, hash, sketch) "
+                       "VALUES (?1, ?2, ?3)",
     [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
     [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
                      "LIMIT 64",
     [ST_GRAM_INSERT] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
-                       "VALUES (?1, ?2)",
+                       "SELECT value, ?2 FROM json_each(?1)",
     [ST_QUOTE_INSERT] =
         "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
         "speaker_start, speaker_end, cue, statement) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) VALUES (?1, ?2)",
+    [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) "
+                      "SELECT id, text FROM quotes WHERE id > ?1 ORDER BY id",
+    [ST_QUOTE_TOP] = "SELECT coalesce(max(id), 0) FROM quotes",
     [ST_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
     [ST_DOC_TOUCH] = "UPDATE documents SET size = ?2, mtime = ?3 "
                      "WHERE path = ?1",
@@ -158,13 +164,10 @@ sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   sqlite3_stmt *st = s->stmts[i];
   if (!st) {
     /* The multi-row forms are made from the single-row SQL. */
-    static char mentions_n[80 + MANY_ROWS * 12], de_n[80 + MANY_ROWS * 10];
-    const char *sql =
-        i == ST_MENTION_INSERT_N
-            ? many_rows_sql(ST_MENTION_INSERT, 5, mentions_n, sizeof mentions_n)
-        : i == ST_DE_INSERT_N
-            ? many_rows_sql(ST_DE_INSERT, 4, de_n, sizeof de_n)
-            : stmt_sql[i];
+    static char de_n[128 + MANY_ROWS * 12];
+    const char *sql = i == ST_DE_INSERT_N
+                          ? many_rows_sql(ST_DE_INSERT, 5, de_n, sizeof de_n)
+                          : stmt_sql[i];
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &s->stmts[i], NULL) != SQLITE_OK) {
       ws_store_fail(s, err, "preparing a statement");
@@ -187,6 +190,123 @@ uint64_t ws_hash(const void *data, size_t len) {
   return h;
 }
 
+/* Steps a statement without results and resets it; 0 if it went well. */
+static int step_done(sqlite3_stmt *st) {
+  int r = sqlite3_step(st);
+  sqlite3_reset(st);
+  return r == SQLITE_DONE ? 0 : -1;
+}
+
+/* ----------------------------------------------------------- mention lists */
+
+/* A document's mentions are one BLOB (documents.mentions), not one row
+ * each: a row per mention was half of the writer's B-tree work, and no
+ * query looks a single mention up.  Per mention, in text order, four
+ * unsigned LEB128 varints: entity id, start minus the previous start,
+ * length, line minus the previous line (deltas keep most of them to one
+ * byte, as in FTS5's position lists). */
+#define MENTION_MAX_BYTES 40
+
+static size_t put_varint(unsigned char *p, uint64_t v) {
+  size_t n = 0;
+  while (v >= 0x80) {
+    p[n++] = (unsigned char)(v | 0x80);
+    v >>= 7;
+  }
+  p[n++] = (unsigned char)v;
+  return n;
+}
+
+static int get_varint(const unsigned char *p, size_t len, size_t *pos,
+                      uint64_t *v) {
+  uint64_t x = 0;
+  for (unsigned shift = 0; *pos < len && shift < 64; shift += 7) {
+    unsigned char b = p[(*pos)++];
+    x |= (uint64_t)(b & 0x7f) << shift;
+    if (!(b & 0x80)) {
+      *v = x;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static size_t put_mention(unsigned char *p, const ws_stored_mention *prev,
+                          const ws_stored_mention *m) {
+  size_t n = put_varint(p, (uint64_t)m->entity);
+  n += put_varint(p + n, m->start - prev->start);
+  n += put_varint(p + n, m->end - m->start);
+  n += put_varint(p + n, m->line - prev->line);
+  return n;
+}
+
+int ws_mentions_next(const void *blob, size_t len, size_t *pos,
+                     ws_stored_mention *m) {
+  const unsigned char *p = blob;
+  uint64_t e, ds, n, dl;
+  if (!p || *pos >= len || !get_varint(p, len, pos, &e) ||
+      !get_varint(p, len, pos, &ds) || !get_varint(p, len, pos, &n) ||
+      !get_varint(p, len, pos, &dl) || e > INT64_MAX ||
+      ds > UINT32_MAX - m->start || n > UINT32_MAX - m->start - ds ||
+      dl > UINT32_MAX - m->line)
+    return 0;
+  m->entity = (int64_t)e;
+  m->start += (uint32_t)ds;
+  m->end = m->start + (uint32_t)n;
+  m->line += (uint32_t)dl;
+  return 1;
+}
+
+/* SQL ws_remap(list, from, into): the mention list with entity `from`
+ * renamed `into` (entity merges, ws_store_link). */
+static void sql_remap(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const unsigned char *in = sqlite3_value_blob(argv[0]);
+  size_t len = (size_t)sqlite3_value_bytes(argv[0]), pos = 0, o = 0;
+  int64_t from = sqlite3_value_int64(argv[1]);
+  int64_t into = sqlite3_value_int64(argv[2]);
+  if (!in) {
+    sqlite3_result_value(cx, argv[0]);
+    return;
+  }
+  /* A larger id takes at most one more byte per varint of 9. */
+  unsigned char *out = sqlite3_malloc64(len * 2 + 16);
+  if (!out) {
+    sqlite3_result_error_nomem(cx);
+    return;
+  }
+  ws_stored_mention prev = {0, 0, 0, 0}, m = prev;
+  while (ws_mentions_next(in, len, &pos, &m)) {
+    ws_stored_mention w = m;
+    if (w.entity == from)
+      w.entity = into;
+    o += put_mention(out + o, &prev, &w);
+    prev = m;
+  }
+  sqlite3_result_blob(cx, out, (int)o, sqlite3_free);
+}
+
+/* SQL ws_mentions(list): the list as JSON, [[entity, start, end, line],
+ * ...], for reading mentions with plain SQL. */
+static void sql_mentions(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const unsigned char *in = sqlite3_value_blob(argv[0]);
+  size_t len = (size_t)sqlite3_value_bytes(argv[0]), pos = 0;
+  sqlite3_str *str = sqlite3_str_new(sqlite3_context_db_handle(cx));
+  ws_stored_mention m = {0, 0, 0, 0};
+  sqlite3_str_appendchar(str, 1, '[');
+  for (int k = 0; ws_mentions_next(in, len, &pos, &m); k++)
+    sqlite3_str_appendf(str, "%s[%lld,%u,%u,%u]", k ? "," : "",
+                        (long long)m.entity, m.start, m.end, m.line);
+  sqlite3_str_appendchar(str, 1, ']');
+  int n = sqlite3_str_length(str);
+  char *z = sqlite3_str_finish(str);
+  if (!z)
+    sqlite3_result_error_nomem(cx);
+  else
+    sqlite3_result_text(cx, z, n, sqlite3_free);
+}
+
 /* ------------------------------------------------------------ writer cache */
 
 /* Every document names the same few hundred people and places again and
@@ -207,11 +327,12 @@ typedef struct key_slot {
 typedef struct delta_slot {
   int64_t id; /* entity id; 0 if empty */
   int64_t mentions, docs, quotes;
+  int64_t votes[4]; /* mentions by the kind their document gave */
 } delta_slot;
 
 /* A doc_entities row waiting to be written. */
 typedef struct de_row {
-  int64_t entity, doc, mentions, quotes;
+  int64_t entity, doc, mentions, quotes, kind;
 } de_row;
 
 struct ent_cache {
@@ -226,6 +347,13 @@ struct ent_cache {
    * cost as much as the full-text index. */
   de_row *de;
   size_t n_de, cap_de;
+  unsigned char *mbuf; /* a document's mention list, being encoded */
+  size_t cap_mbuf;
+  /* Statements by exact key: news repeats wire copy word for word, and
+   * most quotes are found here without a B-tree search.  Emptied when any
+   * document is deleted (a statement may go with it). */
+  key_slot stmts[CACHE_SIZE];
+  size_t n_stmts;
 };
 
 #define DE_MAX (1u << 18) /* pending rows written early past this */
@@ -242,13 +370,40 @@ static void cache_clear_keys(ent_cache *c) {
   c->n_seen = 0;
 }
 
-static key_slot *cache_key(ent_cache *c, const char *key) {
-  uint64_t h = ws_hash(key, strlen(key));
+static key_slot *slot_find(key_slot *t, const char *key, uint64_t h) {
   for (size_t i = h & (CACHE_SIZE - 1);; i = (i + 1) & (CACHE_SIZE - 1)) {
-    key_slot *k = &c->keys[i];
+    key_slot *k = &t[i];
     if (!k->key || strcmp(k->key, key) == 0)
       return k;
   }
+}
+
+static key_slot *cache_key(ent_cache *c, const char *key) {
+  return slot_find(c->keys, key, ws_hash(key, strlen(key)));
+}
+
+static void cache_clear_stmts(ent_cache *c) {
+  for (size_t i = 0; i < CACHE_SIZE; i++) {
+    free(c->stmts[i].key);
+    c->stmts[i].key = NULL;
+  }
+  c->n_stmts = 0;
+}
+
+/* Records statement id for key (h: ws_hash of key). */
+static void cache_put_stmt(ent_cache *c, const char *key, uint64_t h,
+                           int64_t id) {
+  if (c->n_stmts >= CACHE_SIZE / 2)
+    cache_clear_stmts(c);
+  key_slot *k = slot_find(c->stmts, key, h);
+  if (!k->key) {
+    size_t n = strlen(key);
+    if (!(k->key = malloc(n + 1)))
+      return;
+    memcpy(k->key, key, n + 1);
+    c->n_stmts++;
+  }
+  k->id = id;
 }
 
 static void cache_put_key(ent_cache *c, const char *key, int64_t id, int kind) {
@@ -289,6 +444,44 @@ static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
   return 0;
 }
 
+/* Adds the quotes written since the last call to the full-text index, in
+ * one statement.  Inserting each quote's row as it is written costs
+ * twice as much: every later multi-row INSERT or UPDATE opens a
+ * statement savepoint, and FTS5 writes its pending terms out as a new
+ * segment at every savepoint (fts5_main.c, fts5SavepointMethod), so the
+ * index was built from thousands of tiny segments that then had to be
+ * merged.  Called before commit and before any delete (whose trigger
+ * removes FTS rows, which must exist by then). */
+static int fts_top(ws_store *s, int64_t *top, ws_error *err) {
+  sqlite3_stmt *st = ws_store_stmt(s, ST_QUOTE_TOP, err);
+  if (!st)
+    return WS_EDB;
+  int r = sqlite3_step(st);
+  if (r == SQLITE_ROW)
+    *top = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
+  return r == SQLITE_ROW ? WS_OK : ws_store_fail(s, err, s->path);
+}
+
+static int fts_flush(ws_store *s, ws_error *err) {
+  if (!s->in_txn)
+    return WS_OK;
+  int64_t top = 0;
+  int rc = fts_top(s, &top, err);
+  if (rc)
+    return rc;
+  if (top <= s->fts_from)
+    return WS_OK;
+  sqlite3_stmt *st;
+  if (!(st = ws_store_stmt(s, ST_FTS_INSERT, err)))
+    return WS_EDB;
+  sqlite3_bind_int64(st, 1, s->fts_from);
+  if (step_done(st))
+    return ws_store_fail(s, err, "indexing quote text");
+  s->fts_from = top;
+  return WS_OK;
+}
+
 /* Writes the pending entity totals. */
 static int cache_flush(ws_store *s, ws_error *err) {
   ent_cache *c = s->cache;
@@ -307,6 +500,8 @@ static int cache_flush(ws_store *s, ws_error *err) {
       sqlite3_bind_int64(st, 2, d->mentions);
       sqlite3_bind_int64(st, 3, d->quotes);
       sqlite3_bind_int64(st, 4, d->docs);
+      for (int k = 0; k < 4; k++)
+        sqlite3_bind_int64(st, 5 + k, d->votes[k]);
       if (sqlite3_step(st) != SQLITE_DONE)
         rc = ws_store_fail(s, err, "counting entities");
       sqlite3_reset(st);
@@ -320,7 +515,7 @@ static int cache_flush(ws_store *s, ws_error *err) {
 }
 
 static int cache_add_delta(ws_store *s, int64_t id, int64_t m, int64_t q,
-                           ws_error *err) {
+                           int kind, ws_error *err) {
   ent_cache *c = s->cache;
   if (c->n_deltas >= CACHE_SIZE / 2) {
     int rc = cache_flush(s, err);
@@ -338,6 +533,7 @@ static int cache_add_delta(ws_store *s, int64_t id, int64_t m, int64_t q,
       d->mentions += m;
       d->quotes += q;
       d->docs += 1;
+      d->votes[(unsigned)kind < 4 ? kind : 0] += m;
       return WS_OK;
     }
   }
@@ -349,6 +545,7 @@ static void cache_reset(ws_store *s, int deltas_too) {
   if (!s->cache)
     return;
   cache_clear_keys(s->cache);
+  cache_clear_stmts(s->cache);
   if (deltas_too) {
     memset(s->cache->deltas, 0, sizeof s->cache->deltas);
     s->cache->n_deltas = 0;
@@ -415,6 +612,15 @@ static int check_schema(ws_store *s, int flags, ws_error *err) {
         snprintf(err->msg + k, sizeof err->msg - k, "%s", msg);
       }
       return WS_ESCHEMA;
+    }
+    if (version < WS_SCHEMA_VERSION) {
+      /* Schema 1 never shipped: no migration, a rebuild is quick. */
+      char msg[160];
+      snprintf(msg, sizeof msg,
+               ": database was made by an older whosaid (schema %lld; this "
+               "whosaid reads %d); delete it and run 'whosaid index' again",
+               (long long)version, WS_SCHEMA_VERSION);
+      return fail_cat(err, WS_ESCHEMA, s->path, msg, "");
     }
     return WS_OK;
   }
@@ -487,6 +693,14 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
   }
   sqlite3_extended_result_codes(s->db, 1);
   sqlite3_busy_timeout(s->db, 10000);
+  int fflags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  if (sqlite3_create_function(s->db, "ws_remap", 3, fflags, NULL, sql_remap,
+                              NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function(s->db, "ws_mentions", 1, fflags, NULL,
+                              sql_mentions, NULL, NULL) != SQLITE_OK) {
+    rc = ws_store_fail(s, err, path);
+    goto fail;
+  }
   if ((rc = check_schema(s, flags, err)))
     goto fail;
   if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1) {
@@ -539,6 +753,7 @@ void ws_store_close(ws_store *s) {
   if (s->cache) {
     cache_reset(s, 1);
     free(s->cache->de);
+    free(s->cache->mbuf);
   }
   free(s->cache);
   for (int i = 0; i < ST_COUNT_; i++)
@@ -556,6 +771,11 @@ int ws_store_begin(ws_store *s, ws_error *err) {
   int rc = ws_store_exec(s, "BEGIN IMMEDIATE", err);
   if (rc == WS_OK)
     s->in_txn = 1;
+  /* Every committed quote is in quotes_fts (fts_flush before COMMIT). */
+  if (rc == WS_OK)
+    rc = fts_top(s, &s->fts_from, err);
+  if (rc && s->in_txn)
+    ws_store_rollback(s);
   return rc;
 }
 
@@ -563,6 +783,8 @@ int ws_store_commit(ws_store *s, ws_error *err) {
   if (!s->in_txn)
     return WS_OK;
   int rc = cache_flush(s, err);
+  if (!rc)
+    rc = fts_flush(s, err);
   if (rc)
     return rc;
   rc = ws_store_exec(s, "COMMIT", err);
@@ -802,10 +1024,17 @@ static size_t word_count(const char *key) {
 /* Finds or creates the statement of a quote, given its key and sketch
  * (ws_store_prepare); sets *id. */
 static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
-                         size_t k, int64_t *id, ws_error *err) {
+                         size_t k, const char *sketch_json, int64_t *id,
+                         ws_error *err) {
   int rc = WS_OK;
+  uint64_t h = ws_hash(key, strlen(key));
+  key_slot *ks = slot_find(s->cache->stmts, key, h);
+  if (ks->key) {
+    *id = ks->id;
+    return WS_OK;
+  }
   sqlite3_stmt *st = ws_store_stmt(s, ST_STMT_BY_KEY, err);
-  int64_t hash = (int64_t)(ws_hash(key, strlen(key)) >> 1);
+  int64_t hash = (int64_t)(h >> 1);
   if (!st)
     goto dberr;
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -814,6 +1043,7 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
   if (r == SQLITE_ROW) {
     *id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
+    cache_put_stmt(s->cache, key, h, *id);
     goto out;
   }
   if (r != SQLITE_DONE)
@@ -869,14 +1099,16 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     goto dberr;
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_int64(st, 2, hash);
+  sqlite3_bind_text(st, 3, sketch_json, -1, SQLITE_STATIC);
   if (sqlite3_step(st) != SQLITE_DONE)
     goto dberr;
   sqlite3_reset(st);
   *id = sqlite3_last_insert_rowid(s->db);
-  for (size_t i = 0; i < k; i++) {
+  cache_put_stmt(s->cache, key, h, *id);
+  if (k) {
     if (!(st = ws_store_stmt(s, ST_GRAM_INSERT, err)))
       goto dberr;
-    sqlite3_bind_int64(st, 1, sketch[i]);
+    sqlite3_bind_text(st, 1, sketch_json, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, *id);
     if (sqlite3_step(st) != SQLITE_DONE)
       goto dberr;
@@ -914,12 +1146,6 @@ static uint32_t line_at(line_cursor *c, size_t off) {
   }
   c->pos = off;
   return c->line;
-}
-
-static int step_done(sqlite3_stmt *st) {
-  int r = sqlite3_step(st);
-  sqlite3_reset(st);
-  return r == SQLITE_DONE ? 0 : -1;
 }
 
 /* A short name links to the entity it is an alias of when that entity
@@ -1036,6 +1262,7 @@ out:
 typedef struct ent_count {
   int64_t id;
   int64_t mentions, quotes;
+  int kind; /* the kind this document gave it */
 } ent_count;
 
 static int cmp_count(const void *a, const void *b) {
@@ -1043,29 +1270,88 @@ static int cmp_count(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+static int cmp_id(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
 /* Deletes document id with everything in it, keeping entity totals. */
 static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
-  /* The document's doc_entities rows may still be pending. */
+  /* Its statements may go with it (trigger quotes_ad). */
+  cache_clear_stmts(s->cache);
+  /* The document's doc_entities rows may still be pending, and its quotes
+   * must be in quotes_fts for the delete trigger to remove them. */
   int rc = de_flush(s, err);
+  if (!rc)
+    rc = fts_flush(s, err);
   if (rc)
     return rc;
-  if (!(st = ws_store_stmt(s, ST_DOC_UNCOUNT, err)))
-    return WS_EDB;
-  sqlite3_bind_int64(st, 1, id);
-  if (step_done(st))
-    return ws_store_fail(s, err, "removing a document");
-  if (!(st = ws_store_stmt(s, ST_DE_DELETE, err)))
-    return WS_EDB;
-  sqlite3_bind_int64(st, 1, id);
-  if (step_done(st))
-    return ws_store_fail(s, err, "removing a document");
+  /* The document's entities: those it mentions and its speakers. */
+  int64_t *ids = NULL;
+  size_t n = 0, cap = 0;
+  for (int pass = 0; pass < 2 && rc == WS_OK; pass++) {
+    if (!(st = ws_store_stmt(s, pass ? ST_DOC_SPEAKERS : ST_DOC_ENTS, err))) {
+      rc = WS_EDB;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    int r = SQLITE_DONE;
+    while (rc == WS_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+      const void *blob = sqlite3_column_blob(st, 0);
+      size_t len = (size_t)sqlite3_column_bytes(st, 0), pos = 0;
+      ws_stored_mention m = {0, 0, 0, 0};
+      for (;;) {
+        if (pass)
+          m.entity = sqlite3_column_int64(st, 0);
+        else if (!ws_mentions_next(blob, len, &pos, &m))
+          break;
+        if (n == cap) {
+          size_t nc = cap ? cap * 2 : 64;
+          int64_t *ni = realloc(ids, nc * sizeof *ni);
+          if (!ni) {
+            rc = fail_msg(err, WS_ENOMEM, "out of memory");
+            break;
+          }
+          ids = ni;
+          cap = nc;
+        }
+        ids[n++] = m.entity;
+        if (pass)
+          break;
+      }
+    }
+    sqlite3_reset(st);
+    if (rc == WS_OK && r != SQLITE_DONE)
+      rc = ws_store_fail(s, err, "removing a document");
+  }
+  /* Each entity once: its doc_entities row is uncounted, then deleted. */
+  qsort(ids, n, sizeof *ids, cmp_id);
+  for (size_t i = 0; i < n && rc == WS_OK; i++) {
+    if (i && ids[i] == ids[i - 1])
+      continue;
+    for (int k = 0; k < 2 && rc == WS_OK; k++) {
+      if (!(st = ws_store_stmt(s, k ? ST_DE_DELETE : ST_DOC_UNCOUNT, err))) {
+        rc = WS_EDB;
+        break;
+      }
+      sqlite3_bind_int64(st, 1, id);
+      sqlite3_bind_int64(st, 2, ids[i]);
+      if (step_done(st))
+        rc = ws_store_fail(s, err, "removing a document");
+    }
+  }
+  free(ids);
+  if (rc)
+    return rc;
   if (!(st = ws_store_stmt(s, ST_DOC_DELETE, err)))
     return WS_EDB;
   sqlite3_bind_int64(st, 1, id);
   if (step_done(st))
     return ws_store_fail(s, err, "removing a document");
-  return WS_OK;
+  /* Every quote left is in quotes_fts, and the next quote id is one past
+   * the largest left, which may be below fts_from now. */
+  return fts_top(s, &s->fts_from, err);
 }
 
 /* What ws_store_put needs from a document apart from the database,
@@ -1078,6 +1364,7 @@ struct ws_store_prep {
   const char **stmt_key;       /* per quote: ws_statement_key */
   int64_t (*sketch)[SKETCH_K]; /* per quote: bigram sketch */
   size_t *n_sketch;
+  const char **sketch_json; /* per quote: the sketch as a JSON array */
 };
 
 /* Rows for a multi-row INSERT, written MANY_ROWS at a time and the rest
@@ -1125,17 +1412,51 @@ static int cmp_de(const void *a, const void *b) {
   return (x->doc > y->doc) - (x->doc < y->doc);
 }
 
+/* Sorts rows by (entity, doc).  Rows arrive document by document with
+ * ascending ids (a delete flushes them first), so a stable sort by entity
+ * alone is enough: two stable counting passes over 16 bits each.  A
+ * callback qsort of the batch cost as much as writing it.  Falls back to
+ * qsort for ids past 32 bits, or when rows are not in document order. */
+static void de_sort(ent_cache *c) {
+  size_t n = c->n_de;
+  de_row *tmp = malloc(n * sizeof *tmp);
+  size_t *count = calloc(1u << 16, sizeof *count);
+  int ok = tmp && count;
+  for (size_t i = 0; ok && i < n; i++)
+    ok = c->de[i].entity >= 0 && c->de[i].entity <= (int64_t)UINT32_MAX &&
+         (i == 0 || c->de[i].doc >= c->de[i - 1].doc);
+  for (int pass = 0; ok && pass < 2; pass++) {
+    de_row *from = pass ? tmp : c->de, *to = pass ? c->de : tmp;
+    unsigned shift = pass ? 16 : 0;
+    memset(count, 0, (1u << 16) * sizeof *count);
+    for (size_t i = 0; i < n; i++)
+      count[((uint64_t)from[i].entity >> shift) & 0xffff]++;
+    size_t sum = 0;
+    for (size_t b = 0; b < (1u << 16); b++) {
+      size_t k = count[b];
+      count[b] = sum;
+      sum += k;
+    }
+    for (size_t i = 0; i < n; i++)
+      to[count[((uint64_t)from[i].entity >> shift) & 0xffff]++] = from[i];
+  }
+  if (!ok)
+    qsort(c->de, n, sizeof *c->de, cmp_de);
+  free(tmp);
+  free(count);
+}
+
 /* Writes the pending doc_entities rows in key order. */
 static int de_flush(ws_store *s, ws_error *err) {
   ent_cache *c = s->cache;
   if (!c || !c->n_de)
     return WS_OK;
-  qsort(c->de, c->n_de, sizeof *c->de, cmp_de);
+  de_sort(c);
   row_batch b;
   b.s = s;
   b.one = ST_DE_INSERT;
   b.many = ST_DE_INSERT_N;
-  b.cols = 4;
+  b.cols = 5;
   b.n = 0;
   int rc = WS_OK;
   for (size_t i = 0; i < c->n_de && rc == WS_OK; i++) {
@@ -1144,6 +1465,7 @@ static int de_flush(ws_store *s, ws_error *err) {
     rw[1] = c->de[i].entity;
     rw[2] = c->de[i].mentions;
     rw[3] = c->de[i].quotes;
+    rw[4] = c->de[i].kind;
     rc = batch_add(&b, err);
   }
   if (rc == WS_OK)
@@ -1168,7 +1490,7 @@ static int de_add(ws_store *s, int64_t doc, const ent_count *e, ws_error *err) {
       c->cap_de = nc;
     }
   }
-  c->de[c->n_de++] = (de_row){e->id, doc, e->mentions, e->quotes};
+  c->de[c->n_de++] = (de_row){e->id, doc, e->mentions, e->quotes, e->kind};
   return WS_OK;
 }
 
@@ -1214,25 +1536,45 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     if ((rc = entity_for(s, &v->entities[i], p->ent_key[i], p->alias_key[i],
                          &gid[i], err)))
       goto out;
-  for (size_t i = 0; i < n_ent; i++)
+  for (size_t i = 0; i < n_ent; i++) {
     counts[i].id = gid[i];
-  int64_t spoken = 0;
-  /* Mentions come in text order; one per start offset is kept (the
-   * table's key), and only those are counted. */
-  int64_t n_kept = 0;
-  for (size_t i = 0; i < v->n_mentions; i++) {
-    int32_t e = v->mentions[i].entity;
-    if (e >= 0 && (size_t)e < n_ent && mention_kept(v, i)) {
-      counts[e].mentions++;
-      n_kept++;
-    }
+    counts[i].kind = (int)v->entities[i].kind;
   }
+  int64_t spoken = 0;
   for (size_t i = 0; i < v->n_quotes; i++) {
     int32_t e = v->quotes[i].speaker;
     if (e >= 0 && (size_t)e < n_ent) {
       counts[e].quotes++;
       spoken++;
     }
+  }
+  /* The mention list (see "mention lists" above).  Mentions come in text
+   * order; one per start offset is kept, and only those are counted. */
+  ent_cache *ec = s->cache;
+  size_t need = v->n_mentions * MENTION_MAX_BYTES + 1, mlen = 0;
+  if (need > ec->cap_mbuf) {
+    unsigned char *nb = realloc(ec->mbuf, need);
+    if (!nb) {
+      rc = fail_msg(err, WS_ENOMEM, "out of memory");
+      goto out;
+    }
+    ec->mbuf = nb;
+    ec->cap_mbuf = need;
+  }
+  int64_t n_kept = 0;
+  line_cursor lc = {v->text, v->len, 0, 1};
+  ws_stored_mention prev = {0, 0, 0, 0};
+  for (size_t i = 0; i < v->n_mentions; i++) {
+    const ws_mention *m = &v->mentions[i];
+    if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i) ||
+        (n_kept && m->start <= prev.start))
+      continue;
+    ws_stored_mention cur = {gid[m->entity], m->start, m->end,
+                             line_at(&lc, m->start)};
+    mlen += put_mention(ec->mbuf + mlen, &prev, &cur);
+    prev = cur;
+    counts[m->entity].mentions++;
+    n_kept++;
   }
 
   if (!(st = ws_store_stmt(s, ST_DOC_INSERT, err)))
@@ -1245,18 +1587,18 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   sqlite3_bind_int64(st, 6, n_kept);
   sqlite3_bind_int64(st, 7, (int64_t)v->n_quotes);
   sqlite3_bind_int64(st, 8, spoken);
+  sqlite3_bind_blob(st, 9, ec->mbuf, (int)mlen, SQLITE_STATIC);
   if (step_done(st))
     goto dberr;
   int64_t doc = sqlite3_last_insert_rowid(s->db);
 
   /* Merge document entities that are one corpus entity, then count. */
-  row_batch batch;
-  batch.s = s;
-  batch.n = 0;
   qsort(counts, n_ent, sizeof *counts, cmp_count);
   for (size_t i = 0; i < n_ent;) {
     ent_count c = counts[i++];
     while (i < n_ent && counts[i].id == c.id) {
+      if (c.kind == WS_ENTITY_OTHER) /* one corpus entity, two document */
+        c.kind = counts[i].kind;     /* ones: the specific kind speaks */
       c.mentions += counts[i].mentions;
       c.quotes += counts[i++].quotes;
     }
@@ -1267,26 +1609,6 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       goto out;
   }
 
-  line_cursor lc = {v->text, v->len, 0, 1};
-  batch.one = ST_MENTION_INSERT;
-  batch.many = ST_MENTION_INSERT_N;
-  batch.cols = 5;
-  for (size_t i = 0; i < v->n_mentions; i++) {
-    const ws_mention *m = &v->mentions[i];
-    if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i))
-      continue;
-    int64_t *rw = batch.v[batch.n];
-    rw[0] = doc;
-    rw[1] = m->start;
-    rw[2] = m->end;
-    rw[3] = line_at(&lc, m->start);
-    rw[4] = gid[m->entity];
-    if ((rc = batch_add(&batch, err)))
-      goto out;
-  }
-  if ((rc = batch_finish(&batch, err)))
-    goto out;
-
   lc.pos = 0;
   lc.line = 1;
   for (size_t i = 0; i < v->n_quotes; i++) {
@@ -1295,7 +1617,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       continue;
     int64_t stmt_id = 0;
     if ((rc = statement_for(s, p->stmt_key[i], p->sketch[i], p->n_sketch[i],
-                            &stmt_id, err)))
+                            p->sketch_json[i], &stmt_id, err)))
       goto out;
     if (!(st = ws_store_stmt(s, ST_QUOTE_INSERT, err)))
       goto dberr;
@@ -1318,24 +1640,20 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     sqlite3_bind_int64(st, 11, stmt_id);
     if (step_done(st))
       goto dberr;
-    if (!(st = ws_store_stmt(s, ST_FTS_INSERT, err)))
-      goto dberr;
-    sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
-    sqlite3_bind_text(st, 2, v->text + q->start, (int)(q->end - q->start),
-                      SQLITE_STATIC);
-    if (step_done(st))
-      goto dberr;
   }
   /* Totals last: nothing is counted for a document that failed. */
   for (size_t i = 0; i < n_ent; i++) {
     if (i && counts[i].id == counts[i - 1].id)
       continue;
     int64_t m = 0, q = 0;
+    int kind = WS_ENTITY_OTHER;
     for (size_t j = i; j < n_ent && counts[j].id == counts[i].id; j++) {
       m += counts[j].mentions;
       q += counts[j].quotes;
+      if (kind == WS_ENTITY_OTHER)
+        kind = counts[j].kind;
     }
-    if ((m || q) && (rc = cache_add_delta(s, counts[i].id, m, q, err)))
+    if ((m || q) && (rc = cache_add_delta(s, counts[i].id, m, q, kind, err)))
       goto out;
   }
   goto out;
@@ -1368,8 +1686,9 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   p->stmt_key = ws_arena_calloc(p->a, nq, sizeof *p->stmt_key);
   p->sketch = ws_arena_calloc(p->a, nq, sizeof *p->sketch);
   p->n_sketch = ws_arena_calloc(p->a, nq, sizeof *p->n_sketch);
+  p->sketch_json = ws_arena_calloc(p->a, nq, sizeof *p->sketch_json);
   if (!p->ent_key || !p->alias_key || !p->stmt_key || !p->sketch ||
-      !p->n_sketch)
+      !p->n_sketch || !p->sketch_json)
     goto oom;
   for (size_t i = 0; i < v->n_entities; i++) {
     const ws_entity *e = &v->entities[i];
@@ -1395,6 +1714,15 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     p->n_sketch[i] = key_sketch(key, p->sketch[i]);
     free(key);
     if (!p->stmt_key[i])
+      goto oom;
+    char json[SKETCH_K * 22 + 3];
+    size_t o = 0;
+    json[o++] = '[';
+    for (size_t k = 0; k < p->n_sketch[i]; k++)
+      o += (size_t)snprintf(json + o, sizeof json - o, "%s%lld", k ? "," : "",
+                            (long long)p->sketch[i][k]);
+    json[o++] = ']';
+    if (!(p->sketch_json[i] = ws_arena_strndup(p->a, json, o)))
       goto oom;
   }
   *out = p;
@@ -1492,12 +1820,12 @@ int ws_store_remove(ws_store *s, const char *path, ws_error *err) {
 static int merge_entity(ws_store *s, int64_t from, int64_t into,
                         sqlite3_stmt **cache, ws_error *err) {
   static const char *const sql[] = {
-      "UPDATE mentions SET entity = ?2 WHERE entity = ?1 AND doc IN "
-      "(SELECT doc FROM doc_entities WHERE entity = ?1)",
+      "UPDATE documents SET mentions = ws_remap(mentions, ?1, ?2) "
+      "WHERE id IN (SELECT doc FROM doc_entities WHERE entity = ?1)",
       "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
-      "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes) "
-      "SELECT doc, ?2, n_mentions, n_quotes FROM doc_entities WHERE entity = "
-      "?1 "
+      "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes, kind) "
+      "SELECT doc, ?2, n_mentions, n_quotes, kind FROM doc_entities "
+      "WHERE entity = ?1 "
       "AND true ON CONFLICT(entity, doc) DO UPDATE SET "
       "n_mentions = n_mentions + excluded.n_mentions, "
       "n_quotes = n_quotes + excluded.n_quotes",
@@ -1508,9 +1836,14 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       "INSERT OR IGNORE INTO roles(entity, role) "
       "SELECT ?2, role FROM roles WHERE entity = ?1",
       "UPDATE entities SET "
-      "kind = CASE WHEN kind = 0 THEN (SELECT kind FROM entities WHERE id = "
-      "?1) "
-      "ELSE kind END, "
+      "votes_other = votes_other + (SELECT votes_other FROM entities "
+      "WHERE id = ?1), "
+      "votes_person = votes_person + (SELECT votes_person FROM entities "
+      "WHERE id = ?1), "
+      "votes_org = votes_org + (SELECT votes_org FROM entities "
+      "WHERE id = ?1), "
+      "votes_place = votes_place + (SELECT votes_place FROM entities "
+      "WHERE id = ?1), "
       "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM doc_entities "
       "WHERE entity = ?2), "
       "n_quotes = (SELECT coalesce(sum(n_quotes), 0) FROM doc_entities "

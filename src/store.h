@@ -16,6 +16,8 @@
  * SQL in the same order). */
 enum store_stmt {
   ST_DOC_FIND,
+  ST_DOC_ENTS,
+  ST_DOC_SPEAKERS,
   ST_DOC_UNCOUNT,
   ST_DE_DELETE,
   ST_DOC_DELETE,
@@ -29,8 +31,6 @@ enum store_stmt {
   ST_ROLE_INSERT,
   ST_DE_INSERT,
   ST_DE_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
-  ST_MENTION_INSERT,
-  ST_MENTION_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_STMT_BY_KEY,
   ST_STMT_INSERT,
   ST_STMT_KEY,
@@ -38,6 +38,7 @@ enum store_stmt {
   ST_GRAM_INSERT,
   ST_QUOTE_INSERT,
   ST_FTS_INSERT,
+  ST_QUOTE_TOP,
   ST_SEEN_INSERT,
   ST_DOC_TOUCH,
   ST_COUNT_
@@ -56,9 +57,23 @@ struct ws_store {
   int in_txn;                     /* inside ws_store_begin/commit */
   int64_t link_from;              /* aliases.id already linked (store.c) */
   int64_t ent_from;               /* entities.id already linked */
+  int64_t fts_from;               /* quotes.id already in quotes_fts */
   sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
   ent_cache *cache;               /* writer caches, or NULL */
 };
+
+/* One mention of a document's mention list (documents.mentions). */
+typedef struct ws_stored_mention {
+  int64_t entity;
+  uint32_t start, end, line; /* byte span; line from 1 */
+} ws_stored_mention;
+
+/* Decodes the mention at *pos of a mention list of len bytes into m,
+ * which holds the previous mention (all zero before the first: the list
+ * stores differences), and advances *pos.  Returns 1, or 0 at the end of
+ * the list or where it is malformed. */
+int ws_mentions_next(const void *blob, size_t len, size_t *pos,
+                     ws_stored_mention *m);
 
 /* Returns the prepared statement i, reset and with bindings cleared, or
  * NULL with err filled (WS_EDB). */

@@ -153,7 +153,7 @@ int ws_file_read(const char *path, char **buf, size_t *len, ws_error *err);
  */
 typedef struct ws_store ws_store;
 
-#define WS_SCHEMA_VERSION 1
+#define WS_SCHEMA_VERSION 3
 
 enum ws_store_flags {
   WS_STORE_READONLY = 1, /* open for queries only; never writes the file */
@@ -265,6 +265,9 @@ typedef struct ws_index_stats {
   uint64_t bytes;             /* bytes extracted in this run */
   double seconds;
   int stopped;                /* should_stop ended the run early */
+  /* CPU seconds of the calling (writer) thread: all of it, and inside
+   * storing documents, commits and the final entity linking. */
+  double cpu_writer, cpu_put, cpu_commit, cpu_link;
 } ws_index_stats;
 
 /* Indexes files and folders (recursively, following symbolic links but

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store.h"
 #include "whosaid.h"
 
 /* ------------------------------------------------------------- fixtures */
@@ -304,6 +305,44 @@ static void statement_keys_ignore_style(void **state) {
                                       "no one expects any vote soon") < 0.8);
 }
 
+/* One document calling a word `kind`, with n mentions of it. */
+static doc kind_article(const char *text, ws_entity_kind kind, int n) {
+  doc d;
+  memset(&d, 0, sizeof d);
+  d.text = text;
+  int32_t e = entity(&d, "Liberty", kind, NULL, 0);
+  for (int i = 0; i < n; i++)
+    mention(&d, e, "Liberty", i);
+  return d;
+}
+
+static void corpus_kind_is_a_vote_of_mentions(void **state) {
+  fixture *f = *state;
+  char path[32];
+  /* Three articles use the word with no evidence, one calls it a person:
+   * other wins while it has more than twice the votes. */
+  for (int i = 0; i < 3; i++) {
+    doc d = kind_article("Liberty was the theme of the night.", WS_ENTITY_OTHER, 1);
+    snprintf(path, sizeof path, "/news/plain-%d.txt", i);
+    put(f, path, &d);
+  }
+  doc p = kind_article("Liberty said she would run.", WS_ENTITY_PERSON, 1);
+  put(f, "/news/person-0.txt", &p);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.speaker[0], "other"); /* 3 other against 1 person */
+  put(f, "/news/person-1.txt", &p);
+  x = all_entities(f);
+  assert_string_equal(x.speaker[0], "person"); /* 3 is not over twice 2 */
+  /* Removing the evidence takes its votes away again. */
+  ws_error err = {0};
+  assert_int_equal(ws_store_remove(f->s, "/news/person-1.txt", &err), WS_OK);
+  assert_int_equal(ws_store_remove(f->s, "/news/person-0.txt", &err), WS_OK);
+  x = all_entities(f);
+  assert_int_equal(x.mentions[0], 3);
+  assert_string_equal(x.speaker[0], "other");
+}
+
 static void replacing_and_removing_keep_totals(void **state) {
   fixture *f = *state;
   doc d = mayor_article();
@@ -325,6 +364,39 @@ static void replacing_and_removing_keep_totals(void **state) {
   assert_int_equal(st.statements, 0); /* orphan statements go too */
   x = quotes_by(f, NULL, "no matter");
   assert_int_equal(x.n, 0); /* and their full-text entries */
+}
+
+/* Quote text enters the full-text index at commit (store.c, fts_flush):
+ * quotes written in a batch that was rolled back never reach it, and
+ * those of the next batch all do, even when ids are reused. */
+static void full_text_index_follows_batches(void **state) {
+  fixture *f = *state;
+  doc d = mayor_article();
+  ws_error err = {0};
+  ws_doc_view v = {d.text, strlen(d.text), d.ments,  d.n_ments,
+                   d.ents, d.n_ents,       d.quotes, d.n_quotes};
+  ws_doc_info info = {"/news/a.txt", (int64_t)strlen(d.text), 1, 0};
+  assert_int_equal(ws_store_begin(f->s, &err), WS_OK);
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+  assert_int_equal(ws_store_rollback(f->s), WS_OK);
+  assert_int_equal(quotes_by(f, NULL, "no matter").n, 0);
+  assert_int_equal(ws_store_begin(f->s, &err), WS_OK);
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+  info.path = "/news/b.txt";
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+  /* Replaced inside the batch: its quote is indexed before it goes, and
+   * the new one takes the freed id again. */
+  assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
+  assert_int_equal(ws_store_commit(f->s, &err), WS_OK);
+  rows x = quotes_by(f, NULL, "no matter");
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 2);
+  assert_int_equal(ws_store_remove(f->s, "/news/b.txt", &err), WS_OK);
+  assert_int_equal(ws_store_remove(f->s, "/news/a.txt", &err), WS_OK);
+  assert_int_equal(quotes_by(f, NULL, "no matter").n, 0);
+  /* Ids start again from 1 in an empty table. */
+  put(f, "/news/c.txt", &d);
+  assert_int_equal(quotes_by(f, NULL, "takes win").n, 1);
 }
 
 static void full_text_search_ranks_and_phrases(void **state) {
@@ -390,6 +462,85 @@ static void an_alias_links_names_across_documents(void **state) {
   x = all_entities(f);
   assert_int_equal(x.n, 1);
   assert_int_equal(x.docs[0], 3);
+}
+
+/* The mention list of a stored document, as ws_mentions() JSON. */
+static void mention_json(fixture *f, const char *path, char *out,
+                         size_t size) {
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_prepare_v2(f->s->db,
+                                      "SELECT ws_mentions(mentions) FROM "
+                                      "documents WHERE path = ?1",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+}
+
+static int64_t entity_id(fixture *f, const char *key) {
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_prepare_v2(f->s->db,
+                                      "SELECT id FROM entities WHERE key = ?1",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  int64_t id = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return id;
+}
+
+static void mention_lists_keep_spans_lines_and_merges(void **state) {
+  fixture *f = *state;
+  static const char *aliases[] = {"Haniyeh"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Ismail Haniyeh arrived.\nLater, Haniyeh met Qatar.\n";
+  int32_t h = entity(&a, "Ismail Haniyeh", WS_ENTITY_PERSON, aliases, 1);
+  int32_t q = entity(&a, "Qatar", WS_ENTITY_PLACE, NULL, 0);
+  mention(&a, h, "Ismail Haniyeh", 0);
+  mention(&a, h, "Haniyeh", 1);
+  mention(&a, q, "Qatar", 0);
+  put(f, "/news/a.txt", &a);
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "\n\nHaniyeh spoke.\n";
+  mention(&b, entity(&b, "Haniyeh", WS_ENTITY_OTHER, NULL, 0), "Haniyeh", 0);
+  put(f, "/news/b.txt", &b);
+  int64_t ih = entity_id(f, "ismail haniyeh"), qa = entity_id(f, "qatar");
+  int64_t sh = entity_id(f, "haniyeh");
+  char got[256], want[256];
+  mention_json(f, "/news/a.txt", got, sizeof got);
+  snprintf(want, sizeof want, "[[%lld,0,14,1],[%lld,31,38,2],[%lld,43,48,2]]",
+           (long long)ih, (long long)ih, (long long)qa);
+  assert_string_equal(got, want);
+  mention_json(f, "/news/b.txt", got, sizeof got);
+  snprintf(want, sizeof want, "[[%lld,2,9,3]]", (long long)sh);
+  assert_string_equal(got, want);
+  /* The short name folds into the full one: its mentions follow. */
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  mention_json(f, "/news/b.txt", got, sizeof got);
+  snprintf(want, sizeof want, "[[%lld,2,9,3]]", (long long)ih);
+  assert_string_equal(got, want);
+  /* Removing the document takes the merged entity's row with it. */
+  assert_int_equal(ws_store_remove(f->s, "/news/b.txt", &err), WS_OK);
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 2);
+  assert_int_equal(x.mentions[0], 2);
+  assert_int_equal(x.docs[0], 1);
+  /* A cut-off list decodes to its whole mentions only. */
+  static const unsigned char cut[] = {5, 3, 4, 1, 9, 0x80};
+  ws_stored_mention m = {0, 0, 0, 0};
+  size_t pos = 0;
+  assert_int_equal(ws_mentions_next(cut, sizeof cut, &pos, &m), 1);
+  assert_int_equal(m.entity, 5);
+  assert_int_equal(m.start, 3);
+  assert_int_equal(m.end, 7);
+  assert_int_equal(m.line, 1);
+  assert_int_equal(ws_mentions_next(cut, sizeof cut, &pos, &m), 0);
 }
 
 static void an_ambiguous_alias_links_nothing(void **state) {
@@ -539,9 +690,15 @@ int main(void) {
       cmocka_unit_test_setup_teardown(one_statement_across_house_styles, setup,
                                       teardown),
       cmocka_unit_test(statement_keys_ignore_style),
+      cmocka_unit_test_setup_teardown(corpus_kind_is_a_vote_of_mentions, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(replacing_and_removing_keep_totals, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(full_text_search_ranks_and_phrases, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(
+          mention_lists_keep_spans_lines_and_merges, setup, teardown),
+      cmocka_unit_test_setup_teardown(full_text_index_follows_batches, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(an_alias_links_names_across_documents,
                                       setup, teardown),

@@ -539,6 +539,13 @@ static int cmd_index(args *a) {
     printf(" (%.1f MB, %.1f MB/s)", (double)st.bytes / 1e6,
            (double)st.bytes / 1e6 / st.seconds);
   putchar('\n');
+  /* For measuring the writer apart from the extraction threads. */
+  if (getenv("WHOSAID_TIMING"))
+    fprintf(stderr,
+            "writer cpu %.3f s: put %.3f, commit %.3f, link %.3f, rest "
+            "(walk, progress) %.3f\n",
+            st.cpu_writer, st.cpu_put, st.cpu_commit, st.cpu_link,
+            st.cpu_writer - st.cpu_put - st.cpu_commit - st.cpu_link);
   int code = finish_output(st.failed ? EXIT_INPUT : EXIT_FOUND);
   if (st.failed)
     fprintf(stderr, "whosaid: %llu file%s could not be indexed\n",

@@ -63,13 +63,50 @@ def index_corpus(d, db='w.db'):
     return run(['--db', db, 'index', CORPUS], d)
 
 
+def decode_mentions(blob):
+    """A mention list as [(entity, start, end, line)]."""
+    out, vals, pos = [], [], 0
+    blob = blob or b''
+    while pos < len(blob):
+        v, shift = 0, 0
+        while True:
+            b = blob[pos]
+            pos += 1
+            v |= (b & 0x7f) << shift
+            shift += 7
+            if not b & 0x80:
+                break
+        vals.append(v)
+    start = line = 0
+    for i in range(0, len(vals) - 3, 4):
+        start += vals[i + 1]
+        line += vals[i + 3]
+        out.append((vals[i], start, start + vals[i + 2], line))
+    return out
+
+
 def check_consistent(dbpath):
     """The totals the store maintains agree with the rows they sum."""
     db = sqlite3.connect(dbpath)
     one = lambda q: db.execute(q).fetchone()[0]
     check(one('PRAGMA integrity_check') == 'ok', 'integrity')
     check(db.execute('PRAGMA foreign_key_check').fetchall() == [], 'foreign keys')
-    n_mentions = one('SELECT count(*) FROM mentions')
+    # Mention lists (schema.sql, documents.mentions): per mention the
+    # varints entity, start delta, length, line delta.
+    per_doc_entity = {}
+    n_mentions = 0
+    for doc, blob, n_doc in db.execute('SELECT id, mentions, n_mentions FROM documents'):
+        ms = decode_mentions(blob)
+        check(len(ms) == n_doc, 'document n_mentions is its mention list')
+        last = -1
+        for entity, start, end, line in ms:
+            check(start > last and end > start and line >= 1, 'mention order')
+            last = start
+            per_doc_entity[(doc, entity)] = per_doc_entity.get((doc, entity), 0) + 1
+        n_mentions += len(ms)
+    stored = {(d, e): n for d, e, n in db.execute(
+        'SELECT doc, entity, n_mentions FROM doc_entities WHERE n_mentions > 0')}
+    check(stored == per_doc_entity, 'doc_entities count the mention lists')
     check(one('SELECT coalesce(sum(n_mentions), 0) FROM doc_entities') == n_mentions,
           'doc_entities sum to mentions')
     check(one('SELECT coalesce(sum(n_mentions), 0) FROM entities') == n_mentions,
@@ -84,6 +121,16 @@ def check_consistent(dbpath):
               'FROM quotes WHERE statement = s.id)') == 0, 'no orphan statements')
     check(one("SELECT count(*) FROM quotes_fts") == one('SELECT count(*) FROM quotes'),
           'fts rows')
+    # Kept by store.c rather than by foreign keys (schema.sql).
+    check(one('SELECT count(*) FROM statement_grams g WHERE NOT EXISTS '
+              '(SELECT 1 FROM statements WHERE id = g.statement)') == 0,
+          'no orphan statement_grams')
+    check(one('SELECT count(*) FROM quotes q WHERE NOT EXISTS '
+              '(SELECT 1 FROM statements WHERE id = q.statement)') == 0,
+          'quotes point to statements')
+    check(one('SELECT count(*) FROM quotes q WHERE speaker IS NOT NULL AND '
+              'NOT EXISTS (SELECT 1 FROM entities WHERE id = q.speaker)') == 0,
+          'quotes point to entities')
     db.close()
 
 
@@ -401,6 +448,16 @@ def case_bad_databases(d):
     db.close()
     _, err = expect(run(['--db', 'new.db', 'quotes'], d), 4, 'newer schema')
     check('newer whosaid' in err, 'message', err)
+    # From an older whosaid: refused untouched, with what to do.
+    expect(index_corpus(d, 'old.db'), 0, 'index')
+    db = sqlite3.connect(os.path.join(d, 'old.db'))
+    db.execute('PRAGMA user_version = 1')
+    db.commit()
+    db.close()
+    before = open(os.path.join(d, 'old.db'), 'rb').read()
+    _, err = expect(run(['--db', 'old.db', 'index', CORPUS], d), 4, 'older schema')
+    check('older whosaid' in err and "run 'whosaid index' again" in err, 'message', err)
+    check(open(os.path.join(d, 'old.db'), 'rb').read() == before, 'old db untouched')
 
 
 def case_readonly_database(d):
