@@ -1960,6 +1960,21 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
                      c->tok[e - 1].type == WS_TOK_QUOTE))
       e--;
   }
+  /* A statement does not end on a word that asks for more.  A dangling
+   * coordinator ("the first priority is the ceasefire, and then") is
+   * trimmed; a clause cut after a determiner or preposition, where a
+   * quotation or another clause takes over ("thanked Iran for its
+   * \"pivotal role\""), is no statement of its own. */
+  static const char *const dangling[] = {"and", "or", "but", "then", "so",
+                                         NULL};
+  static const char *const unfinished[] = {
+      "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
+      "with", "to", "from", "into", NULL};
+  while (e > s && (c->tok[e - 1].type == WS_TOK_PUNCT ||
+                   ws_tok_in(c->doc->text, &c->tok[e - 1], dangling)))
+    e--;
+  if (e <= s || ws_tok_in(c->doc->text, &c->tok[e - 1], unfinished))
+    return WS_OK;
   ws_quote *q = ws_vec_push(&c->doc->quotes, c->doc->arena);
   if (!q)
     return WS_ENOMEM;

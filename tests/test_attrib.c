@@ -561,6 +561,36 @@ static void reported_statement_ends(void **state) {
   ws_doc_free(r.doc);
 }
 
+/* A statement never ends on a word that asks for more. */
+static void reported_statements_end_on_a_full_phrase(void **state) {
+  (void)state;
+  const char *t;
+  run r;
+  const ws_quote *q;
+  /* a dangling coordinator is trimmed */
+  t = "\"The bridge opens in May,\" the mayor said, adding the first task is "
+      "the budget, and then \"we rebuild the harbour wall, the ferry landing "
+      "and the old fish market before the winter storms arrive.\"";
+  extract(&r, t);
+  q = quote_with(&r, "first task is the budget");
+  assert_non_null(q);
+  assert_int_equal(q->kind, R);
+  assert_int_equal(q->end, (uint32_t)(strstr(t, ", and then") - t));
+  ws_doc_free(r.doc);
+  /* words cut off by a quotation are not a statement of their own; the
+   * quotation keeps its speaker */
+  t = "Lena Vik praised the council for its \"quick and generous help "
+      "after the storm\", the paper said.";
+  extract(&r, t);
+  for (size_t i = 0; i < r.v.n_quotes; i++) {
+    const ws_quote *x = &r.v.quotes[i];
+    uint32_t n = x->end - x->start;
+    assert_false(n >= 7 && memcmp(t + x->end - 7, "for its", 7) == 0);
+  }
+  ws_doc_free(r.doc);
+  expect(t, "quick and generous help", D, "Lena Vik", "Vik");
+}
+
 /* Headlines capitalize every word, the cue too. */
 static void headlines_capitalize_the_cue(void **state) {
   (void)state;
@@ -610,6 +640,7 @@ int main(void) {
       cmocka_unit_test(reported_cues_more),
       cmocka_unit_test(direct_speakers_more),
       cmocka_unit_test(reported_statement_ends),
+      cmocka_unit_test(reported_statements_end_on_a_full_phrase),
       cmocka_unit_test(headlines_capitalize_the_cue),
       cmocka_unit_test(cue_lexicon),
   };
