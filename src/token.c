@@ -225,8 +225,12 @@ static int emit(scanner *s, ws_token tk) {
     s->pending = 0;
   }
   tk.sent = (uint32_t)(s->sent.len - 1);
-  ws_token *slot = ws_vec_push(&s->tok, s->a);
-  if (!slot)
+  /* ws_vec_push only when the vector is full: it zeroes the slot, and
+   * every token is written whole here */
+  ws_token *slot;
+  if (s->tok.len < s->tok.cap)
+    slot = (ws_token *)s->tok.items + s->tok.len++;
+  else if (!(slot = ws_vec_push(&s->tok, s->a)))
     return WS_ENOMEM;
   *slot = tk;
   s->new_sent = s->new_para = s->new_line = 0;
