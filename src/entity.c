@@ -1421,11 +1421,25 @@ static int resolve(ctx *c) {
   for (size_t i = 0; i < nc; i++)
     order[i] = &cs[i];
   qsort(order, nc, sizeof(cand *), cmp_len_desc);
+  /* The tables hold at most: a key per candidate (names); one per
+   * multi-word candidate (inits, given); one per word after the first of
+   * those (suffixes, fold_suffixes); one per bracketed acronym (acro).
+   * Sized from these bounds, not from nc, they stay small to clear. */
+  size_t n_multi = 0, n_suffix = 0, n_acro = 0;
+  for (size_t i = 0; i < nc; i++) {
+    uint32_t ntok = cs[i].b - cs[i].a;
+    if (ntok >= 2)
+      n_multi++, n_suffix += ntok - 1;
+    if (i + 1 < nc && cs[i + 1].a == cs[i].b + 1 && ntok >= 2 &&
+        c->tok[cs[i].b].cp == '(')
+      n_acro++;
+  }
   stab names, suffixes, given, acro, inits;
   if ((rc = stab_init(&names, a, nc)) ||
-      (rc = stab_init(&suffixes, a, nc * 4)) ||
-      (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)) ||
-      (rc = stab_init(&given, a, nc)))
+      (rc = stab_init(&suffixes, a, n_suffix)) ||
+      (rc = stab_init(&acro, a, n_acro)) ||
+      (rc = stab_init(&inits, a, n_multi)) ||
+      (rc = stab_init(&given, a, n_multi)))
     return rc;
   /* acronyms in brackets after their expansion: Guard Corps (IRGC) */
   for (size_t i = 0; i + 1 < nc; i++) {
