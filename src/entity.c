@@ -1640,7 +1640,7 @@ int ws_entity_find(ws_doc *doc) {
   const ws_tokens *tk = &doc->tokens;
   size_t n = tk->n;
   ws_arena *a = doc->arena;
-  doc->tok_mention = ws_arena_calloc(a, n ? n : 1, sizeof(int32_t));
+  doc->tok_mention = ws_arena_alloc(a, (n ? n : 1) * sizeof(int32_t));
   if (!doc->tok_mention)
     return WS_ENOMEM;
   for (size_t i = 0; i < n; i++)
