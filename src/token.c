@@ -265,21 +265,17 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
   t->cp = cp;
   for (;;) {
     /* a run of letters, digits and combining marks; ASCII by table */
+    unsigned acc = 0; /* A_* of the run's ASCII bytes, merged below */
     while (j < len) {
       unsigned char b = (unsigned char)text[j];
       if (b < 0x80) {
         unsigned k = ascii_class[b];
-        cp = b;
-        l = 1;
-        if (!(k & (A_LETTER | A_DIGIT)))
+        if (!k) { /* only letters and digits have a class */
+          cp = b;
+          l = 1;
           break;
-        if (k & A_LETTER) {
-          has_letter = 1;
-          only_num = 0;
-          has_lower |= (k & A_LOWER) != 0;
-        } else {
-          has_digit = 1;
         }
+        acc |= k;
         j++;
         continue;
       }
@@ -296,6 +292,12 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
       }
       j += l;
     }
+    if (acc & A_LETTER)
+      has_letter = 1, only_num = 0;
+    if (acc & A_LOWER)
+      has_lower = 1;
+    if (acc & A_DIGIT)
+      has_digit = 1;
     if (j >= len)
       break;
     /* an inner joiner followed by another word character continues it */
