@@ -92,8 +92,19 @@ int ws_tok_is(const char *text, const ws_token *t, const char *w) {
 }
 
 int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
+  if (t->end == t->start) {
+    for (; *words; words++)
+      if (ws_tok_is(text, t, *words))
+        return 1;
+    return 0;
+  }
+  /* ws_tok_is fails at the first byte for most words of a list: compare
+   * that byte here, without a call */
+  unsigned c0 = (unsigned char)text[t->start];
+  if (c0 - 'A' < 26u)
+    c0 += 32;
   for (; *words; words++)
-    if (ws_tok_is(text, t, *words))
+    if ((unsigned char)(*words)[0] == c0 && ws_tok_is(text, t, *words))
       return 1;
   return 0;
 }
