@@ -9,6 +9,7 @@
 #include "lexicon.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -45,6 +46,7 @@ typedef struct lexidx {
 } lexidx;
 
 static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
+static atomic_int ix_ready; /* set last by ix_init: skips pthread_once */
 static void ix_init(void);
 
 static void ix_build(lexidx *ix, const void *list, size_t count,
@@ -69,7 +71,8 @@ static long find(const void *list, size_t count, size_t stride,
     unsigned char b = (unsigned char)s[0];
     if (fold && b >= 'A' && b <= 'Z')
       b = (unsigned char)(b + 32);
-    pthread_once(&ix_once, ix_init);
+    if (!atomic_load_explicit(&ix_ready, memory_order_acquire))
+      pthread_once(&ix_once, ix_init);
     lo = ix->lo[b];
     hi = ix->hi[b];
   }
@@ -655,4 +658,5 @@ static void ix_init(void) {
   IX(generations);
   IX(abbrevs);
   ix_build(&learned_ix, ws_learned_words, ws_learned_n, sizeof(ws_learned));
+  atomic_store_explicit(&ix_ready, 1, memory_order_release);
 }
