@@ -137,12 +137,10 @@ static uint64_t hash_fold(const char *s, size_t n) {
 
 static int eq_fold(const char *a, const char *b, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-    if (x >= 'A' && x <= 'Z')
-      x = (unsigned char)(x + 32);
-    if (y >= 'A' && y <= 'Z')
-      y = (unsigned char)(y + 32);
-    if (x != y)
+    unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
+    /* different bytes are equal folded only as the two cases of a letter:
+     * bit 5 apart, and a-z with it set */
+    if (x != y && ((x | 0x20u) != (y | 0x20u) || (x | 0x20u) - 'a' >= 26u))
       return 0;
   }
   return 1;
