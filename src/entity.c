@@ -64,6 +64,14 @@ typedef struct wstat {
 /* Case-insensitive lexicon facts of a word form, cached per form. */
 enum { L_STOP = 1, L_ORG = 2, L_PLACE = 4, L_DATE = 8, L_LEARNED = 16 };
 
+/* A slot of the word-form hash table: the form's index in ctx.ws plus
+ * one (0 marks an empty slot) and its hash, kept so that growing the
+ * table and most mismatches never look at the text again. */
+typedef struct wslot {
+  uint32_t idx;
+  uint32_t hash;
+} wslot;
+
 /* String table: folded name -> entity index. */
 typedef struct sslot {
   const char *key; /* NULL marks an empty slot */
@@ -101,10 +109,12 @@ typedef struct ctx {
   uint8_t *cls;  /* per token: C_* */
   uint8_t *url;  /* per token: inside a URL */
   uint8_t *adj;  /* per token: a name made adjective (Toronto-based) */
-  wstat *ws;
-  size_t ws_mask;
-  size_t ws_used; /* distinct word forms in ws */
-  uint32_t *wi;   /* per token: its wstat slot, or UINT32_MAX */
+  wstat *ws;      /* distinct word forms, in order of first occurrence */
+  size_t ws_used; /* forms in ws */
+  size_t ws_cap;  /* room in ws */
+  wslot *wh;      /* hash table over ws */
+  size_t ws_mask; /* slots in wh, minus one */
+  uint32_t *wi;   /* per token: its form's index in ws, or UINT32_MAX */
   ws_vec cands;   /* cand */
 } ctx;
 
@@ -114,25 +124,23 @@ static int is_word(const ws_token *t) {
   return t->type == WS_TOK_WORD;
 }
 
+/* FNV-1a over the bytes with bit 5 set: the same for every spelling that
+ * eq_fold() equates (it sets bit 5 of 'A'..'Z' only), without a compare
+ * per byte; the few other bytes this merges ('@' and '`') only share a
+ * bucket. */
 static uint64_t hash_fold(const char *s, size_t n) {
   uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    if (ch >= 'A' && ch <= 'Z')
-      ch = (unsigned char)(ch + 32);
-    h = (h ^ ch) * 1099511628211u;
-  }
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ ((unsigned char)s[i] | 0x20u)) * 1099511628211u;
   return h;
 }
 
 static int eq_fold(const char *a, const char *b, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-    if (x >= 'A' && x <= 'Z')
-      x = (unsigned char)(x + 32);
-    if (y >= 'A' && y <= 'Z')
-      y = (unsigned char)(y + 32);
-    if (x != y)
+    unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
+    /* different bytes are equal folded only as the two cases of a letter:
+     * bit 5 apart, and a-z with it set */
+    if (x != y && ((x | 0x20u) != (y | 0x20u) || (x | 0x20u) - 'a' >= 26u))
       return 0;
   }
   return 1;
@@ -147,51 +155,89 @@ static size_t word_len(const ctx *c, const ws_token *t) {
   return n;
 }
 
-/* The slot of the word form text[off, off + n) (ASCII case folded): its
- * own, or the empty slot where it belongs. */
-static wstat *stat_slot(const ctx *c, uint32_t off, size_t n) {
-  const char *s = c->text + off;
-  size_t h = (size_t)hash_fold(s, n) & c->ws_mask;
-  for (;;) {
-    wstat *w = &c->ws[h];
-    if (w->len == 0 || (w->len == n && eq_fold(c->text + w->off, s, n)))
-      return w;
-    h = (h + 1) & c->ws_mask;
+/* The slot of the word form s[0, n) with hash h (ASCII case folded): the
+ * one holding it, or the empty slot where it belongs. */
+static wslot *stat_slot(const ctx *c, const char *s, size_t n, uint32_t h) {
+  for (size_t k = h & c->ws_mask;; k = (k + 1) & c->ws_mask) {
+    wslot *sl = &c->wh[k];
+    if (sl->idx == 0)
+      return sl;
+    if (sl->hash == h) {
+      const wstat *w = &c->ws[sl->idx - 1];
+      if (w->len == n && eq_fold(c->text + w->off, s, n))
+        return sl;
+    }
   }
 }
 
-static wstat *stat_of(const ctx *c, const ws_token *t) {
-  return stat_slot(c, t->start, word_len(c, t));
+/* The word form s[0, n) (ASCII case folded), or NULL when the document
+ * has none. */
+static const wstat *stat_find(const ctx *c, const char *s, size_t n) {
+  const wslot *sl = stat_slot(c, s, n, (uint32_t)hash_fold(s, n));
+  return sl->idx ? &c->ws[sl->idx - 1] : NULL;
 }
 
-/* Adds the word form of token i and sets c->wi[i], doubling the table at
- * half load (the old table stays in the arena: waste is bounded by the
- * final size; the slots of tokens before i are looked up again, which
- * happens O(log distinct words) times).  Returns WS_OK or WS_ENOMEM. */
+/* Sizes the word-form tables for a document of n tokens: distinct forms
+ * are fewer than tokens, and the tables grow when a long document has
+ * more forms than this first guess. */
+static int stat_init(ctx *c, size_t n) {
+  size_t slots = 64;
+  while (slots < n && slots < 4096)
+    slots *= 2;
+  c->wh = ws_arena_calloc(c->doc->arena, slots, sizeof(wslot));
+  c->ws_mask = slots - 1;
+  c->ws_cap = slots / 2;
+  c->ws_used = 0;
+  c->ws = ws_arena_alloc(c->doc->arena, c->ws_cap * sizeof(wstat));
+  return c->wh && c->ws ? WS_OK : WS_ENOMEM;
+}
+
+/* Adds the word form of token i and sets c->wi[i].  The forms live in a
+ * dense array that the hash table indexes, so that doubling the table at
+ * half load moves slots by their stored hashes only (the old arrays stay
+ * in the arena: waste is bounded by the final size).  Returns WS_OK or
+ * WS_ENOMEM. */
 static int stat_add(ctx *c, size_t ti) {
   const ws_token *t = &c->tok[ti];
   size_t n = word_len(c, t);
-  wstat *w = stat_slot(c, t->start, n);
-  c->wi[ti] = (uint32_t)(w - c->ws);
-  if (w->len)
+  const char *s = c->text + t->start;
+  uint32_t h = (uint32_t)hash_fold(s, n);
+  wslot *sl = stat_slot(c, s, n, h);
+  if (sl->idx) {
+    c->wi[ti] = sl->idx - 1;
     return WS_OK;
+  }
+  if (c->ws_used == c->ws_cap) {
+    wstat *neu = ws_arena_grow(c->doc->arena, c->ws, c->ws_cap * sizeof(wstat),
+                               c->ws_cap * 2 * sizeof(wstat));
+    if (!neu)
+      return WS_ENOMEM;
+    c->ws = neu;
+    c->ws_cap *= 2;
+  }
+  wstat *w = &c->ws[c->ws_used];
+  memset(w, 0, sizeof *w);
   w->off = t->start;
   w->len = (uint32_t)n;
-  if (++c->ws_used * 2 <= c->ws_mask + 1)
+  c->wi[ti] = (uint32_t)c->ws_used;
+  sl->idx = (uint32_t)++c->ws_used;
+  sl->hash = h;
+  if (c->ws_used * 2 <= c->ws_mask + 1)
     return WS_OK;
   size_t cap = (c->ws_mask + 1) * 2;
-  wstat *old = c->ws, *neu = ws_arena_calloc(c->doc->arena, cap, sizeof(wstat));
+  wslot *old = c->wh, *neu = ws_arena_calloc(c->doc->arena, cap, sizeof(wslot));
   if (!neu)
     return WS_ENOMEM;
   size_t old_cap = c->ws_mask + 1;
-  c->ws = neu;
+  c->wh = neu;
   c->ws_mask = cap - 1;
   for (size_t i = 0; i < old_cap; i++)
-    if (old[i].len)
-      *stat_slot(c, old[i].off, old[i].len) = old[i];
-  for (size_t i = 0; i <= ti; i++)
-    if (c->wi[i] != UINT32_MAX)
-      c->wi[i] = (uint32_t)(stat_of(c, &c->tok[i]) - c->ws);
+    if (old[i].idx) {
+      size_t k = old[i].hash & c->ws_mask;
+      while (neu[k].idx)
+        k = (k + 1) & c->ws_mask;
+      neu[k] = old[i];
+    }
   return WS_OK;
 }
 
@@ -1373,11 +1419,25 @@ static int resolve(ctx *c) {
   for (size_t i = 0; i < nc; i++)
     order[i] = &cs[i];
   qsort(order, nc, sizeof(cand *), cmp_len_desc);
+  /* The tables hold at most: a key per candidate (names); one per
+   * multi-word candidate (inits, given); one per word after the first of
+   * those (suffixes, fold_suffixes); one per bracketed acronym (acro).
+   * Sized from these bounds, not from nc, they stay small to clear. */
+  size_t n_multi = 0, n_suffix = 0, n_acro = 0;
+  for (size_t i = 0; i < nc; i++) {
+    uint32_t ntok = cs[i].b - cs[i].a;
+    if (ntok >= 2)
+      n_multi++, n_suffix += ntok - 1;
+    if (i + 1 < nc && cs[i + 1].a == cs[i].b + 1 && ntok >= 2 &&
+        c->tok[cs[i].b].cp == '(')
+      n_acro++;
+  }
   stab names, suffixes, given, acro, inits;
   if ((rc = stab_init(&names, a, nc)) ||
-      (rc = stab_init(&suffixes, a, nc * 4)) ||
-      (rc = stab_init(&acro, a, nc)) || (rc = stab_init(&inits, a, nc)) ||
-      (rc = stab_init(&given, a, nc)))
+      (rc = stab_init(&suffixes, a, n_suffix)) ||
+      (rc = stab_init(&acro, a, n_acro)) ||
+      (rc = stab_init(&inits, a, n_multi)) ||
+      (rc = stab_init(&given, a, n_multi)))
     return rc;
   /* acronyms in brackets after their expansion: Guard Corps (IRGC) */
   for (size_t i = 0; i + 1 < nc; i++) {
@@ -1539,14 +1599,10 @@ static void extend_by_acronyms(ctx *c) {
     cand tmp = *m;
     size_t ni = 1 + initials(c, &tmp, ini + 1, sizeof ini - 1);
     /* look for the acronym among the document's words */
-    size_t h = (size_t)hash_fold(ini, ni) & c->ws_mask;
-    for (; c->ws[h].len; h = (h + 1) & c->ws_mask) {
-      const wstat *w = &c->ws[h];
-      if (w->len == ni && memcmp(c->text + w->off, ini, ni) == 0) {
-        m->a = p;
-        c->cls[p] = C_NAME;
-        break;
-      }
+    const wstat *w = stat_find(c, ini, ni);
+    if (w && memcmp(c->text + w->off, ini, ni) == 0) {
+      m->a = p;
+      c->cls[p] = C_NAME;
     }
   }
 }
@@ -1582,7 +1638,7 @@ int ws_entity_find(ws_doc *doc) {
   const ws_tokens *tk = &doc->tokens;
   size_t n = tk->n;
   ws_arena *a = doc->arena;
-  doc->tok_mention = ws_arena_calloc(a, n ? n : 1, sizeof(int32_t));
+  doc->tok_mention = ws_arena_alloc(a, (n ? n : 1) * sizeof(int32_t));
   if (!doc->tok_mention)
     return WS_ENOMEM;
   for (size_t i = 0; i < n; i++)
@@ -1592,10 +1648,8 @@ int ws_entity_find(ws_doc *doc) {
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);
   c.adj = ws_arena_calloc(a, n ? n : 1, 1);
-  c.ws = ws_arena_calloc(a, 1024, sizeof(wstat));
-  c.ws_mask = 1023;
-  c.wi = ws_arena_calloc(a, n ? n : 1, sizeof(uint32_t));
-  if (!c.mode || !c.cls || !c.url || !c.adj || !c.ws || !c.wi)
+  c.wi = ws_arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
+  if (!c.mode || !c.cls || !c.url || !c.adj || !c.wi || stat_init(&c, n))
     return WS_ENOMEM;
   /* word forms: one slot per distinct form, indexed by token */
   for (size_t i = 0; i < n; i++) {

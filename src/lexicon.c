@@ -8,6 +8,8 @@
  */
 #include "lexicon.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -33,11 +35,47 @@ static int cmp(const char *s, size_t n, const char *w, int fold) {
   return w[i] ? -1 : 0;
 }
 
+/* First-byte ranges of a sorted list: entries [lo[b], hi[b]) start with
+ * byte b (lo == hi when none does).  A lookup bisects only that range, so
+ * the many words that start with a byte no entry starts with (capitals
+ * against the lower-case particles, lower case against the nationalities)
+ * cost one load, and the rest save the first steps of the bisection.
+ * Built once, on first use (pthread_once), for every list. */
+typedef struct lexidx {
+  uint32_t lo[256], hi[256];
+} lexidx;
+
+static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
+static atomic_int ix_ready; /* set last by ix_init: skips pthread_once */
+static void ix_init(void);
+
+static void ix_build(lexidx *ix, const void *list, size_t count,
+                     size_t stride) {
+  for (size_t i = 0; i < count; i++) {
+    const char *w = *(const char *const *)((const char *)list + i * stride);
+    unsigned char b = (unsigned char)w[0];
+    if (ix->lo[b] == ix->hi[b])
+      ix->lo[b] = (uint32_t)i;
+    ix->hi[b] = (uint32_t)(i + 1);
+  }
+}
+
 /* Index of s[0..n) in the sorted list (stride bytes between entries whose
- * first member is a const char *), or -1. */
-static long find(const void *list, size_t count, size_t stride, const char *s,
-                 size_t n, int fold) {
+ * first member is a const char *), or -1.  ix holds the list's first-byte
+ * ranges; a match starts with s[0] (lowered when fold: the entries are
+ * lower case then). */
+static long find(const void *list, size_t count, size_t stride,
+                 const lexidx *ix, const char *s, size_t n, int fold) {
   size_t lo = 0, hi = count;
+  if (n) {
+    unsigned char b = (unsigned char)s[0];
+    if (fold && b >= 'A' && b <= 'Z')
+      b = (unsigned char)(b + 32);
+    if (!atomic_load_explicit(&ix_ready, memory_order_acquire))
+      pthread_once(&ix_once, ix_init);
+    lo = ix->lo[b];
+    hi = ix->hi[b];
+  }
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     const char *w = *(const char *const *)((const char *)list + mid * stride);
@@ -54,7 +92,11 @@ static long find(const void *list, size_t count, size_t stride, const char *s,
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define IN(list, s, n, fold)                                                   \
-  (find(list, COUNT(list), sizeof(list[0]), s, n, fold) >= 0)
+  (find(list, COUNT(list), sizeof(list[0]), &list##_ix, s, n, fold) >= 0)
+
+static lexidx nationalities_ix, countries_ix, title_heads_ix, title_mods_ix,
+    honorifics_ix, descriptors_ix, org_words_ix, place_words_ix, particles_ix,
+    date_words_ix, stopwords_ix, generations_ix, abbrevs_ix, learned_ix;
 
 /* Drops one trailing '.' (Gov., Inc.). */
 static size_t no_dot(const char *s, size_t n) {
@@ -230,10 +272,12 @@ static const pair nationalities[] = {
 };
 
 const char *ws_lex_nationality_country(const char *s, size_t n) {
-  long i = find(nationalities, COUNT(nationalities), sizeof(pair), s, n, 0);
+  long i = find(nationalities, COUNT(nationalities), sizeof(pair),
+             &nationalities_ix, s, n, 0);
   /* plural demonyms: Palestinians, Iraqis */
   if (i < 0 && n > 3 && s[n - 1] == 's')
-    i = find(nationalities, COUNT(nationalities), sizeof(pair), s, n - 1, 0);
+    i = find(nationalities, COUNT(nationalities), sizeof(pair),
+             &nationalities_ix, s, n - 1, 0);
   return i >= 0 ? nationalities[i].country : NULL;
 }
 
@@ -577,7 +621,7 @@ static const pair abbrevs[] = {
 };
 
 const char *ws_lex_abbrev_name(const char *s, size_t n) {
-  long i = find(abbrevs, COUNT(abbrevs), sizeof(pair), s, n, 0);
+  long i = find(abbrevs, COUNT(abbrevs), sizeof(pair), &abbrevs_ix, s, n, 0);
   return i >= 0 ? abbrevs[i].country : NULL;
 }
 
@@ -589,10 +633,30 @@ extern const ws_learned ws_learned_words[];
 extern const size_t ws_learned_n;
 
 int ws_lex_learned(const char *s, size_t n, unsigned c[5]) {
-  long i = find(ws_learned_words, ws_learned_n, sizeof(ws_learned), s, n, 1);
+  long i = find(ws_learned_words, ws_learned_n, sizeof(ws_learned),
+                &learned_ix, s, n, 1);
   if (i < 0)
     return 0;
   for (int k = 0; k < 5; k++)
     c[k] = ws_learned_words[i].c[k];
   return 1;
+}
+
+#define IX(list) ix_build(&list##_ix, list, COUNT(list), sizeof(list[0]))
+static void ix_init(void) {
+  IX(nationalities);
+  IX(countries);
+  IX(title_heads);
+  IX(title_mods);
+  IX(honorifics);
+  IX(descriptors);
+  IX(org_words);
+  IX(place_words);
+  IX(particles);
+  IX(date_words);
+  IX(stopwords);
+  IX(generations);
+  IX(abbrevs);
+  ix_build(&learned_ix, ws_learned_words, ws_learned_n, sizeof(ws_learned));
+  atomic_store_explicit(&ix_ready, 1, memory_order_release);
 }

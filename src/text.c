@@ -149,7 +149,7 @@ int ws_cp_is_digit_slow(int32_t cp) {
   return cat(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-int ws_cp_is_mark(int32_t cp) {
+int ws_cp_is_mark_slow(int32_t cp) {
   if (cp < 0x300)
     return 0;
   utf8proc_category_t c = cat(cp);
@@ -166,7 +166,7 @@ int ws_cp_is_space_slow(int32_t cp) {
          c == UTF8PROC_CATEGORY_ZP;
 }
 
-int ws_cp_is_dash(int32_t cp) {
+int ws_cp_is_dash_slow(int32_t cp) {
   if (cp < 0x80)
     return cp == '-';
   return cat(cp) == UTF8PROC_CATEGORY_PD;

@@ -45,8 +45,8 @@ int ws_cp_is_upper_slow(int32_t cp);   /* Lu or Lt */
 int ws_cp_is_lower_slow(int32_t cp);   /* Ll */
 int ws_cp_is_digit_slow(int32_t cp);   /* Nd */
 int ws_cp_is_space_slow(int32_t cp);   /* Zs, Zl, Zp, NBSP, NEL, ZWSP, BOM */
-int ws_cp_is_mark(int32_t cp);         /* M* (combining) */
-int ws_cp_is_dash(int32_t cp);         /* Pd: - – — ‐ */
+int ws_cp_is_mark_slow(int32_t cp);    /* M* (combining) */
+int ws_cp_is_dash_slow(int32_t cp);    /* Pd: - – — ‐ */
 
 static inline int ws_cp_is_letter(int32_t cp) {
   return cp < 0x80 ? (unsigned)((cp | 0x20) - 'a') < 26u
@@ -64,6 +64,13 @@ static inline int ws_cp_is_digit(int32_t cp) {
 static inline int ws_cp_is_space(int32_t cp) {
   return cp < 0x80 ? cp == ' ' || (unsigned)(cp - '\t') < 5u
                    : ws_cp_is_space_slow(cp);
+}
+/* No combining mark lies below U+0300 (utf8proc categories M*). */
+static inline int ws_cp_is_mark(int32_t cp) {
+  return cp < 0x300 ? 0 : ws_cp_is_mark_slow(cp);
+}
+static inline int ws_cp_is_dash(int32_t cp) {
+  return cp < 0x80 ? cp == '-' : ws_cp_is_dash_slow(cp);
 }
 
 /* Line index: offsets of line starts, for 1-based line numbers. */

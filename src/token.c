@@ -92,8 +92,19 @@ int ws_tok_is(const char *text, const ws_token *t, const char *w) {
 }
 
 int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
+  if (t->end == t->start) {
+    for (; *words; words++)
+      if (ws_tok_is(text, t, *words))
+        return 1;
+    return 0;
+  }
+  /* ws_tok_is fails at the first byte for most words of a list: compare
+   * that byte here, without a call */
+  unsigned c0 = (unsigned char)text[t->start];
+  if (c0 - 'A' < 26u)
+    c0 += 32;
   for (; *words; words++)
-    if (ws_tok_is(text, t, *words))
+    if ((unsigned char)(*words)[0] == c0 && ws_tok_is(text, t, *words))
       return 1;
   return 0;
 }
@@ -225,8 +236,12 @@ static int emit(scanner *s, ws_token tk) {
     s->pending = 0;
   }
   tk.sent = (uint32_t)(s->sent.len - 1);
-  ws_token *slot = ws_vec_push(&s->tok, s->a);
-  if (!slot)
+  /* ws_vec_push only when the vector is full: it zeroes the slot, and
+   * every token is written whole here */
+  ws_token *slot;
+  if (s->tok.len < s->tok.cap)
+    slot = (ws_token *)s->tok.items + s->tok.len++;
+  else if (!(slot = ws_vec_push(&s->tok, s->a)))
     return WS_ENOMEM;
   *slot = tk;
   s->new_sent = s->new_para = s->new_line = 0;
@@ -261,21 +276,17 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
   t->cp = cp;
   for (;;) {
     /* a run of letters, digits and combining marks; ASCII by table */
+    unsigned acc = 0; /* A_* of the run's ASCII bytes, merged below */
     while (j < len) {
       unsigned char b = (unsigned char)text[j];
       if (b < 0x80) {
         unsigned k = ascii_class[b];
-        cp = b;
-        l = 1;
-        if (!(k & (A_LETTER | A_DIGIT)))
+        if (!k) { /* only letters and digits have a class */
+          cp = b;
+          l = 1;
           break;
-        if (k & A_LETTER) {
-          has_letter = 1;
-          only_num = 0;
-          has_lower |= (k & A_LOWER) != 0;
-        } else {
-          has_digit = 1;
         }
+        acc |= k;
         j++;
         continue;
       }
@@ -292,6 +303,12 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
       }
       j += l;
     }
+    if (acc & A_LETTER)
+      has_letter = 1, only_num = 0;
+    if (acc & A_LOWER)
+      has_lower = 1;
+    if (acc & A_DIGIT)
+      has_digit = 1;
     if (j >= len)
       break;
     /* an inner joiner followed by another word character continues it */
@@ -360,6 +377,19 @@ int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
                .new_line = 1, .space_before = 1};
   ws_vec_init(&s.tok, sizeof(ws_token));
   ws_vec_init(&s.sent, sizeof(ws_sentence));
+  /* Room for a token every 4 bytes up front (news prose averages over 5
+   * bytes a token), so that the vector rarely grows: growing from 16
+   * copied every token about once more.  ws_vec_push takes over from an
+   * exact-size arena allocation when a text has more tokens. */
+  if (start < len) {
+    size_t want = (len - start) / 4 + 16;
+    if (want <= SIZE_MAX / sizeof(ws_token)) {
+      s.tok.items = ws_arena_alloc(a, want * sizeof(ws_token));
+      if (!s.tok.items)
+        return WS_ENOMEM;
+      s.tok.cap = want;
+    }
+  }
   size_t i = start;
   while (i < len) {
     int32_t cp;
