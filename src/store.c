@@ -84,8 +84,22 @@ static const char *const stmt_sql[ST_COUNT_] = {
     [ST_STMT_INSERT] = "INSERT INTO statements(key, hash, sketch) "
                        "VALUES (?1, ?2, ?3)",
     [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
-    [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
-                     "LIMIT 64",
+    /* The statements of each sketch value (at most 64 each), value after
+     * value, in one statement instead of one per value; an unused value
+     * is NULL and matches nothing. */
+    [ST_GRAM_FIND] =
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?1 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?2 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?3 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?4 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?5 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?6 LIMIT 64)",
     /* One row per sketch value (SKETCH_K = 6); a shorter sketch repeats
      * its last value, which OR IGNORE drops.  Plain VALUES cost a third
      * of json_each() over the sketch's JSON text. */
@@ -1059,26 +1073,25 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     unsigned char shared[SKETCH_K * 64];
     size_t n_seen = 0;
     double best_sim = NEAR_MIN_SIM;
-    for (size_t i = 0; i < k; i++) {
-      if (!(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
-        goto dberr;
-      sqlite3_bind_int64(st, 1, sketch[i]);
-      while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t cand = sqlite3_column_int64(st, 0);
-        size_t j = 0;
-        while (j < n_seen && seen[j] != cand)
-          j++;
-        if (j < n_seen) {
-          shared[j]++;
-          continue;
-        }
-        shared[n_seen] = 1;
-        seen[n_seen++] = cand;
+    if (!(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
+      goto dberr;
+    for (size_t i = 0; i < k; i++)
+      sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+      int64_t cand = sqlite3_column_int64(st, 0);
+      size_t j = 0;
+      while (j < n_seen && seen[j] != cand)
+        j++;
+      if (j < n_seen) {
+        shared[j]++;
+        continue;
       }
-      sqlite3_reset(st);
-      if (r != SQLITE_DONE)
-        goto dberr;
+      shared[n_seen] = 1;
+      seen[n_seen++] = cand;
     }
+    sqlite3_reset(st);
+    if (r != SQLITE_DONE)
+      goto dberr;
     for (size_t j = 0; j < n_seen; j++) {
       if (shared[j] < (k < SKETCH_MIN_SHARED ? k : SKETCH_MIN_SHARED))
         continue;
