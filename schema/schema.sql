@@ -40,8 +40,8 @@ CREATE TABLE documents(
   -- minus the previous start, length, line minus the previous line.  A
   -- row per mention was half the cost of writing the index, and nothing
   -- looks up single mentions.  SQL ws_mentions(mentions) (store.c) gives
-  -- [[entity, start, end, line], ...] as JSON; merges rewrite the ids
-  -- with ws_remap().
+  -- [[entity, start, end, line], ...] as JSON; a link pass rewrites the
+  -- ids of its merges (store.c relink_docs; SQL ws_remap() does one).
   mentions BLOB
 );
 

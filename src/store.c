@@ -84,10 +84,28 @@ static const char *const stmt_sql[ST_COUNT_] = {
     [ST_STMT_INSERT] = "INSERT INTO statements(key, hash, sketch) "
                        "VALUES (?1, ?2, ?3)",
     [ST_STMT_KEY] = "SELECT key FROM statements WHERE id = ?1",
-    [ST_GRAM_FIND] = "SELECT statement FROM statement_grams WHERE hash = ?1 "
-                     "LIMIT 64",
+    /* The statements of each sketch value (at most 64 each), value after
+     * value, in one statement instead of one per value; an unused value
+     * is NULL and matches nothing. */
+    [ST_GRAM_FIND] =
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?1 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?2 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?3 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?4 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?5 LIMIT 64) UNION ALL "
+        "SELECT * FROM (SELECT statement FROM statement_grams "
+        "WHERE hash = ?6 LIMIT 64)",
+    /* One row per sketch value (SKETCH_K = 6); a shorter sketch repeats
+     * its last value, which OR IGNORE drops.  Plain VALUES cost a third
+     * of json_each() over the sketch's JSON text. */
     [ST_GRAM_INSERT] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
-                       "SELECT value, ?2 FROM json_each(?1)",
+                       "VALUES (?1, ?7), (?2, ?7), (?3, ?7), (?4, ?7), "
+                       "(?5, ?7), (?6, ?7)",
     [ST_QUOTE_INSERT] =
         "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
         "speaker_start, speaker_end, cue, statement) "
@@ -258,7 +276,8 @@ int ws_mentions_next(const void *blob, size_t len, size_t *pos,
 }
 
 /* SQL ws_remap(list, from, into): the mention list with entity `from`
- * renamed `into` (entity merges, ws_store_link). */
+ * renamed `into`, for fixing lists with plain SQL (ws_store_link renames
+ * a pass's merges at once, relink_docs). */
 static void sql_remap(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   (void)argc;
   const unsigned char *in = sqlite3_value_blob(argv[0]);
@@ -988,6 +1007,7 @@ out:
  * statements sharing one common bigram by chance are never compared. */
 #define SKETCH_K 6
 #define SKETCH_MIN_SHARED 2
+_Static_assert(SKETCH_K == 6, "ST_GRAM_INSERT has one row per sketch value");
 
 /* The SKETCH_K smallest hashes of the key's word bigrams (unigrams for a
  * one-word key): near-duplicates share most bigrams, so they share sketch
@@ -1054,26 +1074,25 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     unsigned char shared[SKETCH_K * 64];
     size_t n_seen = 0;
     double best_sim = NEAR_MIN_SIM;
-    for (size_t i = 0; i < k; i++) {
-      if (!(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
-        goto dberr;
-      sqlite3_bind_int64(st, 1, sketch[i]);
-      while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t cand = sqlite3_column_int64(st, 0);
-        size_t j = 0;
-        while (j < n_seen && seen[j] != cand)
-          j++;
-        if (j < n_seen) {
-          shared[j]++;
-          continue;
-        }
-        shared[n_seen] = 1;
-        seen[n_seen++] = cand;
+    if (!(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
+      goto dberr;
+    for (size_t i = 0; i < k; i++)
+      sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+      int64_t cand = sqlite3_column_int64(st, 0);
+      size_t j = 0;
+      while (j < n_seen && seen[j] != cand)
+        j++;
+      if (j < n_seen) {
+        shared[j]++;
+        continue;
       }
-      sqlite3_reset(st);
-      if (r != SQLITE_DONE)
-        goto dberr;
+      shared[n_seen] = 1;
+      seen[n_seen++] = cand;
     }
+    sqlite3_reset(st);
+    if (r != SQLITE_DONE)
+      goto dberr;
     for (size_t j = 0; j < n_seen; j++) {
       if (shared[j] < (k < SKETCH_MIN_SHARED ? k : SKETCH_MIN_SHARED))
         continue;
@@ -1108,8 +1127,9 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
   if (k) {
     if (!(st = ws_store_stmt(s, ST_GRAM_INSERT, err)))
       goto dberr;
-    sqlite3_bind_text(st, 1, sketch_json, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, *id);
+    for (size_t i = 0; i < SKETCH_K; i++)
+      sqlite3_bind_int64(st, (int)i + 1, sketch[i < k ? i : k - 1]);
+    sqlite3_bind_int64(st, SKETCH_K + 1, *id);
     if (sqlite3_step(st) != SQLITE_DONE)
       goto dberr;
     sqlite3_reset(st);
@@ -1815,13 +1835,119 @@ int ws_store_remove(ws_store *s, const char *path, ws_error *err) {
 
 #define MERGE_STMTS 8
 
-/* Merges entity `from` into entity `into`: every mention, quote, alias and
- * role moves, the totals add up, and `from` disappears. */
+/* The merges of one link pass: which ids went where, and the documents
+ * whose mention lists name a merged id.  The lists are rewritten once at
+ * the end of the pass (relink_docs) rather than once per merge: a
+ * document naming five merged names was rewritten five times, half the
+ * cost of linking.  Nothing reads mention lists during a pass. */
+typedef struct merge_log {
+  int64_t *moved; /* (from, into) pairs, in merge order, then by from */
+  size_t n_moved, cap_moved;
+  int64_t *docs;
+  size_t n_docs, cap_docs;
+} merge_log;
+
+static int log_push(int64_t **v, size_t *n, size_t *cap, size_t width,
+                    const int64_t *x) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 64;
+    int64_t *nv = realloc(*v, nc * width * sizeof *nv);
+    if (!nv)
+      return WS_ENOMEM;
+    *v = nv;
+    *cap = nc;
+  }
+  memcpy(*v + *n * width, x, width * sizeof *x);
+  (*n)++;
+  return WS_OK;
+}
+
+static int cmp_moved(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The entity an id names after the pass: a merged id follows its chain
+ * (A into B, then B into C).  Merged ids are deleted, so chains end. */
+static int64_t moved_to(const merge_log *g, int64_t id) {
+  for (;;) {
+    const int64_t *m =
+        bsearch(&id, g->moved, g->n_moved, 2 * sizeof *m, cmp_moved);
+    if (!m)
+      return id;
+    id = m[1];
+  }
+}
+
+/* Rewrites the mention lists of the documents in the log with the final
+ * ids; the same lists the merges' one-by-one rewrites gave. */
+static int relink_docs(ws_store *s, merge_log *g, ws_error *err) {
+  if (!g->n_moved || !g->n_docs)
+    return WS_OK;
+  qsort(g->moved, g->n_moved, 2 * sizeof *g->moved, cmp_moved);
+  qsort(g->docs, g->n_docs, sizeof *g->docs, cmp_id);
+  sqlite3_stmt *get = NULL, *put = NULL;
+  unsigned char *out = NULL;
+  size_t cap = 0;
+  int rc = WS_OK;
+  if (sqlite3_prepare_v2(s->db, "SELECT mentions FROM documents WHERE id = ?1",
+                         -1, &get, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(s->db,
+                         "UPDATE documents SET mentions = ?2 WHERE id = ?1",
+                         -1, &put, NULL) != SQLITE_OK)
+    rc = ws_store_fail(s, err, "merging entities");
+  for (size_t i = 0; i < g->n_docs && rc == WS_OK; i++) {
+    if (i && g->docs[i] == g->docs[i - 1])
+      continue;
+    sqlite3_reset(get);
+    sqlite3_bind_int64(get, 1, g->docs[i]);
+    int r = sqlite3_step(get);
+    if (r == SQLITE_DONE)
+      continue;
+    if (r != SQLITE_ROW) {
+      rc = ws_store_fail(s, err, "merging entities");
+      break;
+    }
+    const unsigned char *in = sqlite3_column_blob(get, 0);
+    size_t len = (size_t)sqlite3_column_bytes(get, 0), pos = 0, o = 0;
+    if (!in)
+      continue;
+    /* A larger id takes at most one more byte per varint of 9. */
+    if (len * 2 + 16 > cap) {
+      unsigned char *nb = realloc(out, len * 2 + 16);
+      if (!nb) {
+        rc = fail_msg(err, WS_ENOMEM, "out of memory");
+        break;
+      }
+      out = nb;
+      cap = len * 2 + 16;
+    }
+    ws_stored_mention prev = {0, 0, 0, 0}, m = prev;
+    while (ws_mentions_next(in, len, &pos, &m)) {
+      ws_stored_mention w = m;
+      w.entity = moved_to(g, m.entity);
+      o += put_mention(out + o, &prev, &w);
+      prev = m;
+    }
+    sqlite3_reset(put);
+    sqlite3_bind_int64(put, 1, g->docs[i]);
+    sqlite3_bind_blob(put, 2, out, (int)o, SQLITE_STATIC);
+    if (sqlite3_step(put) != SQLITE_DONE)
+      rc = ws_store_fail(s, err, "merging entities");
+  }
+  sqlite3_finalize(get);
+  sqlite3_finalize(put);
+  free(out);
+  return rc;
+}
+
+/* Merges entity `from` into entity `into`: every quote, alias and role
+ * moves, the totals add up, and `from` disappears; its documents are
+ * logged for relink_docs, which moves its mentions. */
 static int merge_entity(ws_store *s, int64_t from, int64_t into,
-                        sqlite3_stmt **cache, ws_error *err) {
+                        sqlite3_stmt **cache, merge_log *g, ws_error *err) {
   static const char *const sql[] = {
-      "UPDATE documents SET mentions = ws_remap(mentions, ?1, ?2) "
-      "WHERE id IN (SELECT doc FROM doc_entities WHERE entity = ?1)",
+      "SELECT doc FROM doc_entities WHERE entity = ?1",
       "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
       "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes, kind) "
       "SELECT doc, ?2, n_mentions, n_quotes, kind FROM doc_entities "
@@ -1861,12 +1987,23 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       return ws_store_fail(s, err, "merging entities");
     sqlite3_stmt *st = cache[i];
     sqlite3_bind_int64(st, 1, from);
-    sqlite3_bind_int64(st, 2, into);
-    int r = sqlite3_step(st);
+    if (i)
+      sqlite3_bind_int64(st, 2, into);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+      int64_t doc = sqlite3_column_int64(st, 0);
+      if (log_push(&g->docs, &g->n_docs, &g->cap_docs, 1, &doc)) {
+        sqlite3_reset(st);
+        return fail_msg(err, WS_ENOMEM, "out of memory");
+      }
+    }
     sqlite3_reset(st);
     if (r != SQLITE_DONE)
       return ws_store_fail(s, err, "merging entities");
   }
+  const int64_t pair[2] = {from, into};
+  if (log_push(&g->moved, &g->n_moved, &g->cap_moved, 2, pair))
+    return fail_msg(err, WS_ENOMEM, "out of memory");
   return WS_OK;
 }
 
@@ -1894,6 +2031,7 @@ int ws_store_link(ws_store *s, ws_error *err) {
   int64_t *cand = NULL, top_alias = 0, top_ent = 0;
   size_t n = 0, cap = 0;
   sqlite3_stmt *merge_st[MERGE_STMTS] = {0}, *ks = NULL;
+  merge_log g = {NULL, 0, 0, NULL, 0, 0};
   if (own && (rc = ws_store_begin(s, err)))
     return rc;
   /* Totals must be current: they decide who owns a name. */
@@ -1965,8 +2103,10 @@ int ws_store_link(ws_store *s, ws_error *err) {
                         owner, &owner_n)))
       rc = ws_store_fail(s, err, "linking entities");
     else if (owner_n >= mine || (one_word && owner_n * 4 >= mine))
-      rc = merge_entity(s, cand[i], owner, merge_st, err);
+      rc = merge_entity(s, cand[i], owner, merge_st, &g, err);
   }
+  if (rc == WS_OK)
+    rc = relink_docs(s, &g, err);
   if (rc == WS_OK &&
       (query_int(s, "SELECT coalesce(max(id), 0) FROM aliases", 0,
                  &top_alias) ||
@@ -1977,6 +2117,8 @@ done:
     sqlite3_finalize(merge_st[i]);
   sqlite3_finalize(ks);
   free(cand);
+  free(g.moved);
+  free(g.docs);
   if (own) {
     if (rc)
       ws_store_rollback(s);
