@@ -363,14 +363,6 @@ static char *join(const char *dir, const char *name) {
   return p;
 }
 
-static char *dupstr(const char *s) {
-  size_t n = strlen(s);
-  char *p = malloc(n + 1);
-  if (p)
-    memcpy(p, s, n + 1);
-  return p;
-}
-
 /* Records that path exists; returns 0 if it was already seen in this run
  * (named twice, or reached through two links). */
 static int mark_seen(indexer *ix, const char *path) {
@@ -422,8 +414,8 @@ static void visit_file(walk *w, const char *path, const char *shown,
   }
   slot *sl = &ix->ring[ix->next_push % ix->cap];
   memset(sl, 0, sizeof *sl);
-  sl->path = dupstr(path);
-  sl->shown = dupstr(shown);
+  sl->path = strdup(path);
+  sl->shown = strdup(shown);
   sl->size = st->st_size;
   sl->mtime = mtime_ns(st);
   sl->has_old = found == WS_OK;
@@ -457,7 +449,7 @@ static void bad_dir(indexer *ix, const char *path) {
   if (!n)
     return;
   ix->bad_dirs = n;
-  if ((n[ix->n_bad_dirs] = dupstr(path)))
+  if ((n[ix->n_bad_dirs] = strdup(path)))
     ix->n_bad_dirs++;
 }
 
@@ -505,7 +497,7 @@ static void visit_dir(walk *w, const char *path, const char *shown,
       names = nn;
       cap = nc;
     }
-    if ((names[n] = dupstr(de->d_name)))
+    if ((names[n] = strdup(de->d_name)))
       n++;
   }
   closedir(d);
@@ -598,7 +590,7 @@ static void remove_vanished(indexer *ix, const char *root) {
       gone = ng;
       cap = nc;
     }
-    if ((gone[n_gone] = dupstr(p)))
+    if ((gone[n_gone] = strdup(p)))
       n_gone++;
   }
   sqlite3_finalize(st);
@@ -627,10 +619,10 @@ static char *absolute(const char *p) {
   if (r)
     return r;
   if (p[0] == '/')
-    return dupstr(p);
+    return strdup(p);
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd))
-    return dupstr(p);
+    return strdup(p);
   return join(cwd, p);
 }
 

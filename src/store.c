@@ -416,10 +416,8 @@ static void cache_put_stmt(ent_cache *c, const char *key, uint64_t h,
     cache_clear_stmts(c);
   key_slot *k = slot_find(c->stmts, key, h);
   if (!k->key) {
-    size_t n = strlen(key);
-    if (!(k->key = malloc(n + 1)))
+    if (!(k->key = strdup(key)))
       return;
-    memcpy(k->key, key, n + 1);
     c->n_stmts++;
   }
   k->id = id;
@@ -430,10 +428,8 @@ static void cache_put_key(ent_cache *c, const char *key, int64_t id, int kind) {
     cache_clear_keys(c);
   key_slot *k = cache_key(c, key);
   if (!k->key) {
-    size_t n = strlen(key);
-    if (!(k->key = malloc(n + 1)))
+    if (!(k->key = strdup(key)))
       return;
-    memcpy(k->key, key, n + 1);
     c->n_keys++;
   }
   k->id = id;

@@ -122,14 +122,6 @@ void out_table_col(out_table *t, const char *name, out_col_type type,
   t->flags[t->ncols++] = flags;
 }
 
-static char *dup(const char *s) {
-  size_t n = strlen(s);
-  char *p = malloc(n + 1);
-  if (p)
-    memcpy(p, s, n + 1);
-  return p;
-}
-
 static void add_cell(out_table *t, char *s) {
   if (t->ncur < MAXCOLS)
     t->cur[t->ncur++].s = s;
@@ -138,13 +130,13 @@ static void add_cell(out_table *t, char *s) {
 }
 
 void out_cell_str(out_table *t, const char *s) {
-  add_cell(t, s ? dup(s) : NULL);
+  add_cell(t, s ? strdup(s) : NULL);
 }
 
 void out_cell_int(out_table *t, int64_t v) {
   char buf[32];
   snprintf(buf, sizeof buf, "%lld", (long long)v);
-  add_cell(t, dup(buf));
+  add_cell(t, strdup(buf));
 }
 
 void out_cell_list(out_table *t, const char *const *items, size_t n) {
