@@ -111,6 +111,10 @@ typedef struct ctx {
   int64_t budget;    /* steps left for the backward searches, linear in the
                         document so that many pronouns and descriptions in
                         a row never make the work quadratic */
+  int descriptions;  /* 1 while direct quotes are attributed: a phrase
+                        opening a sentence may be a description ("The
+                        billionaire businessman"); the reported-speech
+                        pass reads only names there */
 } ctx;
 
 /* Takes one step of a backward search from the budget; 0 when spent. */
@@ -163,7 +167,7 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -466,7 +470,10 @@ static void build_wtab(void) {
              {"about", W_ABOUT}, {"against", W_AGAINST},
              {"while", W_WHILE}, {"clear", W_CLEAR},
              {"making", W_MAKING}, {"when", W_WHEN},
-             {"than", W_THAN}};
+             {"than", W_THAN}, {"later", W_TIMEEND}, {"ago", W_TIMEEND},
+             {"days", W_TIMEEND}, {"weeks", W_TIMEEND},
+             {"months", W_TIMEEND}, {"years", W_TIMEEND},
+             {"hours", W_TIMEEND}, {"minutes", W_TIMEEND}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -561,6 +568,7 @@ static int present_verb_context(const ctx *c, int32_t i) {
 }
 
 static int is_dash(const ctx *c, int32_t i);
+static int ends_in_ly(const ctx *c, int32_t i);
 
 /* "Officials, some of them new, say": a base form right after a comma or
  * dash that closes an apposition, or after "those" and a participle
@@ -937,6 +945,24 @@ static int title_word(const ctx *c, int32_t j) {
   return !(n > 3 && w[n - 1] == 's' && w[n - 2] != 's');
 }
 
+static int ends_in_ed(const ctx *c, int32_t i) {
+  const ws_token *t = &c->tok[i];
+  return t->end - t->start > 3 && c->doc->text[t->end - 2] == 'e' &&
+         c->doc->text[t->end - 1] == 'd';
+}
+
+/* 1 when up to three lower-case words from i lead to a name: a title
+ * before it ("presidential candidate Gary Johnson"). */
+static int title_before_name(const ctx *c, int32_t i, int32_t hi) {
+  for (int32_t j = i; j < hi && j < i + 3 && is_word(c, j); j++) {
+    if (is_cap(c, j) || c->doc->tok_mention[j] >= 0)
+      return 1;
+    if (inc(c, j, C_NPSTOP | C_FILLER | C_DET) || c->f[j].cue)
+      return 0;
+  }
+  return 0;
+}
+
 /* The phrase starting at token i, read forward: "said Rep. John Mica",
  * "said the spokesman", "said he". */
 static span np_starting(const ctx *c, int32_t i, int32_t hi) {
@@ -946,6 +972,43 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   if (inc(c, i, C_SUBJ)) {
     r.s = i, r.e = i + 1;
     return r;
+  }
+  if (c->descriptions && is_cap(c, i) && c->doc->tok_mention[i] < 0 &&
+      i + 1 < hi &&
+      is_word(c, i + 1) && !is_cap(c, i + 1) &&
+      c->doc->tok_mention[i + 1] < 0 &&
+      (inc(c, i, C_DET) ||
+       ((c->tok[i].flags & WS_TF_SENT) && !inc(c, i, C_CAPSTOP))) &&
+      !inc(c, i + 1, C_NPSTOP | C_FILLER | C_DET) && !c->f[i + 1].cue &&
+      !(c->tok[i].flags & WS_TF_POSS) && !title_before_name(c, i + 1, hi) &&
+      !(!inc(c, i, C_DET) &&
+        (ends_in_s(c, i) ||
+         ws_lex_is_descriptor(c->doc->text + c->tok[i].start,
+                              c->tok[i].core_end - c->tok[i].start)))) {
+    /* a capitalized determiner or a common word opening the sentence
+     * starts a description, not a name: "Another critic", "The
+     * billionaire businessman", "Small groups of protesters" (a name the
+     * entity layer missed is followed by its verb: "Sims said").  The
+     * phrase ends at its head: a person noun, a title, a plural, or
+     * before a verb (-ed, a cue, an auxiliary). */
+    int32_t e = i + 1;
+    while (e < hi && e < i + 4 && is_word(c, e) && !is_cap(c, e) &&
+           !inc(c, e, C_NPSTOP | C_FILLER) && !c->f[e].cue &&
+           !ends_in_ly(c, e) && !ends_in_ed(c, e)) {
+      const ws_token *t = &c->tok[e++];
+      const char *w = c->doc->text + t->start;
+      size_t n = t->core_end - t->start;
+      if (ws_lex_is_descriptor(w, n) || ws_lex_title(w, n) == WS_TITLE_HEAD ||
+          ends_in_s(c, e - 1))
+        break;
+    }
+    int timed = 0; /* "A month later, he", "This week": a time, no one */
+    for (int32_t j = i + 1; j <= e && j < c->n && !timed; j++)
+      timed = inc(c, j, C_TIMEW) || c->f[j].id == W_TIMEEND;
+    if (!timed) {
+      r.s = i, r.e = e;
+      return r;
+    }
   }
   if (is_cap(c, i) || c->doc->tok_mention[i] >= 0) {
     int32_t e = i;
@@ -1371,8 +1434,11 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
   if (best.s >= 0)
     return best;
   int32_t i = lo;
-  while (i < v && (c->tok[i].type == WS_TOK_QUOTE || inc(c, i, C_CAPSTOP)))
+  while (i < v && (c->tok[i].type == WS_TOK_QUOTE || inc(c, i, C_CAPSTOP))) {
+    if (is_cap(c, i) && inc(c, i, C_DET) && np_starting(c, i, v).s >= 0)
+      break; /* "The billionaire businessman", "Her friends" */
     i++;
+  }
   /* a leading adverbial ("Speaking in Salem, Trump ...", "On Monday, X")
    * is skipped to its comma */
   int lead = i > lo; /* a word such as "After" opened an adverbial */
@@ -1399,10 +1465,35 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
           break;
         i = p.e + 1;
       }
+    } else if (c->descriptions && j == v && ends_in_ing(c, i) &&
+               !is_punct(c, v - 1, ':')) {
+      /* the quote sits inside the opening phrase ('Bemoaning the "phony
+       * system," Trump accused ...'): the subject follows the phrase's
+       * comma, wherever the quote ends */
+      int32_t end = (int32_t)c->doc->tokens.sent[c->tok[v].sent].end;
+      for (j = v; j < end && j < v + BEFORE_MAX && !is_punct(c, j, ','); j++)
+        ;
+      if (is_punct(c, j, ',')) {
+        int32_t k = j + 1;
+        while (k < end && c->tok[k].type == WS_TOK_QUOTE)
+          k++;
+        span r = np_starting(c, k, end);
+        if (r.s >= 0 && c->in_quote[r.s] < 0 && is_word(c, r.e) &&
+            !is_cap(c, r.e) && (is_cap(c, r.e - 1) || inc(c, r.s, C_SUBJ)))
+          return r;
+      }
+      return NO_SPAN;
     }
   }
   span r = np_starting(c, i, v);
   if (r.s >= 0 && c->in_quote[r.s] < 0) {
+    /* "Another critic, Lena Vik, likened": the name in the apposition */
+    if (c->descriptions && !is_cap(c, r.e - 1) && is_punct(c, r.e, ',')) {
+      span n = np_starting(c, r.e + 1, v);
+      if (n.s >= 0 && is_punct(c, n.e, ',') && is_cap(c, n.e - 1) &&
+          c->doc->tok_mention[n.e - 1] >= 0)
+        return n;
+    }
     /* the phrase must be the subject: followed by its verb, not a comma
      * opening an adverbial */
     return r;
@@ -1736,6 +1827,7 @@ int ws_attrib_resolve(ws_doc *doc) {
     qs[k].speaker = -1;
   }
   int32_t prev = -1; /* the previous attributed quote */
+  c.descriptions = 1;
   for (size_t k = 0; k < nq; k++) {
     ws_quote *q = &qs[k];
     int32_t ot = open_tok[k], ct = close_tok[k];
@@ -1852,6 +1944,7 @@ int ws_attrib_resolve(ws_doc *doc) {
       c.in_quote[i] = (int32_t)k;
   }
   c.last_ent = c.last_tok = -1;
+  c.descriptions = 0;
   int rc = reported(&c, w);
   if (rc)
     return rc;
