@@ -879,6 +879,14 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
            ((inc(c, k, C_FILLER) && !isw(c, k, W_TOLD)) || is_ly_adverb(c, k)))
       k--, skipped++;
   }
+  /* a year: "X, who in 2010 said" */
+  if (k - 1 >= lo && c->tok[k].type == WS_TOK_NUMBER &&
+      c->tok[k].end - c->tok[k].start == 4 && isw(c, k - 1, W_IN)) {
+    k -= 2;
+    while (k >= lo && skipped < 4 &&
+           ((inc(c, k, C_FILLER) && !isw(c, k, W_TOLD)) || is_ly_adverb(c, k)))
+      k--, skipped++;
+  }
   if (is_punct(c, k, ')')) {
     int32_t p = k - 1;
     while (p >= lo && p > k - 10 && !is_punct(c, p, '('))
@@ -1334,8 +1342,27 @@ static int32_t resolve(ctx *c, span p) {
     /* "X, who said": the phrase before the comma */
     if (is_punct(c, p.s - 1, ',')) {
       span q = np_ending(c, p.s - 2, p.s - NP_MAX < 0 ? 0 : p.s - NP_MAX);
+      if (q.s >= 0 && !is_cap(c, q.e - 1) &&
+          c->doc->tok_mention[q.e - 1] < 0) {
+        /* "X, now the majority leader, who": the name before the
+         * apposition */
+        int32_t j = q.s - 1;
+        if (is_word(c, j) && !is_cap(c, j) && is_punct(c, j - 1, ','))
+          j--; /* "now", "also" */
+        if (is_punct(c, j, ',')) {
+          span n = np_ending(c, j - 1, j - NP_MAX < 0 ? 0 : j - NP_MAX);
+          if (n.s >= 0 && is_cap(c, n.e - 1))
+            q = n;
+        }
+      }
       if (q.s >= 0 && !inc(c, q.s, C_REL))
         return resolve(c, q);
+    } else if (is_word(c, p.s - 1)) {
+      /* "the senator who said": the phrase right before */
+      span q = np_ending(c, p.s - 1, p.s - NP_MAX < 0 ? 0 : p.s - NP_MAX);
+      if (q.s >= 0 && !inc(c, q.s, C_REL | C_SUBJ) &&
+          (is_cap(c, q.e - 1) || c->doc->tok_mention[q.e - 1] >= 0))
+        return resolve(c, q); /* a name, not "critics who say" */
     }
     return -1;
   }
@@ -1661,6 +1688,26 @@ static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
   return a->np.s >= 0;
 }
 
+/* The nearest cue of saying before token v (in [lo, v)) whose subject
+ * is found and is no restrictive relative pronoun; 1 when found. */
+static int find_before_outer(const ctx *c, int32_t ot, int32_t v, int32_t lo,
+                             attr *a) {
+  for (int32_t u = v - 1; u >= lo; u--) {
+    int f;
+    int32_t l;
+    if (c->in_quote[u] >= 0 || c->tok[u].type == WS_TOK_QUOTE ||
+        !cue_at(c, u, &f, &l) || !(f & WS_CUE_SPEECH))
+      continue;
+    attr b = {NO_SPAN, NO_SPAN, -1, 0};
+    if (speaker_of_cue_before(c, u, l, f, ot, lo, &b) &&
+        !(b.np.e - b.np.s == 1 && inc(c, b.np.s, C_REL))) {
+      *a = b;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* Searches the sentence before the opening mark at ot: the nearest cue
  * of saying or naming. */
 static int find_before(const ctx *c, int32_t ot, attr *a) {
@@ -1676,6 +1723,17 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
      * inside the clause of an outer one ("He said that ..."): go on */
     if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_NAMING)) &&
         speaker_of_cue_before(c, v, l, f, ot, lo, a)) {
+      /* "saying anybody who complains "..."": a cue in a restrictive
+       * relative clause (no comma before "who") sits inside an outer
+       * phrase; the quote's cue is further out */
+      if (a->np.e - a->np.s == 1 && inc(c, a->np.s, C_REL) &&
+          !is_punct(c, a->np.s - 1, ',') && v - 1 > lo) {
+        attr out = *a; /* kept unless an outer cue has a subject */
+        if (find_before_outer(c, ot, v, lo, a))
+          return 1;
+        *a = out;
+        return 1;
+      }
       /* a cue inside a reported clause ("X said that Y described it as
        * "..."", "X said she recalled thinking "...""): the quote is part
        * of X's report */
