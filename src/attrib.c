@@ -111,6 +111,7 @@ typedef struct ctx {
   int64_t budget;    /* steps left for the backward searches, linear in the
                         document so that many pronouns and descriptions in
                         a row never make the work quadratic */
+  uint8_t *gender;   /* per entity: 0 not yet asked, else GENDER_* + 1 */
   int descriptions;  /* 1 while direct quotes are attributed: a phrase
                         opening a sentence may be a description ("The
                         billionaire businessman"); the reported-speech
@@ -390,10 +391,65 @@ static const char *const plain_say[] = {
     "writing", "reply", "replies", "replied", "explain", "explains",
     "explained", "note", "notes", "noted", NULL};
 
+/* Given names and nouns that fix a person's grammatical gender, for
+ * matching he/she to an antecedent (Quirk et al. 6.10: personal pronouns
+ * agree with their antecedent in gender).  The names are common English
+ * given names and names frequent in international news, listed from
+ * general knowledge; a name used for both sexes (Jordan, Kelly, Terry) is
+ * left out, so that an unknown gender never blocks a match. */
+enum { GENDER_NONE = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
+static const char *const male_names[] = {
+    "aaron", "adam", "al", "alan", "albert", "alexander", "andrew", "andy",
+    "anthony", "antonin", "arthur", "barack", "ben", "benjamin", "bernie",
+    "bill", "billy", "bob", "bobby", "boris", "brandon", "brian", "bruce",
+    "bryan", "carl", "charles", "chris", "christopher", "chuck", "colin",
+    "dan", "daniel", "dave", "david", "dennis", "dick", "don", "donald",
+    "doug", "douglas", "ed", "edward", "emmanuel", "eric", "eugene", "frank",
+    "fran\xC3\xA7ois", "francois", "fred", "gary", "george", "gerald", "greg",
+    "gregory", "harold", "harry", "henry", "hugh", "jack", "jacob", "james",
+    "jason", "jeb", "jeff", "jeffrey", "jeremy", "jerry", "jim", "joe",
+    "john", "johnny", "jonathan", "jose", "joseph", "josh", "joshua", "juan",
+    "justin", "keith", "ken", "kenneth", "kevin", "larry", "lawrence",
+    "louis", "marco", "mark", "martin", "matt", "matthew", "michael", "mike",
+    "mitch", "mitt", "newt", "nicholas", "nick", "paul", "pete", "peter",
+    "philip", "ralph", "rand", "randy", "ray", "raymond", "reince", "rex",
+    "richard", "rick", "rob", "robert", "roger", "ron", "ronald", "roy",
+    "rudy", "russell", "ryan", "sam", "samuel", "scott", "sean", "stephen",
+    "steve", "steven", "ted", "thomas", "tim", "timothy", "tom", "tony",
+    "vladimir", "walter", "wayne", "william", "willie", NULL};
+static const char *const female_names[] = {
+    "abigail", "alice", "amanda", "amy", "andrea", "angela", "ann", "anna",
+    "anne", "ashley", "barbara", "betsy", "betty", "brenda", "carly",
+    "carol", "carolyn", "catherine", "charlotte", "chelsea", "cheryl",
+    "christina", "christine", "claire", "condoleezza", "cynthia", "deborah",
+    "debbie", "debra", "denise", "diana", "diane", "dianne", "donna",
+    "doris", "dorothy", "elizabeth", "elise", "emily", "emma", "evelyn",
+    "frances", "gloria", "hannah", "heather", "helen", "hillary", "hilary",
+    "huma", "ivanka", "jacqueline", "janet", "janice", "jennifer", "jessica",
+    "jill", "joan", "joyce", "judith", "judy", "julie", "kamala", "karen",
+    "katherine", "kathleen", "kathryn", "kellyanne", "kimberly", "kirsten",
+    "laura", "lauren", "linda", "lisa", "loretta", "lori", "madeleine",
+    "margaret", "maria", "marie", "marilyn", "martha", "mary", "megan",
+    "megyn", "melania", "melissa", "michelle", "nancy", "natalie", "nicole",
+    "nikki", "olivia", "pamela", "patricia", "rachel", "rebecca", "ruth",
+    "samantha", "sandra", "sara", "sarah", "sharon", "sheryl", "shirley",
+    "sophia", "stephanie", "susan", "susana", "tammy", "teresa", "theresa",
+    "valerie", "victoria", "virginia", NULL};
+/* Titles and nouns before or in place of a name. */
+static const char *const male_nouns[] = {
+    "mr", "mr.", "sir", "congressman", "chairman", "spokesman", "husband",
+    "father", "son", "brother", "businessman", "king", "prince", "lord",
+    NULL};
+static const char *const female_nouns[] = {
+    "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady",
+    "congresswoman", "chairwoman", "spokeswoman", "businesswoman", "wife",
+    "mother", "daughter", "sister", "actress", "queen", "princess",
+    "woman", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
-enum { WTAB_SIZE = 4096 }; /* a power of two, over twice the words */
+enum { WTAB_SIZE = 8192 }; /* a power of two, over twice the words */
 
 typedef struct wentry {
   const char *w; /* lower-case word (static storage), NULL when free */
@@ -401,6 +457,7 @@ typedef struct wentry {
   uint8_t n;     /* strlen(w) */
   uint8_t id;    /* W_* */
   uint16_t cue;  /* WS_CUE_* of the form, context not yet considered */
+  uint8_t gender; /* GENDER_* of a given name or a gendered noun */
 } wentry;
 
 static wentry wtab[WTAB_SIZE];
@@ -479,6 +536,16 @@ static void build_wtab(void) {
       word_slot(*w)->cls |= lists[l].cls;
   for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
     word_slot(ids[k].w)->id = ids[k].id;
+  static const struct {
+    const char *const *list;
+    uint8_t g;
+  } genders[] = {{male_names, GENDER_MALE},
+                 {female_names, GENDER_FEMALE},
+                 {male_nouns, GENDER_MALE},
+                 {female_nouns, GENDER_FEMALE}};
+  for (size_t l = 0; l < sizeof genders / sizeof genders[0]; l++)
+    for (const char *const *w = genders[l].list; *w; w++)
+      word_slot(*w)->gender = genders[l].g;
   int f;
   const char *w;
   for (size_t k = 0; (w = ws_cue_form(k, &f)) != NULL; k++)
@@ -568,6 +635,7 @@ static int present_verb_context(const ctx *c, int32_t i) {
 }
 
 static int is_dash(const ctx *c, int32_t i);
+static int adjective_name(const ctx *c, int32_t i);
 static int ends_in_ly(const ctx *c, int32_t i);
 
 /* "Officials, some of them new, say": a base form right after a comma or
@@ -628,6 +696,10 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   }
   if (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS) &&
       !inc(c, i - 1, C_CONTR))
+    return 0;
+  /* "of Republican claims", "Democratic comments": after an adjective of
+   * party or nation a form in -s is a plural noun */
+  if (ends_in_s(c, i) && adjective_name(c, i - 1) && !is_cap(c, i - 2))
     return 0;
   if ((f & WS_CUE_PRESENT) && isw(c, i - 1, W_TO))
     f |= WS_CUE_PART; /* "went on to say": subject is the clause's */
@@ -1121,6 +1193,28 @@ static int is_nationality(const ctx *c, int32_t i) {
   return c->f[i].nat == 2;
 }
 
+/* 1 when token i is a one-word name used as an adjective of party or
+ * nation ("Republican", "Democratic", "Libertarian", "Qatari"): a
+ * nationality, or an untyped mention of one word in -an or -ic. */
+static int adjective_name(const ctx *c, int32_t i) {
+  if (!is_cap(c, i))
+    return 0;
+  if (is_nationality(c, i))
+    return 1;
+  int32_t m = c->doc->tok_mention[i];
+  if (m < 0 || (i > 0 && c->doc->tok_mention[i - 1] == m) ||
+      (i + 1 < c->n && c->doc->tok_mention[i + 1] == m))
+    return 0;
+  if (entity_kind(c, ((const ws_mention *)c->doc->mentions.items)[m].entity) !=
+      WS_ENTITY_OTHER)
+    return 0;
+  const ws_token *t = &c->tok[i];
+  const char *w = c->doc->text + t->start;
+  size_t n = t->core_end - t->start;
+  return n > 4 && ((w[n - 2] == 'a' && w[n - 1] == 'n') ||
+                   (w[n - 2] == 'i' && w[n - 1] == 'c'));
+}
+
 /* The entity of the last fitting mention in [s, e): a person if kinds are
  * known, otherwise the last mention that is not a nationality. */
 static int32_t mention_entity(const ctx *c, span p) {
@@ -1133,6 +1227,9 @@ static int32_t mention_entity(const ctx *c, span p) {
     int k = entity_kind(c, ent);
     if (is_nationality(c, i) && k != WS_ENTITY_PERSON)
       continue; /* "Qatari" is no speaker, Mark Cuban is */
+    if (i + 1 < p.e && is_word(c, i + 1) && !is_cap(c, i + 1) &&
+        adjective_name(c, i))
+      continue; /* "Democratic leaders" are no party */
     if (k == WS_ENTITY_PLACE && best >= 0)
       continue;
     if (best < 0 || k == WS_ENTITY_PERSON ||
@@ -1161,8 +1258,56 @@ static int32_t entity_by_word(ctx *c, int32_t at, const char *s, size_t n) {
   return -1;
 }
 
+static int ci_equal(const char *a, const char *b, size_t n);
+
+/* The gender of text[s..e) as a given name or gendered noun. */
+static int word_gender(const ctx *c, uint32_t s, uint32_t e) {
+  const wentry *w = word_lookup(c->doc->text, s, e);
+  return w ? w->gender : GENDER_NONE;
+}
+
+/* The gender of entity ent from its first given name, or GENDER_NONE. */
+static int entity_gender(ctx *c, int32_t ent) {
+  if (c->gender[ent])
+    return c->gender[ent] - 1;
+  const char *name = ((const ws_entity *)c->doc->entities.items)[ent].name;
+  size_t n = 0;
+  while (name[n] && name[n] != ' ')
+    n++;
+  int g = GENDER_NONE;
+  /* word_lookup() reads the document text; the name lives in the arena */
+  if (name[n] == ' ' && n <= wtab_longest) {
+    uint32_t h = word_hash((const unsigned char *)name, n) & (WTAB_SIZE - 1);
+    for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1))
+      if (wtab[h].n == n && ci_equal(wtab[h].w, name, n)) {
+        g = wtab[h].gender;
+        break;
+      }
+  }
+  c->gender[ent] = (uint8_t)(g + 1);
+  return g;
+}
+
+/* The gender a mention at token i shows: its honorific ("Mrs. X") or its
+ * entity's given name. */
+static int mention_gender(ctx *c, int32_t i, int32_t ent) {
+  int32_t f = mention_first(c, i, i - NP_MAX < 0 ? 0 : i - NP_MAX);
+  int32_t h = f - 1;
+  if (is_punct(c, h, '.'))
+    h--;
+  if (is_word(c, h)) {
+    int g = word_gender(c, c->tok[h].start, c->tok[h].core_end);
+    if (g != GENDER_NONE)
+      return g;
+  }
+  return entity_gender(c, ent);
+}
+
 /* he/she/I/we: the current speaker if attributed in this or the previous
- * paragraph, else the latest person mentioned outside quotes. */
+ * paragraph, else the latest person mentioned outside quotes; for he and
+ * she, one whose gender does not disagree. */
+static int32_t resolve_person(ctx *c, int32_t at, int other);
+
 static int32_t resolve_pronoun(ctx *c, int32_t at) {
   const ws_token *t = &c->tok[at];
   const char *w = c->doc->text + t->start;
@@ -1204,19 +1349,33 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
     }
     return -1;
   }
+  int other = (w[0] | 32) == 'h' ? GENDER_FEMALE : GENDER_MALE;
   if (c->last_ent >= 0) {
     uint32_t lp = c->doc->tokens.sent[c->tok[c->last_tok].sent].para;
-    if (para - lp <= 1)
+    if (para - lp <= 1 && (entity_kind(c, c->last_ent) != WS_ENTITY_PERSON ||
+                           entity_gender(c, c->last_ent) != other))
       return c->last_ent;
   }
+  return resolve_person(c, at, other);
+}
+
+/* The latest person mentioned outside quotes before token at whose
+ * gender is not `other`; without typed persons, the current speaker or
+ * the latest untyped mention. */
+static int32_t resolve_person(ctx *c, int32_t at, int other) {
   int persons = c->persons;
   for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
     if (m < 0 || c->in_quote[i] >= 0 || is_nationality(c, i))
       continue;
     int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
-    if (entity_kind(c, ent) == WS_ENTITY_PERSON)
-      return ent;
+    if (entity_kind(c, ent) != WS_ENTITY_PERSON)
+      continue;
+    if (other != GENDER_NONE && mention_gender(c, i, ent) == other) {
+      i = mention_first(c, i, i - NP_MAX < 0 ? 0 : i - NP_MAX);
+      continue;
+    }
+    return ent;
   }
   if (persons)
     return -1;
@@ -1335,6 +1494,62 @@ static int32_t resolve_description(ctx *c, span p) {
   return -1;
 }
 
+/* The latest person mentioned before description p, of a gender other
+ * than `other`, whose roles or the words around whose mention hold the
+ * description's word at token w ("the Democratic candidate": a person
+ * once called "Democratic candidate X"). */
+static int32_t person_with_word(ctx *c, span p, int32_t w, int other) {
+  const ws_token *t = &c->tok[w];
+  const char *word = c->doc->text + t->start;
+  size_t wn = t->core_end - t->start;
+  const ws_entity *ents = c->doc->entities.items;
+  const ws_mention *ms = c->doc->mentions.items;
+  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
+    int32_t m = c->doc->tok_mention[i];
+    if (m < 0 || entity_kind(c, ms[m].entity) != WS_ENTITY_PERSON)
+      continue;
+    int32_t s = mention_first(c, i, 0);
+    const ws_entity *e = &ents[ms[m].entity];
+    int fits = other == GENDER_NONE || mention_gender(c, i, ms[m].entity) != other;
+    int has = 0;
+    for (uint32_t r = 0; r < e->n_roles && fits && !has; r++)
+      has = ci_contains(e->roles[r], word, wn);
+    if (fits && !has)
+      has = context_fits(c, s, i + 1, p, word, wn, NULL, NULL);
+    if (fits && has)
+      return ms[m].entity;
+    i = s;
+  }
+  return -1;
+}
+
+/* Head nouns of descriptions that name a public figure by role ("the
+ * nominee", "the billionaire", "the senator"), as news style refers back
+ * to the person a story is about; not those of people a story need not
+ * name (spokesman, aide, official). */
+static const char *const salient_heads[] = {
+    "nominee", "candidate", "frontrunner", "front-runner", "hopeful",
+    "contender", "mogul", "billionaire", "businessman", "businesswoman",
+    "tycoon", "senator", "governor", "president", "congressman",
+    "congresswoman", "lawmaker", "incumbent", "challenger", "neurosurgeon",
+    "actress", "actor", "mayor", "magnate", "chancellor", "premier",
+    "pontiff", "star", "singer", "rapper", "comedian", "celebrity", NULL};
+
+/* 1 when p is a definite description ("the former Republican
+ * presidential nominee") whose head is a salient_heads noun. */
+static int salient_description(const ctx *c, span p) {
+  const ws_token *t = &c->tok[p.s];
+  if (p.e - p.s < 2 || p.e - p.s > 6 || t->end - t->start != 3 ||
+      !ci_equal(c->doc->text + t->start, "the", 3))
+    return 0;
+  const ws_token *h = &c->tok[p.e - 1];
+  size_t n = h->core_end - h->start;
+  for (const char *const *w = salient_heads; *w; w++)
+    if (strlen(*w) == n && ci_equal(c->doc->text + h->start, *w, n))
+      return 1;
+  return 0;
+}
+
 static int32_t resolve(ctx *c, span p) {
   if (p.s < 0)
     return -1;
@@ -1380,8 +1595,34 @@ static int32_t resolve(ctx *c, span p) {
         return ent;
       break;
     }
-  if (!is_cap(c, p.e - 1))
-    return resolve_description(c, p);
+  if (!is_cap(c, p.e - 1)) {
+    ent = resolve_description(c, p);
+    if (ent < 0 && salient_description(c, p)) {
+      /* "the Republican presidential nominee said": a definite
+       * description of a public figure refers back to the person the
+       * story is about, as he or she would */
+      const ws_token *h = &c->tok[p.e - 1];
+      int g = word_gender(c, h->start, h->core_end);
+      int other = g == GENDER_MALE     ? GENDER_FEMALE
+                  : g == GENDER_FEMALE ? GENDER_MALE
+                                       : GENDER_NONE;
+      int32_t adj = -1; /* "Democratic", "Mexican": must fit the person */
+      for (int32_t i = p.s + 1; i < p.e; i++)
+        if (is_cap(c, i) || (c->tok[i].flags & WS_TF_POSS))
+          adj = i;
+      if (adj >= 0)
+        return person_with_word(c, p, adj, other);
+      uint32_t para = c->doc->tokens.sent[c->tok[p.s].sent].para;
+      if (c->last_ent >= 0 &&
+          entity_kind(c, c->last_ent) == WS_ENTITY_PERSON &&
+          para - c->doc->tokens.sent[c->tok[c->last_tok].sent].para <= 1 &&
+          (other == GENDER_NONE || entity_gender(c, c->last_ent) != other))
+        return c->last_ent;
+      if (c->persons)
+        ent = resolve_person(c, p.s, other);
+    }
+    return ent;
+  }
   return -1;
 }
 
@@ -1855,6 +2096,9 @@ int ws_attrib_resolve(ws_doc *doc) {
   int rc0 = classify(&c);
   if (rc0)
     return rc0;
+  c.gender = ws_arena_calloc(doc->arena, doc->entities.len ? doc->entities.len : 1, 1);
+  if (!c.gender)
+    return WS_ENOMEM;
   c.in_quote = ws_arena_calloc(doc->arena, doc->tokens.n ? doc->tokens.n : 1,
                                sizeof(int32_t));
   if (!c.in_quote)
