@@ -1031,6 +1031,14 @@ static int ends_in_ed(const ctx *c, int32_t i) {
          c->doc->text[t->end - 1] == 'd';
 }
 
+/* 1 when token i is a noun for a person: "businessman", "president". */
+static int person_noun(const ctx *c, int32_t i) {
+  const ws_token *t = &c->tok[i];
+  const char *w = c->doc->text + t->start;
+  size_t n = t->core_end - t->start;
+  return ws_lex_is_descriptor(w, n) || ws_lex_title(w, n) == WS_TITLE_HEAD;
+}
+
 /* 1 when up to three lower-case words from i lead to a name: a title
  * before it ("presidential candidate Gary Johnson"). */
 static int title_before_name(const ctx *c, int32_t i, int32_t hi) {
@@ -1075,12 +1083,9 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     while (e < hi && e < i + 4 && is_word(c, e) && !is_cap(c, e) &&
            !inc(c, e, C_NPSTOP | C_FILLER) && !c->f[e].cue &&
            !ends_in_ly(c, e) && !ends_in_ed(c, e)) {
-      const ws_token *t = &c->tok[e++];
-      const char *w = c->doc->text + t->start;
-      size_t n = t->core_end - t->start;
-      if (ws_lex_is_descriptor(w, n) || ws_lex_title(w, n) == WS_TITLE_HEAD ||
-          ends_in_s(c, e - 1))
-        break;
+      if (ends_in_s(c, e++) ||
+          (person_noun(c, e - 1) && !(is_word(c, e) && person_noun(c, e))))
+        break; /* "billionaire businessman" goes on, "president left" not */
     }
     int timed = 0; /* "A month later, he", "This week": a time, no one */
     for (int32_t j = i + 1; j <= e && j < c->n && !timed; j++)
@@ -1965,10 +1970,11 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
     if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_NAMING)) &&
         speaker_of_cue_before(c, v, l, f, ot, lo, a)) {
       /* "saying anybody who complains "..."": a cue in a restrictive
-       * relative clause (no comma before "who") sits inside an outer
-       * phrase; the quote's cue is further out */
+       * relative clause (no comma before "who") of a common noun sits
+       * inside an outer phrase; the quote's cue is further out */
       if (a->np.e - a->np.s == 1 && inc(c, a->np.s, C_REL) &&
-          !is_punct(c, a->np.s - 1, ',') && v - 1 > lo) {
+          !is_punct(c, a->np.s - 1, ',') && v - 1 > lo &&
+          !is_cap(c, a->np.s - 1) && c->doc->tok_mention[a->np.s - 1] < 0) {
         attr out = *a; /* kept unless an outer cue has a subject */
         if (find_before_outer(c, ot, v, lo, a))
           return 1;
@@ -1978,7 +1984,11 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
       /* a cue inside a reported clause ("X said that Y described it as
        * "..."", "X said she recalled thinking "...""): the quote is part
        * of X's report */
-      for (int32_t u = v - 1; u >= lo; u--) {
+      /* (a relative clause is no reported clause: "asked the agency
+       * which said" is the agency's) */
+      for (int32_t u = v - 1;
+           u >= lo && !(a->np.e - a->np.s == 1 && inc(c, a->np.s, C_REL));
+           u--) {
         int g;
         int32_t m;
         if (c->in_quote[u] >= 0 || !cue_at(c, u, &g, &m))

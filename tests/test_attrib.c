@@ -255,6 +255,77 @@ static void no_speaker_is_guessed(void **state) {
   ws_doc_free(r.doc);
 }
 
+/* he and she agree in gender with their antecedent: the latest person
+ * of the right gender, even when the current speaker is of the other */
+static void pronouns_agree_in_gender(void **state) {
+  (void)state;
+  expect("Anna Berg met John Lind at the harbour. \"We will build a new "
+         "pier,\" she said.",
+         "build a new pier", D, "she", "Anna Berg");
+  expect("Peter Vik spoke first. Then Mary Holt answered a question. \"I "
+         "disagree with all of it,\" he said.",
+         "disagree with all", D, "he", "Peter Vik");
+  expect("\"We are ready for the storm,\" said Peter Vik. Mary Holt was not "
+         "convinced. \"It is far too soon to tell,\" she said.",
+         "far too soon", D, "she", "Mary Holt");
+  /* an honorific tells the gender of a name the list does not know */
+  expect("Mrs. Lind met Mr. Osk at the pier. \"The ferry is late again "
+         "today,\" she said.",
+         "ferry is late", D, "she", "Lind");
+}
+
+/* relative pronouns: "X, who ... said" resolves to X, a restrictive
+ * clause ("anyone who complains") defers to the outer cue */
+static void relative_pronoun_speakers(void **state) {
+  (void)state;
+  expect("Senator Anna Berg dismissed the complaint, saying anyone who "
+         "complains about the ferries \"has not taken one lately.\"",
+         "has not taken one", D, "Senator Anna Berg", "Berg");
+  expect("The mayor met Lars Holm, now the harbour master, who in 2010 said "
+         "the old pier was \"a disgrace to the town.\"",
+         "a disgrace to the town", D, "who", "Lars Holm");
+  expect("Reporters asked the Bergen Port Authority which said the pier "
+         "was \"closed until further notice.\"",
+         "closed until further", D, "which", "Port Authority");
+}
+
+/* phrases that open a sentence: descriptions, appositions, participial
+ * openers holding the quote, and adjectives that name no speaker */
+static void sentence_opening_speakers(void **state) {
+  (void)state;
+  expect("The port reopened. Another critic, Lars Holm, likened the plan to "
+         "\"burning the harbour down.\"",
+         "burning the harbour", D, "Lars Holm", "Holm");
+  expect("The port reopened.\n\nDeriding the \"broken ferry system,\" Lars "
+         "Holm told the crowd to vote.",
+         "broken ferry system", D, "Lars Holm", "Holm");
+  expect("The port reopened.\n\nThe billionaire businessman began by "
+         "praising the harbour, saying that it was \"the finest in the "
+         "north.\"",
+         "finest in the north", D, "The billionaire businessman", NULL);
+  run r;
+  extract(&r, "The port reopened.\n\nDemocratic leaders said, \"We will "
+              "win this fight for the harbour.\"");
+  const ws_quote *q = quote_with(&r, "win this fight");
+  assert_non_null(q);
+  assert_string_equal(mention_text(&r, q), "Democratic leaders");
+  assert_int_equal(q->speaker, -1); /* no party named "Democratic" */
+  ws_doc_free(r.doc);
+}
+
+/* a definite description of a public figure ("the candidate") refers back
+ * to the person of the story */
+static void descriptions_refer_back(void **state) {
+  (void)state;
+  expect("Anna Berg toured the port on Monday with her staff. \"The harbour "
+         "needs money,\" the candidate said.",
+         "harbour needs money", D, "the candidate", "Anna Berg");
+  /* not a spokesman, whom a story need not name */
+  expect("Anna Berg toured the port on Monday with her staff. \"The harbour "
+         "needs money,\" the spokesman said.",
+         "harbour needs money", D, "the spokesman", "(none)");
+}
+
 static void reported_speech(void **state) {
   (void)state;
   const char *t = "Tomas Berg spoke to the board on Monday. He said the "
@@ -639,6 +710,10 @@ int main(void) {
       cmocka_unit_test(descriptions_resolve_by_role_and_nationality),
       cmocka_unit_test(organisations_speak),
       cmocka_unit_test(no_speaker_is_guessed),
+      cmocka_unit_test(pronouns_agree_in_gender),
+      cmocka_unit_test(relative_pronoun_speakers),
+      cmocka_unit_test(sentence_opening_speakers),
+      cmocka_unit_test(descriptions_refer_back),
       cmocka_unit_test(reported_speech),
       cmocka_unit_test(reported_subjects_and_stances),
       cmocka_unit_test(reported_statement_boundaries),
