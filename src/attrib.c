@@ -168,7 +168,7 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -530,7 +530,9 @@ static void build_wtab(void) {
              {"than", W_THAN}, {"later", W_TIMEEND}, {"ago", W_TIMEEND},
              {"days", W_TIMEEND}, {"weeks", W_TIMEEND},
              {"months", W_TIMEEND}, {"years", W_TIMEEND},
-             {"hours", W_TIMEEND}, {"minutes", W_TIMEEND}};
+             {"hours", W_TIMEEND}, {"minutes", W_TIMEEND},
+             {"shot", W_BACKV}, {"fired", W_BACKV}, {"hit", W_BACKV},
+             {"hits", W_BACKV}, {"fires", W_BACKV}, {"shoots", W_BACKV}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -635,6 +637,7 @@ static int present_verb_context(const ctx *c, int32_t i) {
 }
 
 static int is_dash(const ctx *c, int32_t i);
+static int person_noun(const ctx *c, int32_t i);
 static int adjective_name(const ctx *c, int32_t i);
 static int ends_in_ly(const ctx *c, int32_t i);
 
@@ -663,6 +666,14 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
     *flags = WS_CUE_SPEECH | WS_CUE_CLAUSE;
     *last = i + 1;
     return 1;
+  }
+  if (isw(c, i, W_BACKV)) {
+    /* "shot back", "fired back", "hit back": a retort (a verb of saying
+     * in two words, like "pointed out") */
+    if (!isw(c, i + 1, W_BACK))
+      return 0;
+    *last = i + 1;
+    raw = WS_CUE_SPEECH | WS_CUE_INVERT;
   }
   if (inc(c, i, C_MAKE)) {
     /* "made clear that", "made it clear that" */
@@ -780,7 +791,8 @@ static int classify(ctx *c) {
     int f = 0;
     int32_t l = i;
     int raw = c->f[i].cue;
-    if (!raw && c->f[i].id != W_ACCORDING && !(c->f[i].cls & C_MAKE))
+    if (!raw && c->f[i].id != W_ACCORDING && c->f[i].id != W_BACKV &&
+        !(c->f[i].cls & C_MAKE))
       continue; /* cue_eval finds nothing without one of these */
     c->f[i].cue = 0;
     if (cue_eval(c, i, raw, &f, &l))
@@ -927,6 +939,23 @@ static int plural_possessive(const ctx *c, int32_t i) {
          is_word(c, i + 1);
 }
 
+/* 1 when token i is part of a mention of a place. */
+static int place_at(const ctx *c, int32_t i) {
+  int32_t m = i >= 0 && i < c->n ? c->doc->tok_mention[i] : -1;
+  return m >= 0 &&
+         entity_kind(c, ((const ws_mention *)c->doc->mentions.items)[m].entity) ==
+             WS_ENTITY_PLACE;
+}
+
+/* 1 when the place mention at i is followed by a person noun: "the
+ * Hollywood columnist X", "Ohio Governor X". */
+static int place_modifies_person(const ctx *c, int32_t i) {
+  int32_t m = c->doc->tok_mention[i];
+  while (i < c->n && c->doc->tok_mention[i] == m)
+    i++;
+  return is_word(c, i) && person_noun(c, i);
+}
+
 /* The subject of a cue at token v: the phrase before it, skipping
  * auxiliaries, a parenthesis (R-Fla.) and an apposition or relative clause
  * between commas ("X, the foreign minister, said"). */
@@ -1005,7 +1034,23 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
       if (is_punct(c, q, '(') && is_cap(c, q - 1))
         return np_ending(c, q - 1, lo);
     }
-    return np_ending(c, p - 1, lo);
+    span r = np_ending(c, p - 1, lo);
+    if (sep == ',' && r.s >= 0 && place_at(c, r.e - 1) &&
+        inc(c, r.s - 1, C_TRAIL)) {
+      /* "X, during a meeting in Columbus, Ohio, said": the place closes
+       * a phrase that began after X's comma */
+      int32_t q = r.s - 1;
+      while (q >= lo && q > r.s - APPOS_MAX && !is_punct(c, q, ',') &&
+             !ends_sentence(c, q) && c->tok[q].type != WS_TOK_QUOTE)
+        q--;
+      if (is_punct(c, q, ',')) {
+        span x = np_ending(c, q - 1, lo);
+        if (x.s >= 0 && (is_cap(c, x.e - 1) || inc(c, x.s, C_SUBJ)) &&
+            !place_at(c, x.e - 1))
+          return x;
+      }
+    }
+    return r;
   }
   return np_ending(c, k, lo);
 }
@@ -1722,7 +1767,8 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
       i++, lead = 1;
   }
   if (i < v && (lead || ends_in_ing(c, i) || ends_in_ly(c, i)) &&
-      c->doc->tok_mention[i] < 0) {
+      (c->doc->tok_mention[i] < 0 ||
+       (lead && place_at(c, i) && !place_modifies_person(c, i)))) {
     int32_t j = i;
     while (j < v && j < i + 25 && !is_punct(c, j, ','))
       j++;
