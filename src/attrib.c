@@ -1358,6 +1358,47 @@ static int mention_gender(ctx *c, int32_t i, int32_t ent) {
  * she, one whose gender does not disagree. */
 static int32_t resolve_person(ctx *c, int32_t at, int other);
 
+/* A person who opens the sentence of token at, or the sentence before,
+ * named after the latest attribution: the subject a pronoun continues
+ * ('Anna Berg agreed. "...," she said.' is Berg's, whoever spoke
+ * before).  Only the first words of a sentence are read (a subject, with
+ * a title or a determiner before it), so the cost is bounded. */
+static int32_t sentence_subject(ctx *c, int32_t at, int other) {
+  const ws_tokens *tk = &c->doc->tokens;
+  uint32_t si = c->tok[at].sent;
+  for (int back = 0; back < 2; back++, si--) {
+    int32_t first = (int32_t)tk->sent[si].first;
+    if (first <= c->last_tok)
+      return -1;
+    int32_t i = first;
+    while (i < at && i < first + 4 && c->tok[i].type == WS_TOK_QUOTE)
+      i++;
+    for (int32_t j = i; j < at && j < i + 6; j++) {
+      if (is_punct(c, j, ',') || c->in_quote[j] >= 0 ||
+          c->tok[j].type != WS_TOK_WORD)
+        break;
+      int32_t m = c->doc->tok_mention[j];
+      if (m < 0)
+        continue;
+      int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
+      if (entity_kind(c, ent) != WS_ENTITY_PERSON || is_nationality(c, j))
+        break;
+      while (j + 1 < c->n && c->doc->tok_mention[j + 1] == m)
+        j++;
+      /* the subject is followed by its verb, not by "'s" or "and" */
+      if ((c->tok[j].flags & WS_TF_POSS) || !is_word(c, j + 1) ||
+          is_cap(c, j + 1) || isw(c, j + 1, W_AND))
+        break;
+      if (mention_gender(c, j, ent) == other)
+        break;
+      return ent;
+    }
+    if (si == 0)
+      break;
+  }
+  return -1;
+}
+
 static int32_t resolve_pronoun(ctx *c, int32_t at) {
   const ws_token *t = &c->tok[at];
   const char *w = c->doc->text + t->start;
@@ -1400,6 +1441,9 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
     return -1;
   }
   int other = (w[0] | 32) == 'h' ? GENDER_FEMALE : GENDER_MALE;
+  int32_t subj = sentence_subject(c, at, other);
+  if (subj >= 0)
+    return subj;
   if (c->last_ent >= 0) {
     uint32_t lp = c->doc->tokens.sent[c->tok[c->last_tok].sent].para;
     if (para - lp <= 1 && (entity_kind(c, c->last_ent) != WS_ENTITY_PERSON ||
@@ -2094,6 +2138,37 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
                           inc(c, a->np.s, C_SUBJ));
 }
 
+/* '"..." Vik said. Berg agreed. "Nothing will change."': a sentence of
+ * only a subject and a verb of saying, with no quote of its own, in the
+ * quote's paragraph, introduces the quote that follows it. */
+static int find_lead_sentence(const ctx *c, int32_t ot, attr *a) {
+  int32_t stop = ot - 1;
+  if (!is_punct(c, stop, '.') || (c->tok[ot].flags & WS_TF_PARA))
+    return 0;
+  int32_t v = stop - 1;
+  if (is_ly_adverb(c, v))
+    v--;
+  int f;
+  int32_t l;
+  if (!cue_at(c, v, &f, &l) || l != v || !(f & WS_CUE_SPEECH) ||
+      (f & WS_CUE_PART))
+    return 0;
+  int32_t first = (int32_t)c->doc->tokens.sent[c->tok[v].sent].first;
+  for (int32_t i = first; i < v; i++)
+    if (c->tok[i].type == WS_TOK_QUOTE && !plural_possessive(c, i))
+      return 0;
+  span np = subject_before(c, v, first);
+  if (np.s != first && !(np.s > first && inc(c, first, C_CAPSTOP) &&
+                         np.s - first <= 2))
+    return 0; /* the sentence is the subject and its verb */
+  if (!is_cap(c, np.e - 1) && c->doc->tok_mention[np.e - 1] < 0 &&
+      !inc(c, np.s, C_SUBJ))
+    return 0;
+  a->np = np;
+  a->cue.s = v, a->cue.e = v + 1;
+  return 1;
+}
+
 /* ------------------------------------------------------------ the driver */
 
 static int32_t tok_at_or_after(const ctx *c, uint32_t off) {
@@ -2241,6 +2316,8 @@ int ws_attrib_resolve(ws_doc *doc) {
       a.np = clause_subject(&c, ot - 1, 0);
       found = a.np.s >= 0;
     }
+    if (!found && starts_sentence && words > SCARE_WORDS)
+      found = find_lead_sentence(&c, ot, &a);
     if (!found && !starts_sentence && !short_mid) {
       /* a partial quote inside a clause: 'X accused Y of being "..."' is
        * attributed to the clause's subject (a few words inside a phrase
