@@ -162,6 +162,8 @@ enum {
   C_THATONLY = 1u << 29,  /* that_only */
   C_PLAINSAY = 1u << 30   /* plain_say */
 };
+/* (an enumerator must fit an int, so the last bit is a constant) */
+static const uint32_t C_SUBORD = 1u << 31; /* subordinators */
 
 /* The single words the patterns test by name. */
 enum {
@@ -446,6 +448,12 @@ static const char *const female_nouns[] = {
     "mother", "daughter", "sister", "actress", "queen", "princess",
     "woman", NULL};
 
+/* Conjunctions that open an adverbial clause: a cue after one is not
+ * inside the clause of a cue before it ("X said as Y yelled"). */
+static const char *const subordinators[] = {
+    "as", "when", "while", "after", "before", "because", "since", "until",
+    "although", "though", "whereas", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
@@ -511,7 +519,7 @@ static void build_wtab(void) {
       {time_words, C_TIMEW},     {time_leads, C_TIMELEAD},
       {time_alone, C_TIMEW | C_TIMEALONE}, {make_forms, C_MAKE},
       {object_pronouns, C_OBJ}, {that_only, C_THATONLY},
-      {plain_say, C_PLAINSAY}};
+      {plain_say, C_PLAINSAY}, {subordinators, C_SUBORD}};
   static const struct {
     const char *w;
     uint8_t id;
@@ -1100,7 +1108,8 @@ static int title_before_name(const ctx *c, int32_t i, int32_t hi) {
  * "said the spokesman", "said he". */
 static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   span r = NO_SPAN;
-  if (i >= hi || !is_word(c, i))
+  if (i >= hi || !(is_word(c, i) || (c->descriptions &&
+                                      c->tok[i].type == WS_TOK_NUMBER)))
     return r;
   if (inc(c, i, C_SUBJ)) {
     r.s = i, r.e = i + 1;
@@ -1170,10 +1179,14 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     r.s = i, r.e = e;
     return r;
   }
-  /* "said retired neurosurgeon Ben Carson": up to three lower-case words
-   * before a name */
-  for (int32_t j = i; j < hi && j < i + 4 && is_word(c, j) &&
-                      !inc(c, j, C_NPSTOP) && !inc(c, j, C_DET);
+  /* "said retired neurosurgeon Ben Carson", "said 9/11 widow X": up to
+   * three lower-case words (or a number) before a name */
+  for (int32_t j = i;
+       j < hi && j < i + 4 &&
+       (is_word(c, j) ||
+        (c->descriptions && j < i + 3 &&
+         (c->tok[j].type == WS_TOK_NUMBER || is_punct(c, j, '/')))) &&
+       !inc(c, j, C_NPSTOP) && !inc(c, j, C_DET);
        j++) {
     if (is_cap(c, j + 1) && !inc(c, j + 1, C_CAPSTOP)) {
       span r2 = np_starting(c, j + 1, hi);
@@ -1358,12 +1371,13 @@ static int mention_gender(ctx *c, int32_t i, int32_t ent) {
  * she, one whose gender does not disagree. */
 static int32_t resolve_person(ctx *c, int32_t at, int other);
 
-/* A person who opens the sentence of token at, or the sentence before,
+/* A person (an organisation for it/they: kind) who opens the sentence
+ * of token at, or the sentence before,
  * named after the latest attribution: the subject a pronoun continues
  * ('Anna Berg agreed. "...," she said.' is Berg's, whoever spoke
  * before).  Only the first words of a sentence are read (a subject, with
  * a title or a determiner before it), so the cost is bounded. */
-static int32_t sentence_subject(ctx *c, int32_t at, int other) {
+static int32_t sentence_subject(ctx *c, int32_t at, int kind, int other) {
   const ws_tokens *tk = &c->doc->tokens;
   uint32_t si = c->tok[at].sent;
   for (int back = 0; back < 2; back++, si--) {
@@ -1381,7 +1395,7 @@ static int32_t sentence_subject(ctx *c, int32_t at, int other) {
       if (m < 0)
         continue;
       int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
-      if (entity_kind(c, ent) != WS_ENTITY_PERSON || is_nationality(c, j))
+      if (entity_kind(c, ent) != kind || is_nationality(c, j))
         break;
       while (j + 1 < c->n && c->doc->tok_mention[j + 1] == m)
         j++;
@@ -1415,6 +1429,9 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
      * entity of the text */
     if (!isw(c, at, W_IT) && !isw(c, at, W_THEY))
       return -1;
+    int32_t subj = sentence_subject(c, at, WS_ENTITY_ORG, GENDER_NONE);
+    if (subj >= 0)
+      return subj; /* "The council met and pledged ... what it called" */
     if (c->last_ent >= 0 && entity_kind(c, c->last_ent) == WS_ENTITY_ORG &&
         para - c->doc->tokens.sent[c->tok[c->last_tok].sent].para <= 1)
       return c->last_ent;
@@ -1441,14 +1458,16 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
     return -1;
   }
   int other = (w[0] | 32) == 'h' ? GENDER_FEMALE : GENDER_MALE;
-  int32_t subj = sentence_subject(c, at, other);
+  int32_t subj = sentence_subject(c, at, WS_ENTITY_PERSON, other);
   if (subj >= 0)
     return subj;
   if (c->last_ent >= 0) {
     uint32_t lp = c->doc->tokens.sent[c->tok[c->last_tok].sent].para;
-    if (para - lp <= 1 && (entity_kind(c, c->last_ent) != WS_ENTITY_PERSON ||
-                           entity_gender(c, c->last_ent) != other))
-      return c->last_ent;
+    int k = entity_kind(c, c->last_ent);
+    if (para - lp <= 1 &&
+        (k == WS_ENTITY_PERSON ? entity_gender(c, c->last_ent) != other
+                               : !c->persons || k == WS_ENTITY_OTHER))
+      return c->last_ent; /* he and she name no place or organisation */
   }
   return resolve_person(c, at, other);
 }
@@ -1681,7 +1700,8 @@ static int32_t resolve(ctx *c, span p) {
   if (ent >= 0)
     return ent;
   for (int32_t i = p.e - 1; i >= p.s; i--)
-    if (is_cap(c, i) && !is_nationality(c, i) && !inc(c, i, C_CAPSTOP)) {
+    if (is_cap(c, i) && !is_nationality(c, i) && !inc(c, i, C_CAPSTOP) &&
+        !adjective_name(c, i)) {
       const ws_token *t = &c->tok[i];
       ent = entity_by_word(c, p.s, c->doc->text + t->start,
                            t->core_end - t->start);
@@ -2086,9 +2106,11 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
         attr b = {NO_SPAN, NO_SPAN, -1, 0};
         /* the inner cue must sit in the outer one's clause: no comma
          * between them (a comma closes "When I emailed him, he replied") */
-        int comma = 0;
+        int comma = 0; /* also a dash, or "as"/"when" opening a clause */
         for (int32_t j = m + 1; j < v && !comma; j++)
-          comma = is_punct(c, j, ',');
+          comma = is_punct(c, j, ',') ||
+                  (is_dash(c, j) && c->tok[j].cp != '-') ||
+                  (j == a->np.s - 1 && inc(c, j, C_SUBORD));
         if ((g & WS_CUE_SPEECH) && (g & WS_CUE_CLAUSE) && !(g & WS_CUE_PART) &&
             !is_punct(c, m + 1, ',') && !ends_sentence(c, m + 1) && !comma &&
             speaker_of_cue_before(c, u, m, g, ot, lo, &b))
