@@ -162,8 +162,11 @@ enum {
   C_THATONLY = 1u << 29,  /* that_only */
   C_PLAINSAY = 1u << 30   /* plain_say */
 };
-/* (an enumerator must fit an int, so the last bit is a constant) */
-static const uint32_t C_SUBORD = 1u << 31; /* subordinators */
+/* More word classes, in feat.cls2. */
+enum {
+  C2_SUBORD = 1u << 0, /* subordinators */
+  C2_PREP = 1u << 1    /* prepositions */
+};
 
 /* The single words the patterns test by name. */
 enum {
@@ -183,6 +186,7 @@ typedef struct feat {
                    CUE_LAST_NEXT */
   uint8_t id;   /* W_* */
   uint8_t nat;  /* is_nationality(): 0 not yet asked, 1 no, 2 yes */
+  uint8_t cls2; /* C2_* */
 } feat;
 
 static int isw(const ctx *c, int32_t i, int id) {
@@ -191,6 +195,10 @@ static int isw(const ctx *c, int32_t i, int id) {
 
 static int inc(const ctx *c, int32_t i, uint32_t cls) {
   return i >= 0 && i < c->n && (c->f[i].cls & cls);
+}
+
+static int inc2(const ctx *c, int32_t i, unsigned cls) {
+  return i >= 0 && i < c->n && (c->f[i].cls2 & cls);
 }
 
 static int is_word(const ctx *c, int32_t i) {
@@ -448,6 +456,14 @@ static const char *const female_nouns[] = {
     "mother", "daughter", "sister", "actress", "queen", "princess",
     "woman", NULL};
 
+/* Prepositions whose object is no subject ("marching through the
+ * streets chanted"); "of" is left out, its phrase being part of the
+ * subject's ("the head of the committee said"). */
+static const char *const prepositions[] = {
+    "through", "across", "along", "around", "near", "outside", "inside",
+    "from", "at", "in", "on", "with", "for", "by", "under", "behind",
+    "into", "toward", "towards", "past", NULL};
+
 /* Conjunctions that open an adverbial clause: a cue after one is not
  * inside the clause of a cue before it ("X said as Y yelled"). */
 static const char *const subordinators[] = {
@@ -466,6 +482,7 @@ typedef struct wentry {
   uint8_t id;    /* W_* */
   uint16_t cue;  /* WS_CUE_* of the form, context not yet considered */
   uint8_t gender; /* GENDER_* of a given name or a gendered noun */
+  uint8_t cls2;   /* C2_* */
 } wentry;
 
 static wentry wtab[WTAB_SIZE];
@@ -519,7 +536,14 @@ static void build_wtab(void) {
       {time_words, C_TIMEW},     {time_leads, C_TIMELEAD},
       {time_alone, C_TIMEW | C_TIMEALONE}, {make_forms, C_MAKE},
       {object_pronouns, C_OBJ}, {that_only, C_THATONLY},
-      {plain_say, C_PLAINSAY}, {subordinators, C_SUBORD}};
+      {plain_say, C_PLAINSAY}};
+  static const struct {
+    const char *const *list;
+    uint8_t cls2;
+  } lists2[] = {{subordinators, C2_SUBORD}, {prepositions, C2_PREP}};
+  for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
+    for (const char *const *w = lists2[l].list; *w; w++)
+      word_slot(*w)->cls2 |= lists2[l].cls2;
   static const struct {
     const char *w;
     uint8_t id;
@@ -645,6 +669,7 @@ static int present_verb_context(const ctx *c, int32_t i) {
 }
 
 static int is_dash(const ctx *c, int32_t i);
+static span np_starting(const ctx *c, int32_t i, int32_t hi);
 static int person_noun(const ctx *c, int32_t i);
 static int adjective_name(const ctx *c, int32_t i);
 static int ends_in_ly(const ctx *c, int32_t i);
@@ -772,6 +797,7 @@ static int classify(ctx *c) {
     const wentry *e = word_lookup(c->doc->text, t->start, t->end);
     if (e) {
       c->f[i].cls = e->cls;
+      c->f[i].cls2 = e->cls2;
       c->f[i].id = e->id;
       c->f[i].cue = e->cue; /* the raw flags until the pass below */
     }
@@ -1060,7 +1086,24 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     }
     return r;
   }
-  return np_ending(c, k, lo);
+  span r = np_ending(c, k, lo);
+  if (c->descriptions && r.s >= 0 && !is_cap(c, r.e - 1) &&
+      c->doc->tok_mention[r.e - 1] < 0 && inc2(c, r.s - 1, C2_PREP)) {
+    /* "Protesters marching through the streets chanted": the phrase is
+     * the object of a preposition; the subject opens the clause */
+    int32_t j = r.s - 2;
+    while (j >= lo && j > r.s - 10 && is_word(c, j) && !c->f[j].cue)
+      j--;
+    int32_t first = j + 1;
+    if (first < r.s - 1 &&
+        (j < lo || is_punct(c, j, ',') || ends_sentence(c, j) ||
+         (c->tok[first].flags & WS_TF_SENT))) {
+      span x = np_starting(c, first, r.s - 1);
+      if (x.s >= 0 && !inc(c, x.s, C_REL))
+        return x;
+    }
+  }
+  return r;
 }
 
 /* A lower-case word that can be part of a title before a name
@@ -2110,7 +2153,7 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
         for (int32_t j = m + 1; j < v && !comma; j++)
           comma = is_punct(c, j, ',') ||
                   (is_dash(c, j) && c->tok[j].cp != '-') ||
-                  (j == a->np.s - 1 && inc(c, j, C_SUBORD));
+                  (j == a->np.s - 1 && inc2(c, j, C2_SUBORD));
         if ((g & WS_CUE_SPEECH) && (g & WS_CUE_CLAUSE) && !(g & WS_CUE_PART) &&
             !is_punct(c, m + 1, ',') && !ends_sentence(c, m + 1) && !comma &&
             speaker_of_cue_before(c, u, m, g, ot, lo, &b))
