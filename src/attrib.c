@@ -173,7 +173,7 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV, W_PUT
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -564,7 +564,8 @@ static void build_wtab(void) {
              {"months", W_TIMEEND}, {"years", W_TIMEEND},
              {"hours", W_TIMEEND}, {"minutes", W_TIMEEND},
              {"shot", W_BACKV}, {"fired", W_BACKV}, {"hit", W_BACKV},
-             {"hits", W_BACKV}, {"fires", W_BACKV}, {"shoots", W_BACKV}};
+             {"hits", W_BACKV}, {"fires", W_BACKV}, {"shoots", W_BACKV},
+             {"put", W_PUT}, {"puts", W_PUT}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -708,6 +709,13 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
     *last = i + 1;
     raw = WS_CUE_SPEECH | WS_CUE_INVERT;
   }
+  if (isw(c, i, W_PUT)) {
+    /* "as X put it", "X put it this way:" */
+    if (!isw(c, i + 1, W_IT))
+      return 0;
+    *last = i + 1;
+    raw = WS_CUE_SPEECH | WS_CUE_INVERT;
+  }
   if (inc(c, i, C_MAKE)) {
     /* "made clear that", "made it clear that" */
     if (isw(c, i + 1, W_CLEAR))
@@ -826,6 +834,7 @@ static int classify(ctx *c) {
     int32_t l = i;
     int raw = c->f[i].cue;
     if (!raw && c->f[i].id != W_ACCORDING && c->f[i].id != W_BACKV &&
+        c->f[i].id != W_PUT &&
         !(c->f[i].cls & C_MAKE))
       continue; /* cue_eval finds nothing without one of these */
     c->f[i].cue = 0;
