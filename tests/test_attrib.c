@@ -326,6 +326,33 @@ static void descriptions_refer_back(void **state) {
          "harbour needs money", D, "the spokesman", "(none)");
 }
 
+/* cues in two words, places and prepositional phrases that are no
+ * subjects, a title after a number, a lead sentence, a subordinate clause */
+static void cue_and_subject_shapes(void **state) {
+  (void)state;
+  expect("After Lars Holm criticised the plan in a debate, Lena Vik shot "
+         "back, \"Nobody here has ever seen it on time.\"",
+         "Nobody here has", D, "Lena Vik", "Vik");
+  expect("The mayor of Bergen has long been seen, as the Bergen Tidende put "
+         "it in an editorial, as \"the harbour king.\"",
+         "the harbour king", D, "Bergen Tidende", "Bergen Tidende");
+  expect("The council met. Anna Berg, during a meeting in Bergen, Norway, "
+         "said the pier was \"falling into the sea.\"",
+         "falling into the sea", D, "Anna Berg", "Berg");
+  expect("The town is tense. Sailors marching through the streets chanted "
+         "\"Open the harbour now!\" until dawn.",
+         "Open the harbour now", D, "Sailors", NULL);
+  expect("\"The rules make no sense at all,\" said 9/11 widow Lena Vik.",
+         "rules make no sense", D, "9/11 widow Lena Vik", "Vik");
+  expect("\"The port is doomed,\" said Lars Holm, a trader.\n\nThe board "
+         "met. Anna Berg agreed. \"Nothing will change here until the money "
+         "comes.\"",
+         "Nothing will change", D, "Anna Berg", "Berg");
+  /* the outer cue's clause ends before "as": the heckler yelled it */
+  expect("Lars Holm said nothing as the heckler yelled: \"Go home now!\"",
+         "Go home now", D, "the heckler", NULL);
+}
+
 static void reported_speech(void **state) {
   (void)state;
   const char *t = "Tomas Berg spoke to the board on Monday. He said the "
@@ -714,6 +741,7 @@ int main(void) {
       cmocka_unit_test(relative_pronoun_speakers),
       cmocka_unit_test(sentence_opening_speakers),
       cmocka_unit_test(descriptions_refer_back),
+      cmocka_unit_test(cue_and_subject_shapes),
       cmocka_unit_test(reported_speech),
       cmocka_unit_test(reported_subjects_and_stances),
       cmocka_unit_test(reported_statement_boundaries),
