@@ -165,7 +165,8 @@ enum {
 /* More word classes, in feat.cls2. */
 enum {
   C2_SUBORD = 1u << 0, /* subordinators */
-  C2_PREP = 1u << 1    /* prepositions */
+  C2_PREP = 1u << 1,   /* prepositions */
+  C2_DOC = 1u << 2     /* documents */
 };
 
 /* The single words the patterns test by name. */
@@ -464,6 +465,13 @@ static const char *const prepositions[] = {
     "from", "at", "in", "on", "with", "for", "by", "under", "behind",
     "into", "toward", "towards", "past", NULL};
 
+/* Documents that speak ("the editorial reads"), besides media[]. */
+static const char *const documents[] = {
+    "editorial", "article", "suit", "lawsuit", "complaint", "ad", "advert",
+    "piece", "headline", "sign", "petition", "transcript", "emails",
+    "statements", "letters", "ads", "documents", "document", "page",
+    "website", NULL};
+
 /* Conjunctions that open an adverbial clause: a cue after one is not
  * inside the clause of a cue before it ("X said as Y yelled"). */
 static const char *const subordinators[] = {
@@ -540,7 +548,8 @@ static void build_wtab(void) {
   static const struct {
     const char *const *list;
     uint8_t cls2;
-  } lists2[] = {{subordinators, C2_SUBORD}, {prepositions, C2_PREP}};
+  } lists2[] = {{subordinators, C2_SUBORD}, {prepositions, C2_PREP},
+                {documents, C2_DOC}};
   for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
     for (const char *const *w = lists2[l].list; *w; w++)
       word_slot(*w)->cls2 |= lists2[l].cls2;
@@ -1251,6 +1260,11 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     if (is_cap(c, j))
       break;
   }
+  if (inc(c, i, C_QUANT_SG | C_QUANT_PL) && c->descriptions &&
+      (i + 1 >= c->n || ends_sentence(c, i + 1) || is_punct(c, i + 1, ','))) {
+    r.s = i, r.e = i + 1; /* '"...," read one.', 'said another,' */
+    return r;
+  }
   if (inc(c, i, C_DET)) {
     int32_t e = i + 1;
     while (e < hi && e < i + 6 && is_word(c, e) && !inc(c, e, C_NPSTOP))
@@ -1617,11 +1631,49 @@ static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
   return has_head && has_nat;
 }
 
+/* "the statement", "the letter": the person or organisation that opens
+ * the sentence where the document was last named ("The museum issued a
+ * statement ..."); a document is near whom it names or addresses ("sent
+ * a letter to the board"), so the words around it say nothing. */
+static int32_t document_source(ctx *c, span p) {
+  const ws_token *h = &c->tok[p.e - 1];
+  const char *head = c->doc->text + h->start;
+  size_t hn = h->core_end - h->start;
+  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
+    const ws_token *t = &c->tok[i];
+    if (t->type != WS_TOK_WORD || t->core_end - t->start != hn ||
+        !ci_equal(c->doc->text + t->start, head, hn) || c->in_quote[i] >= 0)
+      continue;
+    int32_t first = (int32_t)c->doc->tokens.sent[t->sent].first;
+    if (first < i - 25)
+      first = i - 25;
+    /* the nearest person or organisation before it that is no object of
+     * a preposition: "The Times said Cook provided a statement" is Cook's */
+    for (int32_t j = i - 1; j >= first; j--) {
+      int32_t m = c->doc->tok_mention[j];
+      if (m < 0 || c->in_quote[j] >= 0 || is_nationality(c, j) ||
+          adjective_name(c, j))
+        continue;
+      j = mention_first(c, j, first);
+      int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
+      int k = entity_kind(c, ent);
+      int32_t b = inc(c, j - 1, C_DET) ? j - 2 : j - 1;
+      if ((k == WS_ENTITY_PERSON || k == WS_ENTITY_ORG) &&
+          !inc2(c, b, C2_PREP) && !isw(c, b, W_TO) && !isw(c, b, W_OF))
+        return ent;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 /* "the Qatari minister", "the spokesman": the entity whose role, or the
  * words around whose earlier mention, hold the head noun (and the
  * nationality when one is given). */
 static int32_t resolve_description(ctx *c, span p) {
   const ws_token *h = &c->tok[p.e - 1];
+  if (inc(c, p.e - 1, C_MEDIA) || inc2(c, p.e - 1, C2_DOC))
+    return document_source(c, p); /* not whom it is near */
   const char *head = c->doc->text + h->start;
   size_t hn = h->core_end - h->start;
   const char *adj = NULL, *country = NULL;
@@ -1942,7 +1994,13 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
  * too (the verb is the only thing that can follow the quote there). */
 static int after_any_verb(const ctx *c, int32_t lo, int last_inner_stop,
                           attr *a) {
-  if (last_inner_stop || lo >= c->n || (c->tok[lo].flags & WS_TF_SENT))
+  if (last_inner_stop || lo >= c->n || (c->tok[lo].flags & WS_TF_PARA))
+    return 0;
+  /* a quote ending in '?' or '!' makes the next word open a sentence,
+   * yet '"...?" Holm pressed.' is one: only the quote may end there */
+  if ((c->tok[lo].flags & WS_TF_SENT) &&
+      !(lo >= 2 && c->tok[lo - 1].type == WS_TOK_QUOTE &&
+        (is_punct(c, lo - 2, '?') || is_punct(c, lo - 2, '!'))))
     return 0;
   span np = NO_SPAN;
   if (is_word(c, lo) && !is_cap(c, lo) && !inc(c, lo, C_NPSTOP) &&

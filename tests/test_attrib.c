@@ -353,6 +353,26 @@ static void cue_and_subject_shapes(void **state) {
          "Go home now", D, "the heckler", NULL);
 }
 
+/* documents speak for whoever issued them, not for whom they name; a
+ * sign or a message "reads"; a quote ending in '?' may still take the
+ * verb after it */
+static void documents_and_retorts(void **state) {
+  (void)state;
+  expect("The Bergen Port Authority issued a statement on Monday about Lars "
+         "Holm. \"The pier will stay closed until spring,\" the statement "
+         "said.",
+         "pier will stay closed", D, "the statement", "Port Authority");
+  expect("Ferry workers sent a letter to the Bergen Port Authority. \"We "
+         "cannot work like this any longer,\" the letter reads.",
+         "cannot work like this", D, "the letter", "(none)");
+  expect("Signs lined the pier. \"The harbour belongs to all of us,\" read "
+         "one.",
+         "harbour belongs to all", D, "one", NULL);
+  expect("Lena Vik took questions.\n\n\"Would the pier be safe by June?\" "
+         "Lars Holm pressed. \"Nobody can promise that.\"",
+         "pier be safe by June", D, "Lars Holm", "Holm");
+}
+
 static void reported_speech(void **state) {
   (void)state;
   const char *t = "Tomas Berg spoke to the board on Monday. He said the "
@@ -742,6 +762,7 @@ int main(void) {
       cmocka_unit_test(sentence_opening_speakers),
       cmocka_unit_test(descriptions_refer_back),
       cmocka_unit_test(cue_and_subject_shapes),
+      cmocka_unit_test(documents_and_retorts),
       cmocka_unit_test(reported_speech),
       cmocka_unit_test(reported_subjects_and_stances),
       cmocka_unit_test(reported_statement_boundaries),
