@@ -1972,6 +1972,12 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
       return NO_SPAN;
     }
   }
+  /* a date opening the clause with no comma: "On September 27 they" */
+  if (lead)
+    while (i < v && (ws_lex_is_date_word(c->doc->text + c->tok[i].start,
+                                         c->tok[i].core_end - c->tok[i].start) ||
+                     c->tok[i].type == WS_TOK_NUMBER))
+      i++;
   span r = np_starting(c, i, v);
   if (r.s >= 0 && c->in_quote[r.s] < 0) {
     /* "Another critic, Lena Vik, likened": the name in the apposition */
