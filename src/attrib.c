@@ -1088,7 +1088,7 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     }
     span r = np_ending(c, p - 1, lo);
     if (sep == ',' && r.s >= 0 && place_at(c, r.e - 1) &&
-        inc(c, r.s - 1, C_TRAIL)) {
+        (inc(c, r.s - 1, C_TRAIL) || isw(c, r.s - 1, W_OF))) {
       /* "X, during a meeting in Columbus, Ohio, said": the place closes
        * a phrase that began after X's comma */
       int32_t q = r.s - 1;
@@ -1096,6 +1096,9 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
              !ends_sentence(c, q) && c->tok[q].type != WS_TOK_QUOTE)
         q--;
       if (is_punct(c, q, ',')) {
+        if (q - 2 >= lo && c->tok[q - 1].type == WS_TOK_NUMBER &&
+            is_punct(c, q - 2, ','))
+          q -= 2; /* "Cory Vik, 22, of Flint, Mich., said": an age */
         span x = np_ending(c, q - 1, lo);
         if (x.s >= 0 && (is_cap(c, x.e - 1) || inc(c, x.s, C_SUBJ)) &&
             !place_at(c, x.e - 1))
