@@ -1724,7 +1724,7 @@ static int32_t person_with_word(ctx *c, span p, int32_t w, int other) {
   size_t wn = t->core_end - t->start;
   const ws_entity *ents = c->doc->entities.items;
   const ws_mention *ms = c->doc->mentions.items;
-  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
+  for (int32_t i = p.s - 1; i >= 0 && i > p.s - PRON_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
     if (m < 0 || entity_kind(c, ms[m].entity) != WS_ENTITY_PERSON)
       continue;
@@ -2295,6 +2295,8 @@ static int find_lead_sentence(const ctx *c, int32_t ot, attr *a) {
       (f & WS_CUE_PART))
     return 0;
   int32_t first = (int32_t)c->doc->tokens.sent[c->tok[v].sent].first;
+  if (v - first > NP_MAX + 2)
+    return 0; /* a lead sentence is short; this also bounds the scan */
   for (int32_t i = first; i < v; i++)
     if (c->tok[i].type == WS_TOK_QUOTE && !plural_possessive(c, i))
       return 0;
