@@ -473,9 +473,11 @@ static const char *const documents[] = {
     "website", NULL};
 
 /* Conjunctions that open an adverbial clause: a cue after one is not
- * inside the clause of a cue before it ("X said as Y yelled"). */
+ * inside the clause of a cue before it ("X said as Y yelled", "X
+ * tweeted after Y argued").  Not "when": "X said Y was right when he
+ * said ..." most often reports what X said about Y's words. */
 static const char *const subordinators[] = {
-    "as", "when", "while", "after", "before", "because", "since", "until",
+    "as", "while", "after", "before", "because", "since", "until",
     "although", "though", "whereas", NULL};
 
 /* The word table: lower-cased word -> classes, id and cue flags, built
