@@ -174,7 +174,7 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV, W_PUT
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV, W_PUT, W_WITH
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -576,7 +576,7 @@ static void build_wtab(void) {
              {"hours", W_TIMEEND}, {"minutes", W_TIMEEND},
              {"shot", W_BACKV}, {"fired", W_BACKV}, {"hit", W_BACKV},
              {"hits", W_BACKV}, {"fires", W_BACKV}, {"shoots", W_BACKV},
-             {"put", W_PUT}, {"puts", W_PUT}};
+             {"put", W_PUT}, {"puts", W_PUT}, {"with", W_WITH}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -1405,18 +1405,28 @@ static int entity_gender(ctx *c, int32_t ent) {
   if (c->gender[ent])
     return c->gender[ent] - 1;
   const char *name = ((const ws_entity *)c->doc->entities.items)[ent].name;
-  size_t n = 0;
-  while (name[n] && name[n] != ' ')
-    n++;
   int g = GENDER_NONE;
-  /* word_lookup() reads the document text; the name lives in the arena */
-  if (name[n] == ' ' && n <= wtab_longest) {
-    uint32_t h = word_hash((const unsigned char *)name, n) & (WTAB_SIZE - 1);
-    for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1))
-      if (wtab[h].n == n && ci_equal(wtab[h].w, name, n)) {
-        g = wtab[h].gender;
-        break;
-      }
+  /* the first word that is no title ("Sens. Jeff Merkley"), if a name
+   * follows it; word_lookup() reads the document text, the name lives in
+   * the arena */
+  for (int w = 0; w < 3 && g == GENDER_NONE; w++) {
+    size_t n = 0;
+    while (name[n] && name[n] != ' ')
+      n++;
+    if (name[n] != ' ')
+      break;
+    if (n <= wtab_longest) {
+      uint32_t h = word_hash((const unsigned char *)name, n) & (WTAB_SIZE - 1);
+      for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1))
+        if (wtab[h].n == n && ci_equal(wtab[h].w, name, n)) {
+          g = wtab[h].gender;
+          break;
+        }
+    }
+    if (g != GENDER_NONE || (ws_lex_title(name, n) == WS_TITLE_NONE &&
+                             !(n > 1 && name[n - 1] == '.')))
+      break;
+    name += n + 1;
   }
   c->gender[ent] = (uint8_t)(g + 1);
   return g;
@@ -1916,6 +1926,9 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
       s = source_of(c, j + 2, c->n);
     else
       s = subject_before(c, j, lo);
+    if (c->descriptions && s.e - s.s == 1 && inc(c, s.s, C_REL) &&
+        !is_punct(c, s.s - 1, ','))
+      continue; /* "an architect who said ...": not the main verb */
     if (s.s < 0 && (f & WS_CUE_INVERT) &&
         (is_punct(c, j - 1, ',') || c->tok[j - 1].type == WS_TOK_QUOTE))
       s = np_starting(c, l + 1, c->n); /* '"...," said X, adding' */
@@ -2217,8 +2230,11 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
        * of X's report */
       /* (a relative clause is no reported clause: "asked the agency
        * which said" is the agency's) */
+      /* (nor is a participle's phrase: "footage of X saying "..."") */
       for (int32_t u = v - 1;
-           u >= lo && !(a->np.e - a->np.s == 1 && inc(c, a->np.s, C_REL));
+           u >= lo && !(a->np.e - a->np.s == 1 && inc(c, a->np.s, C_REL)) &&
+           !((f & WS_CUE_PART) && a->np.e == v &&
+             (isw(c, a->np.s - 1, W_OF) || isw(c, a->np.s - 1, W_WITH)));
            u--) {
         int g;
         int32_t m;

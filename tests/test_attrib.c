@@ -348,6 +348,15 @@ static void cue_and_subject_shapes(void **state) {
          "met. Anna Berg agreed. \"Nothing will change here until the money "
          "comes.\"",
          "Nothing will change", D, "Anna Berg", "Berg");
+  /* a participle's own subject ("footage of X saying") is no part of an
+   * outer cue's clause */
+  expect("The harbour ad concludes with footage of Lars Holm saying at the "
+         "debate, \"That makes me the best captain,\" before it fades.",
+         "the best captain", D, "Lars Holm", "Holm");
+  /* a cue in a restrictive relative clause is not the sentence's verb */
+  expect("Lena Vik was defensive about a builder who said he was never "
+         "paid, saying, \"Maybe he did not do a good job at all.\"",
+         "did not do a good job", D, "Lena Vik", "Vik");
   /* the outer cue's clause ends before "as": the heckler yelled it */
   expect("Lars Holm said nothing as the heckler yelled: \"Go home now!\"",
          "Go home now", D, "the heckler", NULL);
