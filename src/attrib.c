@@ -760,6 +760,11 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   if (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS) &&
       !inc(c, i - 1, C_CONTR))
     return 0;
+  /* "were rated "confidential"", "was called "a liar"": a passive label
+   * names its subject, it is not the subject's word */
+  if ((f & WS_CUE_NAMING) && !(f & (WS_CUE_SPEECH | WS_CUE_PART)) &&
+      (inc(c, i - 1, C_BE) || (inc(c, i - 2, C_BE) && is_ly_adverb(c, i - 1))))
+    return 0;
   /* "of Republican claims", "Democratic comments": after an adjective of
    * party or nation a form in -s is a plural noun */
   if (ends_in_s(c, i) && adjective_name(c, i - 1) && !is_cap(c, i - 2))

@@ -509,6 +509,8 @@ static const cue_form forms[] = {
     {"railed", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
     {"railing", WS_CUE_CLAUSE | WS_CUE_PART | WS_CUE_SPEECH},
     {"rails", WS_CUE_CLAUSE | WS_CUE_INVERT | WS_CUE_SPEECH},
+    {"rated", WS_CUE_NAMING},
+    {"rates", WS_CUE_NAMING},
     {"read", WS_CUE_INVERT | WS_CUE_SPEECH},
     {"reads", WS_CUE_INVERT | WS_CUE_SPEECH},
     {"realise", WS_CUE_CLAUSE | WS_CUE_PRESENT},

@@ -382,6 +382,22 @@ static void documents_and_retorts(void **state) {
          "pier be safe by June", D, "Lars Holm", "Holm");
 }
 
+/* a label names what it labels: "rated X "false"" is the rater's word,
+ * a passive label ("were rated", "was called") is no one's here */
+static void labels_and_passives(void **state) {
+  (void)state;
+  expect("The claims were checked. PortCheck rated the mayor's claim "
+         "\"mostly false\" on Friday.",
+         "mostly false", D, "PortCheck", "PortCheck");
+  run r;
+  extract(&r, "Lena Vik leads the board. Most of her emails were called "
+              "\"confidential and not for the eyes of the public.\"");
+  const ws_quote *q = quote_with(&r, "not for the eyes");
+  assert_non_null(q);
+  assert_int_equal(q->speaker_end, q->speaker_start);
+  ws_doc_free(r.doc);
+}
+
 static void reported_speech(void **state) {
   (void)state;
   const char *t = "Tomas Berg spoke to the board on Monday. He said the "
@@ -772,6 +788,7 @@ int main(void) {
       cmocka_unit_test(descriptions_refer_back),
       cmocka_unit_test(cue_and_subject_shapes),
       cmocka_unit_test(documents_and_retorts),
+      cmocka_unit_test(labels_and_passives),
       cmocka_unit_test(reported_speech),
       cmocka_unit_test(reported_subjects_and_stances),
       cmocka_unit_test(reported_statement_boundaries),
