@@ -1115,6 +1115,21 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     return r;
   }
   span r = np_ending(c, k, lo);
+  if (c->descriptions && !(r.s >= 0 && inc(c, r.s, C_REL | C_SUBJ)) &&
+      is_word(c, k)) {
+    /* "a White House official who spoke anonymously said", "police who
+     * arrested the man said": the phrase closes a restrictive relative
+     * clause, whose antecedent is the subject ("the woman who Vik said"
+     * is an object clause: no word between "who" and the phrase) */
+    int32_t from = r.s >= 0 ? r.s : k + 1, w = from - 1;
+    while (w >= lo && w > from - 12 && is_word(c, w) && !inc(c, w, C_REL))
+      w--;
+    if (inc(c, w, C_REL) && w < from - 1 && is_word(c, w - 1) && w - 1 >= lo) {
+      span x = np_ending(c, w - 1, lo);
+      if (x.s >= 0 && !inc(c, x.s, C_REL | C_SUBJ))
+        return x;
+    }
+  }
   if (c->descriptions && r.s >= 0 && !is_cap(c, r.e - 1) &&
       c->doc->tok_mention[r.e - 1] < 0 && inc2(c, r.s - 1, C2_PREP)) {
     /* "Protesters marching through the streets chanted": the phrase is

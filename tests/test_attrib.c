@@ -287,6 +287,11 @@ static void relative_pronoun_speakers(void **state) {
   expect("Reporters asked the Bergen Port Authority which said the pier "
          "was \"closed until further notice.\"",
          "closed until further", D, "which", "Port Authority");
+  /* the subject before a restrictive relative clause and its verb */
+  expect("Lars Holm met the team.\n\nAsked about the port, a harbour "
+         "official who spoke anonymously to discuss the plans said on "
+         "Wednesday, \"Certainly there are talks with the town.\"",
+         "Certainly there are talks", D, "a harbour official", NULL);
 }
 
 /* phrases that open a sentence: descriptions, appositions, participial
