@@ -9,7 +9,8 @@ sources with an apposition or a party tag ("Rep. Jane Doe (R-Utah)",
 "university", which no canonical person name contains.  This script copies
 the scorer's logic and also counts the speaker as the right entity when
 
-  - the metric accepts it, or
+  - the metric accepts it and the speaker is no place (the metric takes
+    "Vermont" for "the Vermont senator"), or
   - the gold Source contains our speaker's family name (the last word of
     the canonical name, a whole word), or
   - our speaker mention overlaps the gold Source and our name shares a
@@ -21,6 +22,7 @@ Usage (from the repo root):
 """
 import argparse
 import collections
+import json
 import os
 import re
 import sys
@@ -55,6 +57,52 @@ def right_entity(src, name, mention_ok):
         if any(len(w) > 1 and w.lower() in caps for w in words(name)):
             return True
     return False
+
+
+def place_modifies(src, want):
+    """1 when the Source's last capitalized word is a place that only
+    modifies or locates the speaker: "the Vermont senator", "Paul Ryan of
+    Wisconsin", "the senator from Vermont"."""
+    toks = re.findall(r"[\w'\-\u2019.]+|[,()]", src)
+    idx = [i for i, t in enumerate(toks) if t.lower().rstrip('.').startswith(want)]
+    if not idx:
+        return False
+    i = idx[-1]
+    if i + 1 < len(toks) and toks[i + 1][:1].islower():
+        return True
+    j = i - 1
+    while j >= 0 and toks[j][:1].isupper():
+        j -= 1
+    return j >= 0 and toks[j].lower() in ('of', 'from', 'in')
+
+
+# Nouns for a person named by role or by whom they work for: the name
+# before them is not the speaker ("Sanders' campaign manager", "a Twitter
+# spokesman", "the Vermont senator").
+PERSON_HEADS = set('''aide aides adviser advisers advisor advisors veteran
+staffer staffers supporter supporters ally allies friend confidant surrogate
+lawyer lawyers attorney attorneys spokesman spokeswoman spokesperson
+strategist pollster manager official officials operative insider donor
+source sources senator governor congressman congresswoman businessman
+businesswoman leader chairman chairwoman director executive member
+members nominee candidate frontrunner front-runner hopeful'''.split())
+
+
+def role_of(src, want):
+    """1 when the Source's last capitalized word only modifies a role
+    noun that is the speaker."""
+    toks = re.findall(r"[\w\-.]+|['\u2019]s?|[,()]", src)
+    idx = [i for i, t in enumerate(toks) if t.lower().rstrip('.').startswith(want)]
+    if not idx:
+        return False
+    i = idx[-1] + 1
+    if i < len(toks) and toks[i][:1] in ("'", '\u2019'):
+        i += 1
+    head = None
+    while i < len(toks) and toks[i][:1].islower():
+        head = toks[i].lower()
+        i += 1
+    return head in PERSON_HEADS
 
 
 def group(g, q, src):
@@ -93,9 +141,19 @@ def main():
     gold = pe.load_gold(args.split)
     if args.jsonl:
         with open(args.jsonl, encoding='utf-8') as f:
-            preds = pe.load_predictions(f.read())
+            raw = f.read()
     else:
-        preds = pe.load_predictions(pe.run_command(args.cmd, [g['path'] for g in gold.values()]))
+        raw = pe.run_command(args.cmd, [g['path'] for g in gold.values()])
+    preds = pe.load_predictions(raw)
+    # the kind of each canonical name, per document (a speaker "Vermont"
+    # for "the Vermont senator" satisfies the metric but is a place)
+    kinds = collections.defaultdict(dict)
+    for line in raw.splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            base = os.path.splitext(os.path.basename(obj.get('path', '')))[0]
+            for e in obj.get('entities') or []:
+                kinds[base][e.get('canonical')] = e.get('kind')
 
     n = ok_metric = ok_entity = 0
     groups = collections.Counter()
@@ -137,8 +195,15 @@ def main():
                 continue
             n += 1
             names = [(q.get('speaker') or '') for q in hits]
-            if any(want in s.lower().replace('\u2019', "'") for s in names):
+            hit = [s for s in names if want in s.lower().replace('\u2019', "'")]
+            if hit:
                 ok_metric += 1
+                if ((all(kinds[base].get(s) == 'place' for s in hit) and
+                     place_modifies(src, want)) or role_of(src, want)):
+                    label = 'metric only (wrong entity: a place or employer)'
+                    groups[label] += 1
+                    examples[label].append('gold=%r got=%r' % (src, hit[0]))
+                    continue
                 ok_entity += 1
                 continue
             right = False

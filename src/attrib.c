@@ -166,7 +166,8 @@ enum {
 enum {
   C2_SUBORD = 1u << 0, /* subordinators */
   C2_PREP = 1u << 1,   /* prepositions */
-  C2_DOC = 1u << 2     /* documents */
+  C2_DOC = 1u << 2,    /* documents */
+  C2_AIDE = 1u << 3    /* people who work for someone */
 };
 
 /* The single words the patterns test by name. */
@@ -174,7 +175,7 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV, W_PUT, W_WITH
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV, W_PUT, W_WITH, W_THE
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -472,6 +473,17 @@ static const char *const documents[] = {
     "statements", "letters", "ads", "documents", "document", "page",
     "website", NULL};
 
+/* People named by whom they work for ("a Clinton aide"), besides the
+ * titles and descriptors of the lexicon. */
+static const char *const aides[] = {
+    "aide", "aides", "adviser", "advisers", "advisor", "advisors",
+    "veteran", "staffer", "staffers", "supporter", "supporters", "ally",
+    "allies", "friend", "confidant", "surrogate", "surrogates", "lawyer",
+    "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman",
+    "spokesperson", "strategist", "pollster", "manager", "official",
+    "officials", "operative", "operatives", "insider", "insiders",
+    "donor", "donors", "source", "sources", NULL};
+
 /* Conjunctions that open an adverbial clause: a cue after one is not
  * inside the clause of a cue before it ("X said as Y yelled", "X
  * tweeted after Y argued").  Not "when": "X said Y was right when he
@@ -551,7 +563,7 @@ static void build_wtab(void) {
     const char *const *list;
     uint8_t cls2;
   } lists2[] = {{subordinators, C2_SUBORD}, {prepositions, C2_PREP},
-                {documents, C2_DOC}};
+                {documents, C2_DOC}, {aides, C2_AIDE}};
   for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
     for (const char *const *w = lists2[l].list; *w; w++)
       word_slot(*w)->cls2 |= lists2[l].cls2;
@@ -576,7 +588,8 @@ static void build_wtab(void) {
              {"hours", W_TIMEEND}, {"minutes", W_TIMEEND},
              {"shot", W_BACKV}, {"fired", W_BACKV}, {"hit", W_BACKV},
              {"hits", W_BACKV}, {"fires", W_BACKV}, {"shoots", W_BACKV},
-             {"put", W_PUT}, {"puts", W_PUT}, {"with", W_WITH}};
+             {"put", W_PUT}, {"puts", W_PUT}, {"with", W_WITH},
+             {"the", W_THE}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -940,6 +953,11 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
     r.s = s, r.e = k + 1;
     return r;
   }
+  /* "the two write", "the three said": a number word as the head */
+  if (inc(c, k, C_NUMWORD) && k - 1 >= lo && isw(c, k - 1, W_THE)) {
+    r.s = k - 1, r.e = k + 1;
+    return r;
+  }
   /* a description: [det] [adjectives, Nationality, Name's] head */
   if (inc(c, k, C_DET) || inc(c, k, C_FILLER) ||
       inc(c, k, C_NPSTOP))
@@ -1292,7 +1310,12 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   }
   if (inc(c, i, C_DET)) {
     int32_t e = i + 1;
-    while (e < hi && e < i + 6 && is_word(c, e) && !inc(c, e, C_NPSTOP))
+    /* (a year or an age inside: "a 2008 Clinton veteran") */
+    while (e < hi && e < i + 6 &&
+           (is_word(c, e) ||
+            (c->descriptions && c->tok[e].type == WS_TOK_NUMBER &&
+             e + 1 < hi && is_word(c, e + 1))) &&
+           !inc(c, e, C_NPSTOP))
       e++;
     if (e > i + 1) {
       r.s = i, r.e = e;
@@ -1746,7 +1769,8 @@ static int32_t resolve_description(ctx *c, span p) {
   return -1;
 }
 
-/* The latest person mentioned before description p, of a gender other
+/* The latest person mentioned before description p (as far back as a
+ * description's entity is looked for), of a gender other
  * than `other`, whose roles or the words around whose mention hold the
  * description's word at token w ("the Democratic candidate": a person
  * once called "Democratic candidate X"). */
@@ -1756,7 +1780,7 @@ static int32_t person_with_word(ctx *c, span p, int32_t w, int other) {
   size_t wn = t->core_end - t->start;
   const ws_entity *ents = c->doc->entities.items;
   const ws_mention *ms = c->doc->mentions.items;
-  for (int32_t i = p.s - 1; i >= 0 && i > p.s - PRON_MAX && step(c); i--) {
+  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
     if (m < 0 || entity_kind(c, ms[m].entity) != WS_ENTITY_PERSON)
       continue;
@@ -1835,10 +1859,16 @@ static int32_t resolve(ctx *c, span p) {
   }
   if (p.e - p.s == 1 && inc(c, p.s, C_SUBJ))
     return resolve_pronoun(c, p.s);
-  int32_t ent = mention_entity(c, p);
+  /* "a Clinton aide", "Berg's campaign manager": a person named by a role
+   * for someone else is not that someone */
+  int role = !is_cap(c, p.e - 1) && c->doc->tok_mention[p.e - 1] < 0 &&
+             (person_noun(c, p.e - 1) || inc2(c, p.e - 1, C2_AIDE));
+  if (role && inc2(c, p.e - 1, C2_AIDE))
+    return -1; /* an aide or a spokesman a story need not name */
+  int32_t ent = role ? -1 : mention_entity(c, p);
   if (ent >= 0)
     return ent;
-  for (int32_t i = p.e - 1; i >= p.s; i--)
+  for (int32_t i = p.e - 1; i >= p.s && !role; i--)
     if (is_cap(c, i) && !is_nationality(c, i) && !inc(c, i, C_CAPSTOP) &&
         !adjective_name(c, i)) {
       const ws_token *t = &c->tok[i];
@@ -1850,6 +1880,8 @@ static int32_t resolve(ctx *c, span p) {
     }
   if (!is_cap(c, p.e - 1)) {
     ent = resolve_description(c, p);
+    if (role && ent >= 0 && entity_kind(c, ent) != WS_ENTITY_PERSON)
+      ent = -1; /* a senator is a person, not the Senate */
     if (ent < 0 && salient_description(c, p)) {
       /* "the Republican presidential nominee said": a definite
        * description of a public figure refers back to the person the
