@@ -325,6 +325,10 @@ static void descriptions_refer_back(void **state) {
   expect("Anna Berg toured the port on Monday with her staff. \"The harbour "
          "needs money,\" the candidate said.",
          "harbour needs money", D, "the candidate", "Anna Berg");
+  /* an aide named by whom she works for is not her employer */
+  expect("Anna Berg toured the port on Monday with her staff. \"The harbour "
+         "needs money,\" a Berg aide said.",
+         "harbour needs money", D, "a Berg aide", "(none)");
   /* not a spokesman, whom a story need not name */
   expect("Anna Berg toured the port on Monday with her staff. \"The harbour "
          "needs money,\" the spokesman said.",
