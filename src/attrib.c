@@ -30,6 +30,23 @@
  * holds the description's head noun and nationality.  Nothing is guessed:
  * without a cue there is no speaker, and they/it/I/we name no entity.
  *
+ * Resolution in more detail: he and she take the person who opens their
+ * sentence or the one before (if named after the latest attribution),
+ * else the current speaker, else the latest person, skipping any whose
+ * given name or honorific has the other gender (Quirk et al. 6.10); "X,
+ * who ... said" is X's, and a cue in a restrictive relative clause
+ * ("anyone who complains") defers to the cue further out; a definite
+ * description of a public figure ("the Republican nominee") refers back
+ * like a pronoun; a document ("the statement said") speaks for whoever
+ * issued it where it was last named; a person named by a role for
+ * someone else ("a Clinton aide", "the Vermont senator") is not that
+ * someone, and adjectives of party or nation ("Democratic leaders") name
+ * no speaker.  A description opening a sentence ("The billionaire
+ * businessman", "Another critic, X,") is read as a phrase, the object of
+ * a preposition ("marching through the streets chanted") is no subject,
+ * and a quote inside an opening participle ('Bemoaning the "system," X
+ * accused') belongs to the subject after it.
+ *
  * Quotes of at most a few words inside a phrase with no cue near (scare
  * quotes, the so-called "deal"), capitalized titles of works and quoted
  * section headings are dropped here, since only the cue search can tell
