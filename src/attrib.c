@@ -265,7 +265,7 @@ static const char *const cue_fillers[] = {
     "quickly", "bluntly", "angrily", "told", "first", "herself", "himself",
     "always", "never", "even", "still", "already", "subsequently",
     "famously", "initially", "openly", "directly", "shall", "should",
-    "must", "can", "not", "long", "has", "only", NULL};
+    "must", "can", "not", "long", "has", "only", "now", NULL};
 /* Capitalized words that start sentences but never name a speaker. */
 static const char *const cap_stop[] = {
     "the", "but", "and", "in", "on", "at", "for", "if", "when", "as",
@@ -1324,6 +1324,21 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
       (i + 1 >= c->n || ends_sentence(c, i + 1) || is_punct(c, i + 1, ','))) {
     r.s = i, r.e = i + 1; /* '"...," read one.', 'said another,' */
     return r;
+  }
+  if (inc(c, i, C_QUANT_SG | C_QUANT_PL | C_NUMWORD) && c->descriptions &&
+      isw(c, i + 1, W_OF)) {
+    /* "said one of those advisers", "said two of her aides" */
+    int32_t e = i + 2;
+    if (inc(c, e, C_DET))
+      e++;
+    int32_t h = e;
+    while (e < hi && e < h + 3 && is_word(c, e) && !inc(c, e, C_NPSTOP) &&
+           !c->f[e].cue)
+      e++;
+    if (e > h) {
+      r.s = i, r.e = e;
+      return r;
+    }
   }
   if (inc(c, i, C_DET)) {
     int32_t e = i + 1;

@@ -386,6 +386,13 @@ static void documents_and_retorts(void **state) {
   expect("Signs lined the pier. \"The harbour belongs to all of us,\" read "
          "one.",
          "harbour belongs to all", D, "one", NULL);
+  expect("The talks ended. \"There will be no path for him to succeed,\" "
+         "said one of those advisers, who spoke on the condition of "
+         "anonymity.",
+         "no path for him", D, "one of those advisers", NULL);
+  expect("The ad has changed. \"This is your harbour,\" it now says, "
+         "showing a montage of faces.",
+         "This is your harbour", D, "it", NULL);
   expect("Lena Vik took questions.\n\n\"Would the pier be safe by June?\" "
          "Lars Holm pressed. \"Nobody can promise that.\"",
          "pier be safe by June", D, "Lars Holm", "Holm");
