@@ -1050,6 +1050,34 @@ static int place_modifies_person(const ctx *c, int32_t i) {
   return is_word(c, i) && person_noun(c, i);
 }
 
+/* When the mark at p closes a quote of at most four words that sits
+ * inside a phrase (a word before its opening mark), the opening mark;
+ * else -1. */
+static int32_t quoted_words_start(const ctx *c, int32_t p, int32_t lo) {
+  for (int32_t q = p - 1; q >= lo && q > p - 6; q--) {
+    if (c->tok[q].type == WS_TOK_QUOTE)
+      return q < p - 1 && is_word(c, q - 1) ? q : -1;
+    if (!is_word(c, q) && c->tok[q].type != WS_TOK_NUMBER)
+      return -1;
+  }
+  return -1;
+}
+
+/* When the mark at p opens a quote of at most four words inside a
+ * phrase (a word before it, a word after its closing mark), the
+ * closing mark; else -1. */
+static int32_t quoted_words_end(const ctx *c, int32_t p, int32_t hi) {
+  if (!is_word(c, p - 1) || !c->descriptions)
+    return -1;
+  for (int32_t q = p + 1; q < hi && q < c->n && q < p + 6; q++) {
+    if (c->tok[q].type == WS_TOK_QUOTE)
+      return q > p + 1 && is_word(c, q + 1) ? q : -1;
+    if (!is_word(c, q) && c->tok[q].type != WS_TOK_NUMBER)
+      return -1;
+  }
+  return -1;
+}
+
 /* The subject of a cue at token v: the phrase before it, skipping
  * auxiliaries, a parenthesis (R-Fla.) and an apposition or relative clause
  * between commas ("X, the foreign minister, said"). */
@@ -1102,9 +1130,17 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     int32_t sep = c->tok[k].cp;
     int32_t p = k - 1;
     while (p >= lo && p > k - APPOS_MAX && !is_punct(c, p, sep) &&
-           (c->tok[p].type != WS_TOK_QUOTE || plural_possessive(c, p)) &&
-           !ends_sentence(c, p))
+           !ends_sentence(c, p)) {
+      if (c->tok[p].type == WS_TOK_QUOTE && !plural_possessive(c, p)) {
+        /* a few quoted words inside the apposition ("wearing "Vik 2016"
+         * pins") are skipped whole; any other mark ends the search */
+        int32_t q = c->descriptions ? quoted_words_start(c, p, lo) : -1;
+        if (q < 0)
+          break;
+        p = q;
+      }
       p--;
+    }
     if (!is_punct(c, p, sep))
       return NO_SPAN;
     /* an age before the apposition: "Lena Vik, 54, a teacher, said" */
@@ -2183,6 +2219,15 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
     i++;
   int32_t lo = i;
   for (int32_t v = i; v < c->n && v < lo + AFTER_MAX; v++) {
+    if (v > lo && c->tok[v].type == WS_TOK_QUOTE && !plural_possessive(c, v)) {
+      /* '"...," X, wearing "Vik 2016" pins, said': a few quoted words
+       * inside the phrase between the quote and its cue */
+      int32_t e = quoted_words_end(c, v, lo + AFTER_MAX);
+      if (e > v) {
+        v = e;
+        continue;
+      }
+    }
     if ((v > lo && (c->tok[v].flags & WS_TF_PARA)) || ends_sentence(c, v) ||
         (c->tok[v].type == WS_TOK_QUOTE && !plural_possessive(c, v)) ||
         c->in_quote[v] >= 0)

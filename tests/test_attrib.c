@@ -366,6 +366,11 @@ static void cue_and_subject_shapes(void **state) {
   expect("Lena Vik was defensive about a builder who said he was never "
          "paid, saying, \"Maybe he did not do a good job at all.\"",
          "did not do a good job", D, "Lena Vik", "Vik");
+  /* a few quoted words inside the apposition between quote and cue */
+  expect("The board met on Monday. \"We have had better meetings than "
+         "this one,\" harbour delegate Bill Eastland, wearing a cap and "
+         "\"Holm 2016\" pins, said as he left.",
+         "better meetings", D, "Bill Eastland", "Eastland");
   /* the outer cue's clause ends before "as": the heckler yelled it */
   expect("Lars Holm said nothing as the heckler yelled: \"Go home now!\"",
          "Go home now", D, "the heckler", NULL);
