@@ -1579,13 +1579,28 @@ static int32_t sentence_subject(ctx *c, int32_t at, int kind, int other) {
     int32_t i = first;
     while (i < at && i < first + 4 && c->tok[i].type == WS_TOK_QUOTE)
       i++;
+    /* an opening phrase ("With a vote for Trump ruled out, Cross said
+     * he", "In an interview, X said") is skipped to its comma */
+    if ((inc(c, i, C_CAPSTOP) && !inc(c, i, C_DET)) ||
+        inc2(c, i, C2_PREP | C2_SUBORD)) {
+      int32_t j = i;
+      while (j < at && j < i + 12 && !is_punct(c, j, ',') &&
+             c->in_quote[j] < 0)
+        j++;
+      if (!is_punct(c, j, ','))
+        goto next;
+      i = j + 1;
+    }
     for (int32_t j = i; j < at && j < i + 6; j++) {
       if (is_punct(c, j, ',') || c->in_quote[j] >= 0 ||
           c->tok[j].type != WS_TOK_WORD)
         break;
       int32_t m = c->doc->tok_mention[j];
-      if (m < 0)
+      if (m < 0) {
+        if (inc2(c, j, C2_PREP) || isw(c, j, W_OF))
+          break; /* a name after a preposition is no subject */
         continue;
+      }
       int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
       if (entity_kind(c, ent) != kind || is_nationality(c, j))
         break;
@@ -1599,6 +1614,7 @@ static int32_t sentence_subject(ctx *c, int32_t at, int kind, int other) {
         break;
       return ent;
     }
+  next:
     if (si == 0)
       break;
   }
