@@ -268,6 +268,12 @@ static void pronouns_agree_in_gender(void **state) {
   expect("\"We are ready for the storm,\" said Peter Vik. Mary Holt was not "
          "convinced. \"It is far too soon to tell,\" she said.",
          "far too soon", D, "she", "Mary Holt");
+  /* the subject of the sentence before, after its opening phrase, wins
+   * over the speaker of an earlier paragraph */
+  expect("\"We are ready for the storm,\" said John Lind.\n\nIn an "
+         "interview, Peter Vik said the plan was late. \"It is a sad day "
+         "for the harbour,\" he said.",
+         "sad day for the harbour", D, "he", "Peter Vik");
   /* an honorific tells the gender of a name the list does not know */
   expect("Mrs. Lind met Mr. Osk at the pier. \"The ferry is late again "
          "today,\" she said.",
