@@ -192,7 +192,7 @@ enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV, W_PUT, W_WITH, W_THE
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV, W_PUT, W_WITH, W_THE, W_BY
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -606,7 +606,7 @@ static void build_wtab(void) {
              {"shot", W_BACKV}, {"fired", W_BACKV}, {"hit", W_BACKV},
              {"hits", W_BACKV}, {"fires", W_BACKV}, {"shoots", W_BACKV},
              {"put", W_PUT}, {"puts", W_PUT}, {"with", W_WITH},
-             {"the", W_THE}};
+             {"the", W_THE}, {"by", W_BY}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
@@ -791,9 +791,11 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
       !inc(c, i - 1, C_CONTR))
     return 0;
   /* "were rated "confidential"", "was called "a liar"": a passive label
-   * names its subject, it is not the subject's word */
+   * names its subject, it is not the subject's word (with its agent,
+   * "was rejected by X", it is X's) */
   if ((f & WS_CUE_NAMING) && !(f & (WS_CUE_SPEECH | WS_CUE_PART)) &&
-      (inc(c, i - 1, C_BE) || (inc(c, i - 2, C_BE) && is_ly_adverb(c, i - 1))))
+      (inc(c, i - 1, C_BE) || (inc(c, i - 2, C_BE) && is_ly_adverb(c, i - 1))) &&
+      !isw(c, i + 1, W_BY))
     return 0;
   /* "of Republican claims", "Democratic comments": after an adjective of
    * party or nation a form in -s is a plural noun */
