@@ -1685,6 +1685,25 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
 /* The latest person mentioned outside quotes before token at whose
  * gender is not `other`; without typed persons, the current speaker or
  * the latest untyped mention. */
+/* A person of unknown gender at token i is the antecedent unless one
+ * whose given name agrees is named just before, in the same sentence
+ * ("Mary Holt met Dr. Osk. She said": Holt). */
+static int32_t known_gender_near(ctx *c, int32_t i, int32_t ent, int other) {
+  int32_t first = (int32_t)c->doc->tokens.sent[c->tok[i].sent].first;
+  int want = other == GENDER_MALE ? GENDER_FEMALE : GENDER_MALE;
+  for (int32_t j = mention_first(c, i, first) - 1; j >= first && j > i - 40;
+       j--) {
+    int32_t m = c->doc->tok_mention[j];
+    if (m < 0 || c->in_quote[j] >= 0)
+      continue;
+    int32_t e = ((const ws_mention *)c->doc->mentions.items)[m].entity;
+    if (entity_kind(c, e) == WS_ENTITY_PERSON && mention_gender(c, j, e) == want)
+      return e;
+    j = mention_first(c, j, first);
+  }
+  return ent;
+}
+
 static int32_t resolve_person(ctx *c, int32_t at, int other) {
   int persons = c->persons;
   for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX && step(c); i--) {
@@ -1694,10 +1713,13 @@ static int32_t resolve_person(ctx *c, int32_t at, int other) {
     int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
     if (entity_kind(c, ent) != WS_ENTITY_PERSON)
       continue;
-    if (other != GENDER_NONE && mention_gender(c, i, ent) == other) {
+    int g = other != GENDER_NONE ? mention_gender(c, i, ent) : GENDER_NONE;
+    if (other != GENDER_NONE && g == other) {
       i = mention_first(c, i, i - NP_MAX < 0 ? 0 : i - NP_MAX);
       continue;
     }
+    if (other != GENDER_NONE && g == GENDER_NONE)
+      return known_gender_near(c, i, ent, other);
     return ent;
   }
   if (persons)

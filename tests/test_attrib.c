@@ -274,6 +274,10 @@ static void pronouns_agree_in_gender(void **state) {
          "interview, Peter Vik said the plan was late. \"It is a sad day "
          "for the harbour,\" he said.",
          "sad day for the harbour", D, "he", "Peter Vik");
+  /* a name of known gender just before wins over one of unknown gender */
+  expect("At the pier Mary Holt met Tomasz Wrobel. \"We will fix the "
+         "ferry by June,\" she said.",
+         "fix the ferry by June", D, "she", "Mary Holt");
   /* an honorific tells the gender of a name the list does not know */
   expect("Mrs. Lind met Mr. Osk at the pier. \"The ferry is late again "
          "today,\" she said.",
