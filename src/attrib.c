@@ -2120,6 +2120,8 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
       j++;
     if (is_punct(c, j, ',')) {
       i = j + 1;
+      while (i < v && c->tok[i].type == WS_TOK_QUOTE)
+        i++; /* 'On "Harbour Talk," X said' */
       /* "in Salem, New Hampshire, Trump": the rest of a place name */
       for (int n = 0; n < 2; n++) {
         span p = np_starting(c, i, v);

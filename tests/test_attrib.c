@@ -376,6 +376,11 @@ static void cue_and_subject_shapes(void **state) {
   expect("Lena Vik was defensive about a builder who said he was never "
          "paid, saying, \"Maybe he did not do a good job at all.\"",
          "did not do a good job", D, "Lena Vik", "Vik");
+  /* an opening phrase that ends inside a title's quotation marks */
+  expect("Lars Holm spoke first.\n\nOn \"Harbour Talk,\" Sen. Anna Berg "
+         "(Vt.), who lost the primary to Holm, identified the tolls as a "
+         "\"reason to vote for the ferry plan.\"",
+         "reason to vote for", D, "Sen. Anna Berg", "Berg");
   /* a few quoted words inside the apposition between quote and cue */
   expect("The board met on Monday. \"We have had better meetings than "
          "this one,\" harbour delegate Bill Eastland, wearing a cap and "
