@@ -2470,7 +2470,9 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
 
 /* '"..." Vik said. Berg agreed. "Nothing will change."': a sentence of
  * only a subject and a verb of saying, with no quote of its own, in the
- * quote's paragraph, introduces the quote that follows it. */
+ * quote's paragraph, introduces the quote that follows it; so does a
+ * report closed by its speaker ('The plan is late, Vik said. "..."'),
+ * whose words the quote goes on with. */
 static int find_lead_sentence(const ctx *c, int32_t ot, attr *a) {
   int32_t stop = ot - 1;
   if (!is_punct(c, stop, '.') || (c->tok[ot].flags & WS_TF_PARA))
@@ -2480,9 +2482,38 @@ static int find_lead_sentence(const ctx *c, int32_t ot, attr *a) {
     v--;
   int f;
   int32_t l;
+  /* '..., said Schiff. "..."': a report closed by an inverted cue (a
+   * sentence with a quote of its own is a running quotation instead) */
+  int32_t sfirst = (int32_t)c->doc->tokens.sent[c->tok[stop].sent].first;
+  int quoted = stop - sfirst > 2 * BEFORE_MAX;
+  for (int32_t i = sfirst; i < stop && !quoted; i++)
+    quoted = c->tok[i].type == WS_TOK_QUOTE && !plural_possessive(c, i);
+  for (int32_t k = v; !quoted && k > v - 6 && k > 0 && is_word(c, k); k--)
+    if (cue_at(c, k, &f, &l) && (f & WS_CUE_SPEECH) && (f & WS_CUE_INVERT) &&
+        !(f & (WS_CUE_PART | WS_CUE_OBJECT)) && is_punct(c, k - 1, ',')) {
+      /* (not "..., X, told CNN.": that names a listener) */
+      span np = np_starting(c, l + 1, stop);
+      if (np.s < 0 || np.e != (is_ly_adverb(c, stop - 1) ? stop - 1 : stop) ||
+          !(is_cap(c, np.e - 1) || c->doc->tok_mention[np.e - 1] >= 0))
+        break;
+      a->np = np;
+      a->cue.s = k, a->cue.e = l + 1;
+      return 1;
+    }
   if (!cue_at(c, v, &f, &l) || l != v || !(f & WS_CUE_SPEECH) ||
       (f & WS_CUE_PART))
     return 0;
+  {
+    /* '..., Schiff said. "..."': a report closed by its speaker and cue */
+    span np = subject_before(c, v, v - NP_MAX > 0 ? v - NP_MAX : 0);
+    if (!quoted && np.s > 0 && is_punct(c, np.s - 1, ',') && np.e == v &&
+        (is_cap(c, np.e - 1) || c->doc->tok_mention[np.e - 1] >= 0 ||
+         inc(c, np.s, C_SUBJ))) {
+      a->np = np;
+      a->cue.s = v, a->cue.e = v + 1;
+      return 1;
+    }
+  }
   int32_t first = (int32_t)c->doc->tokens.sent[c->tok[v].sent].first;
   if (v - first > NP_MAX + 2)
     return 0; /* a lead sentence is short; this also bounds the scan */

@@ -386,6 +386,11 @@ static void cue_and_subject_shapes(void **state) {
          "this one,\" harbour delegate Bill Eastland, wearing a cap and "
          "\"Holm 2016\" pins, said as he left.",
          "better meetings", D, "Bill Eastland", "Eastland");
+  /* a report closed by its speaker introduces the quote after it */
+  expect("The board met.\n\nThe port may be slow to act while the ferry "
+         "talks go on, Anna Berg said. \"The other factor is the money we "
+         "do not have.\"",
+         "The other factor", D, "Anna Berg", "Berg");
   /* the outer cue's clause ends before "as": the heckler yelled it */
   expect("Lars Holm said nothing as the heckler yelled: \"Go home now!\"",
          "Go home now", D, "the heckler", NULL);
