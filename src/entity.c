@@ -59,6 +59,7 @@ typedef struct wstat {
   uint8_t title;     /* ws_lex_title() */
   uint8_t bits;      /* L_* */
   uint16_t learn[5]; /* ws_lex_learned() counts, zero when unseen */
+  uint32_t hash;     /* hash_fold() of the form, 32 bits */
 } wstat;
 
 /* Case-insensitive lexicon facts of a word form, cached per form. */
@@ -116,6 +117,7 @@ typedef struct ctx {
   size_t ws_mask; /* slots in wh, minus one */
   uint32_t *wi;   /* per token: its form's index in ws, or UINT32_MAX */
   ws_vec cands;   /* cand */
+  struct memo_slot *memo; /* the thread's lexicon memo, or NULL */
 } ctx;
 
 /* ------------------------------------------------------------- helpers */
@@ -124,19 +126,60 @@ static int is_word(const ws_token *t) {
   return t->type == WS_TOK_WORD;
 }
 
-/* FNV-1a over the bytes with bit 5 set: the same for every spelling that
+/* Up to seven bytes of s, little-endian, without reading past them. */
+static uint64_t load_tail(const char *s, size_t k) {
+  uint64_t w = 0;
+  unsigned shift = 0;
+  if (k & 4) {
+    uint32_t x;
+    memcpy(&x, s, 4);
+    w = x, s += 4, shift = 32;
+  }
+  if (k & 2) {
+    uint16_t x;
+    memcpy(&x, s, 2);
+    w |= (uint64_t)x << shift, s += 2, shift += 16;
+  }
+  if (k & 1)
+    w |= (uint64_t)(unsigned char)*s << shift;
+  return w;
+}
+
+/* A hash of the bytes with bit 5 set: the same for every spelling that
  * eq_fold() equates (it sets bit 5 of 'A'..'Z' only), without a compare
  * per byte; the few other bytes this merges ('@' and '`') only share a
- * bucket. */
+ * bucket.  Eight bytes a step (multiply-xorshift, as in splitmix64): it
+ * runs once for every word of every document. */
 static uint64_t hash_fold(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ ((unsigned char)s[i] | 0x20u)) * 1099511628211u;
-  return h;
+  const uint64_t fold = 0x2020202020202020u;
+  uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ (w | fold)) * 0xBF58476D1CE4E5B9u;
+    h ^= h >> 31;
+  }
+  if (i < n) {
+    h = (h ^ (load_tail(s + i, n - i) | fold)) * 0xBF58476D1CE4E5B9u;
+    h ^= h >> 31;
+  }
+  h *= 0x94D049BB133111EBu;
+  return h ^ (h >> 29);
 }
 
 static int eq_fold(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+  /* most equal forms are spelt alike: compare eight bytes a step and
+   * look at single bytes only where a word differs */
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + i, 8);
+    memcpy(&y, b + i, 8);
+    if (x != y)
+      break;
+  }
+  for (; i < n; i++) {
     unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
     /* different bytes are equal folded only as the two cases of a letter:
      * bit 5 apart, and a-z with it set */
@@ -219,6 +262,7 @@ static int stat_add(ctx *c, size_t ti) {
   memset(w, 0, sizeof *w);
   w->off = t->start;
   w->len = (uint32_t)n;
+  w->hash = h;
   c->wi[ti] = (uint32_t)c->ws_used;
   sl->idx = (uint32_t)++c->ws_used;
   sl->hash = h;
@@ -273,14 +317,18 @@ static void lex_compute(const char *s, size_t n, wstat *w) {
 /* A per-thread, direct-mapped memo of lex_compute() across documents.
  * Short articles share most of their vocabulary, and recomputing the
  * facts of every form in every document was a fifth of extraction time.
- * Fixed size (about 0.9 MB a thread), no locks: each indexing thread has
- * its own (a pthread key frees it when the thread exits).  A slot holds the exact bytes of the form (case matters to
- * dict_flags), so a collision only costs a recomputation. */
-enum { MEMO_SLOTS = 1u << 14, MEMO_KEY = 31 };
+ * Fixed size (1 MB a thread), no locks: each indexing thread has its own
+ * (a pthread key frees it when the thread exits).  Every lookup of
+ * lex_compute() ignores ASCII case, so a slot holds a form as first
+ * written and serves all its spellings (eq_fold); it is found by the hash
+ * the document's form table already computed.  A collision only costs a
+ * recomputation.  A slot is one cache line. */
+enum { MEMO_SLOTS = 1u << 14, MEMO_KEY = 49 };
 typedef struct memo_slot {
-  uint8_t len;         /* key bytes; 0 marks an empty slot */
-  char key[MEMO_KEY];  /* the form as written */
-  wstat facts;         /* its lex_compute() result */
+  uint8_t len;        /* key bytes; 0 marks an empty slot */
+  char key[MEMO_KEY]; /* the form as first written */
+  uint8_t dict, title, bits;
+  uint16_t learn[5]; /* the wstat fields of lex_compute() */
 } memo_slot;
 static pthread_key_t memo_key;
 static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
@@ -308,26 +356,29 @@ static memo_slot *memo_get(void) {
   return m;
 }
 
-static void lex_facts(const char *s, size_t n, wstat *w) {
-  memo_slot *memo = n && n <= MEMO_KEY ? memo_get() : NULL;
-  if (!memo) {
+static void lex_facts(const ctx *c, wstat *w) {
+  const char *s = c->text + w->off;
+  size_t n = w->len;
+  if (!c->memo || n == 0 || n > MEMO_KEY) {
     lex_compute(s, n, w);
     return;
   }
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-  memo_slot *m = &memo[(h >> 17) & (MEMO_SLOTS - 1)];
-  if (m->len != n || memcmp(m->key, s, n) != 0) {
-    memset(&m->facts, 0, sizeof m->facts);
-    lex_compute(s, n, &m->facts);
+  /* the table index takes the low bits of the hash: the memo the high */
+  memo_slot *m = &c->memo[(w->hash >> 18) & (MEMO_SLOTS - 1)];
+  if (m->len != n || !eq_fold(m->key, s, n)) {
+    lex_compute(s, n, w);
     memcpy(m->key, s, n);
     m->len = (uint8_t)n;
+    m->dict = w->dict;
+    m->title = w->title;
+    m->bits = w->bits;
+    memcpy(m->learn, w->learn, sizeof m->learn);
+    return;
   }
-  w->dict = m->facts.dict;
-  w->title = m->facts.title;
-  w->bits = m->facts.bits;
-  memcpy(w->learn, m->facts.learn, sizeof w->learn);
+  w->dict = m->dict;
+  w->title = m->title;
+  w->bits = m->bits;
+  memcpy(w->learn, m->learn, sizeof w->learn);
 }
 
 /* The cached lexicon facts of token i (a word with a letter). */
@@ -338,7 +389,7 @@ static const wstat *lex(const ctx *c, size_t i) {
   wstat *w = &c->ws[c->wi[i]];
   if (!w->ready) {
     w->ready = 1;
-    lex_facts(c->text + w->off, w->len, w);
+    lex_facts(c, w);
   }
   return w;
 }
@@ -1643,7 +1694,8 @@ int ws_entity_find(ws_doc *doc) {
     return WS_ENOMEM;
   for (size_t i = 0; i < n; i++)
     doc->tok_mention[i] = -1;
-  ctx c = {.doc = doc, .text = doc->text, .tok = tk->tok, .n = n};
+  ctx c = {.doc = doc, .text = doc->text, .tok = tk->tok, .n = n,
+           .memo = memo_get()};
   c.mode = ws_arena_calloc(a, n ? n : 1, 1);
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);

@@ -1,8 +1,9 @@
 /*
  * lexicon.c - word lists consulted by the extraction layers.
  *
- * Every list is sorted (byte order of its lower-case or exact form) and
- * searched by bisection, so a lookup is O(log n) with no allocation.  The
+ * Every list is sorted (byte order of its lower-case or exact form) for
+ * the reader, and looked up in a hash set built once from it (see find),
+ * so a lookup is O(1) with no allocation.  The
  * system dictionary comes from dict_words.c, generated at build time by
  * gen_dict.py from Debian's wamerican word list.
  */
@@ -35,47 +36,94 @@ static int cmp(const char *s, size_t n, const char *w, int fold) {
   return w[i] ? -1 : 0;
 }
 
-/* First-byte ranges of a sorted list: entries [lo[b], hi[b]) start with
- * byte b (lo == hi when none does).  A lookup bisects only that range, so
- * the many words that start with a byte no entry starts with (capitals
- * against the lower-case particles, lower case against the nationalities)
- * cost one load, and the rest save the first steps of the bisection.
- * Built once, on first use (pthread_once), for every list. */
-typedef struct lexidx {
-  uint32_t lo[256], hi[256];
-} lexidx;
+/* Hash sets over the lists.  Lookups run for most tokens of every
+ * document (particles, nationalities, the facts of each word form), and
+ * most of them miss: a bisection paid a byte compare per step, a hash set
+ * with a low load factor mostly pays one hash and one empty slot.  Each
+ * list gets a table of entry indices (plus one; 0 marks an empty slot),
+ * sized to a power of two at least four times its length and carved from
+ * one static pool; built once, on first use (pthread_once).  The lists
+ * stay sorted for the reader, and the hash of a fold lookup lowers ASCII
+ * letters as cmp() does, so the same entries match as before. */
+typedef struct lexhash {
+  const uint32_t *slot; /* entry index + 1, or 0 */
+  uint32_t mask;        /* slots - 1 */
+  uint32_t lens[256];   /* per first byte: bit min(length, 31) set when an
+                           entry of that length starts with it */
+} lexhash;
+
+enum { POOL_SLOTS = 1u << 16 };
+static uint32_t pool[POOL_SLOTS];
+static size_t pool_used;
 
 static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
 static atomic_int ix_ready; /* set last by ix_init: skips pthread_once */
+static int ix_ok;           /* every list got its table (else: bisection) */
 static void ix_init(void);
 
-static void ix_build(lexidx *ix, const void *list, size_t count,
-                     size_t stride) {
-  for (size_t i = 0; i < count; i++) {
-    const char *w = *(const char *const *)((const char *)list + i * stride);
-    unsigned char b = (unsigned char)w[0];
-    if (ix->lo[b] == ix->hi[b])
-      ix->lo[b] = (uint32_t)i;
-    ix->hi[b] = (uint32_t)(i + 1);
+/* FNV-1a over the bytes, ASCII letters lowered when fold. */
+static uint32_t hash_bytes(const char *s, size_t n, int fold) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = (unsigned char)s[i];
+    if (fold && c - 'A' < 26u)
+      c += 32;
+    h = (h ^ c) * 16777619u;
   }
+  return h ^ (h >> 16);
 }
 
-/* Index of s[0..n) in the sorted list (stride bytes between entries whose
- * first member is a const char *), or -1.  ix holds the list's first-byte
- * ranges; a match starts with s[0] (lowered when fold: the entries are
- * lower case then). */
-static long find(const void *list, size_t count, size_t stride,
-                 const lexidx *ix, const char *s, size_t n, int fold) {
-  size_t lo = 0, hi = count;
-  if (n) {
-    unsigned char b = (unsigned char)s[0];
-    if (fold && b >= 'A' && b <= 'Z')
-      b = (unsigned char)(b + 32);
-    if (!atomic_load_explicit(&ix_ready, memory_order_acquire))
-      pthread_once(&ix_once, ix_init);
-    lo = ix->lo[b];
-    hi = ix->hi[b];
+static int ix_build(lexhash *ix, const void *list, size_t count,
+                    size_t stride) {
+  size_t cap = 16;
+  while (cap < 4 * count)
+    cap *= 2;
+  if (cap > POOL_SLOTS - pool_used || count >= UINT32_MAX)
+    return 0;
+  uint32_t *slot = pool + pool_used;
+  pool_used += cap;
+  for (size_t i = 0; i < count; i++) {
+    const char *w = *(const char *const *)((const char *)list + i * stride);
+    size_t n = strlen(w);
+    ix->lens[(unsigned char)w[0]] |= 1u << (n < 31 ? n : 31);
+    size_t k = hash_bytes(w, n, 0) & (cap - 1);
+    while (slot[k])
+      k = (k + 1) & (cap - 1);
+    slot[k] = (uint32_t)(i + 1);
   }
+  ix->slot = slot;
+  ix->mask = (uint32_t)(cap - 1);
+  return 1;
+}
+
+/* Index of s[0..n) in the list (stride bytes between entries whose first
+ * member is a const char *), or -1; fold lowers ASCII letters of s (the
+ * entries are lower case then).  Every list holds distinct entries, so the
+ * hash set and a bisection find the same one. */
+static long find(const void *list, size_t count, size_t stride,
+                 const lexhash *ix, const char *s, size_t n, int fold) {
+  if (!atomic_load_explicit(&ix_ready, memory_order_acquire))
+    pthread_once(&ix_once, ix_init);
+  if (ix_ok) {
+    /* most lookups miss, and most misses start with a byte no entry of
+     * that length starts with: one load decides */
+    unsigned b = n ? (unsigned char)s[0] : 0;
+    if (fold && b - 'A' < 26u)
+      b += 32;
+    if (n && !(ix->lens[b] & (1u << (n < 31 ? n : 31))))
+      return -1;
+    for (size_t k = hash_bytes(s, n, fold) & ix->mask;;
+         k = (k + 1) & ix->mask) {
+      uint32_t v = ix->slot[k];
+      if (v == 0)
+        return -1;
+      const char *w =
+          *(const char *const *)((const char *)list + (v - 1) * stride);
+      if (cmp(s, n, w, fold) == 0)
+        return (long)(v - 1);
+    }
+  }
+  size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     const char *w = *(const char *const *)((const char *)list + mid * stride);
@@ -94,7 +142,7 @@ static long find(const void *list, size_t count, size_t stride,
 #define IN(list, s, n, fold)                                                   \
   (find(list, COUNT(list), sizeof(list[0]), &list##_ix, s, n, fold) >= 0)
 
-static lexidx nationalities_ix, countries_ix, title_heads_ix, title_mods_ix,
+static lexhash nationalities_ix, countries_ix, title_heads_ix, title_mods_ix,
     honorifics_ix, descriptors_ix, org_words_ix, place_words_ix, particles_ix,
     date_words_ix, stopwords_ix, generations_ix, abbrevs_ix, learned_ix;
 
@@ -644,19 +692,11 @@ int ws_lex_learned(const char *s, size_t n, unsigned c[5]) {
 
 #define IX(list) ix_build(&list##_ix, list, COUNT(list), sizeof(list[0]))
 static void ix_init(void) {
-  IX(nationalities);
-  IX(countries);
-  IX(title_heads);
-  IX(title_mods);
-  IX(honorifics);
-  IX(descriptors);
-  IX(org_words);
-  IX(place_words);
-  IX(particles);
-  IX(date_words);
-  IX(stopwords);
-  IX(generations);
-  IX(abbrevs);
-  ix_build(&learned_ix, ws_learned_words, ws_learned_n, sizeof(ws_learned));
+  ix_ok = IX(nationalities) && IX(countries) && IX(title_heads) &&
+          IX(title_mods) && IX(honorifics) && IX(descriptors) &&
+          IX(org_words) && IX(place_words) && IX(particles) &&
+          IX(date_words) && IX(stopwords) && IX(generations) && IX(abbrevs) &&
+          ix_build(&learned_ix, ws_learned_words, ws_learned_n,
+                   sizeof(ws_learned));
   atomic_store_explicit(&ix_ready, 1, memory_order_release);
 }
