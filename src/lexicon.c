@@ -96,33 +96,22 @@ static int ix_build(lexhash *ix, const void *list, size_t count,
   return 1;
 }
 
-/* Index of s[0..n) in the list (stride bytes between entries whose first
- * member is a const char *), or -1; fold lowers ASCII letters of s (the
- * entries are lower case then).  Every list holds distinct entries, so the
- * hash set and a bisection find the same one. */
-static long find(const void *list, size_t count, size_t stride,
-                 const lexhash *ix, const char *s, size_t n, int fold) {
-  if (!atomic_load_explicit(&ix_ready, memory_order_acquire))
-    pthread_once(&ix_once, ix_init);
-  if (ix_ok) {
-    /* most lookups miss, and most misses start with a byte no entry of
-     * that length starts with: one load decides */
-    unsigned b = n ? (unsigned char)s[0] : 0;
-    if (fold && b - 'A' < 26u)
-      b += 32;
-    if (n && !(ix->lens[b] & (1u << (n < 31 ? n : 31))))
+/* The probe and the bisection of find(), out of line: find() itself is
+ * small enough to inline where the first-byte filter decides. */
+static long probe(const void *list, size_t stride, const lexhash *ix,
+                  const char *s, size_t n, int fold) {
+  for (size_t k = hash_bytes(s, n, fold) & ix->mask;; k = (k + 1) & ix->mask) {
+    uint32_t v = ix->slot[k];
+    if (v == 0)
       return -1;
-    for (size_t k = hash_bytes(s, n, fold) & ix->mask;;
-         k = (k + 1) & ix->mask) {
-      uint32_t v = ix->slot[k];
-      if (v == 0)
-        return -1;
-      const char *w =
-          *(const char *const *)((const char *)list + (v - 1) * stride);
-      if (cmp(s, n, w, fold) == 0)
-        return (long)(v - 1);
-    }
+    const char *w = *(const char *const *)((const char *)list + (v - 1) * stride);
+    if (cmp(s, n, w, fold) == 0)
+      return (long)(v - 1);
   }
+}
+
+static long bisect(const void *list, size_t count, size_t stride,
+                   const char *s, size_t n, int fold) {
   size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -136,6 +125,29 @@ static long find(const void *list, size_t count, size_t stride,
       lo = mid + 1;
   }
   return -1;
+}
+
+/* Index of s[0..n) in the list (stride bytes between entries whose first
+ * member is a const char *), or -1; fold lowers ASCII letters of s (the
+ * entries are lower case then).  Every list holds distinct entries, so the
+ * hash set and a bisection find the same one. */
+static inline long find(const void *list, size_t count, size_t stride,
+                        const lexhash *ix, const char *s, size_t n,
+                        int fold) {
+  if (!atomic_load_explicit(&ix_ready, memory_order_acquire))
+    pthread_once(&ix_once, ix_init);
+  if (!ix_ok)
+    return bisect(list, count, stride, s, n, fold);
+  /* most lookups miss, and most misses start with a byte no entry of that
+   * length starts with: one load decides */
+  if (n) {
+    unsigned b = (unsigned char)s[0];
+    if (fold && b - 'A' < 26u)
+      b += 32;
+    if (!(ix->lens[b] & (1u << (n < 31 ? n : 31))))
+      return -1;
+  }
+  return probe(list, stride, ix, s, n, fold);
 }
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

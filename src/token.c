@@ -133,14 +133,18 @@ static int span_in(const char *text, uint32_t start, uint32_t end,
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ASCII character classes, for the word scanner's fast path. */
-enum { A_LETTER = 1, A_LOWER = 2, A_DIGIT = 4 };
-static const uint8_t ascii_class[128] = {
-    ['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT,
-    ['4'] = A_DIGIT, ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT,
-    ['8'] = A_DIGIT, ['9'] = A_DIGIT,
-#define U(c) [c] = A_LETTER
-#define L(c) [c] = A_LETTER | A_LOWER
+/* ASCII character classes, for the word scanner's fast path; every byte
+ * of 0x80 and above has none (the scanner decodes those).  A_WORD is set
+ * for every letter and digit, so that one AND tells whether four bytes in
+ * a row all are. */
+enum { A_LETTER = 1, A_LOWER = 2, A_DIGIT = 4, A_WORD = 8 };
+static const uint8_t ascii_class[256] = {
+#define D(c) [c] = A_DIGIT | A_WORD
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'),
+    D('9'),
+#undef D
+#define U(c) [c] = A_LETTER | A_WORD
+#define L(c) [c] = A_LETTER | A_LOWER | A_WORD
     U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
     U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
     U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
@@ -277,18 +281,27 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
   for (;;) {
     /* a run of letters, digits and combining marks; ASCII by table */
     unsigned acc = 0; /* A_* of the run's ASCII bytes, merged below */
-    while (j < len) {
-      unsigned char b = (unsigned char)text[j];
-      if (b < 0x80) {
-        unsigned k = ascii_class[b];
-        if (!k) { /* only letters and digits have a class */
-          cp = b;
-          l = 1;
+    for (;;) {
+      const unsigned char *u = (const unsigned char *)text;
+      while (len - j >= 4) { /* four bytes a step: words are short */
+        unsigned k0 = ascii_class[u[j]], k1 = ascii_class[u[j + 1]],
+                 k2 = ascii_class[u[j + 2]], k3 = ascii_class[u[j + 3]];
+        if (!(k0 & k1 & k2 & k3 & A_WORD))
           break;
-        }
+        acc |= k0 | k1 | k2 | k3;
+        j += 4;
+      }
+      unsigned k;
+      while (j < len && (k = ascii_class[u[j]]) != 0) {
         acc |= k;
         j++;
-        continue;
+      }
+      if (j >= len)
+        break;
+      if (u[j] < 0x80) { /* only letters and digits have a class */
+        cp = u[j];
+        l = 1;
+        break;
       }
       l = ws_text_decode(text, len, j, &cp);
       if (!is_word_cp(cp))
