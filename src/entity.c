@@ -127,7 +127,7 @@ static int is_word(const ws_token *t) {
 }
 
 /* Up to seven bytes of s, little-endian, without reading past them. */
-static uint64_t load_tail(const char *s, size_t k) {
+static inline uint64_t load_tail(const char *s, size_t k) {
   uint64_t w = 0;
   unsigned shift = 0;
   if (k & 4) {
@@ -150,7 +150,7 @@ static uint64_t load_tail(const char *s, size_t k) {
  * per byte; the few other bytes this merges ('@' and '`') only share a
  * bucket.  Eight bytes a step (multiply-xorshift, as in splitmix64): it
  * runs once for every word of every document. */
-static uint64_t hash_fold(const char *s, size_t n) {
+static inline uint64_t hash_fold(const char *s, size_t n) {
   const uint64_t fold = 0x2020202020202020u;
   uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
   size_t i = 0;
@@ -200,7 +200,8 @@ static size_t word_len(const ctx *c, const ws_token *t) {
 
 /* The slot of the word form s[0, n) with hash h (ASCII case folded): the
  * one holding it, or the empty slot where it belongs. */
-static wslot *stat_slot(const ctx *c, const char *s, size_t n, uint32_t h) {
+static inline wslot *stat_slot(const ctx *c, const char *s, size_t n,
+                               uint32_t h) {
   for (size_t k = h & c->ws_mask;; k = (k + 1) & c->ws_mask) {
     wslot *sl = &c->wh[k];
     if (sl->idx == 0)
@@ -381,12 +382,15 @@ static void lex_facts(const ctx *c, wstat *w) {
   memcpy(w->learn, m->learn, sizeof w->learn);
 }
 
-/* The cached lexicon facts of token i (a word with a letter). */
-static const wstat *lex(const ctx *c, size_t i) {
-  static const wstat none; /* for tokens without letters: no facts */
-  if (c->wi[i] == UINT32_MAX)
-    return &none;
-  wstat *w = &c->ws[c->wi[i]];
+static const wstat lex_none; /* for tokens without letters: no facts */
+
+/* The cached lexicon facts of token i (a word with a letter).  Inline:
+ * the passes below ask for them about once per token. */
+static inline const wstat *lex(const ctx *c, size_t i) {
+  uint32_t k = c->wi[i];
+  if (k == UINT32_MAX)
+    return &lex_none;
+  wstat *w = &c->ws[k];
   if (!w->ready) {
     w->ready = 1;
     lex_facts(c, w);
@@ -500,7 +504,7 @@ static void mark_urls(ctx *c) {
     if (t->cp == ':' && t->end + 2 <= len && text[t->end] == '/' &&
         text[t->end + 1] == '/')
       is_url = 1;
-    else if (is_word(t) && t->start + 4 <= len &&
+    else if (t->cp == 'w' && is_word(t) && t->start + 4 <= len &&
              memcmp(text + t->start, "www.", 4) == 0)
       is_url = 1;
     if (!is_url)

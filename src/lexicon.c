@@ -429,26 +429,35 @@ static int dict_exact(const char *s, size_t n);
 static int british(const char *s, size_t n) {
   static const struct {
     const char *from, *to;
-    int at_end; /* the rewrite applies only to the end of the word */
+    uint8_t fl, tl; /* their lengths */
+    int at_end;     /* the rewrite applies only to the end of the word */
   } rules[] = {
-      {"our", "or", 0},     {"isation", "ization", 0}, {"ise", "ize", 0},
-      {"ised", "ized", 1},  {"ises", "izes", 1},       {"ising", "izing", 1},
-      {"yse", "yze", 0},    {"ence", "ense", 1},       {"tre", "ter", 1},
-      {"tres", "ters", 1},  {"ogue", "og", 1},         {"lled", "led", 1},
-      {"lling", "ling", 1}, {"mme", "m", 1},
+      {"our", "or", 3, 2, 0},         {"isation", "ization", 7, 7, 0},
+      {"ise", "ize", 3, 3, 0},        {"ised", "ized", 4, 4, 1},
+      {"ises", "izes", 4, 4, 1},      {"ising", "izing", 5, 5, 1},
+      {"yse", "yze", 3, 3, 0},        {"ence", "ense", 4, 4, 1},
+      {"tre", "ter", 3, 3, 1},        {"tres", "ters", 4, 4, 1},
+      {"ogue", "og", 4, 2, 1},        {"lled", "led", 4, 3, 1},
+      {"lling", "ling", 5, 4, 1},     {"mme", "m", 3, 1, 1},
   };
-  char buf[64];
+  /* the word lowered once (dict_exact ignores case anyway): each rule
+   * then costs a byte compare per position, not a call */
+  char low[64], buf[64];
   if (n < 4 || n + 4 > sizeof buf)
     return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = (unsigned char)s[i];
+    low[i] = (char)(c - 'A' < 26u ? c + 32 : c);
+  }
   for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-    size_t fl = strlen(rules[r].from), tl = strlen(rules[r].to);
+    size_t fl = rules[r].fl, tl = rules[r].tl;
     size_t first = rules[r].at_end ? n - (fl <= n ? fl : n) : 0;
     for (size_t i = first; i + fl <= n; i++) {
-      if (cmp(s + i, fl, rules[r].from, 1) != 0)
+      if (low[i] != rules[r].from[0] || memcmp(low + i, rules[r].from, fl))
         continue;
-      memcpy(buf, s, i);
+      memcpy(buf, low, i);
       memcpy(buf + i, rules[r].to, tl);
-      memcpy(buf + i + tl, s + i + fl, n - i - fl);
+      memcpy(buf + i + tl, low + i + fl, n - i - fl);
       int f = dict_exact(buf, n - fl + tl);
       if (f & WS_DICT_LOWER)
         return WS_DICT_LOWER;
