@@ -145,12 +145,19 @@ static inline uint64_t load_tail(const char *s, size_t k) {
   return w;
 }
 
+/* The low k bytes of a word (1 <= k <= 8). */
+static inline uint64_t low_bytes(uint64_t w, size_t k) {
+  return k >= 8 ? w : w & ((UINT64_C(1) << (8 * k)) - 1);
+}
+
 /* A hash of the bytes with bit 5 set: the same for every spelling that
  * eq_fold() equates (it sets bit 5 of 'A'..'Z' only), without a compare
  * per byte; the few other bytes this merges ('@' and '`') only share a
  * bucket.  Eight bytes a step (multiply-xorshift, as in splitmix64): it
- * runs once for every word of every document. */
-static inline uint64_t hash_fold(const char *s, size_t n) {
+ * runs once for every word of every document.  `room` is how many bytes
+ * from s may be read (at least n): with eight to spare, the last step
+ * loads a whole word and masks it instead of assembling its bytes. */
+static inline uint64_t hash_fold_room(const char *s, size_t n, size_t room) {
   const uint64_t fold = 0x2020202020202020u;
   uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
   size_t i = 0;
@@ -161,22 +168,36 @@ static inline uint64_t hash_fold(const char *s, size_t n) {
     h ^= h >> 31;
   }
   if (i < n) {
-    h = (h ^ (load_tail(s + i, n - i) | fold)) * 0xBF58476D1CE4E5B9u;
+    uint64_t w;
+    if (room - i >= 8) {
+      memcpy(&w, s + i, 8);
+      w = low_bytes(w, n - i);
+    } else {
+      w = load_tail(s + i, n - i);
+    }
+    h = (h ^ (w | fold)) * 0xBF58476D1CE4E5B9u;
     h ^= h >> 31;
   }
   h *= 0x94D049BB133111EBu;
   return h ^ (h >> 29);
 }
 
-static int eq_fold(const char *a, const char *b, size_t n) {
-  /* most equal forms are spelt alike: compare eight bytes a step and
-   * look at single bytes only where a word differs */
+static inline uint64_t hash_fold(const char *s, size_t n) {
+  return hash_fold_room(s, n, n);
+}
+
+/* 1 when a[0..n) and b[0..n) are equal but for ASCII case; `room` bytes
+ * may be read from each (at least n).  Most equal forms are spelt alike:
+ * words are compared eight bytes a step, single bytes only where one
+ * differs. */
+static inline int eq_fold_room(const char *a, const char *b, size_t n,
+                               size_t room) {
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
+  for (; i < n && room - i >= 8; i += 8) {
     uint64_t x, y;
     memcpy(&x, a + i, 8);
     memcpy(&y, b + i, 8);
-    if (x != y)
+    if (low_bytes(x ^ y, n - i) != 0)
       break;
   }
   for (; i < n; i++) {
@@ -189,6 +210,10 @@ static int eq_fold(const char *a, const char *b, size_t n) {
   return 1;
 }
 
+static inline int eq_fold(const char *a, const char *b, size_t n) {
+  return eq_fold_room(a, b, n, n);
+}
+
 /* The word's text without a trailing abbreviation period. */
 static size_t word_len(const ctx *c, const ws_token *t) {
   size_t n = t->core_end - t->start;
@@ -199,16 +224,20 @@ static size_t word_len(const ctx *c, const ws_token *t) {
 }
 
 /* The slot of the word form s[0, n) with hash h (ASCII case folded): the
- * one holding it, or the empty slot where it belongs. */
+ * one holding it, or the empty slot where it belongs.  `room` bytes may be
+ * read from s (at least n). */
 static inline wslot *stat_slot(const ctx *c, const char *s, size_t n,
-                               uint32_t h) {
+                               uint32_t h, size_t room) {
   for (size_t k = h & c->ws_mask;; k = (k + 1) & c->ws_mask) {
     wslot *sl = &c->wh[k];
     if (sl->idx == 0)
       return sl;
     if (sl->hash == h) {
       const wstat *w = &c->ws[sl->idx - 1];
-      if (w->len == n && eq_fold(c->text + w->off, s, n))
+      /* the stored form lies in the text: read up to its end */
+      size_t wroom = c->doc->len - w->off;
+      if (w->len == n && eq_fold_room(c->text + w->off, s, n,
+                                      wroom < room ? wroom : room))
         return sl;
     }
   }
@@ -217,7 +246,7 @@ static inline wslot *stat_slot(const ctx *c, const char *s, size_t n,
 /* The word form s[0, n) (ASCII case folded), or NULL when the document
  * has none. */
 static const wstat *stat_find(const ctx *c, const char *s, size_t n) {
-  const wslot *sl = stat_slot(c, s, n, (uint32_t)hash_fold(s, n));
+  const wslot *sl = stat_slot(c, s, n, (uint32_t)hash_fold(s, n), n);
   return sl->idx ? &c->ws[sl->idx - 1] : NULL;
 }
 
@@ -245,8 +274,9 @@ static int stat_add(ctx *c, size_t ti) {
   const ws_token *t = &c->tok[ti];
   size_t n = word_len(c, t);
   const char *s = c->text + t->start;
-  uint32_t h = (uint32_t)hash_fold(s, n);
-  wslot *sl = stat_slot(c, s, n, h);
+  size_t room = c->doc->len - t->start;
+  uint32_t h = (uint32_t)hash_fold_room(s, n, room);
+  wslot *sl = stat_slot(c, s, n, h, room);
   if (sl->idx) {
     c->wi[ti] = sl->idx - 1;
     return WS_OK;
@@ -661,7 +691,7 @@ static void classify(ctx *c) {
     if (ws_cp_is_lower(t->cp)) {
       if (n <= 5 && ws_lex_is_particle(s, n)) /* della is the longest */
         k = C_PART;
-      else if (n > 3 &&
+      else if (n > 3 && (s[0] == 'a' || s[0] == 'e') &&
                (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
                s[3] >= 'A' && s[3] <= 'Z')
         k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
