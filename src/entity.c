@@ -481,7 +481,7 @@ static int initial(const ctx *c, size_t i) {
 }
 
 static int has_letter(const ws_token *t) {
-  return is_word(t) && ws_cp_is_letter(t->cp);
+  return t->flags & WS_TF_LETTER; /* is_word(t) && ws_cp_is_letter(t->cp) */
 }
 
 /* Headline modes per line.  An ALL-CAPS line has at least 60% of its

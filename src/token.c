@@ -324,6 +324,11 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
       has_digit = 1;
     if (j >= len)
       break;
+    /* most words end at an ASCII byte that never joins (space, comma
+     * after a letter, bracket): decided without looking further */
+    if (cp < 0x80 && cp != '-' && cp != '\'' && cp != '.' && cp != ',' &&
+        cp != ':' && cp != '&')
+      break;
     /* an inner joiner followed by another word character continues it */
     int32_t nx;
     size_t after = j + l;
@@ -356,6 +361,8 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
     t->flags |= WS_TF_DIGIT;
   if (ws_cp_is_upper(t->cp))
     t->flags |= WS_TF_CAP;
+  if (t->type == WS_TOK_WORD && ws_cp_is_letter(t->cp))
+    t->flags |= WS_TF_LETTER;
   if (has_letter && !has_lower)
     t->flags |= WS_TF_UPPER;
   t->core_end = (uint32_t)j;
