@@ -77,6 +77,7 @@ typedef struct wslot {
 typedef struct sslot {
   const char *key; /* NULL marks an empty slot */
   int32_t val;     /* entity index, or -2 when ambiguous */
+  uint32_t hash;   /* key_hash(key): most mismatches skip strcmp */
 } sslot;
 
 typedef struct stab {
@@ -90,6 +91,7 @@ typedef struct cand {
   uint32_t a, b;     /* tokens [a, b) */
   const char *name;  /* NFC surface form */
   const char *key;   /* folded canonical key */
+  uint32_t khash;    /* key_hash(key) */
   const char *canon; /* canonical name when fixed (U.S.), else NULL */
   const char *role;  /* title phrase before it, or NULL */
   int kind;          /* ws_entity_kind from local evidence */
@@ -442,25 +444,36 @@ static int stab_init(stab *t, ws_arena *a, size_t want) {
   return t->slot ? WS_OK : WS_ENOMEM;
 }
 
-/* Returns the slot of key (empty when absent). */
-static sslot *stab_get(stab *t, const char *key) {
-  size_t n = strlen(key);
-  size_t h = (size_t)hash_fold(key, n) & t->mask;
-  while (t->slot[h].key && strcmp(t->slot[h].key, key) != 0)
-    h = (h + 1) & t->mask;
-  return &t->slot[h];
+static uint32_t key_hash(const char *key) {
+  return (uint32_t)hash_fold(key, strlen(key));
+}
+
+/* Returns the slot of key, whose key_hash() is h (empty when absent; a
+ * new key's caller stores h with it). */
+static sslot *stab_get_h(stab *t, const char *key, uint32_t h) {
+  size_t k = h & t->mask;
+  while (t->slot[k].key &&
+         (t->slot[k].hash != h || strcmp(t->slot[k].key, key) != 0))
+    k = (k + 1) & t->mask;
+  return &t->slot[k];
 }
 
 /* Sets key -> val; a second, different value makes the key ambiguous. */
-static void stab_put(stab *t, const char *key, int32_t val, int exclusive) {
-  sslot *s = stab_get(t, key);
+static void stab_put_h(stab *t, const char *key, uint32_t h, int32_t val,
+                       int exclusive) {
+  sslot *s = stab_get_h(t, key, h);
   if (!s->key) {
     s->key = key;
+    s->hash = h;
     s->val = val;
     t->used++;
   } else if (exclusive && s->val != val) {
     s->val = -2;
   }
+}
+
+static void stab_put(stab *t, const char *key, int32_t val, int exclusive) {
+  stab_put_h(t, key, key_hash(key), val, exclusive);
 }
 
 /* ------------------------------------------------------ 1. evidence */
@@ -1384,7 +1397,7 @@ static int cmp_len_desc(const void *x, const void *y) {
 
 static int new_entity(ctx *c, stab *names, cand *m, const char *canon_name) {
   ws_doc *doc = c->doc;
-  sslot *sl = stab_get(names, m->key);
+  sslot *sl = stab_get_h(names, m->key, m->khash);
   if (sl->key) {
     m->entity = sl->val;
     return WS_OK;
@@ -1394,6 +1407,7 @@ static int new_entity(ctx *c, stab *names, cand *m, const char *canon_name) {
     return WS_ENOMEM;
   e->name = canon_name;
   sl->key = m->key;
+  sl->hash = m->khash;
   sl->val = (int32_t)(doc->entities.len - 1);
   names->used++;
   m->entity = sl->val;
@@ -1496,14 +1510,39 @@ static int resolve(ctx *c) {
     if (!m->key ||
         (m->canon && !(m->canon = ws_text_nfc(a, m->canon, strlen(m->canon)))))
       return WS_ENOMEM;
+    m->khash = key_hash(m->key);
   }
   /* longest names first, so that short forms find them */
   cand **order = ws_arena_calloc(a, nc ? nc : 1, sizeof(cand *));
   if (!order)
     return WS_ENOMEM;
-  for (size_t i = 0; i < nc; i++)
-    order[i] = &cs[i];
-  qsort(order, nc, sizeof(cand *), cmp_len_desc);
+  /* The candidates come in text order (strictly increasing first
+   * tokens), so a stable counting sort by length gives cmp_len_desc's
+   * order without a comparison sort; qsort stays for any other case. */
+  size_t maxlen = 0;
+  int text_order = 1;
+  for (size_t i = 0; i < nc; i++) {
+    size_t l = cs[i].b - cs[i].a;
+    if (l > maxlen)
+      maxlen = l;
+    if (i && cs[i].a <= cs[i - 1].a)
+      text_order = 0;
+  }
+  size_t *start = text_order && maxlen < 64
+                      ? ws_arena_calloc(a, maxlen + 2, sizeof(size_t))
+                      : NULL;
+  if (start) {
+    for (size_t i = 0; i < nc; i++) /* longest first: bucket maxlen - l */
+      start[maxlen - (cs[i].b - cs[i].a) + 1]++;
+    for (size_t l = 1; l <= maxlen + 1; l++)
+      start[l] += start[l - 1];
+    for (size_t i = 0; i < nc; i++)
+      order[start[maxlen - (cs[i].b - cs[i].a)]++] = &cs[i];
+  } else {
+    for (size_t i = 0; i < nc; i++)
+      order[i] = &cs[i];
+    qsort(order, nc, sizeof(cand *), cmp_len_desc);
+  }
   /* The tables hold at most: a key per candidate (names); one per
    * multi-word candidate (inits, given); one per word after the first of
    * those (suffixes, fold_suffixes); one per bracketed acronym (acro).
@@ -1535,23 +1574,25 @@ static int resolve(ctx *c) {
     const ws_token *t = &c->tok[x->a];
     if (ni == t->core_end - t->start &&
         memcmp(ini, c->text + t->start, ni) == 0)
-      stab_put(&acro, x->key, (int32_t)i, 0); /* candidate index for now */
+      stab_put_h(&acro, x->key, x->khash, (int32_t)i,
+                 0); /* candidate index for now */
   }
   for (size_t oi = 0; oi < nc; oi++) {
     cand *m = order[oi];
     if (m->entity >= 0)
       continue;
     uint32_t ntok = m->b - m->a;
-    sslot *sl = stab_get(&acro, m->key);
+    sslot *sl = stab_get_h(&acro, m->key, m->khash);
     if (sl->key && cs[sl->val].entity >= 0) {
       m->entity = cs[sl->val].entity;
       continue;
     }
     if (!m->canon) {
-      sl = stab_get(&suffixes, m->key);
+      sl = stab_get_h(&suffixes, m->key, m->khash);
       if (!sl->key) /* not a family name: a given name? */
-        sl = stab_get(&given, m->key);
-      if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
+        sl = stab_get_h(&given, m->key, m->khash);
+      if (sl->key && sl->val >= 0 &&
+          !stab_get_h(&names, m->key, m->khash)->key) {
         m->entity = sl->val;
         m->folded = 1;
         continue;
@@ -1560,8 +1601,9 @@ static int resolve(ctx *c) {
     /* an acronym spelling the initials of exactly one longer name of the
      * document, wherever it stands (RHC ... Radio Habana Cuba) */
     if (ntok == 1 && !m->canon && is_acronym(c, m->a)) {
-      sl = stab_get(&inits, m->key);
-      if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
+      sl = stab_get_h(&inits, m->key, m->khash);
+      if (sl->key && sl->val >= 0 &&
+          !stab_get_h(&names, m->key, m->khash)->key) {
         m->entity = sl->val;
         continue;
       }
