@@ -1091,21 +1091,24 @@ static int find_spans(ctx *c) {
 /* ws_text_nfc / ws_text_fold with a fast path for ASCII, which is already
  * in NFC: copy, white space runs folded to one space, lowered if fold. */
 static char *norm(ws_arena *a, const char *s, size_t n, int fold) {
-  for (size_t i = 0; i < n; i++)
-    if ((unsigned char)s[i] >= 0x80)
-      return fold ? ws_text_fold(a, s, n) : ws_text_nfc(a, s, n);
+  /* one pass: a non-ASCII byte abandons the copy (its n + 1 bytes stay
+   * in the arena) for the full normalisation */
   char *out = ws_arena_alloc(a, n + 1);
   if (!out)
     return NULL;
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
-    char ch = s[i];
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-      if (k && out[k - 1] != ' ')
-        out[k++] = ' ';
-      continue;
+    unsigned ch = (unsigned char)s[i];
+    if (ch <= ' ') {
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+        if (k && out[k - 1] != ' ')
+          out[k++] = ' ';
+        continue;
+      }
+    } else if (ch >= 0x80) {
+      return fold ? ws_text_fold(a, s, n) : ws_text_nfc(a, s, n);
     }
-    out[k++] = fold && ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    out[k++] = (char)(fold && ch - 'A' < 26u ? ch + 32 : ch);
   }
   while (k && out[k - 1] == ' ')
     k--;
