@@ -163,12 +163,12 @@ static int is_inner_hyphen(int32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* The scanner's state.  The growing arrays live apart (tokvecs), so that
+ * this struct's address never leaves the inlined functions below and the
+ * compiler keeps its fields in registers. */
 typedef struct scanner {
   const char *text;
   size_t len;
-  ws_arena *a;
-  ws_vec tok;       /* ws_token */
-  ws_vec sent;      /* ws_sentence */
   uint32_t para;    /* current paragraph index */
   int new_sent;     /* next token starts a sentence */
   int new_para;     /* next token starts a paragraph */
@@ -176,6 +176,12 @@ typedef struct scanner {
   int pending;      /* 0, or 1 after . ! ? (strong), 2 after an abbreviation */
   int space_before; /* white space since the last token */
 } scanner;
+
+typedef struct tokvecs {
+  ws_arena *a;
+  ws_vec tok;  /* ws_token */
+  ws_vec sent; /* ws_sentence */
+} tokvecs;
 
 /* Peeks the next code point at or after i that is not white space; returns
  * its offset or len. */
@@ -191,7 +197,7 @@ static size_t next_nonspace(const scanner *s, size_t i, int32_t *cp) {
 }
 
 /* Decides whether a token that follows a terminator starts a sentence. */
-static int breaks_here(const scanner *s, const ws_token *t) {
+static inline int breaks_here(const scanner *s, const ws_token *t) {
   if (s->pending == 0)
     return 0;
   if (t->type == WS_TOK_WORD || t->type == WS_TOK_NUMBER) {
@@ -211,7 +217,7 @@ static int breaks_here(const scanner *s, const ws_token *t) {
   return 0;
 }
 
-static int emit(scanner *s, ws_token tk) {
+static inline int emit(scanner *s, tokvecs *v, ws_token tk) {
   if (s->space_before)
     tk.flags |= WS_TF_SPACE_B;
   if (s->new_para) {
@@ -222,30 +228,30 @@ static int emit(scanner *s, ws_token tk) {
     tk.flags |= WS_TF_LINE;
   if (!s->new_sent && breaks_here(s, &tk))
     s->new_sent = 1;
-  if (s->tok.len == 0)
+  if (v->tok.len == 0)
     s->new_sent = 1;
   if (s->new_sent) {
     ws_sentence *prev =
-        s->sent.len ? (ws_sentence *)s->sent.items + s->sent.len - 1 : NULL;
+        v->sent.len ? (ws_sentence *)v->sent.items + v->sent.len - 1 : NULL;
     if (prev)
-      prev->end = (uint32_t)s->tok.len;
-    if (s->new_para && s->tok.len)
+      prev->end = (uint32_t)v->tok.len;
+    if (s->new_para && v->tok.len)
       s->para++;
-    ws_sentence *sn = ws_vec_push(&s->sent, s->a);
+    ws_sentence *sn = ws_vec_push(&v->sent, v->a);
     if (!sn)
       return WS_ENOMEM;
-    sn->first = (uint32_t)s->tok.len;
+    sn->first = (uint32_t)v->tok.len;
     sn->para = s->para;
     tk.flags |= WS_TF_SENT;
     s->pending = 0;
   }
-  tk.sent = (uint32_t)(s->sent.len - 1);
+  tk.sent = (uint32_t)(v->sent.len - 1);
   /* ws_vec_push only when the vector is full: it zeroes the slot, and
    * every token is written whole here */
   ws_token *slot;
-  if (s->tok.len < s->tok.cap)
-    slot = (ws_token *)s->tok.items + s->tok.len++;
-  else if (!(slot = ws_vec_push(&s->tok, s->a)))
+  if (v->tok.len < v->tok.cap)
+    slot = (ws_token *)v->tok.items + v->tok.len++;
+  else if (!(slot = ws_vec_push(&v->tok, v->a)))
     return WS_ENOMEM;
   *slot = tk;
   s->new_sent = s->new_para = s->new_line = 0;
@@ -393,10 +399,11 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
 
 int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
                 ws_arena *a) {
-  scanner s = {.text = text, .len = len, .a = a, .new_para = 1,
-               .new_line = 1, .space_before = 1};
-  ws_vec_init(&s.tok, sizeof(ws_token));
-  ws_vec_init(&s.sent, sizeof(ws_sentence));
+  scanner s = {.text = text, .len = len, .new_para = 1, .new_line = 1,
+               .space_before = 1};
+  tokvecs v = {.a = a};
+  ws_vec_init(&v.tok, sizeof(ws_token));
+  ws_vec_init(&v.sent, sizeof(ws_sentence));
   /* Room for a token every 4 bytes up front (news prose averages over 5
    * bytes a token), so that the vector rarely grows: growing from 16
    * copied every token about once more.  ws_vec_push takes over from an
@@ -404,10 +411,10 @@ int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
   if (start < len) {
     size_t want = (len - start) / 4 + 16;
     if (want <= SIZE_MAX / sizeof(ws_token)) {
-      s.tok.items = ws_arena_alloc(a, want * sizeof(ws_token));
-      if (!s.tok.items)
+      v.tok.items = ws_arena_alloc(a, want * sizeof(ws_token));
+      if (!v.tok.items)
         return WS_ENOMEM;
-      s.tok.cap = want;
+      v.tok.cap = want;
     }
   }
   size_t i = start;
@@ -452,16 +459,16 @@ int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
     } else {
       t.flags |= WS_TF_SPACE_A;
     }
-    int rc = emit(&s, t);
+    int rc = emit(&s, &v, t);
     if (rc)
       return rc;
   }
-  if (s.sent.len)
-    ((ws_sentence *)s.sent.items)[s.sent.len - 1].end = (uint32_t)s.tok.len;
-  out->tok = s.tok.items;
-  out->n = s.tok.len;
-  out->sent = s.sent.items;
-  out->n_sent = s.sent.len;
-  out->n_para = s.tok.len ? s.para + 1 : 0;
+  if (v.sent.len)
+    ((ws_sentence *)v.sent.items)[v.sent.len - 1].end = (uint32_t)v.tok.len;
+  out->tok = v.tok.items;
+  out->n = v.tok.len;
+  out->sent = v.sent.items;
+  out->n_sent = v.sent.len;
+  out->n_para = v.tok.len ? s.para + 1 : 0;
   return WS_OK;
 }
