@@ -350,13 +350,15 @@ static void lex_compute(const char *s, size_t n, wstat *w) {
 /* A per-thread, direct-mapped memo of lex_compute() across documents.
  * Short articles share most of their vocabulary, and recomputing the
  * facts of every form in every document was a fifth of extraction time.
- * Fixed size (1 MB a thread), no locks: each indexing thread has its own
+ * Fixed size, no locks: each indexing thread has its own
  * (a pthread key frees it when the thread exits).  Every lookup of
  * lex_compute() ignores ASCII case, so a slot holds a form as first
  * written and serves all its spellings (eq_fold); it is found by the hash
  * the document's form table already computed.  A collision only costs a
- * recomputation.  A slot is one cache line. */
-enum { MEMO_SLOTS = 1u << 14, MEMO_KEY = 49 };
+ * recomputation.  A slot is half a cache line (512 KB in all: the
+ * lookups are random, and a smaller table misses the cache less); longer
+ * forms, about one in two hundred, are computed each time. */
+enum { MEMO_SLOTS = 1u << 14, MEMO_KEY = 17 };
 typedef struct memo_slot {
   uint8_t len;        /* key bytes; 0 marks an empty slot */
   char key[MEMO_KEY]; /* the form as first written */
