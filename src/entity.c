@@ -760,6 +760,8 @@ static int tok_place_word(const ctx *c, size_t i) {
  * capitals (IRANIAN -> Iran), or NULL. */
 static const char *tok_nationality(const ctx *c, size_t i) {
   const ws_token *t = &c->tok[i];
+  if ((unsigned)(t->cp - 'A') >= 26u)
+    return NULL; /* every nationality starts with an ASCII capital */
   const char *s = c->text + t->start;
   size_t n = t->core_end - t->start;
   if (!(t->flags & WS_TF_UPPER) || n < 3 || n > 32)
@@ -1116,6 +1118,20 @@ static char *norm(ws_arena *a, const char *s, size_t n, int fold) {
     k--;
   out[k] = 0;
   return out;
+}
+
+/* ws_text_nfc of the NUL-terminated s, which norm() copies when it is
+ * ASCII without the white space only ws_text_nfc folds (\v, \f): the
+ * canonical names of the lexicon are, and utf8proc costs thousands of
+ * instructions a call. */
+static char *canon_nfc(ws_arena *a, const char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n; i++) {
+    unsigned ch = (unsigned char)s[i];
+    if (ch >= 0x80 || ch == '\v' || ch == '\f')
+      return ws_text_nfc(a, s, n);
+  }
+  return norm(a, s, n, 0);
 }
 
 static const char *span_nfc(ctx *c, uint32_t s, uint32_t e) {
@@ -1512,8 +1528,7 @@ static int resolve(ctx *c) {
       m->canon = ws_arena_strndup(a, m->name, strlen(m->name) - 1);
     const char *k = m->canon ? m->canon : m->name;
     m->key = norm(a, k, strlen(k), 1);
-    if (!m->key ||
-        (m->canon && !(m->canon = ws_text_nfc(a, m->canon, strlen(m->canon)))))
+    if (!m->key || (m->canon && !(m->canon = canon_nfc(a, m->canon))))
       return WS_ENOMEM;
     m->khash = key_hash(m->key);
   }
