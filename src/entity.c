@@ -58,6 +58,7 @@ typedef struct wstat {
   uint8_t dict;      /* dict_flags() */
   uint8_t title;     /* ws_lex_title() */
   uint8_t bits;      /* L_* */
+  uint8_t part;      /* lowered, a name particle? 0 unknown, 1 no, 2 yes */
   uint16_t learn[5]; /* ws_lex_learned() counts, zero when unseen */
   uint32_t hash;     /* hash_fold() of the form, 32 bits */
 } wstat;
@@ -693,6 +694,24 @@ static int contraction(const char *s, size_t n) {
   return 0;
 }
 
+/* 1 when token i, starting lower case, s[0..n) with n <= 5, is a name
+ * particle (exact case).  Every particle is lower-case ASCII, so a word
+ * form whose lowered spelling is none never is one: that is decided once
+ * per form, and only the forms that are get the exact test per token. */
+static int tok_particle(ctx *c, size_t i, const char *s, size_t n) {
+  wstat *w = &c->ws[c->wi[i]];
+  if (w->len != n) /* a form without a trailing period: ask directly */
+    return ws_lex_is_particle(s, n);
+  if (!w->part) {
+    char low[8];
+    const char *f = c->text + w->off;
+    for (size_t k = 0; k < n; k++)
+      low[k] = (char)(f[k] >= 'A' && f[k] <= 'Z' ? f[k] + 32 : f[k]);
+    w->part = ws_lex_is_particle(low, n) ? 2 : 1;
+  }
+  return w->part == 2 && ws_lex_is_particle(s, n);
+}
+
 static void classify(ctx *c) {
   for (size_t i = 0; i < c->n; i++) {
     const ws_token *t = &c->tok[i];
@@ -704,7 +723,7 @@ static void classify(ctx *c) {
     const char *s = c->text + t->start;
     size_t n = t->core_end - t->start;
     if (ws_cp_is_lower(t->cp)) {
-      if (n <= 5 && ws_lex_is_particle(s, n)) /* della is the longest */
+      if (n <= 5 && tok_particle(c, i, s, n)) /* della is the longest */
         k = C_PART;
       else if (n > 3 && (s[0] == 'a' || s[0] == 'e') &&
                (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
