@@ -166,6 +166,17 @@ static const uint8_t ascii_class[256] = {
 #undef L
 };
 
+/* SWAR (SIMD within a register) helpers over eight bytes of 7 bits. */
+#define SWAR_ONES UINT64_C(0x0101010101010101)
+#define SWAR_HIGH UINT64_C(0x8080808080808080)
+
+/* High bit of each byte of x (all below 0x80) set where the byte is >= c
+ * (0 < c <= 0x80): adding 0x80 - c carries into bit 7 exactly then, and
+ * never out of the byte. */
+static inline uint64_t swar_ge(uint64_t x, unsigned c) {
+  return (x + SWAR_ONES * (0x80u - c)) & SWAR_HIGH;
+}
+
 static int is_word_cp(int32_t cp) {
   return ws_cp_is_letter(cp) || ws_cp_is_digit(cp) || ws_cp_is_mark(cp);
 }
@@ -300,13 +311,28 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
     unsigned acc = 0; /* A_* of the run's ASCII bytes, merged below */
     for (;;) {
       const unsigned char *u = (const unsigned char *)text;
-      while (len - j >= 4) { /* four bytes a step: words are short */
-        unsigned k0 = ascii_class[u[j]], k1 = ascii_class[u[j + 1]],
-                 k2 = ascii_class[u[j + 2]], k3 = ascii_class[u[j + 3]];
-        if (!(k0 & k1 & k2 & k3 & A_WORD))
+      /* eight bytes a step while eight remain: which of them are ASCII
+       * letters or digits, and where the run ends, from bit arithmetic
+       * instead of a branch per byte */
+      while (len - j >= 8) {
+        uint64_t w;
+        memcpy(&w, u + j, 8);
+        uint64_t x = w & ~SWAR_HIGH, lc = x | (SWAR_ONES * 0x20);
+        uint64_t letter = swar_ge(lc, 'a') & ~swar_ge(lc, 'z' + 1);
+        uint64_t lower = swar_ge(x, 'a') & ~swar_ge(x, 'z' + 1);
+        uint64_t digit = swar_ge(x, '0') & ~swar_ge(x, '9' + 1);
+        uint64_t nw = ~((letter | digit) & ~w) & SWAR_HIGH; /* non-word */
+        uint64_t first = nw & (~nw + 1); /* high bit of the first one */
+        uint64_t run = nw ? (first >> 7) - 1 : ~(uint64_t)0;
+        acc |= ((letter & run) ? A_LETTER : 0u) |
+               ((lower & run) ? A_LOWER : 0u) | ((digit & run) ? A_DIGIT : 0u);
+        if (nw) {
+          /* byte index of the first non-word byte: (1 << 8k) times the
+           * constant puts k in the top byte */
+          j += (size_t)(((first >> 7) * UINT64_C(0x0001020304050607)) >> 56);
           break;
-        acc |= k0 | k1 | k2 | k3;
-        j += 4;
+        }
+        j += 8;
       }
       unsigned k;
       while (j < len && (k = ascii_class[u[j]]) != 0) {
