@@ -13,6 +13,8 @@
  */
 #include "token.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +52,7 @@ int ws_quote_mark_class(int32_t cp) {
 
 /* Abbreviations whose period is not a full stop (AP Stylebook titles,
  * months, company suffixes, Latin abbreviations).  Lower case and sorted
- * (span_in binary-searches); the token is compared ignoring case. */
+ * (span_in may bisect); the token is compared ignoring case. */
 static const char *const abbreviations[] = {
     "adm", "al", "ala", "amb", "approx", "apr", "ariz", "ark", "assn", "atty",
     "aug", "ave", "blvd", "bros", "ca", "calif", "capt", "cf", "cmdr", "co",
@@ -109,17 +111,81 @@ int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
   return 0;
 }
 
+/* Hash sets of the two word lists above, for span_in().  It runs on every
+ * word followed by a period and after every abbreviation, and a
+ * bisection there mispredicted a branch at each step.  A word of up to
+ * eight bytes, ASCII-lowered, packs into a nonzero 64-bit key (text holds
+ * no NUL); a set stores the keys of its short entries, and any entry
+ * longer than eight bytes sends longer words to the bisection. */
+enum { SET_SLOTS = 256 };
+typedef struct wordset {
+  uint64_t key[SET_SLOTS]; /* packed words, 0 marks an empty slot */
+  size_t longest;          /* bytes of the longest entry */
+} wordset;
+
+static wordset abbreviation_set, opener_set;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+static atomic_int sets_ready; /* set last by sets_init: skips pthread_once */
+
+static uint64_t pack_lower(const unsigned char *s, size_t n) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = s[i];
+    if (c - 'A' < 26u)
+      c += 32;
+    k |= (uint64_t)c << (8 * i);
+  }
+  return k;
+}
+
+static size_t set_slot(uint64_t key) {
+  return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 56); /* 8 bits */
+}
+
+static void set_build(wordset *set, const char *const *words, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    size_t n = strlen(words[i]);
+    if (n > set->longest)
+      set->longest = n;
+    if (n == 0 || n > 8)
+      continue;
+    uint64_t k = pack_lower((const unsigned char *)words[i], n);
+    size_t h = set_slot(k);
+    while (set->key[h] && set->key[h] != k)
+      h = (h + 1) % SET_SLOTS;
+    set->key[h] = k;
+  }
+}
+
+static void sets_init(void) {
+  set_build(&abbreviation_set, abbreviations,
+            sizeof abbreviations / sizeof abbreviations[0]);
+  set_build(&opener_set, sentence_openers,
+            sizeof sentence_openers / sizeof sentence_openers[0]);
+  atomic_store_explicit(&sets_ready, 1, memory_order_release);
+}
+
 /* 1 when text[start..end), ASCII-lower-cased, is in the sorted list of
- * `count` words.  Runs on every word followed by a period or after a
- * sentence terminator, so it lowers at most 15 bytes into a key and
- * bisects with an inline compare (a libc strcmp per step cost more than
- * the rest of the tokenizer's work on such a word). */
+ * `count` words whose hash set is `set`. */
 static int span_in(const char *text, uint32_t start, uint32_t end,
-                   const char *const *sorted, size_t count) {
-  unsigned char key[16];
+                   const char *const *sorted, size_t count,
+                   const wordset *set) {
   size_t n = end - start;
-  if (n == 0 || n >= sizeof key)
+  if (n == 0 || n >= 16)
     return 0;
+  if (!atomic_load_explicit(&sets_ready, memory_order_acquire))
+    pthread_once(&sets_once, sets_init);
+  if (n > set->longest)
+    return 0;
+  if (n <= 8) {
+    uint64_t k = pack_lower((const unsigned char *)text + start, n);
+    for (size_t h = set_slot(k); set->key[h]; h = (h + 1) % SET_SLOTS)
+      if (set->key[h] == k)
+        return 1;
+    return 0;
+  }
+  /* longer than eight bytes: bisect (no list here has such entries) */
+  unsigned char key[16];
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)text[start + i];
     key[i] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -226,7 +292,7 @@ static inline int breaks_here(const scanner *s, const ws_token *t) {
     if (s->pending == 2) /* after an abbreviation: only before an opener */
       return (t->flags & WS_TF_CAP) &&
              span_in(s->text, t->start, t->core_end, sentence_openers,
-                     COUNT(sentence_openers));
+                     COUNT(sentence_openers), &opener_set);
     return (t->flags & WS_TF_CAP) || t->type == WS_TOK_NUMBER ||
            !ws_cp_is_letter(t->cp);
   }
@@ -423,7 +489,7 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
     int initial = cp_len_is_one_letter(text, i, j) && ws_cp_is_upper(t->cp);
     if (periods > 0 || initial ||
         span_in(text, (uint32_t)i, (uint32_t)j, abbreviations,
-                COUNT(abbreviations))) {
+                COUNT(abbreviations), &abbreviation_set)) {
       j++;
       t->flags |= WS_TF_ABBR;
       t->core_end = (uint32_t)j;
