@@ -61,16 +61,53 @@ static atomic_int ix_ready; /* set last by ix_init: skips pthread_once */
 static int ix_ok;           /* every list got its table (else: bisection) */
 static void ix_init(void);
 
-/* FNV-1a over the bytes, ASCII letters lowered when fold. */
-static uint32_t hash_bytes(const char *s, size_t n, int fold) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    unsigned c = (unsigned char)s[i];
-    if (fold && c - 'A' < 26u)
-      c += 32;
-    h = (h ^ c) * 16777619u;
+/* Up to seven bytes of s, little-endian, without reading past them. */
+static inline uint64_t load_tail(const char *s, size_t k) {
+  uint64_t w = 0;
+  unsigned shift = 0;
+  if (k & 4) {
+    uint32_t x;
+    memcpy(&x, s, 4);
+    w = x, s += 4, shift = 32;
   }
-  return h ^ (h >> 16);
+  if (k & 2) {
+    uint16_t x;
+    memcpy(&x, s, 2);
+    w |= (uint64_t)x << shift, s += 2, shift += 16;
+  }
+  if (k & 1)
+    w |= (uint64_t)(unsigned char)*s << shift;
+  return w;
+}
+
+/* The eight bytes of w with ASCII capitals lowered (SWAR: a byte below
+ * 0x80 between 'A' and 'Z' gets bit 5). */
+static inline uint64_t lower8(uint64_t w) {
+  const uint64_t ones = UINT64_C(0x0101010101010101);
+  const uint64_t high = UINT64_C(0x8080808080808080);
+  uint64_t x = w & ~high;
+  uint64_t up = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) &
+                ~w & high;
+  return w | (up >> 2);
+}
+
+/* A hash of the bytes, ASCII letters lowered when fold; eight bytes a
+ * step (multiply-xorshift). */
+static uint32_t hash_bytes(const char *s, size_t n, int fold) {
+  uint64_t h = (uint64_t)n * UINT64_C(0x9E3779B97F4A7C15);
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t w;
+    if (n - i >= 8)
+      memcpy(&w, s + i, 8);
+    else
+      w = load_tail(s + i, n - i);
+    if (fold)
+      w = lower8(w);
+    h = (h ^ w) * UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 31;
+  }
+  h *= UINT64_C(0x94D049BB133111EB);
+  return (uint32_t)(h ^ (h >> 32));
 }
 
 static int ix_build(lexhash *ix, const void *list, size_t count,
