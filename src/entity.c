@@ -156,10 +156,12 @@ static inline uint64_t low_bytes(uint64_t w, size_t k) {
 /* A hash of the bytes with bit 5 set: the same for every spelling that
  * eq_fold() equates (it sets bit 5 of 'A'..'Z' only), without a compare
  * per byte; the few other bytes this merges ('@' and '`') only share a
- * bucket.  Eight bytes a step (multiply-xorshift, as in splitmix64): it
- * runs once for every word of every document.  `room` is how many bytes
- * from s may be read (at least n): with eight to spare, the last step
- * loads a whole word and masks it instead of assembling its bytes. */
+ * bucket.  One multiply per eight bytes, and the result is the high half
+ * of the last product, which depends on every bit before it: it runs for
+ * every word of every document, and the tables wait for it.  `room` is
+ * how many bytes from s may be read (at least n): with eight to spare,
+ * the last step loads a whole word and masks it instead of assembling
+ * its bytes.  The value fits 32 bits. */
 static inline uint64_t hash_fold_room(const char *s, size_t n, size_t room) {
   const uint64_t fold = 0x2020202020202020u;
   uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
@@ -168,7 +170,7 @@ static inline uint64_t hash_fold_room(const char *s, size_t n, size_t room) {
     uint64_t w;
     memcpy(&w, s + i, 8);
     h = (h ^ (w | fold)) * 0xBF58476D1CE4E5B9u;
-    h ^= h >> 31;
+    h ^= h >> 32;
   }
   if (i < n) {
     uint64_t w;
@@ -179,10 +181,8 @@ static inline uint64_t hash_fold_room(const char *s, size_t n, size_t room) {
       w = load_tail(s + i, n - i);
     }
     h = (h ^ (w | fold)) * 0xBF58476D1CE4E5B9u;
-    h ^= h >> 31;
   }
-  h *= 0x94D049BB133111EBu;
-  return h ^ (h >> 29);
+  return h >> 32;
 }
 
 static inline uint64_t hash_fold(const char *s, size_t n) {
