@@ -380,6 +380,7 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
       /* eight bytes a step while eight remain: which of them are ASCII
        * letters or digits, and where the run ends, from bit arithmetic
        * instead of a branch per byte */
+      int stopped = 0; /* the SWAR loop found the run's end */
       while (len - j >= 8) {
         uint64_t w;
         memcpy(&w, u + j, 8);
@@ -396,12 +397,13 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
           /* byte index of the first non-word byte: (1 << 8k) times the
            * constant puts k in the top byte */
           j += (size_t)(((first >> 7) * UINT64_C(0x0001020304050607)) >> 56);
+          stopped = 1;
           break;
         }
         j += 8;
       }
       unsigned k;
-      while (j < len && (k = ascii_class[u[j]]) != 0) {
+      while (!stopped && j < len && (k = ascii_class[u[j]]) != 0) {
         acc |= k;
         j++;
       }
