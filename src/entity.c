@@ -505,78 +505,112 @@ static int has_letter(const ws_token *t) {
 /* Headline modes per line.  An ALL-CAPS line has at least 60% of its
  * words in capitals; a Title-Case line capitalises a function word inside
  * it (news headline style: "Iran Says It Will Talk").  In both, capitals
- * say nothing about names. */
-static void line_modes(ctx *c) {
-  size_t i = 0;
-  while (i < c->n) {
-    size_t j = i + 1;
-    while (j < c->n && !(c->tok[j].flags & WS_TF_LINE))
-      j++;
-    size_t words = 0, upper = 0, cap = 0, capstop = 0, numbers = 0;
-    for (size_t k = i; k < j; k++) {
-      const ws_token *t = &c->tok[k];
-      numbers += t->type == WS_TOK_NUMBER;
-      if (!has_letter(t))
-        continue;
-      words++;
-      if (t->flags & WS_TF_UPPER)
-        upper++;
-      if (t->flags & WS_TF_CAP) {
-        cap++;
-        if (words > 1 && !(t->flags & WS_TF_UPPER) && !initial(c, k) &&
-            is_stop(c, k))
-          capstop++;
-      }
-    }
-    uint8_t m = MODE_NORMAL;
-    if (words && upper * 10 >= words * 6)
-      m = MODE_CAPS;
-    else if (words >= 3 && capstop && cap * 10 >= words * 7 &&
-             numbers * 4 < words) /* not a table row of names and scores */
-      m = MODE_TITLE;
-    for (size_t k = i; k < j; k++)
-      c->mode[k] = m;
-    i = j;
+ * say nothing about names.  The counts of one line: */
+typedef struct line_count {
+  size_t first;   /* the line's first token */
+  size_t words, upper, cap, capstop, numbers;
+} line_count;
+
+/* Counts token k (whose form is in the table) into its line. */
+static void line_add(ctx *c, line_count *lc, size_t k) {
+  const ws_token *t = &c->tok[k];
+  lc->numbers += t->type == WS_TOK_NUMBER;
+  if (!has_letter(t))
+    return;
+  lc->words++;
+  if (t->flags & WS_TF_UPPER)
+    lc->upper++;
+  if (t->flags & WS_TF_CAP) {
+    lc->cap++;
+    if (lc->words > 1 && !(t->flags & WS_TF_UPPER) && !initial(c, k) &&
+        is_stop(c, k))
+      lc->capstop++;
   }
+}
+
+/* Sets the mode of the line's tokens [lc->first, end). */
+static void line_close(ctx *c, const line_count *lc, size_t end) {
+  uint8_t m = MODE_NORMAL;
+  if (lc->words && lc->upper * 10 >= lc->words * 6)
+    m = MODE_CAPS;
+  else if (lc->words >= 3 && lc->capstop && lc->cap * 10 >= lc->words * 7 &&
+           lc->numbers * 4 < lc->words) /* not a table row of names and scores */
+    m = MODE_TITLE;
+  memset(c->mode + lc->first, m, end - lc->first);
 }
 
 /* Marks tokens of URLs (<https://...>, www.example.org/...) so that their
- * path words never become names.  Each byte is scanned at most twice. */
-static void mark_urls(ctx *c) {
+ * path words never become names.  Called for each token in order with the
+ * state in *done and *url_end; each byte is scanned at most twice. */
+static void url_at(ctx *c, size_t i, size_t *done, size_t *url_end) {
   const char *text = c->text;
   size_t len = c->doc->len;
-  size_t done = 0; /* bytes before this are already marked */
-  for (size_t i = 0; i < c->n; i++) {
-    const ws_token *t = &c->tok[i];
-    int is_url = 0;
-    if (t->cp == ':' && t->end + 2 <= len && text[t->end] == '/' &&
-        text[t->end + 1] == '/')
-      is_url = 1;
-    else if (t->cp == 'w' && is_word(t) && t->start + 4 <= len &&
-             memcmp(text + t->start, "www.", 4) == 0)
-      is_url = 1;
-    if (!is_url)
-      continue;
-    size_t s = t->start;
-    while (s > done && s + 256 > t->start && text[s - 1] != ' ' &&
-           text[s - 1] != '\n' && text[s - 1] != '<' && text[s - 1] != '(')
-      s--;
-    size_t e = t->end;
-    while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' &&
-           text[e] != '>' && text[e] != ')' && text[e] != '\r')
-      e++;
-    for (size_t k = i; k > 0 && c->tok[k - 1].start >= s; k--)
-      c->url[k - 1] = 1;
-    size_t k = i;
-    for (; k < c->n && c->tok[k].start < e; k++)
-      c->url[k] = 1;
-    done = e;
-    i = k - 1;
+  const ws_token *t = &c->tok[i];
+  if (t->start < *url_end) { /* inside the URL found last */
+    c->url[i] = 1;
+    return;
   }
+  int is_url = 0;
+  if (t->cp == ':' && t->end + 2 <= len && text[t->end] == '/' &&
+      text[t->end + 1] == '/')
+    is_url = 1;
+  else if (t->cp == 'w' && is_word(t) && t->start + 4 <= len &&
+           memcmp(text + t->start, "www.", 4) == 0)
+    is_url = 1;
+  if (!is_url)
+    return;
+  size_t s = t->start;
+  while (s > *done && s + 256 > t->start && text[s - 1] != ' ' &&
+         text[s - 1] != '\n' && text[s - 1] != '<' && text[s - 1] != '(')
+    s--;
+  size_t e = t->end;
+  while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' &&
+         text[e] != '>' && text[e] != ')' && text[e] != '\r')
+    e++;
+  for (size_t k = i; k > 0 && c->tok[k - 1].start >= s; k--)
+    c->url[k - 1] = 1;
+  c->url[i] = 1; /* and the tokens after it that start before e */
+  *done = *url_end = e;
 }
 
-static void count_words(ctx *c) {
+static void count_words(ctx *c, size_t a, size_t b);
+
+/* The first pass, four in one walk over the tokens (each of them was a
+ * pass of its own; the tokens are read once): word forms (one slot per
+ * distinct form, indexed by token), URLs, line modes, and the case counts
+ * of the forms.  A line is closed when the next one starts: its mode
+ * needs the forms of its tokens only, and a URL never spans a line break
+ * (its bounds stop at white space), so its marks are final by then.
+ * Returns WS_OK or WS_ENOMEM. */
+static int first_pass(ctx *c) {
+  line_count lc = {0};
+  size_t done = 0, url_end = 0;
   for (size_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    c->wi[i] = UINT32_MAX;
+    if (has_letter(t) && stat_add(c, i))
+      return WS_ENOMEM;
+    url_at(c, i, &done, &url_end);
+    if (i > 0 && (t->flags & WS_TF_LINE)) {
+      line_close(c, &lc, i);
+      count_words(c, lc.first, i);
+      memset(&lc, 0, sizeof lc);
+      lc.first = i;
+    }
+    line_add(c, &lc, i);
+  }
+  if (c->n) {
+    line_close(c, &lc, c->n);
+    count_words(c, lc.first, c->n);
+  }
+  return WS_OK;
+}
+
+/* Counts how often each form of tokens [a, b) is written lower case, and
+ * how often capitalised where capitals are informative; their modes and
+ * URL marks must be final. */
+static void count_words(ctx *c, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) {
     const ws_token *t = &c->tok[i];
     if (!has_letter(t) || c->url[i])
       continue;
@@ -714,54 +748,58 @@ static int tok_particle(ctx *c, size_t i, const char *s, size_t n) {
   return w->part == 2 && ws_lex_is_particle(s, n);
 }
 
+/* The class of token i from its own evidence (C_*). */
+static uint8_t word_class(ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  uint8_t k = C_NONE;
+  if (!has_letter(t) || c->url[i])
+    return k;
+  const char *s = c->text + t->start;
+  size_t n = t->core_end - t->start;
+  if (ws_cp_is_lower(t->cp)) {
+    if (n <= 5 && tok_particle(c, i, s, n)) /* della is the longest */
+      k = C_PART;
+    else if (n > 3 && (t->cp == 'a' || t->cp == 'e') &&
+             (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
+             s[3] >= 'A' && s[3] <= 'Z')
+      k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
+  } else if (t->flags & WS_TF_CAP) {
+    if (lex(c, i)->bits & L_DATE)
+      k = C_NONE;
+    else if (contraction(s, n))
+      k = C_NONE; /* We're, They'll, Don't */
+    else if (n == 1 && !(i + 1 < c->n && (c->tok[i + 1].cp == '$' ||
+                                          c->tok[i + 1].cp == '&')))
+      k = C_NONE; /* a letter without a period labels (Group B, W L) */
+    else if (s[0] == 'I' &&
+             (n == 1 || s[1] == '\'' ||
+              (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
+      k = C_NONE; /* the pronoun: I, I'm, I’ve */
+    else if (learned_not_name(c, i) && !lex(c, i)->title)
+      k = C_NONE;
+    else if ((t->flags & WS_TF_HYPHEN) && compound_adjective(s, n))
+      k = C_NAME, c->adj[i] = 1;
+    else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
+      k = C_NAME;
+    else
+      k = decide(c, i, 0) ? C_NAME : C_NONE;
+  }
+  return k;
+}
+
 static void classify(ctx *c) {
   for (size_t i = 0; i < c->n; i++) {
+    uint8_t k = word_class(c, i);
+    /* in a headline or at a sentence start, an organisation or place head
+     * after a name belongs to it (KANSAS CITY, LABOUR PARTY); the name
+     * before may be such a head itself (word_class reads no class, so one
+     * walk decides both) */
     const ws_token *t = &c->tok[i];
-    uint8_t k = C_NONE;
-    if (!has_letter(t) || c->url[i]) {
-      c->cls[i] = k;
-      continue;
-    }
-    const char *s = c->text + t->start;
-    size_t n = t->core_end - t->start;
-    if (ws_cp_is_lower(t->cp)) {
-      if (n <= 5 && tok_particle(c, i, s, n)) /* della is the longest */
-        k = C_PART;
-      else if (n > 3 && (t->cp == 'a' || t->cp == 'e') &&
-               (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
-               s[3] >= 'A' && s[3] <= 'Z')
-        k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
-    } else if (t->flags & WS_TF_CAP) {
-      if (lex(c, i)->bits & L_DATE)
-        k = C_NONE;
-      else if (contraction(s, n))
-        k = C_NONE; /* We're, They'll, Don't */
-      else if (n == 1 && !(i + 1 < c->n && (c->tok[i + 1].cp == '$' ||
-                                            c->tok[i + 1].cp == '&')))
-        k = C_NONE; /* a letter without a period labels (Group B, W L) */
-      else if (s[0] == 'I' &&
-               (n == 1 || s[1] == '\'' ||
-                (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
-        k = C_NONE; /* the pronoun: I, I'm, I’ve */
-      else if (learned_not_name(c, i) && !lex(c, i)->title)
-        k = C_NONE;
-      else if ((t->flags & WS_TF_HYPHEN) && compound_adjective(s, n))
-        k = C_NAME, c->adj[i] = 1;
-      else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
-        k = C_NAME;
-      else
-        k = decide(c, i, 0) ? C_NAME : C_NONE;
-    }
-    c->cls[i] = k;
-  }
-  /* in a headline or at a sentence start, an organisation or place head
-   * after a name belongs to it (KANSAS CITY, LABOUR PARTY) */
-  for (size_t i = 1; i < c->n; i++) {
-    const ws_token *t = &c->tok[i];
-    if (c->cls[i] == C_NONE && c->cls[i - 1] == C_NAME &&
+    if (k == C_NONE && i > 0 && c->cls[i - 1] == C_NAME &&
         (t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT) &&
         (lex(c, i)->bits & (L_ORG | L_PLACE)))
-      c->cls[i] = C_NAME;
+      k = C_NAME;
+    c->cls[i] = k;
   }
 }
 
@@ -1820,16 +1858,9 @@ int ws_entity_find(ws_doc *doc) {
   c.wi = ws_arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
   if (!c.mode || !c.cls || !c.url || !c.adj || !c.wi || stat_init(&c, n))
     return WS_ENOMEM;
-  /* word forms: one slot per distinct form, indexed by token */
-  for (size_t i = 0; i < n; i++) {
-    c.wi[i] = UINT32_MAX;
-    if (has_letter(&c.tok[i]) && stat_add(&c, i))
-      return WS_ENOMEM;
-  }
+  if (first_pass(&c))
+    return WS_ENOMEM;
   ws_vec_init(&c.cands, sizeof(cand));
-  line_modes(&c);
-  mark_urls(&c);
-  count_words(&c);
   classify(&c);
   int rc = find_spans(&c);
   if (rc)
