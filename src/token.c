@@ -381,6 +381,7 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
        * letters or digits, and where the run ends, from bit arithmetic
        * instead of a branch per byte */
       int stopped = 0; /* the SWAR loop found the run's end */
+      uint64_t m_letter = 0, m_lower = 0, m_digit = 0; /* its classes */
       while (len - j >= 8) {
         uint64_t w;
         memcpy(&w, u + j, 8);
@@ -391,8 +392,9 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
         uint64_t nw = ~((letter | digit) & ~w) & SWAR_HIGH; /* non-word */
         uint64_t first = nw & (~nw + 1); /* high bit of the first one */
         uint64_t run = nw ? (first >> 7) - 1 : ~(uint64_t)0;
-        acc |= ((letter & run) ? A_LETTER : 0u) |
-               ((lower & run) ? A_LOWER : 0u) | ((digit & run) ? A_DIGIT : 0u);
+        m_letter |= letter & run;
+        m_lower |= lower & run;
+        m_digit |= digit & run;
         if (nw) {
           /* byte index of the first non-word byte: (1 << 8k) times the
            * constant puts k in the top byte */
@@ -402,6 +404,8 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
         }
         j += 8;
       }
+      acc |= (m_letter ? A_LETTER : 0u) | (m_lower ? A_LOWER : 0u) |
+             (m_digit ? A_DIGIT : 0u);
       unsigned k;
       while (!stopped && j < len && (k = ascii_class[u[j]]) != 0) {
         acc |= k;
