@@ -1193,6 +1193,43 @@ static char *canon_nfc(ws_arena *a, const char *s) {
   return norm(a, s, n, 0);
 }
 
+/* The name of a mention, text[s, e) normalised as span_nfc() does, and
+ * when it is ASCII also its key (what norm() folding the name gives: the
+ * name lowered, its white space being single spaces already) from the
+ * same pass; *key is NULL otherwise.  Returns the name, or NULL when out
+ * of memory. */
+static const char *name_and_key(ctx *c, uint32_t s, uint32_t e,
+                                const char **key) {
+  const char *src = c->text + s;
+  size_t n = e - s;
+  *key = NULL;
+  char *out = ws_arena_alloc(c->doc->arena, 2 * (n + 1));
+  if (!out)
+    return NULL;
+  char *low = out + n + 1;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned ch = (unsigned char)src[i];
+    if (ch <= ' ') {
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+        if (k && out[k - 1] != ' ')
+          out[k] = low[k] = ' ', k++;
+        continue;
+      }
+    } else if (ch >= 0x80) {
+      return ws_text_nfc(c->doc->arena, src, n);
+    }
+    out[k] = (char)ch;
+    low[k] = (char)(ch - 'A' < 26u ? ch + 32 : ch);
+    k++;
+  }
+  while (k && out[k - 1] == ' ')
+    k--;
+  out[k] = low[k] = 0;
+  *key = low;
+  return out;
+}
+
 static const char *span_nfc(ctx *c, uint32_t s, uint32_t e) {
   return norm(c->doc->arena, c->text + s, e - s, 0);
 }
@@ -1546,7 +1583,8 @@ static int resolve(ctx *c) {
   for (size_t i = 0; i < nc; i++) {
     cand *m = &cs[i];
     uint32_t s = c->tok[m->a].start, e = mention_end(c, m);
-    m->name = span_nfc(c, s, e);
+    const char *name_key;
+    m->name = name_and_key(c, s, e, &name_key);
     if (!m->name)
       return WS_ENOMEM;
     int head = 0;
@@ -1586,7 +1624,7 @@ static int resolve(ctx *c) {
              ws_lex_nationality_country(doc->text + s, e - s - 1))
       m->canon = ws_arena_strndup(a, m->name, strlen(m->name) - 1);
     const char *k = m->canon ? m->canon : m->name;
-    m->key = norm(a, k, strlen(k), 1);
+    m->key = !m->canon && name_key ? name_key : norm(a, k, strlen(k), 1);
     if (!m->key || (m->canon && !(m->canon = canon_nfc(a, m->canon))))
       return WS_ENOMEM;
     m->khash = key_hash(m->key);
