@@ -113,6 +113,7 @@ typedef struct ctx {
   uint8_t *cls;  /* per token: C_* */
   uint8_t *url;  /* per token: inside a URL */
   uint8_t *adj;  /* per token: a name made adjective (Toronto-based) */
+  uint8_t *nat;  /* per token: tok_nationality() state */
   wstat *ws;      /* distinct word forms, in order of first occurrence */
   size_t ws_used; /* forms in ws */
   size_t ws_cap;  /* room in ws */
@@ -817,10 +818,24 @@ static int tok_place_word(const ctx *c, size_t i) {
 
 /* The country of a nationality word at token i, also in headline
  * capitals (IRANIAN -> Iran), or NULL. */
+static const char *tok_nationality_of(const ctx *c, size_t i);
+
+/* tok_nationality_of(), remembered per token: the span and kind passes
+ * ask it of the same tokens several times (c->nat: 0 unknown, 1 none, 2
+ * one; a found country is looked up again, which is rare). */
 static const char *tok_nationality(const ctx *c, size_t i) {
   const ws_token *t = &c->tok[i];
   if ((unsigned)(t->cp - 'A') >= 26u)
     return NULL; /* every nationality starts with an ASCII capital */
+  if (c->nat[i] == 1)
+    return NULL;
+  const char *country = tok_nationality_of(c, i);
+  c->nat[i] = country ? 2 : 1;
+  return country;
+}
+
+static const char *tok_nationality_of(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
   const char *s = c->text + t->start;
   size_t n = t->core_end - t->start;
   if (!(t->flags & WS_TF_UPPER) || n < 3 || n > 32)
@@ -1893,8 +1908,10 @@ int ws_entity_find(ws_doc *doc) {
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);
   c.adj = ws_arena_calloc(a, n ? n : 1, 1);
+  c.nat = ws_arena_calloc(a, n ? n : 1, 1);
   c.wi = ws_arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
-  if (!c.mode || !c.cls || !c.url || !c.adj || !c.wi || stat_init(&c, n))
+  if (!c.mode || !c.cls || !c.url || !c.adj || !c.nat || !c.wi ||
+      stat_init(&c, n))
     return WS_ENOMEM;
   if (first_pass(&c))
     return WS_ENOMEM;
