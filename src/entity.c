@@ -114,6 +114,7 @@ typedef struct ctx {
   uint8_t *url;  /* per token: inside a URL */
   uint8_t *adj;  /* per token: a name made adjective (Toronto-based) */
   uint8_t *nat;  /* per token: tok_nationality() state */
+  unsigned long part_initials; /* ws_lex_particle_initials() */
   wstat *ws;      /* distinct word forms, in order of first occurrence */
   size_t ws_used; /* forms in ws */
   size_t ws_cap;  /* room in ws */
@@ -758,7 +759,9 @@ static uint8_t word_class(ctx *c, size_t i) {
   const char *s = c->text + t->start;
   size_t n = t->core_end - t->start;
   if (ws_cp_is_lower(t->cp)) {
-    if (n <= 5 && tok_particle(c, i, s, n)) /* della is the longest */
+    if (n <= 5 && (unsigned)(t->cp - 'a') < 26u &&
+        (c->part_initials >> (t->cp - 'a') & 1) &&
+        tok_particle(c, i, s, n)) /* della is the longest */
       k = C_PART;
     else if (n > 3 && (t->cp == 'a' || t->cp == 'e') &&
              (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
@@ -767,7 +770,7 @@ static uint8_t word_class(ctx *c, size_t i) {
   } else if (t->flags & WS_TF_CAP) {
     if (lex(c, i)->bits & L_DATE)
       k = C_NONE;
-    else if (contraction(s, n))
+    else if ((t->flags & WS_TF_APOS) && contraction(s, n))
       k = C_NONE; /* We're, They'll, Don't */
     else if (n == 1 && !(i + 1 < c->n && (c->tok[i + 1].cp == '$' ||
                                           c->tok[i + 1].cp == '&')))
@@ -1903,7 +1906,7 @@ int ws_entity_find(ws_doc *doc) {
   for (size_t i = 0; i < n; i++)
     doc->tok_mention[i] = -1;
   ctx c = {.doc = doc, .text = doc->text, .tok = tk->tok, .n = n,
-           .memo = memo_get()};
+           .memo = memo_get(), .part_initials = ws_lex_particle_initials()};
   c.mode = ws_arena_calloc(a, n ? n : 1, 1);
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);

@@ -660,6 +660,16 @@ int ws_lex_is_particle(const char *s, size_t n) {
   return IN(particles, s, n, 0);
 }
 
+unsigned long ws_lex_particle_initials(void) {
+  unsigned long mask = 0;
+  for (size_t i = 0; i < COUNT(particles); i++) {
+    unsigned c = (unsigned char)particles[i][0];
+    if (c - 'a' < 26u)
+      mask |= 1ul << (c - 'a');
+  }
+  return mask;
+}
+
 static const char *const date_words[] = {
     "apr",     "april",    "aug",      "august", "dec",       "december",
     "feb",     "february", "fri",      "friday", "jan",       "january",

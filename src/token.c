@@ -458,6 +458,7 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
     } else if (cp == '\'' || cp == 0x2019) {
       if (!ws_cp_is_letter(nx))
         break;
+      t->flags |= WS_TF_APOS;
     } else if (cp == '.' && ws_cp_is_letter(nx) && j - seg_start <= 2) {
       periods++; /* U.S, e.g: single-letter segments joined by periods */
     } else if ((cp == ',' || cp == '.' || cp == ':') && only_num &&
