@@ -100,14 +100,23 @@ int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
         return 1;
     return 0;
   }
-  /* ws_tok_is fails at the first byte for most words of a list: compare
-   * that byte here, without a call */
+  /* ws_tok_is fails at the first two bytes for most words of a list:
+   * compare them here, without a call (a word's second byte is its NUL
+   * when the token is one byte long; every word has one to read) */
   unsigned c0 = (unsigned char)text[t->start];
   if (c0 - 'A' < 26u)
     c0 += 32;
-  for (; *words; words++)
-    if ((unsigned char)(*words)[0] == c0 && ws_tok_is(text, t, *words))
+  unsigned c1 = 0;
+  if (t->end - t->start > 1) {
+    c1 = (unsigned char)text[t->start + 1];
+    if (c1 - 'A' < 26u)
+      c1 += 32;
+  }
+  for (; *words; words++) {
+    const unsigned char *w = (const unsigned char *)*words;
+    if (w[0] == c0 && w[1] == c1 && ws_tok_is(text, t, *words))
       return 1;
+  }
   return 0;
 }
 
