@@ -617,10 +617,9 @@ static void count_words(ctx *c, size_t a, size_t b) {
     if (!has_letter(t) || c->url[i])
       continue;
     wstat *w = &c->ws[c->wi[i]];
-    if (ws_cp_is_lower(t->cp))
-      w->lower++;
-    else if ((t->flags & WS_TF_CAP) && c->mode[i] == MODE_NORMAL &&
-             !initial(c, i))
+    /* lower case and a capital exclude each other: one branch, not two */
+    w->lower += (uint32_t)ws_cp_is_lower(t->cp);
+    if ((t->flags & WS_TF_CAP) && c->mode[i] == MODE_NORMAL && !initial(c, i))
       w->cap++;
   }
 }
