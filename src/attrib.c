@@ -1900,6 +1900,19 @@ static void credit_partial(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
 }
 
+/* 1 when a finite verb of saying, stance or naming starts at token i,
+ * perhaps after an adverb ("and later told", "and also urged"): the
+ * second verb of a coordination whose subject is the first's. */
+static int coordinated_cue(const ctx *c, int32_t i) {
+  if (is_ly_adverb(c, i) || (inc(c, i, C_FILLER) && !c->f[i].cue))
+    i++;
+  int f;
+  int32_t l;
+  return cue_at(c, i, &f, &l) && !(f & WS_CUE_PART) &&
+         (f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING)) &&
+         !inc(c, i, C_THATONLY);
+}
+
 static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   /* a run-on "sentence" (a whole file without a full stop) is cut to a
    * window around the cue */
@@ -1925,6 +1938,13 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
      * clause */
     if (isw(c, i, W_AND) && inc(c, i + 1, C_SUBJ) && i + 2 < e &&
         is_word(c, i + 2) && c->f[i + 2].cue) {
+      e = i;
+      break;
+    }
+    /* "X praised the plan and urged Y to act": a second verb of saying
+     * or stance coordinated with the cue is a statement of its own */
+    if (i > a->cue.e && (isw(c, i, W_AND) || isw(c, i, W_BUT)) &&
+        coordinated_cue(c, i + 1)) {
       e = i;
       break;
     }
@@ -2016,6 +2036,50 @@ static int nominal(ctx *c, int32_t v, int32_t s1) {
   return push_reported(c, v + 2, s1, &a);
 }
 
+/* Verbs of appearance and expectation: "The race appears closer", "The
+ * plan seems to work", "The House is expected to pass the bill".  PARC
+ * and PolNeAR annotate them as attributions with no source (the
+ * reporter's or the public's impression), so the clause is reported
+ * speech with no speaker; the content runs from the verb to the end of
+ * the clause.  Not their physical senses: "appeared on Fox News",
+ * "appeared at a rally", "seemed Monday". */
+static int impression(ctx *c, int32_t v, int32_t s1) {
+  static const char *const seem_forms[] = {"seem",   "seems",   "seemed",
+                                           "appear", "appears", "appeared",
+                                           NULL};
+  static const char *const expected_forms[] = {"expected", NULL};
+  const ws_token *t = &c->tok[v];
+  if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
+      t->end - t->start < 4 || t->end - t->start > 8)
+    return WS_OK;
+  int32_t k = v + 1; /* the complement */
+  if (ws_tok_in(c->doc->text, t, expected_forms)) {
+    /* only the passive with an infinitive: "is (widely) expected to" */
+    int32_t b = v - 1;
+    for (int skip = 0; skip < 2 && (is_ly_adverb(c, b) ||
+                                    (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
+         skip++)
+      b--; /* "is widely expected", "is also not expected" */
+    if (!(inc(c, b, C_BE) || inc(c, b, C_CONTR)) || !isw(c, k, W_TO))
+      return WS_OK;
+  } else if (!ws_tok_in(c->doc->text, t, seem_forms)) {
+    return WS_OK;
+  }
+  if (k >= s1 || !(is_word(c, k) || is_punct(c, k, ',')))
+    return WS_OK;
+  if (isw(c, k, W_TO)) {
+    if (!is_word(c, k + 1) || is_cap(c, k + 1) || inc(c, k + 1, C_DET))
+      return WS_OK; /* "appeared to reporters", "appeared to the crowd" */
+  } else if (is_cap(c, k) || (inc(c, k, C_NOTCL) && !isw(c, k, W_AS)) ||
+             inc(c, k, C_TIMEW) || c->f[k].cue) {
+    return WS_OK; /* "appeared on", "appeared Monday" */
+  } else if (isw(c, k, W_AS)) {
+    return WS_OK; /* "appeared as a guest" */
+  }
+  attr a = {NO_SPAN, {v, v + 1}, -1, 2};
+  return push_reported(c, v, s1, &a);
+}
+
 /* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
  * that opens with a person's name and a colon (headlines, transcripts)
  * reports that person's words. */
@@ -2055,6 +2119,8 @@ static int reported(ctx *c, size_t n_direct) {
       if (c->in_quote[v] >= 0)
         continue;
       int rcn = nominal(c, v, s1);
+      if (!rcn)
+        rcn = impression(c, v, s1);
       if (rcn)
         return rcn;
       int f;
