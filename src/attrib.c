@@ -1900,6 +1900,43 @@ static void credit_partial(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
 }
 
+/* The head noun right before a verb of saying whose subject phrase
+ * subject_before() could not read: "police said", "expert says", "some
+ * advocates for stem cell research said", "a court document filed
+ * Thursday says".  The head alone is the speaker phrase; a function
+ * word, a verb of saying or a quotation there is no subject. */
+static span head_before(const ctx *c, int32_t v, int32_t s0) {
+  static const char *const finite_say[] = {"said", "says", "say", "told",
+                                           "tells", "added", "wrote", NULL};
+  const ws_token *vt = &c->tok[v];
+  size_t vn = vt->end - vt->start;
+  const char *vw = c->doc->text + vt->start;
+  /* a past form in -ed is a verb; "reports", "comments", "notes" are as
+   * often nouns ("user reports of", "took notes about") */
+  if (!ws_tok_in(c->doc->text, vt, finite_say) &&
+      !(vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd'))
+    return NO_SPAN;
+  int32_t k = v - 1;
+  for (int skip = 0; skip < 2 && k > s0 &&
+                     (is_ly_adverb(c, k) || inc(c, k, C_FILLER));
+       skip++)
+    k--;
+  if (k < s0 || !is_word(c, k) || c->in_quote[k] >= 0 || c->f[k].cue ||
+      inc(c, k, C_DET | C_NPSTOP | C_FILLER | C_WH | C_PARTICLE |
+                    C_NOTCL | C_OBJ | C_CAPSTOP | C_SMALL))
+    return NO_SPAN;
+  const ws_token *t = &c->tok[k];
+  size_t n = t->end - t->start;
+  const char *w = c->doc->text + t->start;
+  if (n < 3 || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+      (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'))
+    return NO_SPAN; /* "rushed inside and said": a verb, not a noun */
+  if (isw(c, k - 1, W_IN) || isw(c, k - 1, W_ON) || isw(c, k - 1, W_TO))
+    return NO_SPAN; /* "in particular feared": no noun phrase */
+  span r = {k, k + 1};
+  return r;
+}
+
 /* 1 when a finite verb of saying, stance or naming starts at token i,
  * perhaps after an adverb ("and later told", "and also urged"): the
  * second verb of a coordination whose subject is the first's. */
@@ -2265,6 +2302,8 @@ static int reported(ctx *c, size_t n_direct) {
           return rc;
         continue;
       }
+      if (a.np.s < 0 && (f & WS_CUE_CLAUSE) && !(f & WS_CUE_PART))
+        a.np = head_before(c, v, s0);
       if (a.np.s < 0)
         continue;
       a.ent = resolve(c, a.np);
