@@ -1937,6 +1937,46 @@ static span head_before(const ctx *c, int32_t v, int32_t s0) {
   return r;
 }
 
+/* The listener after "told" that starts with a determiner: "the AP",
+ * "the crowd", "a local radio station".  A determiner phrase read by
+ * np_starting() runs on into the reported clause ("told the AP his firm
+ * worked ..."), so it stops here at the next determiner, pronoun,
+ * preposition or verb of saying, after at most three words; a
+ * capitalized name after the determiner is read as a name. */
+static span listener(const ctx *c, int32_t k, int32_t hi) {
+  if (!inc(c, k, C_DET) || isw(c, k, W_THAT) || c->in_quote[k] >= 0)
+    return NO_SPAN;
+  if (is_cap(c, k + 1)) {
+    span r = np_starting(c, k + 1, hi);
+    if (r.s >= 0)
+      r.s = k;
+    return r;
+  }
+  int32_t e = k + 1;
+  while (e < hi && e < k + 4 && is_word(c, e) && !is_cap(c, e) &&
+         !inc(c, e, C_DET | C_SUBJ | C_NPSTOP | C_REL) && !c->f[e].cue)
+    e++;
+  if (e == k + 1)
+    return NO_SPAN;
+  span r = {k, e};
+  return r;
+}
+
+/* After "asked", the word that opens the question, past a short phrase
+ * of place, time or medium: "asked whether", "asked on Fox News who",
+ * "asked at a briefing Monday about"; -1 when none does before a comma
+ * or a verb of saying. */
+static int32_t asked_what(const ctx *c, int32_t i, int32_t hi) {
+  for (int32_t j = i; j < hi && j < i + 8; j++) {
+    if ((inc(c, j, C_WH) && !isw(c, j, W_WHEN)) || isw(c, j, W_ABOUT))
+      return j > i && inc(c, j, C_REL) ? -1 : j; /* not "the man who" */
+    if (!(is_word(c, j) || c->tok[j].type == WS_TOK_NUMBER) ||
+        c->f[j].cue || c->in_quote[j] >= 0)
+      return -1;
+  }
+  return -1;
+}
+
 /* 1 when a finite verb of saying, stance or naming starts at token i,
  * perhaps after an adverb ("and later told", "and also urged"): the
  * second verb of a coordination whose subject is the first's. */
@@ -2255,7 +2295,15 @@ static int reported(ctx *c, size_t n_direct) {
           continue;
         a.ent = resolve(c, a.np);
         int rc;
-        if (v == s0 || (v == s0 + 1 && c->tok[s0].type == WS_TOK_QUOTE)) {
+        /* "According to X, ...", and after a short lead-in: "In
+         * addition, according to the department, ...", "But, according
+         * to the poll, ..." */
+        int lead = 0;
+        for (int32_t j = s0; j < v && lead < 4; j++)
+          lead += is_word(c, j);
+        if (v == s0 || (v == s0 + 1 && c->tok[s0].type == WS_TOK_QUOTE) ||
+            (lead < 4 && is_punct(c, v - 1, ',') &&
+             is_punct(c, a.np.e, ','))) {
           int32_t k = a.np.e;
           while (k < s1 && !is_punct(c, k, ','))
             k++;
@@ -2291,15 +2339,32 @@ static int reported(ctx *c, size_t n_direct) {
             a.np = inv;
         }
       }
-      if (a.np.s < 0 && (f & WS_CUE_OBJECT) && inc(c, l + 1, C_WH)) {
-        /* "Asked whether the pier is safe, the mayor said ...": the
-         * question is reported, its asker is not named */
-        int32_t e = l + 2;
+      int32_t wq = a.np.s < 0 && (f & WS_CUE_OBJECT) ? asked_what(c, l + 1, s1)
+                                                      : -1;
+      if (wq >= 0) {
+        /* "Asked whether the pier is safe, the mayor said ...", "Asked
+         * on the radio about the pier, ...": the question is reported,
+         * its asker is not named */
+        int32_t e = wq + 1;
         while (e < s1 && !is_punct(c, e, ',') && !ends_sentence(c, e))
           e++;
-        int rc = push_reported(c, l + 1, e, &a);
+        int rc = push_reported(c, isw(c, wq, W_ABOUT) ? wq + 1 : wq, e, &a);
         if (rc)
           return rc;
+        continue;
+      }
+      if (a.np.s < 0 && isw(c, v - 1, W_AS) && ws_tok_is(c->doc->text,
+                                                         &c->tok[l + 1],
+                                                         "by")) {
+        /* "As reported by the paper, ...": the agent is the source */
+        a.np = source_of(c, l + 2, s1);
+        int32_t k = a.np.s >= 0 ? a.np.e : s1;
+        if (is_punct(c, k, ',')) {
+          a.ent = resolve(c, a.np);
+          int rc = push_reported(c, k + 1, s1, &a);
+          if (rc)
+            return rc;
+        }
         continue;
       }
       if (a.np.s < 0 && (f & WS_CUE_CLAUSE) && !(f & WS_CUE_PART))
@@ -2351,13 +2416,21 @@ static int reported(ctx *c, size_t n_direct) {
       }
       /* "told reporters that", "said in a statement Tuesday that" */
       if ((f & WS_CUE_OBJECT) && k < s1) {
-        span o = np_starting(c, k, s1);
+        span o = listener(c, k, s1);
+        if (o.s < 0)
+          o = np_starting(c, k, s1);
         if (o.s < 0 && inc(c, k, C_DET))
           o = np_starting(c, k + 1, s1); /* "told The Atlantic's X" */
         if (o.s < 0 && is_word(c, k) && !inc(c, k, C_CLFILL))
           o.s = k, o.e = k + 1;
         if (o.s >= 0)
           k = o.e;
+        /* "told The Star-Ledger of Newark": the listener's place */
+        if (o.s >= 0 && isw(c, k, W_OF) && is_cap(c, k + 1)) {
+          span pl = np_starting(c, k + 1, s1);
+          if (pl.s >= 0)
+            k = pl.e;
+        }
       }
       /* what one undertakes or urges: "vowed to stay", "agreed to pay",
        * "urged the council to act" (the infinitive is the content) */
@@ -2406,6 +2479,19 @@ static int reported(ctx *c, size_t n_direct) {
       if (as == s0 && isw(c, as, W_AS) && is_punct(c, k, ',')) {
         /* "As the paper noted, trust is collapsing." */
         rc = push_reported(c, k + 1, s1, &a);
+      } else if (as > s0 && isw(c, as, W_AS) && is_punct(c, as - 1, ',') &&
+                 is_punct(c, k, ',')) {
+        /* "..., as the paper reported on Monday, the mayor is leaving":
+         * what follows is reported, or what precedes when little does */
+        int after = 0;
+        for (int32_t j = k + 1; j < s1 && after < 3; j++)
+          after += is_word(c, j);
+        rc = after >= 3 ? push_reported(c, k + 1, s1, &a)
+                        : push_reported(c, s0, as - 1, &a);
+      } else if (as > s0 && isw(c, as, W_AS) && is_punct(c, as - 1, ',') &&
+                 (k >= s1 - 1 || ends_sentence(c, k))) {
+        /* "The mayor is leaving, as the paper reported." */
+        rc = push_reported(c, s0, as - 1, &a);
       } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
                  is_punct(c, k, ',')) {
         /* "The plan, he said, is dead." */
