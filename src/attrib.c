@@ -2232,6 +2232,48 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
 }
 
 
+/* A statement ends where the next one of the sentence begins: "X said
+ * the plan is dead and Y warned that ..." or "X praised A, the actress
+ * also pointed out that B" hold two (PARC gives each its own content).
+ * Each reported quote pushed for the sentence (from index q0 on) is cut
+ * before the speaker, or else the cue, of a later statement with a
+ * speaker of its own that starts inside it, when at least three words of
+ * its own remain. */
+static void split_statements(ctx *c, size_t q0) {
+  ws_quote *qs = c->doc->quotes.items;
+  size_t n = c->doc->quotes.len;
+  static const char *const joins[] = {"and", "but", "while", "as", "then",
+                                      "so", "or", "also", NULL};
+  for (size_t i = q0; i < n; i++) {
+    if (qs[i].kind != WS_QUOTE_REPORTED)
+      continue;
+    uint32_t cut = qs[i].end;
+    for (size_t j = q0; j < n; j++) {
+      const ws_quote *b = &qs[j];
+      if (j == i || b->kind != WS_QUOTE_REPORTED ||
+          b->speaker_end == b->speaker_start || b->cue_end == b->cue_start ||
+          b->start < b->cue_end || b->speaker_start == qs[i].speaker_start)
+        continue;
+      uint32_t at = b->speaker_start < b->cue_start ? b->speaker_start
+                                                    : b->cue_start;
+      if (at > qs[i].start && at < cut && b->cue_start > qs[i].cue_start)
+        cut = at;
+    }
+    if (cut == qs[i].end)
+      continue;
+    int32_t s = tok_at_or_after(c, qs[i].start);
+    int32_t e = tok_at_or_after(c, cut);
+    while (e > s && (c->tok[e - 1].type != WS_TOK_WORD ||
+                     ws_tok_in(c->doc->text, &c->tok[e - 1], joins)))
+      e--;
+    int words = 0;
+    for (int32_t k = s; k < e && words < 3; k++)
+      words += is_word(c, k);
+    if (words >= 3)
+      qs[i].end = c->tok[e - 1].end;
+  }
+}
+
 static int reported(ctx *c, size_t n_direct) {
   const ws_tokens *tk = &c->doc->tokens;
   size_t dq = 0; /* direct quotes before the current sentence */
@@ -2247,6 +2289,7 @@ static int reported(ctx *c, size_t n_direct) {
         c->last_tok = tok_at_or_after(c, d->speaker_start);
       }
     }
+    size_t q0 = c->doc->quotes.len;
     int rc0 = name_colon(c, s0, s1);
     if (rc0)
       return rc0;
@@ -2513,6 +2556,7 @@ static int reported(ctx *c, size_t n_direct) {
       if (rc)
         return rc;
     }
+    split_statements(c, q0);
   }
   return WS_OK;
 }
