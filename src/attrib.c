@@ -2263,6 +2263,17 @@ static void split_statements(ctx *c, size_t q0) {
       continue;
     int32_t s = tok_at_or_after(c, qs[i].start);
     int32_t e = tok_at_or_after(c, cut);
+    /* the later speaker's phrase may begin before the mention found for
+     * it ("and the mayor of the town replied"): back to a coordinator or
+     * comma a few words before */
+    for (int32_t j = e - 1; j > s && j >= e - 6; j--) {
+      if (is_punct(c, j, ',') || ws_tok_in(c->doc->text, &c->tok[j], joins)) {
+        e = j;
+        break;
+      }
+      if (!is_word(c, j) || c->f[j].cue)
+        break;
+    }
     while (e > s && (c->tok[e - 1].type != WS_TOK_WORD ||
                      ws_tok_in(c->doc->text, &c->tok[e - 1], joins)))
       e--;
@@ -2274,7 +2285,57 @@ static void split_statements(ctx *c, size_t q0) {
   }
 }
 
+/* The entity of the latest mention before token `at` whose canonical
+ * name ends with the word of token w, ignoring case: the speaker label of
+ * a transcript is written in capitals ("PENCE" for Mike Pence). */
+static int32_t entity_by_label(ctx *c, int32_t at, int32_t w) {
+  const ws_entity *ents = c->doc->entities.items;
+  const ws_mention *ms = c->doc->mentions.items;
+  const char *s = c->doc->text + c->tok[w].start;
+  size_t n = c->tok[w].core_end - c->tok[w].start;
+  int32_t last = -1;
+  for (int32_t i = at - 1; i >= 0 && i > at - WORD_MAX && step(c); i--) {
+    int32_t m = c->doc->tok_mention[i];
+    if (m < 0 || ms[m].entity == last)
+      continue;
+    last = ms[m].entity;
+    const char *name = ents[last].name;
+    size_t ln = strlen(name);
+    if (ln < n || (ln > n && name[ln - n - 1] != ' '))
+      continue;
+    size_t k = 0;
+    while (k < n && (name[ln - n + k] | 32) == (s[k] | 32))
+      k++;
+    if (k == n)
+      return last;
+  }
+  return -1;
+}
+
+/* A direct quote that opens with a speaker's label in capitals and a
+ * colon ('"WALLACE: Let's start ...'), the turn of a quoted transcript,
+ * is that speaker's when no cue named one. */
+static void transcript_speakers(ctx *c, size_t n_direct) {
+  ws_quote *qs = c->doc->quotes.items;
+  for (size_t k = 0; k < n_direct; k++) {
+    if (qs[k].speaker_end != qs[k].speaker_start)
+      continue;
+    int32_t s = tok_at_or_after(c, qs[k].start), e = s;
+    while (e < c->n && e < s + 4 && is_word(c, e) &&
+           (c->tok[e].flags & WS_TF_UPPER))
+      e++;
+    if (e == s || !is_punct(c, e, ':') || c->tok[e].start >= qs[k].end)
+      continue;
+    qs[k].speaker = entity_by_label(c, s, e - 1);
+    qs[k].speaker_start = c->tok[s].start;
+    qs[k].speaker_end = c->tok[e - 1].core_end;
+    qs[k].cue_start = c->tok[e].start;
+    qs[k].cue_end = c->tok[e].end;
+  }
+}
+
 static int reported(ctx *c, size_t n_direct) {
+  transcript_speakers(c, n_direct);
   const ws_tokens *tk = &c->doc->tokens;
   size_t dq = 0; /* direct quotes before the current sentence */
   for (size_t si = 0; si < tk->n_sent; si++) {
@@ -2328,9 +2389,29 @@ static int reported(ctx *c, size_t n_direct) {
           return rc;
         continue;
       }
-      if (inc(c, v - 1, C_BE) && !(f & WS_CUE_PRESENT) &&
-          !isw(c, v, W_ACCORDING))
-        continue; /* a passive: "Texas was called for X" */
+      int32_t pb = v - 1; /* "is widely expected", "was also told" */
+      for (int skip = 0; skip < 2 && pb > s0 &&
+                         (is_ly_adverb(c, pb) ||
+                          (inc(c, pb, C_FILLER) && !inc(c, pb, C_BE)));
+           skip++)
+        pb--;
+      if (inc(c, pb, C_BE) && !(f & WS_CUE_PRESENT) &&
+          !isw(c, v, W_ACCORDING)) {
+        /* a passive: "Texas was called for X" is no statement; "it was
+         * reported that ...", "voters were told to ..." report a clause
+         * whose source is not named */
+        if ((f & WS_CUE_CLAUSE) &&
+            (isw(c, l + 1, W_THAT) ||
+             (isw(c, l + 1, W_TO) && is_word(c, l + 2) &&
+              !is_cap(c, l + 2) && !inc(c, l + 2, C_DET | C_SUBJ | C_OBJ)))) {
+          attr q = {NO_SPAN, {v, l + 1}, -1, 0};
+          int rc = push_reported(c, isw(c, l + 1, W_THAT) ? l + 2 : l + 1,
+                                 s1, &q);
+          if (rc)
+            return rc;
+        }
+        continue;
+      }
       attr a = {NO_SPAN, {v, l + 1}, -1, 0};
       if (isw(c, v, W_ACCORDING)) {
         a.np = source_of(c, l + 1, s1);
@@ -2391,6 +2472,7 @@ static int reported(ctx *c, size_t n_direct) {
         int32_t e = wq + 1;
         while (e < s1 && !is_punct(c, e, ',') && !ends_sentence(c, e))
           e++;
+        a.min_words = 1; /* "Asked about the closure" */
         int rc = push_reported(c, isw(c, wq, W_ABOUT) ? wq + 1 : wq, e, &a);
         if (rc)
           return rc;
