@@ -1977,6 +1977,42 @@ static int32_t asked_what(const ctx *c, int32_t i, int32_t hi) {
   return -1;
 }
 
+/* The complementizer "that" of a verb of saying whose clause begins at
+ * token k: right there ("noted that"), after a parenthesis between
+ * commas ("says, however, that"), or after a listener or setting that
+ * starts with a preposition or a capital ("wrote to the senator's
+ * office that", "told CNN that"); -1 when none, or when "that" is a
+ * pronoun ("said that." / "said that, too"). */
+static int32_t that_after(const ctx *c, int32_t k, int32_t hi) {
+  int32_t j = k;
+  if (is_punct(c, j, ',')) {
+    int32_t p = j + 1;
+    while (p < hi && p < j + 10 && !is_punct(c, p, ',') &&
+           (is_word(c, p) || c->tok[p].type == WS_TOK_NUMBER) &&
+           !c->f[p].cue && c->in_quote[p] < 0)
+      p++;
+    if (!is_punct(c, p, ','))
+      return -1;
+    j = p + 1;
+  } else if (!isw(c, j, W_THAT)) {
+    if (!(is_cap(c, j) || inc(c, j, C_NOTCL)) || isw(c, j, W_AND))
+      return -1;
+    int32_t p = j + 1;
+    while (p < hi && p < j + 8 && !isw(c, p, W_THAT) &&
+           (is_word(c, p) || c->tok[p].type == WS_TOK_NUMBER ||
+            is_punct(c, p, ',')) &&
+           !c->f[p].cue && !inc(c, p, C_SUBJ) && c->in_quote[p] < 0)
+      p++;
+    j = p;
+  }
+  if (!isw(c, j, W_THAT) || j + 1 >= hi)
+    return -1;
+  if (!is_word(c, j + 1) && c->tok[j + 1].type != WS_TOK_QUOTE &&
+      c->tok[j + 1].type != WS_TOK_NUMBER)
+    return -1;
+  return j;
+}
+
 /* 1 when a finite verb of saying, stance or naming starts at token i,
  * perhaps after an adverb ("and later told", "and also urged"): the
  * second verb of a coordination whose subject is the first's. */
@@ -2494,8 +2530,19 @@ static int reported(ctx *c, size_t n_direct) {
       }
       if (a.np.s < 0 && (f & WS_CUE_CLAUSE) && !(f & WS_CUE_PART))
         a.np = head_before(c, v, s0);
-      if (a.np.s < 0)
+      if (a.np.s < 0) {
+        /* no subject to read ("Having announced that ...", "Let me just
+         * say that ...", "a court document filed Thursday says that"),
+         * but a that-clause is still a statement: reported with no
+         * speaker */
+        int32_t th = (f & WS_CUE_CLAUSE) ? that_after(c, l + 1, s1) : -1;
+        if (th >= 0) {
+          int rc = push_reported(c, th + 1, s1, &a);
+          if (rc)
+            return rc;
+        }
         continue;
+      }
       a.ent = resolve(c, a.np);
       if (a.ent >= 0) {
         c->last_ent = a.ent;
@@ -2580,6 +2627,12 @@ static int reported(ctx *c, size_t n_direct) {
              !isw(c, k, W_THAT) &&
              !(isw(c, k, W_ON) && !inc(c, k + 1, C_TIMEW | C_CLFILL)))
         k++, skipped++; /* "on Monday", but not "on NBC's show" */
+      if (is_punct(c, k, ',')) {
+        /* "He believes, for example, that ...": a parenthesis */
+        int32_t th = that_after(c, k, s1);
+        if (th >= 0)
+          k = th;
+      }
       /* "X says at a campaign stop in Toledo, Ohio, that ...": a phrase
        * of place or time before the complementizer */
       for (int32_t j = k; j < s1 && j < k + 12; j++) {
@@ -2599,6 +2652,9 @@ static int reported(ctx *c, size_t n_direct) {
       int introduced = isw(c, k, W_THAT) || is_punct(c, k, ':');
       if (introduced)
         k++; /* "X said that ...", "X said: ..." */
+      if (introduced && isw(c, k - 1, W_THAT) && is_punct(c, k, ',') &&
+          is_word(c, k + 1))
+        k++; /* "said that, among voters, ..." */
       int rc = WS_OK;
       int32_t as = inc(c, a.np.s - 1, C_DET) ? a.np.s - 2 : a.np.s - 1;
       if (as == s0 && isw(c, as, W_AS) && is_punct(c, k, ',')) {
