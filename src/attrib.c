@@ -2223,6 +2223,9 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
       t->end - t->start < 4 || t->end - t->start > 8)
     return WS_OK;
+  char c0 = c->doc->text[t->start];
+  if (c0 != 's' && c0 != 'a' && c0 != 'e')
+    return WS_OK; /* a cheap first test: most words are none of these */
   int32_t k = v + 1; /* the complement */
   if (ws_tok_in(c->doc->text, t, expected_forms)) {
     /* only the passive with an infinitive: "is (widely) expected to" */
@@ -2284,9 +2287,13 @@ static void split_statements(ctx *c, size_t q0) {
     if (qs[i].kind != WS_QUOTE_REPORTED)
       continue;
     uint32_t cut = qs[i].end;
-    for (size_t j = q0; j < n; j++) {
+    /* quotes are pushed in the order of their cues, and a content spans
+     * at most CLAUSE_MAX tokens from its cue, so the later statements
+     * that can start inside this one are the next few: linear work even
+     * in a sentence of a million words */
+    for (size_t j = i + 1; j < n && qs[j].cue_start < qs[i].end; j++) {
       const ws_quote *b = &qs[j];
-      if (j == i || b->kind != WS_QUOTE_REPORTED ||
+      if (b->kind != WS_QUOTE_REPORTED ||
           b->speaker_end == b->speaker_start || b->cue_end == b->cue_start ||
           b->start < b->cue_end || b->speaker_start == qs[i].speaker_start)
         continue;
@@ -2459,10 +2466,10 @@ static int reported(ctx *c, size_t n_direct) {
          * addition, according to the department, ...", "But, according
          * to the poll, ..." */
         int lead = 0;
-        for (int32_t j = s0; j < v && lead < 4; j++)
+        for (int32_t j = s0; j < v && j < s0 + 8 && lead < 4; j++)
           lead += is_word(c, j);
         if (v == s0 || (v == s0 + 1 && c->tok[s0].type == WS_TOK_QUOTE) ||
-            (lead < 4 && is_punct(c, v - 1, ',') &&
+            (v - s0 <= 8 && lead < 4 && is_punct(c, v - 1, ',') &&
              is_punct(c, a.np.e, ','))) {
           int32_t k = a.np.e;
           while (k < s1 && !is_punct(c, k, ','))
@@ -2665,7 +2672,7 @@ static int reported(ctx *c, size_t n_direct) {
         /* "..., as the paper reported on Monday, the mayor is leaving":
          * what follows is reported, or what precedes when little does */
         int after = 0;
-        for (int32_t j = k + 1; j < s1 && after < 3; j++)
+        for (int32_t j = k + 1; j < s1 && j < k + 12 && after < 3; j++)
           after += is_word(c, j);
         rc = after >= 3 ? push_reported(c, k + 1, s1, &a)
                         : push_reported(c, s0, as - 1, &a);
