@@ -2439,7 +2439,7 @@ static int reported(ctx *c, size_t n_direct) {
            skip++)
         pb--;
       if (inc(c, pb, C_BE) && !(f & WS_CUE_PRESENT) &&
-          !isw(c, v, W_ACCORDING)) {
+          !isw(c, v, W_ACCORDING) && !ends_in_ing(c, v)) {
         /* a passive: "Texas was called for X" is no statement; "it was
          * reported that ...", "voters were told to ..." report a clause
          * whose source is not named */
@@ -2486,6 +2486,13 @@ static int reported(ctx *c, size_t n_direct) {
       if ((f & WS_CUE_PART) || isw(c, v - 1, W_AND) ||
       isw(c, v - 1, W_BUT)) {
         a.np = clause_subject(c, v, s0); /* "..., and says he will" */
+        if (inc(c, pb, C_BE) && ends_in_ing(c, v)) {
+          /* the progressive: "Obama is defending X" has the subject of
+           * its auxiliary */
+          span sb = subject_before(c, pb, s0);
+          if (sb.s >= 0)
+            a.np = sb;
+        }
       } else {
         a.np = subject_before(c, v, s0);
         if ((f & WS_CUE_INVERT) && is_punct(c, v - 1, ',')) {
@@ -2544,7 +2551,16 @@ static int reported(ctx *c, size_t n_direct) {
          * speaker */
         int32_t th = (f & WS_CUE_CLAUSE) ? that_after(c, l + 1, s1) : -1;
         if (th >= 0) {
-          int rc = push_reported(c, th + 1, s1, &a);
+          /* an opening participle clause ends at its comma: "Having
+           * announced that the bridge would close, the council left" */
+          int32_t e = s1;
+          if (v - s0 <= 2)
+            for (int32_t j = th + 1; j < s1 && j < th + CLAUSE_MAX; j++)
+              if (is_punct(c, j, ',') && c->in_quote[j] < 0) {
+                e = j;
+                break;
+              }
+          int rc = push_reported(c, th + 1, e, &a);
           if (rc)
             return rc;
         }

@@ -213,6 +213,39 @@ static void transcript_turns(void **state) {
   expect(t, "Where were you", D, "WALLACE", "Wallace", NULL);
 }
 
+/* "is calling for", "was saying that": the progressive is no passive,
+ * and its subject is the auxiliary's. */
+static void progressive_forms(void **state) {
+  (void)state;
+  expect("In the town hall, Lena Berg is defending her plan for the "
+         "harbour.",
+         "her plan for the harbour", R, "Lena Berg", "Berg", NULL);
+  expect("The mayor was saying that the bridge is safe.",
+         "the bridge is safe", R, "The mayor", NULL, NULL);
+}
+
+/* A passive names no source, but its that- or to-clause is reported;
+ * a plain passive ("was called for") reports nothing. */
+static void passives_report_with_no_source(void **state) {
+  (void)state;
+  expect("It was reported that the ferry will stop running in May.",
+         "the ferry will stop running", R, NULL, NULL, NULL);
+  expect_none("The seat was called for the challenger late at night.",
+              "the challenger");
+}
+
+/* A that-clause after a verb of saying is reported even where no
+ * subject reads, and past a parenthesis between commas. */
+static void that_clauses_without_a_subject(void **state) {
+  (void)state;
+  expect("Having announced that the bridge would close, the council left.",
+         "the bridge would close", R, NULL, NULL, "the council left");
+  expect("Lena Berg believes, for example, that ferries should be free.",
+         "ferries should be free", R, "Lena Berg", "Berg", "example");
+  expect("Anna Berg said that, in the long run, tolls will fall.",
+         "tolls will fall", R, "Anna Berg", "Berg", NULL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
@@ -223,6 +256,9 @@ int main(void) {
       cmocka_unit_test(listener_after_told),
       cmocka_unit_test(sources_in_adverbials),
       cmocka_unit_test(transcript_turns),
+      cmocka_unit_test(progressive_forms),
+      cmocka_unit_test(passives_report_with_no_source),
+      cmocka_unit_test(that_clauses_without_a_subject),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
