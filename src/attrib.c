@@ -2563,6 +2563,17 @@ static int reported(ctx *c, size_t n_direct) {
           int rc = push_reported(c, th + 1, e, &a);
           if (rc)
             return rc;
+        } else if ((f & (WS_CUE_STANCE | WS_CUE_SPEECH)) &&
+                   isw(c, l + 1, W_TO) && is_word(c, l + 2) &&
+                   !is_cap(c, l + 2) &&
+                   !inc(c, l + 2, C_DET | C_SUBJ | C_OBJ) &&
+                   !inc(c, v, C_PLAINSAY)) {
+          /* "have pledged to end the programs", "most in Miami want to
+           * change the law": the undertaking, its holder unread */
+          a.min_words = 2;
+          int rc = push_reported(c, l + 1, s1, &a);
+          if (rc)
+            return rc;
         }
         continue;
       }
@@ -2628,7 +2639,17 @@ static int reported(ctx *c, size_t n_direct) {
         }
       }
       /* what one undertakes or urges: "vowed to stay", "agreed to pay",
-       * "urged the council to act" (the infinitive is the content) */
+       * "urged the council to act" (the infinitive is the content), also
+       * past a time: "vowed last month to stay", "promised Monday to" */
+      {
+        int32_t kt = k;
+        for (int n = 0; n < 3 && inc(c, kt, C_CLFILL) && !isw(c, kt, W_THAT) &&
+                        !isw(c, kt, W_ON);
+             n++)
+          kt++;
+        if (kt > k && isw(c, kt, W_TO))
+          k = kt;
+      }
       if (isw(c, k, W_TO) && is_word(c, k + 1) && !is_cap(c, k + 1) &&
           !inc(c, k + 1, C_DET | C_SUBJ) && k + 1 < s1 &&
           !inc(c, v, C_PLAINSAY)) { /* not "said to cheers" */
