@@ -1977,6 +1977,24 @@ static int32_t asked_what(const ctx *c, int32_t i, int32_t hi) {
   return -1;
 }
 
+/* 1 when token i is a negated auxiliary written as one word, which the
+ * filler words between a subject and its verb do not list: "don't",
+ * "wouldn't", "can't" ("we don't know how ...", "he wouldn't say
+ * whether ..."). */
+static int neg_aux(const ctx *c, int32_t i) {
+  if (!is_word(c, i))
+    return 0;
+  const ws_token *t = &c->tok[i];
+  size_t n = t->end - t->start;
+  const char *w = c->doc->text + t->start;
+  if (n >= 4 && w[n - 1] == 't' && w[n - 2] == '\'' && w[n - 3] == 'n')
+    return 1; /* don't, didn't, wouldn't, can't */
+  /* the same with a typographic apostrophe, U+2019 (E2 80 99) */
+  return n >= 6 && w[n - 1] == 't' && (unsigned char)w[n - 2] == 0x99 &&
+         (unsigned char)w[n - 3] == 0x80 && (unsigned char)w[n - 4] == 0xE2 &&
+         w[n - 5] == 'n';
+}
+
 /* The complementizer "that" of a verb of saying whose clause begins at
  * token k: right there ("noted that"), after a parenthesis between
  * commas ("says, however, that"), or after a listener or setting that
@@ -2443,7 +2461,20 @@ static int reported(ctx *c, size_t n_direct) {
         /* a passive: "Texas was called for X" is no statement; "it was
          * reported that ...", "voters were told to ..." report a clause
          * whose source is not named */
-        if ((f & WS_CUE_CLAUSE) &&
+        if ((f & WS_CUE_CLAUSE) && ws_tok_is(c->doc->text, &c->tok[l + 1],
+                                            "by")) {
+          /* "was told by aides that ...", "was asked by the host
+           * whether ...": the agent is the source */
+          attr q = {np_starting(c, l + 2, s1), {v, l + 1}, -1, 0};
+          int32_t k = q.np.s >= 0 ? q.np.e : -1;
+          if (k > 0 && (isw(c, k, W_THAT) || inc(c, k, C_WH)) &&
+              is_word(c, k + 1)) {
+            q.ent = resolve(c, q.np);
+            int rc = push_reported(c, isw(c, k, W_THAT) ? k + 1 : k, s1, &q);
+            if (rc)
+              return rc;
+          }
+        } else if ((f & WS_CUE_CLAUSE) &&
             (isw(c, l + 1, W_THAT) ||
              (isw(c, l + 1, W_TO) && is_word(c, l + 2) &&
               !is_cap(c, l + 2) && !inc(c, l + 2, C_DET | C_SUBJ | C_OBJ)))) {
@@ -2542,6 +2573,8 @@ static int reported(ctx *c, size_t n_direct) {
         }
         continue;
       }
+      if (a.np.s < 0 && neg_aux(c, v - 1))
+        a.np = subject_before(c, v - 1, s0); /* "we don't know how" */
       if (a.np.s < 0 && (f & WS_CUE_CLAUSE) && !(f & WS_CUE_PART))
         a.np = head_before(c, v, s0);
       if (a.np.s < 0) {
