@@ -2751,8 +2751,10 @@ static int reported(ctx *c, size_t n_direct) {
         /* "The mayor is leaving, as the paper reported." */
         rc = push_reported(c, s0, as - 1, &a);
       } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
-                 is_punct(c, k, ',')) {
-        /* "The plan, he said, is dead." */
+                 is_punct(c, k, ',') && k + 1 < s1 &&
+                 c->tok[k + 1].type != WS_TOK_QUOTE) {
+        /* "The plan, he said, is dead.", but not "Still, he said,
+         * "...": there the quotation is the statement */
         rc = push_reported(c, s0, s1, &a);
       } else if (as > s0 &&
                  (is_punct(c, as, ',') || (c->tok[as].type == WS_TOK_QUOTE &&
