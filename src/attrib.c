@@ -2461,11 +2461,10 @@ static int reported(ctx *c, size_t n_direct) {
         /* a passive: "Texas was called for X" is no statement; "it was
          * reported that ...", "voters were told to ..." report a clause
          * whose source is not named */
-        if ((f & WS_CUE_CLAUSE) && ws_tok_is(c->doc->text, &c->tok[l + 1],
-                                            "by")) {
+        if (ws_tok_is(c->doc->text, &c->tok[l + 1], "by")) {
           /* "was told by aides that ...", "was asked by the host
            * whether ...": the agent is the source */
-          attr q = {np_starting(c, l + 2, s1), {v, l + 1}, -1, 0};
+          attr q = {source_of(c, l + 2, s1), {v, l + 1}, -1, 0};
           int32_t k = q.np.s >= 0 ? q.np.e : -1;
           if (k > 0 && (isw(c, k, W_THAT) || inc(c, k, C_WH)) &&
               is_word(c, k + 1)) {
@@ -2473,6 +2472,18 @@ static int reported(ctx *c, size_t n_direct) {
             int rc = push_reported(c, isw(c, k, W_THAT) ? k + 1 : k, s1, &q);
             if (rc)
               return rc;
+          } else if (k > 0) {
+            /* "The plan was rejected by the council", "The meeting was
+             * first reported by the paper": the passive's subject is
+             * what the agent said or took a stance on */
+            span subj = subject_before(c, pb, s0);
+            if (subj.s >= 0) {
+              q.ent = resolve(c, q.np);
+              q.min_words = 1;
+              int rc = push_reported(c, subj.s, subj.e, &q);
+              if (rc)
+                return rc;
+            }
           }
         } else if ((f & WS_CUE_CLAUSE) &&
             (isw(c, l + 1, W_THAT) ||

@@ -232,6 +232,11 @@ static void passives_report_with_no_source(void **state) {
          "the ferry will stop running", R, NULL, NULL, NULL);
   expect_none("The seat was called for the challenger late at night.",
               "the challenger");
+  /* the agent of a passive is the source */
+  expect("The ferry plan was rejected by the harbour council on Monday.",
+         "The ferry plan", R, "the harbour council", NULL, "Monday");
+  expect("Lena Berg was told by her aides that the vote was lost.",
+         "the vote was lost", R, "her aides", NULL, NULL);
 }
 
 /* A that-clause after a verb of saying is reported even where no
