@@ -2282,8 +2282,9 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
   if (np.s < 0 || np.e - np.s > 4 || !is_punct(c, np.e, ':'))
     return WS_OK;
   int32_t ent = mention_entity(c, np);
-  if (ent < 0 || entity_kind(c, ent) != WS_ENTITY_PERSON)
-    return WS_OK;
+  if (ent < 0 || (entity_kind(c, ent) != WS_ENTITY_PERSON &&
+                  entity_kind(c, ent) != WS_ENTITY_ORG))
+    return WS_OK; /* persons and organisations speak ("NY Daily News:") */
   attr a = {np, {np.e, np.e + 1}, ent, 0};
   return push_reported(c, np.e + 1, s1, &a);
 }
