@@ -2272,6 +2272,98 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
   return push_reported(c, v, s1, &a);
 }
 
+/* Verbs of preference, attention and decision that PARC and PolNeAR
+ * annotate as attributions of a stance, with the object as content:
+ * "voters favored Clinton", "Trump discussed his tax plan", "the senator
+ * voted against the bill", "Obama responded to the critics", "she sees
+ * the deal as a mistake", "the governor signed the measure".  Only with a
+ * subject noun phrase (the holder) and in a verb's context: a past form
+ * not after a determiner ("the signed bill"), an -s form after a
+ * third-person subject, a base form after a pronoun or modal. */
+static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1) {
+  static const char *const obj_verbs[] = {
+      "favor",   "favors",   "favored",  "prefer",    "prefers",
+      "preferred", "discuss", "discusses", "discussed", "address",
+      "addresses", "addressed", "signed", "ordered",  "nominated", NULL};
+  static const char *const to_verbs[] = {
+      "responded", "responds", "respond", "referred", "refers",
+      "pointed",   "points",   NULL};
+  static const char *const on_verbs[] = {"commented", "comments", "comment",
+                                         "focused",   "focuses",  NULL};
+  static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
+  static const char *const see_verbs[] = {"sees", "saw", "see", "views",
+                                          "viewed", "view", NULL};
+  const ws_token *t = &c->tok[v];
+  if (t->type != WS_TOK_WORD ||
+      ((t->flags & WS_TF_CAP) && !c->headline[t->sent]))
+    return WS_OK;
+  size_t n = t->end - t->start;
+  if (n < 3 || n > 10)
+    return WS_OK;
+  /* a verb of saying ("responded") is the main loop's, except with a
+   * preposition and a noun phrase ("responded to the critics"), which
+   * there reads as no clause */
+  if (c->f[v].cue && !((isw(c, v + 1, W_TO) || isw(c, v + 1, W_ON)) &&
+                       (inc(c, v + 2, C_DET) || is_cap(c, v + 2))))
+    return WS_OK;
+  const char *w = c->doc->text + t->start;
+  int32_t k = v + 1; /* the content */
+  int see = 0;
+  if (ws_tok_in(c->doc->text, t, obj_verbs)) {
+    /* an object follows */
+  } else if (ws_tok_in(c->doc->text, t, to_verbs)) {
+    if (!isw(c, k, W_TO))
+      return WS_OK;
+    k++;
+  } else if (ws_tok_in(c->doc->text, t, on_verbs)) {
+    if (!isw(c, k, W_ON))
+      return WS_OK;
+    k++;
+  } else if (ws_tok_in(c->doc->text, t, vote_verbs)) {
+    if (!isw(c, k, W_FOR) && !isw(c, k, W_AGAINST))
+      return WS_OK;
+    k++;
+  } else if (ws_tok_in(c->doc->text, t, see_verbs)) {
+    int as = 0;
+    for (int32_t j = k + 1; j < s1 && j < k + 8 && is_word(c, j); j++)
+      if (isw(c, j, W_AS)) {
+        as = 1;
+        break;
+      }
+    if (!as)
+      return WS_OK; /* "sees X as Y": a view, not a sight */
+    see = 1;
+  } else {
+    return WS_OK;
+  }
+  (void)see;
+  /* the verb's context */
+  int past = n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd';
+  int irregular = ws_tok_is(c->doc->text, t, "saw");
+  int third = !past && !irregular && w[n - 1] == 's';
+  if (inc(c, v - 1, C_DET) ||
+      (is_word(c, v - 1) && (c->tok[v - 1].flags & WS_TF_POSS)))
+    return WS_OK; /* "the signed bill", "his views" */
+  if (third && !third_person_subject(c, v - 1))
+    return WS_OK; /* "the comments on", "his points to" */
+  if (!past && !irregular && !third && !inc(c, v - 1, C_PRESENT_BEFORE))
+    return WS_OK; /* "a vote for", "the favor" */
+  if (k >= s1 || !(is_word(c, k) || c->tok[k].type == WS_TOK_NUMBER ||
+                   c->tok[k].type == WS_TOK_QUOTE))
+    return WS_OK;
+  attr a = {subject_before(c, v, s0), {v, v + 1}, -1, 1};
+  if (a.np.s < 0)
+    return WS_OK;
+  a.ent = resolve(c, a.np);
+  int32_t e = s1;
+  for (int32_t j = k; j < s1 && j < k + CLAUSE_MAX; j++)
+    if ((is_punct(c, j, ',') || is_punct(c, j, ':')) && c->in_quote[j] < 0) {
+      e = j;
+      break;
+    }
+  return push_reported(c, k, e, &a);
+}
+
 /* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
  * that opens with a person's name and a colon (headlines, transcripts)
  * reports that person's words. */
@@ -2422,6 +2514,8 @@ static int reported(ctx *c, size_t n_direct) {
       int rcn = nominal(c, v, s1);
       if (!rcn)
         rcn = impression(c, v, s1);
+      if (!rcn)
+        rcn = stance_verb(c, v, s0, s1);
       if (rcn)
         return rcn;
       int f;

@@ -251,6 +251,24 @@ static void that_clauses_without_a_subject(void **state) {
          "tolls will fall", R, "Anna Berg", "Berg", NULL);
 }
 
+/* Verbs of preference, attention and decision report their object,
+ * with the subject as holder; their noun readings report nothing. */
+static void stance_verbs(void **state) {
+  (void)state;
+  expect("Most fishermen favored the northern route, the survey found.",
+         "the northern route", R, "Most fishermen", NULL, "survey");
+  expect("Lena Berg voted against the harbour budget in March.",
+         "the harbour budget", R, "Lena Berg", "Berg", NULL);
+  expect("The mayor responded to the critics with a long letter.",
+         "the critics", R, "The mayor", NULL, NULL);
+  expect("Anna Berg sees the toll as a tax on the poor.",
+         "the toll as a tax", R, "Anna Berg", "Berg", NULL);
+  expect_none("The vote for the harbour budget was close.",
+              "the harbour budget");
+  expect_none("Her comments on the harbour budget were brief.",
+              "the harbour budget");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
@@ -264,6 +282,7 @@ int main(void) {
       cmocka_unit_test(progressive_forms),
       cmocka_unit_test(passives_report_with_no_source),
       cmocka_unit_test(that_clauses_without_a_subject),
+      cmocka_unit_test(stance_verbs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
