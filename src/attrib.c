@@ -2237,14 +2237,26 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
                                            "appear", "appears", "appeared",
                                            NULL};
   static const char *const expected_forms[] = {"expected", NULL};
+  /* adverbs of hearsay: "the FBI is reportedly making arrangements" */
+  static const char *const hearsay[] = {"reportedly", "allegedly",
+                                        "purportedly", "supposedly",
+                                        "reputedly", "seemingly", NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
-      t->end - t->start < 4 || t->end - t->start > 8)
+      t->end - t->start < 4 || t->end - t->start > 11)
     return WS_OK;
   char c0 = c->doc->text[t->start];
-  if (c0 != 's' && c0 != 'a' && c0 != 'e')
+  if (c0 != 's' && c0 != 'a' && c0 != 'e' && c0 != 'r' && c0 != 'p')
     return WS_OK; /* a cheap first test: most words are none of these */
   int32_t k = v + 1; /* the complement */
+  if (ws_tok_in(c->doc->text, t, hearsay)) {
+    if (!is_word(c, k) || is_cap(c, k))
+      return WS_OK;
+    attr h = {NO_SPAN, {v, v + 1}, -1, 2};
+    return push_reported(c, v, s1, &h);
+  }
+  if (t->end - t->start > 8)
+    return WS_OK;
   if (ws_tok_in(c->doc->text, t, expected_forms)) {
     /* only the passive with an infinitive: "is (widely) expected to" */
     int32_t b = v - 1;

@@ -129,6 +129,8 @@ static void impressions_have_no_source(void **state) {
          "unusually slow", R, NULL, NULL, NULL);
   expect("The council is widely expected to vote on the plan next week.",
          "to vote on the plan", R, NULL, NULL, NULL);
+  expect("The harbour ferry is reportedly losing money every month.",
+         "losing money every month", R, NULL, NULL, NULL);
   /* the physical sense reports nothing */
   expect_none("The minister appeared on television on Monday.",
               "on television");
