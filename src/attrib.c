@@ -2677,10 +2677,13 @@ static int reported(ctx *c, size_t n_direct) {
           return rc;
         continue;
       }
-      if (a.np.s < 0 && isw(c, v - 1, W_AS) && ws_tok_is(c->doc->text,
-                                                         &c->tok[l + 1],
-                                                         "by")) {
-        /* "As reported by the paper, ...": the agent is the source */
+      if (a.np.s < 0 && isw(c, v - 1, W_AS) &&
+          (ws_tok_is(c->doc->text, &c->tok[l + 1], "by") ||
+           (isw(c, l + 1, W_IN) && inc(c, l + 2, C_DET | C_MEDIA)) ||
+           (isw(c, l + 1, W_IN) && is_cap(c, l + 2)))) {
+        /* "As reported by the paper, ...", "As stated in the letter,
+         * ...", "As noted in Vik's column, ...": the agent, or the text
+         * that states it, is the source */
         a.np = source_of(c, l + 2, s1);
         int32_t k = a.np.s >= 0 ? a.np.e : s1;
         if (is_punct(c, k, ',')) {
@@ -2843,6 +2846,21 @@ static int reported(ctx *c, size_t n_direct) {
               c->tok[j].type == WS_TOK_NUMBER) ||
             cue_at(c, j, &g, &m))
           break;
+      }
+      if (is_punct(c, k, ':') && k + 1 < c->n &&
+          (c->tok[k + 1].flags & WS_TF_PARA) &&
+          c->tok[k + 1].type != WS_TOK_QUOTE && c->in_quote[k + 1] < 0) {
+        /* "The governor added:" closing its paragraph, and the words
+         * follow in the next paragraph without quotation marks: that
+         * paragraph is the statement */
+        int32_t e = k + 2;
+        while (e < c->n && e < k + 1 + CLAUSE_MAX &&
+               !(c->tok[e].flags & WS_TF_PARA))
+          e++;
+        int rc = push_reported(c, k + 1, e, &a);
+        if (rc)
+          return rc;
+        continue;
       }
       int introduced = isw(c, k, W_THAT) || is_punct(c, k, ':');
       if (introduced)

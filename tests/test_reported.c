@@ -201,6 +201,20 @@ static void sources_in_adverbials(void **state) {
          "the mayor sold her boat", R, "Harbour Times", NULL, NULL);
   expect("Asked on the radio about the closure, the mayor said little.",
          "the closure", R, NULL, NULL, "radio");
+  expect("As stated in the harbour report, the pier needs new piles.",
+         "the pier needs new piles", R, "the harbour report", NULL, NULL);
+}
+
+/* "The mayor added:" closing a paragraph, the words following in the
+ * next one without marks: that paragraph is the statement. */
+static void lead_in_colon_before_a_paragraph(void **state) {
+  (void)state;
+  expect("The ferry will stop in May, officials said.\n\n"
+         "The mayor added:\n\n"
+         "We cannot pay for a ferry that nobody uses.\n\n"
+         "The council meets next week.\n",
+         "We cannot pay for a ferry", R, "The mayor", NULL,
+         "council meets");
 }
 
 /* The turns of a quoted transcript are quotes of their own, each the
@@ -285,6 +299,7 @@ int main(void) {
       cmocka_unit_test(passives_report_with_no_source),
       cmocka_unit_test(that_clauses_without_a_subject),
       cmocka_unit_test(stance_verbs),
+      cmocka_unit_test(lead_in_colon_before_a_paragraph),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
