@@ -2376,6 +2376,35 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1) {
   return push_reported(c, k, e, &a);
 }
 
+/* Adjectives of certainty and feeling with a that-clause: "voters are
+ * convinced that ...", "Cruz has been acutely aware that ...", "his
+ * supporters are optimistic that ..." (PARC annotates the clause as the
+ * holder's belief).  The holder is the subject of the copula. */
+static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
+  static const char *const adjectives[] = {
+      "aware",    "convinced", "optimistic", "hopeful",   "concerned",
+      "confident", "sure",     "certain",    "glad",      "worried",
+      "afraid",   "adamant",   "skeptical",  "insistent", "pessimistic",
+      "unaware",  "doubtful",  NULL};
+  const ws_token *t = &c->tok[v];
+  if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
+      !isw(c, v + 1, W_THAT) || !is_word(c, v + 2) ||
+      !ws_tok_in(c->doc->text, t, adjectives))
+    return WS_OK;
+  int32_t b = v - 1; /* "is acutely aware", "are not sure" */
+  for (int skip = 0; skip < 2 && b > s0 &&
+                     (is_ly_adverb(c, b) ||
+                      (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
+       skip++)
+    b--;
+  if (!inc(c, b, C_BE))
+    return WS_OK;
+  attr a = {subject_before(c, b, s0), {v, v + 1}, -1, 0};
+  if (a.np.s >= 0)
+    a.ent = resolve(c, a.np);
+  return push_reported(c, v + 2, s1, &a);
+}
+
 /* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
  * that opens with a person's name and a colon (headlines, transcripts)
  * reports that person's words. */
@@ -2528,6 +2557,8 @@ static int reported(ctx *c, size_t n_direct) {
         rcn = impression(c, v, s1);
       if (!rcn)
         rcn = stance_verb(c, v, s0, s1);
+      if (!rcn)
+        rcn = belief_adjective(c, v, s0, s1);
       if (rcn)
         return rcn;
       int f;

@@ -265,6 +265,9 @@ static void that_clauses_without_a_subject(void **state) {
          "ferries should be free", R, "Lena Berg", "Berg", "example");
   expect("Anna Berg said that, in the long run, tolls will fall.",
          "tolls will fall", R, "Anna Berg", "Berg", NULL);
+  /* an adjective of belief: the copula's subject holds it */
+  expect("Lena Berg is quite confident that the ferry will return.",
+         "the ferry will return", R, "Lena Berg", "Berg", NULL);
 }
 
 /* Verbs of preference, attention and decision report their object,
