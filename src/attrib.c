@@ -2284,6 +2284,22 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
   return push_reported(c, v, s1, &a);
 }
 
+/* 1 when token v lies inside the content of one of the last few
+ * reported statements pushed since index q0 (this sentence's): "47
+ * percent said they would vote for X" is one statement, the poll's, not
+ * a second one of "they".  Only the latest eight are looked at, so the
+ * test stays constant-time in a sentence of a million words. */
+static int inside_reported(const ctx *c, size_t q0, int32_t v) {
+  const ws_quote *qs = c->doc->quotes.items;
+  size_t n = c->doc->quotes.len;
+  uint32_t at = c->tok[v].start;
+  for (size_t i = n; i > q0 && i + 8 > n; i--)
+    if (qs[i - 1].kind == WS_QUOTE_REPORTED && qs[i - 1].start <= at &&
+        at < qs[i - 1].end)
+      return 1;
+  return 0;
+}
+
 /* Verbs of preference, attention and decision that PARC and PolNeAR
  * annotate as attributions of a stance, with the object as content:
  * "voters favored Clinton", "Trump discussed his tax plan", "the senator
@@ -2292,7 +2308,8 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
  * subject noun phrase (the holder) and in a verb's context: a past form
  * not after a determiner ("the signed bill"), an -s form after a
  * third-person subject, a base form after a pronoun or modal. */
-static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1) {
+static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
+                       size_t q0) {
   static const char *const obj_verbs[] = {
       "favor",   "favors",   "favored",  "prefer",    "prefers",
       "preferred", "discuss", "discusses", "discussed", "address",
@@ -2364,7 +2381,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1) {
                    c->tok[k].type == WS_TOK_QUOTE))
     return WS_OK;
   attr a = {subject_before(c, v, s0), {v, v + 1}, -1, 1};
-  if (a.np.s < 0)
+  if (a.np.s < 0 || inside_reported(c, q0, v))
     return WS_OK;
   a.ent = resolve(c, a.np);
   int32_t e = s1;
@@ -2556,7 +2573,7 @@ static int reported(ctx *c, size_t n_direct) {
       if (!rcn)
         rcn = impression(c, v, s1);
       if (!rcn)
-        rcn = stance_verb(c, v, s0, s1);
+        rcn = stance_verb(c, v, s0, s1, q0);
       if (!rcn)
         rcn = belief_adjective(c, v, s0, s1);
       if (rcn)
