@@ -2300,6 +2300,28 @@ static int inside_reported(const ctx *c, size_t q0, int32_t v) {
   return 0;
 }
 
+/* Marks the reported statements pushed from index q on to lose their
+ * speaker (their content stands, their source is another statement's);
+ * unhide() clears them once split_statements() has used the speaker to
+ * tell where each statement begins. */
+enum { HIDDEN = -2 };
+
+static void hide_speakers(ctx *c, size_t q) {
+  ws_quote *qs = c->doc->quotes.items;
+  for (size_t i = q; i < c->doc->quotes.len; i++)
+    if (qs[i].kind == WS_QUOTE_REPORTED)
+      qs[i].speaker = HIDDEN;
+}
+
+static void unhide(ctx *c, size_t q0) {
+  ws_quote *qs = c->doc->quotes.items;
+  for (size_t i = q0; i < c->doc->quotes.len; i++)
+    if (qs[i].speaker == HIDDEN) {
+      qs[i].speaker = -1;
+      qs[i].speaker_start = qs[i].speaker_end = 0;
+    }
+}
+
 /* Verbs of preference, attention and decision that PARC and PolNeAR
  * annotate as attributions of a stance, with the object as content:
  * "voters favored Clinton", "Trump discussed his tax plan", "the senator
@@ -2566,7 +2588,12 @@ static int reported(ctx *c, size_t n_direct) {
     int rc0 = name_colon(c, s0, s1);
     if (rc0)
       return rc0;
+    size_t hide_from = (size_t)-1; /* statements to leave unattributed */
     for (int32_t v = s0; v < s1; v++) {
+      if (hide_from != (size_t)-1) {
+        hide_speakers(c, hide_from);
+        hide_from = (size_t)-1;
+      }
       if (c->in_quote[v] >= 0)
         continue;
       int rcn = nominal(c, v, s1);
@@ -2779,6 +2806,12 @@ static int reported(ctx *c, size_t n_direct) {
         }
         continue;
       }
+      /* a belief or stance inside another statement of the sentence
+       * ("47 percent said they would support X") is part of that
+       * statement: its content is reported, but "they" is not named as a
+       * second source */
+      if (!(f & WS_CUE_SPEECH) && inside_reported(c, q0, v))
+        hide_from = c->doc->quotes.len;
       a.ent = resolve(c, a.np);
       if (a.ent >= 0) {
         c->last_ent = a.ent;
@@ -2957,7 +2990,10 @@ static int reported(ctx *c, size_t n_direct) {
       if (rc)
         return rc;
     }
+    if (hide_from != (size_t)-1)
+      hide_speakers(c, hide_from);
     split_statements(c, q0);
+    unhide(c, q0);
   }
   return WS_OK;
 }
