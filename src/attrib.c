@@ -1914,7 +1914,8 @@ static span head_before(const ctx *c, int32_t v, int32_t s0) {
   /* a past form in -ed is a verb; "reports", "comments", "notes" are as
    * often nouns ("user reports of", "took notes about") */
   if (!ws_tok_in(c->doc->text, vt, finite_say) &&
-      !(vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd'))
+      !(vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd') &&
+      !(vn > 3 && vw[vn - 1] != 's' && !(c->tok[v].flags & WS_TF_CAP)))
     return NO_SPAN;
   int32_t k = v - 1;
   for (int skip = 0; skip < 2 && k > s0 &&
