@@ -2242,9 +2242,31 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
   static const char *const hearsay[] = {"reportedly", "allegedly",
                                         "purportedly", "supposedly",
                                         "reputedly", "seemingly", NULL};
+  /* a label with no one named: "Sanders is seen as a long shot", "the
+   * DNC, which is viewed as aligned with Clinton", "she was identified
+   * as the protester" */
+  static const char *const label_forms[] = {
+      "seen",       "known",     "viewed",    "regarded",   "considered",
+      "described",  "identified", "listed",   "remembered", "perceived",
+      "touted",     "billed",    "branded",   "labeled",    "portrayed",
+      "characterized", "hailed", "dubbed",    NULL};
   const ws_token *t = &c->tok[v];
-  if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
-      t->end - t->start < 4 || t->end - t->start > 11)
+  if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP))
+    return WS_OK;
+  if (isw(c, v + 1, W_AS) && is_word(c, v + 2) &&
+      ws_tok_in(c->doc->text, t, label_forms)) {
+    int32_t b = v - 1;
+    for (int skip = 0; skip < 2 && b > 0 &&
+                       (is_ly_adverb(c, b) ||
+                        (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
+         skip++)
+      b--;
+    if (!inc(c, b, C_BE) || ws_tok_is(c->doc->text, &c->tok[v + 2], "well"))
+      return WS_OK; /* "known as well" */
+    attr l = {NO_SPAN, {v, v + 1}, -1, 2};
+    return push_reported(c, v, s1, &l);
+  }
+  if (t->end - t->start < 4 || t->end - t->start > 11)
     return WS_OK;
   char c0 = c->doc->text[t->start];
   if (c0 != 's' && c0 != 'a' && c0 != 'e' && c0 != 'r' && c0 != 'p')

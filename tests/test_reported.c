@@ -131,6 +131,8 @@ static void impressions_have_no_source(void **state) {
          "to vote on the plan", R, NULL, NULL, NULL);
   expect("The harbour ferry is reportedly losing money every month.",
          "losing money every month", R, NULL, NULL, NULL);
+  expect("The old mayor is widely seen as a friend of the fishermen.",
+         "a friend of the fishermen", R, NULL, NULL, NULL);
   /* the physical sense reports nothing */
   expect_none("The minister appeared on television on Monday.",
               "on television");
