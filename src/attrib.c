@@ -2467,6 +2467,34 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
   return push_reported(c, v + 2, s1, &a);
 }
 
+/* An indirect question after a preposition of topic: "talks about how
+ * she pushed for it", "split on whether the plan works", "a fight over
+ * why the deal failed" (PARC annotates the question as the content of
+ * the discussion, worry or dispute).  Its holder is not read: reported
+ * with no speaker.  Not "what", which as often opens a plain noun phrase
+ * ("about what happened"), nor "when" ("on when the vote is"). */
+static int topic_question(ctx *c, int32_t v, int32_t s1) {
+  if (!(isw(c, v, W_ABOUT) || isw(c, v, W_ON) ||
+        ws_tok_is(c->doc->text, &c->tok[v], "over")))
+    return WS_OK;
+  static const char *const wh[] = {"how", "whether", "why", "where",
+                                   "which", "who", NULL};
+  int32_t k = v + 1;
+  if (k + 1 >= s1 || !is_word(c, k) || !is_word(c, k + 1) ||
+      !ws_tok_in(c->doc->text, &c->tok[k], wh))
+    return WS_OK;
+  /* a verb of saying before may have reported it already ("talked
+   * about how ...", "asked about whether ..."): one statement, not two */
+  const ws_quote *qs = c->doc->quotes.items;
+  size_t n = c->doc->quotes.len;
+  for (size_t i = n; i > 0 && i + 8 > n; i--)
+    if (qs[i - 1].kind == WS_QUOTE_REPORTED &&
+        qs[i - 1].start == c->tok[k].start)
+      return WS_OK;
+  attr a = {NO_SPAN, {v, v + 1}, -1, 2};
+  return push_reported(c, k, s1, &a);
+}
+
 /* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
  * that opens with a person's name and a colon (headlines, transcripts)
  * reports that person's words. */
@@ -2591,6 +2619,34 @@ static void transcript_speakers(ctx *c, size_t n_direct) {
   }
 }
 
+/* Two patterns may read the same statement ("his plans for X" as a noun
+ * of stance and as a verb): the sentence's reported quotes from index q0
+ * on keep one of each span, the one that names a speaker.  Each is
+ * compared with the few before it only (quotes come in the order of
+ * their cues), so the work stays linear. */
+static void dedupe(ctx *c, size_t q0) {
+  ws_quote *qs = c->doc->quotes.items;
+  size_t n = c->doc->quotes.len, w = q0;
+  for (size_t i = q0; i < n; i++) {
+    int dup = 0;
+    if (qs[i].kind == WS_QUOTE_REPORTED)
+      for (size_t j = w; j > q0 && j + 8 > w; j--) {
+        ws_quote *p = &qs[j - 1];
+        if (p->kind != WS_QUOTE_REPORTED || p->start != qs[i].start ||
+            p->end != qs[i].end)
+          continue;
+        if (p->speaker_end == p->speaker_start &&
+            qs[i].speaker_end != qs[i].speaker_start)
+          *p = qs[i];
+        dup = 1;
+        break;
+      }
+    if (!dup)
+      qs[w++] = qs[i];
+  }
+  c->doc->quotes.len = w;
+}
+
 static int reported(ctx *c, size_t n_direct) {
   transcript_speakers(c, n_direct);
   const ws_tokens *tk = &c->doc->tokens;
@@ -2626,6 +2682,8 @@ static int reported(ctx *c, size_t n_direct) {
         rcn = stance_verb(c, v, s0, s1, q0);
       if (!rcn)
         rcn = belief_adjective(c, v, s0, s1);
+      if (!rcn)
+        rcn = topic_question(c, v, s1);
       if (rcn)
         return rcn;
       int f;
@@ -3017,6 +3075,7 @@ static int reported(ctx *c, size_t n_direct) {
       hide_speakers(c, hide_from);
     split_statements(c, q0);
     unhide(c, q0);
+    dedupe(c, q0);
   }
   return WS_OK;
 }

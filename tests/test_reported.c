@@ -290,6 +290,23 @@ static void stance_verbs(void **state) {
               "the harbour budget");
 }
 
+/* An indirect question after a preposition of topic is reported, once
+ * even when a verb of saying reads it too. */
+static void questions_after_about_on_over(void **state) {
+  (void)state;
+  expect("The council is split on whether the ferry should run in winter.",
+         "the ferry should run in winter", R, NULL, NULL, NULL);
+  run r;
+  extract(&r, "Lena Berg talked about how the harbour was rebuilt.");
+  int n = 0;
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    n += r.v.quotes[i].kind == R;
+  assert_int_equal(n, 1);
+  ws_doc_free(r.doc);
+  expect("Lena Berg talked about how the harbour was rebuilt.",
+         "the harbour was rebuilt", R, "Lena Berg", "Berg", NULL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
@@ -305,6 +322,7 @@ int main(void) {
       cmocka_unit_test(that_clauses_without_a_subject),
       cmocka_unit_test(stance_verbs),
       cmocka_unit_test(lead_in_colon_before_a_paragraph),
+      cmocka_unit_test(questions_after_about_on_over),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
