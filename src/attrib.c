@@ -3057,7 +3057,29 @@ static const char *const stance_nouns[] = {
 
 /* 'X's claim that ...', "Trump's support for the wall": the possessor
  * speaks. */
-static int nominal(ctx *c, int32_t v, int32_t s1) {
+static int inside_reported(const ctx *c, size_t q0, int32_t v);
+
+/* 1 when the lower-case word i ends like an English adjective or
+ * participle (-al, -ic, -ive, -ous, -ful, -ing, -ed, -ent, -ant, -ong,
+ * ...: "strong support", "growing opposition", "voiced support"), as
+ * against a modifying noun ("storm attacks", "campaign plans"). */
+static int adjective_like(const ctx *c, int32_t i) {
+  static const char *const ends[] = {"al",  "ic",  "ive", "ous", "ful",
+                                     "ing", "ed",  "ent", "ant", "ong",
+                                     "ish", "ile", "ary", "ble", "ide",
+                                     "ad",  "est", "ate", "ian", NULL};
+  const ws_token *t = &c->tok[i];
+  size_t n = t->end - t->start;
+  const char *w = c->doc->text + t->start;
+  for (size_t k = 0; ends[k]; k++) {
+    size_t m = strlen(ends[k]);
+    if (n > m + 1 && memcmp(w + n - m, ends[k], m) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
   int32_t k0 = v + 1; /* the word that names the content */
   int that = isw(c, k0, W_THAT);
   if (!is_word(c, v) || (c->tok[v].flags & WS_TF_CAP))
@@ -3084,15 +3106,27 @@ static int nominal(ctx *c, int32_t v, int32_t s1) {
                                   isw(c, k, W_THEIR) || isw(c, k, W_ITS))) {
     a.np.s = k, a.np.e = k + 1; /* "his claim": his names the speaker */
   }
-  if (a.np.s < 0)
-    return WS_OK; /* "the claim that": no one to name */
+  /* with no possessor the holder is not named ("voiced support for X",
+   * "the claim that X"), but the content is still a stance's: reported
+   * with no speaker.  Not when the phrase is the object of a statement
+   * already reported ("endorsed the plan to build a pier": one
+   * statement), nor after a modifying noun ("the storm attacks on the
+   * pier": no one's stance) */
+  if (a.np.s < 0) {
+    int32_t p = v - 1;
+    int open = p < 0 || !is_word(c, p) || is_cap(c, p) ||
+               inc(c, p, C_DET | C_NOTCL) || c->f[p].cue ||
+               adjective_like(c, p);
+    if (!open || inside_reported(c, q0, v))
+      return WS_OK;
+  }
   int32_t b = k0 + 1;
   if (isw(c, k0, W_TO) && is_word(c, b) && !is_cap(c, b) &&
       !inc(c, b, C_DET))
     b = k0; /* "his plan to cut taxes": the infinitive */
   int32_t e = s1;
   if (!that) /* a noun phrase ends at the clause's next comma */
-    for (int32_t j = b; j < s1; j++)
+    for (int32_t j = b; j < s1 && j < b + CLAUSE_MAX; j++)
       if (is_punct(c, j, ',') && c->in_quote[j] < 0) {
         e = j;
         break;
@@ -3566,7 +3600,7 @@ static int reported(ctx *c, size_t n_direct) {
       }
       if (c->in_quote[v] >= 0)
         continue;
-      int rcn = nominal(c, v, s1);
+      int rcn = nominal(c, v, s1, q0);
       if (!rcn)
         rcn = impression(c, v, s1);
       if (!rcn)
