@@ -3053,7 +3053,9 @@ static const char *const stance_nouns[] = {
     "promises",  "pledges",   "endorsement", "praise",    "concern",
     "concerns",  "accusations", "warnings", "threat",     "threats",
     "defense",   "questions", "push",       "bid",        "commitment",
-    NULL};
+    "request",   "requests",  "appeal",     "appeals",    "complaints",
+    "complaint", "fears",     "worries",    "allegations", "allegation",
+    "claims",    "accusation", "suggestion", "argument",  NULL};
 
 /* 'X's claim that ...', "Trump's support for the wall": the possessor
  * speaks. */
