@@ -3353,9 +3353,10 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
                    c->tok[k].type == WS_TOK_QUOTE))
     return WS_OK;
   attr a = {subject_before(c, v, s0), {v, v + 1}, -1, 1};
-  if (a.np.s < 0 || inside_reported(c, q0, v))
+  if (inside_reported(c, q0, v))
     return WS_OK;
-  a.ent = resolve(c, a.np);
+  if (a.np.s >= 0) /* else the holder is not read: no speaker */
+    a.ent = resolve(c, a.np);
   int32_t e = s1;
   for (int32_t j = k; j < s1 && j < k + CLAUSE_MAX; j++)
     if ((is_punct(c, j, ',') || is_punct(c, j, ':')) && c->in_quote[j] < 0) {
