@@ -3812,6 +3812,20 @@ static int reported(ctx *c, size_t n_direct) {
           int rc = push_reported(c, l + 1, s1, &a);
           if (rc)
             return rc;
+        } else if ((f & (WS_CUE_STANCE | WS_CUE_NAMING)) &&
+                   !(f & WS_CUE_CLAUSE) && l + 1 < s1 &&
+                   (inc(c, l + 1, C_DET) || is_cap(c, l + 1) ||
+                    c->doc->tok_mention[l + 1] >= 0)) {
+          /* "praising the candidate", "backing Jeb Bush": the stance's
+           * object, its holder unread */
+          int32_t e = l + 1;
+          while (e < s1 && e < l + 1 + CLAUSE_MAX && !is_punct(c, e, ',') &&
+                 !ends_sentence(c, e))
+            e++;
+          a.min_words = 1;
+          int rc = push_reported(c, l + 1, e, &a);
+          if (rc)
+            return rc;
         }
         continue;
       }

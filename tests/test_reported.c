@@ -286,6 +286,9 @@ static void stance_verbs(void **state) {
          "the critics", R, "The mayor", NULL, NULL);
   expect("Anna Berg sees the toll as a tax on the poor.",
          "the toll as a tax", R, "Anna Berg", "Berg", NULL);
+  /* with no subject read, the stance is reported with no holder */
+  expect("Backing the harbour plan was easy for the council.",
+         "the harbour plan", R, NULL, NULL, NULL);
   expect_none("The vote for the harbour budget was close.",
               "the harbour budget");
   expect_none("Her comments on the harbour budget were brief.",
