@@ -3294,6 +3294,11 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
   static const char *const see_verbs[] = {"sees", "saw", "see", "views",
                                           "viewed", "view", NULL};
+  /* an undertaking in an infinitive: "threatened to sue", "aims to cut",
+   * "would like to see" */
+  static const char *const inf_verbs[] = {"threatened", "threatens",
+                                          "threaten",   "aims",
+                                          "aimed",      "like", NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD ||
       ((t->flags & WS_TF_CAP) && !c->headline[t->sent]))
@@ -3309,7 +3314,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     return WS_OK;
   const char *w = c->doc->text + t->start;
   int32_t k = v + 1; /* the content */
-  int see = 0;
+  int see = 0, irregular_inf = 0;
   if (ws_tok_in(c->doc->text, t, obj_verbs)) {
     /* an object follows */
   } else if (ws_tok_in(c->doc->text, t, to_verbs)) {
@@ -3324,6 +3329,15 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     if (!isw(c, k, W_FOR) && !isw(c, k, W_AGAINST))
       return WS_OK;
     k++;
+  } else if (ws_tok_in(c->doc->text, t, inf_verbs)) {
+    if (!isw(c, k, W_TO) || !is_word(c, k + 1) || is_cap(c, k + 1) ||
+        inc(c, k + 1, C_DET | C_SUBJ | C_OBJ))
+      return WS_OK;
+    if (ws_tok_is(c->doc->text, t, "like") &&
+        !ws_tok_is(c->doc->text, &c->tok[v - 1], "would"))
+      return WS_OK; /* only "would like to" */
+    if (ws_tok_is(c->doc->text, t, "like"))
+      irregular_inf = 1;
   } else if (ws_tok_in(c->doc->text, t, see_verbs)) {
     int as = 0;
     for (int32_t j = k + 1; j < s1 && j < k + 8 && is_word(c, j); j++)
@@ -3340,7 +3354,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   (void)see;
   /* the verb's context */
   int past = n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd';
-  int irregular = ws_tok_is(c->doc->text, t, "saw");
+  int irregular = ws_tok_is(c->doc->text, t, "saw") || irregular_inf;
   int third = !past && !irregular && w[n - 1] == 's';
   if (inc(c, v - 1, C_DET) ||
       (is_word(c, v - 1) && (c->tok[v - 1].flags & WS_TF_POSS)))
@@ -3376,10 +3390,21 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
       "confident", "sure",     "certain",    "glad",      "worried",
       "afraid",   "adamant",   "skeptical",  "insistent", "pessimistic",
       "unaware",  "doubtful",  NULL};
+  /* and of will with an infinitive: "is eager to run", "are willing to
+   * pay" */
+  static const char *const will_adjectives[] = {"eager", "willing",
+                                                "determined", "reluctant",
+                                                "unwilling", NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
-      !isw(c, v + 1, W_THAT) || !is_word(c, v + 2) ||
-      !ws_tok_in(c->doc->text, t, adjectives))
+      !is_word(c, v + 2))
+    return WS_OK;
+  int inf = 0;
+  if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
+      !inc(c, v + 2, C_DET | C_SUBJ | C_OBJ) &&
+      ws_tok_in(c->doc->text, t, will_adjectives))
+    inf = 1;
+  else if (!isw(c, v + 1, W_THAT) || !ws_tok_in(c->doc->text, t, adjectives))
     return WS_OK;
   int32_t b = v - 1; /* "is acutely aware", "are not sure" */
   for (int skip = 0; skip < 2 && b > s0 &&
@@ -3389,10 +3414,10 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
     b--;
   if (!inc(c, b, C_BE))
     return WS_OK;
-  attr a = {subject_before(c, b, s0), {v, v + 1}, -1, 0};
+  attr a = {subject_before(c, b, s0), {v, v + 1}, -1, inf ? 2 : 0};
   if (a.np.s >= 0)
     a.ent = resolve(c, a.np);
-  return push_reported(c, v + 2, s1, &a);
+  return push_reported(c, inf ? v + 1 : v + 2, s1, &a);
 }
 
 /* An indirect question after a preposition of topic: "talks about how

@@ -286,6 +286,13 @@ static void stance_verbs(void **state) {
          "the critics", R, "The mayor", NULL, NULL);
   expect("Anna Berg sees the toll as a tax on the poor.",
          "the toll as a tax", R, "Anna Berg", "Berg", NULL);
+  /* an undertaking in an infinitive */
+  expect("The dockers threatened to strike before the summer.",
+         "to strike before the summer", R, "The dockers", NULL, NULL);
+  expect("Lena Berg would like to see a second pier.",
+         "to see a second pier", R, "Lena Berg", "Berg", NULL);
+  expect("The fishermen are willing to pay a higher toll.",
+         "to pay a higher toll", R, "The fishermen", NULL, NULL);
   /* with no subject read, the stance is reported with no holder */
   expect("Backing the harbour plan was easy for the council.",
          "the harbour plan", R, NULL, NULL, NULL);
