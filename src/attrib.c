@@ -3459,8 +3459,30 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
     return WS_OK;
   int32_t ent = mention_entity(c, np);
   if (ent < 0 || (entity_kind(c, ent) != WS_ENTITY_PERSON &&
-                  entity_kind(c, ent) != WS_ENTITY_ORG))
-    return WS_OK; /* persons and organisations speak ("NY Daily News:") */
+                  entity_kind(c, ent) != WS_ENTITY_ORG)) {
+    /* a headline's source in title case with no entity ("Poll: ...",
+     * "Clinton Camp: ...", "Newspaper: ..."), but not a label of the
+     * page ("Contributing:", "Twitter:", "BYLINE:", "Q:") */
+    static const char *const labels[] = {
+        "contributing", "twitter", "byline", "email", "photo", "photos",
+        "source", "sources", "note", "update", "updated", "correction",
+        "related", "read", "watch", "name", "age", "editor", "editors",
+        "transcript", "video", "listen", "follow", "see", "the", "q", "a",
+        "tags", "topics", "credit", "subscribe", "share", NULL};
+    if (ent >= 0 && entity_kind(c, ent) == WS_ENTITY_PLACE)
+      return WS_OK; /* a dateline or a section: "Iowa:" */
+    for (int32_t j = np.s; j < np.e; j++)
+      if (!is_cap(c, j) || ((c->tok[j].flags & WS_TF_UPPER) &&
+                            np.e - np.s == 1))
+        return WS_OK;
+    if (ws_tok_in(c->doc->text, &c->tok[np.s], labels))
+      return WS_OK;
+    int words = 0;
+    for (int32_t j = np.e + 1; j < s1 && words < 3; j++)
+      words += is_word(c, j);
+    if (words < 3)
+      return WS_OK;
+  }
   attr a = {np, {np.e, np.e + 1}, ent, 0};
   return push_reported(c, np.e + 1, s1, &a);
 }

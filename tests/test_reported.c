@@ -221,6 +221,18 @@ static void lead_in_colon_before_a_paragraph(void **state) {
          "council meets");
 }
 
+/* A headline opening with its source and a colon reports the rest; a
+ * label of the page does not. */
+static void headline_sources(void **state) {
+  (void)state;
+  expect("Harbour Poll: Ferry Will Run All Winter\n\nThe poll asked 500 "
+         "people.\n",
+         "Ferry Will Run All Winter", R, "Harbour Poll", NULL, NULL);
+  expect_none("The pier opened in May.\n\nContributing: Lena Berg and "
+              "Tomas Vik.\n",
+              "Lena Berg and");
+}
+
 /* The turns of a quoted transcript are quotes of their own, each the
  * labelled speaker's. */
 static void transcript_turns(void **state) {
@@ -329,6 +341,7 @@ int main(void) {
       cmocka_unit_test(listener_after_told),
       cmocka_unit_test(sources_in_adverbials),
       cmocka_unit_test(transcript_turns),
+      cmocka_unit_test(headline_sources),
       cmocka_unit_test(progressive_forms),
       cmocka_unit_test(passives_report_with_no_source),
       cmocka_unit_test(that_clauses_without_a_subject),
