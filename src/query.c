@@ -183,14 +183,18 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   /* The version shown: the given occurrence, or the longest, then the
    * earliest (oldest document) version of the statement. */
   const char *pick =
-      shown ? "SELECT q.id, q.text, q.kind, q.cue, q.line, q.start, q.end, "
-              "d.path, e.name FROM quotes q JOIN documents d ON d.id = q.doc "
+      shown ? "SELECT q.id, t.text, q.kind, q.cue, q.line, q.start, q.end, "
+              "d.path, e.name, q.text_id FROM quotes q "
+              "JOIN texts t ON t.id = q.text_id "
+              "JOIN documents d ON d.id = q.doc "
               "LEFT JOIN entities e ON e.id = q.speaker WHERE q.id = ?2"
-            : "SELECT q.id, q.text, q.kind, q.cue, q.line, q.start, q.end, "
-              "d.path, e.name FROM quotes q JOIN documents d ON d.id = q.doc "
+            : "SELECT q.id, t.text, q.kind, q.cue, q.line, q.start, q.end, "
+              "d.path, e.name, q.text_id FROM quotes q "
+              "JOIN texts t ON t.id = q.text_id "
+              "JOIN documents d ON d.id = q.doc "
               "LEFT JOIN entities e ON e.id = q.speaker "
               "WHERE q.statement = ?1 "
-              "ORDER BY length(q.text) DESC, d.mtime, d.path, q.start LIMIT 1";
+              "ORDER BY length(t.text) DESC, d.mtime, d.path, q.start LIMIT 1";
   if (sqlite3_prepare_v2(s->db, pick, -1, &st, NULL) != SQLITE_OK)
     goto dberr;
   sqlite3_bind_int64(st, 1, stmt_id);
@@ -206,6 +210,7 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   row->end = (uint32_t)sqlite3_column_int64(st, 6);
   row->path = col_dup(a, st, 7);
   row->speaker = col_dup(a, st, 8);
+  int64_t text_id = sqlite3_column_int64(st, 9);
   sqlite3_finalize(st);
   st = NULL;
 
@@ -282,7 +287,7 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
                            -1, &st, NULL) != SQLITE_OK)
       goto dberr;
     sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, row->quote);
+    sqlite3_bind_int64(st, 2, text_id);
     if (sqlite3_step(st) == SQLITE_ROW)
       row->text = col_dup(a, st, 0);
     sqlite3_finalize(st);
@@ -306,8 +311,11 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
     sb_add(&b, "SELECT q.statement, 0, ");
   sb_add(&b, match ? (q->all ? "h.rank" : "min(h.rank)") : "0");
   if (match)
+    /* Hits are texts; each is quoted by one or more occurrences. */
     sb_add(&b, " FROM (SELECT rowid AS id, rank FROM quotes_fts WHERE "
-               "quotes_fts MATCH ?1) h JOIN quotes q ON q.id = h.id");
+               "quotes_fts MATCH ?1) h JOIN texts t ON t.id = h.id "
+               "JOIN quotes q ON q.statement = t.statement "
+               "AND q.text_id = t.id");
   else
     sb_add(&b, " FROM quotes q");
   if (q->doc)

@@ -10,6 +10,7 @@
  *    included, is refused untouched.
  *  - ws_store_put writes a document inside a savepoint: all of it or none.
  *  - Corpus-wide entities are found by key (NFC casefold of the name);
+ *    a quote's words by their exact text (texts: one row per wording);
  *    statements by normalised text, then by near-duplicate text among the
  *    few statements that share a bottom-k bigram sketch value.
  */
@@ -88,18 +89,18 @@ static const char *const stmt_sql[ST_COUNT_] = {
      * value, in one statement instead of one per value; an unused value
      * is NULL and matches nothing. */
     [ST_GRAM_FIND] =
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?1 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?2 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?3 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?4 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?5 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?6 LIMIT 64)",
+        "SELECT * FROM (SELECT statement, 0 FROM statement_grams "
+        "WHERE hash = ?1 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 1 FROM statement_grams "
+        "WHERE hash = ?2 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 2 FROM statement_grams "
+        "WHERE hash = ?3 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 3 FROM statement_grams "
+        "WHERE hash = ?4 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 4 FROM statement_grams "
+        "WHERE hash = ?5 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 5 FROM statement_grams "
+        "WHERE hash = ?6 LIMIT 16)",
     /* One row per sketch value (SKETCH_K = 6); a shorter sketch repeats
      * its last value, which OR IGNORE drops.  Plain VALUES cost a third
      * of json_each() over the sketch's JSON text. */
@@ -107,15 +108,19 @@ static const char *const stmt_sql[ST_COUNT_] = {
                        "VALUES (?1, ?7), (?2, ?7), (?3, ?7), (?4, ?7), "
                        "(?5, ?7), (?6, ?7)",
     [ST_QUOTE_INSERT] =
-        "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
+        "INSERT INTO quotes(doc, start, end, line, text_id, kind, speaker, "
         "speaker_start, speaker_end, cue, statement) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) "
-                      "SELECT id, text FROM quotes WHERE id > ?1 ORDER BY id",
-    [ST_QUOTE_TOP] = "SELECT coalesce(max(id), 0) FROM quotes",
+                      "SELECT id, text FROM texts WHERE id > ?1 ORDER BY id",
+    [ST_TEXT_TOP] = "SELECT coalesce(max(id), 0) FROM texts",
     [ST_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
     [ST_DOC_TOUCH] = "UPDATE documents SET size = ?2, mtime = ?3 "
                      "WHERE path = ?1",
+    [ST_TEXT_FIND] = "SELECT id, statement FROM texts WHERE hash = ?1 "
+                     "AND text = ?2",
+    [ST_TEXT_INSERT] = "INSERT INTO texts(statement, hash, text) "
+                       "VALUES (?1, ?2, ?3)",
 };
 
 static int fail_msg(ws_error *err, int code, const char *msg) {
@@ -349,6 +354,24 @@ typedef struct delta_slot {
   int64_t votes[4]; /* mentions by the kind their document gave */
 } delta_slot;
 
+/* A quote text already stored: texts.id and its statement, by the
+ * 64-bit hash of the text's bytes (ws_hash, computed by the extraction
+ * threads).  Only the hash is kept, as in the `seen` table: two texts
+ * would need equal hashes and equal lengths to be confused. */
+typedef struct text_slot {
+  uint64_t hash; /* 0 if empty */
+  int64_t id, statement;
+  uint32_t len;
+} text_slot;
+
+#define TEXT_CACHE_SIZE (1u << 17)
+
+/* One bit per hash of each stored text, statement key and sketch value
+ * (see ent_cache.fresh): 1 MiB each, about 1% of clear bits misread as
+ * set at a hundred thousand rows. */
+#define BLOOM_BITS (1u << 23)
+enum { BLOOM_TEXTS, BLOOM_KEYS, BLOOM_GRAMS };
+
 /* A doc_entities row waiting to be written. */
 typedef struct de_row {
   int64_t entity, doc, mentions, quotes, kind;
@@ -373,6 +396,21 @@ struct ent_cache {
    * document is deleted (a statement may go with it). */
   key_slot stmts[CACHE_SIZE];
   size_t n_stmts;
+  /* Quote texts by hash: a repeated quote (most of them) costs one probe
+   * here instead of a statement lookup and a full-text entry.  Emptied,
+   * like stmts, when any document is deleted. */
+  text_slot texts[TEXT_CACHE_SIZE];
+  size_t n_texts;
+  /* Whether the database held no statements or texts when it was opened
+   * and no other connection has written since (PRAGMA data_version):
+   * then every stored statement, text and sketch value was written by
+   * this connection and has its bit set below, and a clear bit means
+   * "not stored", with no lookup.  A fresh index (the bulk case) skips
+   * most statement lookups this way.  Bits are never cleared: a row
+   * deleted or rolled back leaves a bit that only costs a lookup. */
+  int fresh;
+  int64_t data_version;
+  uint64_t bloom[3][BLOOM_BITS / 64]; /* BLOOM_TEXTS, _KEYS, _GRAMS */
 };
 
 #define DE_MAX (1u << 18) /* pending rows written early past this */
@@ -407,6 +445,31 @@ static void cache_clear_stmts(ent_cache *c) {
     c->stmts[i].key = NULL;
   }
   c->n_stmts = 0;
+  memset(c->texts, 0, sizeof c->texts);
+  c->n_texts = 0;
+}
+
+/* The slot of text hash h (h != 0): its entry, or the empty slot where
+ * it goes. */
+static text_slot *text_find(ent_cache *c, uint64_t h) {
+  for (size_t i = (h >> 7) & (TEXT_CACHE_SIZE - 1);;
+       i = (i + 1) & (TEXT_CACHE_SIZE - 1)) {
+    text_slot *t = &c->texts[i];
+    if (!t->hash || t->hash == h)
+      return t;
+  }
+}
+
+static void cache_put_text(ent_cache *c, uint64_t h, uint32_t len, int64_t id,
+                           int64_t statement) {
+  if (c->n_texts >= TEXT_CACHE_SIZE / 2) {
+    memset(c->texts, 0, sizeof c->texts);
+    c->n_texts = 0;
+  }
+  text_slot *t = text_find(c, h);
+  if (!t->hash)
+    c->n_texts++;
+  *t = (text_slot){h, id, statement, len};
 }
 
 /* Records statement id for key (h: ws_hash of key). */
@@ -436,6 +499,22 @@ static void cache_put_key(ent_cache *c, const char *key, int64_t id, int kind) {
   k->kind = kind;
 }
 
+static size_t bloom_bit(uint64_t h) {
+  return (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - 23));
+}
+_Static_assert(BLOOM_BITS == 1u << 23, "bloom_bit takes 23 bits");
+
+static void bloom_add(ent_cache *c, int which, uint64_t h) {
+  size_t b = bloom_bit(h);
+  c->bloom[which][b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+/* 0 only when a row with hash h is certainly not stored. */
+static int maybe_stored(const ent_cache *c, int which, uint64_t h) {
+  size_t b = bloom_bit(h);
+  return !c->fresh || ((c->bloom[which][b / 64] >> (b % 64)) & 1);
+}
+
 /* Returns 1 if the pair was already recorded, else records it. */
 static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
   uint64_t h = ws_hash(what, strlen(what)) ^
@@ -459,7 +538,7 @@ static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
   return 0;
 }
 
-/* Adds the quotes written since the last call to the full-text index, in
+/* Adds the texts written since the last call to the full-text index, in
  * one statement.  Inserting each quote's row as it is written costs
  * twice as much: every later multi-row INSERT or UPDATE opens a
  * statement savepoint, and FTS5 writes its pending terms out as a new
@@ -468,7 +547,7 @@ static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
  * merged.  Called before commit and before any delete (whose trigger
  * removes FTS rows, which must exist by then). */
 static int fts_top(ws_store *s, int64_t *top, ws_error *err) {
-  sqlite3_stmt *st = ws_store_stmt(s, ST_QUOTE_TOP, err);
+  sqlite3_stmt *st = ws_store_stmt(s, ST_TEXT_TOP, err);
   if (!st)
     return WS_EDB;
   int r = sqlite3_step(st);
@@ -755,6 +834,21 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
     rc = fail_msg(err, WS_ENOMEM, "out of memory");
     goto fail;
   }
+  if (s->cache) {
+    /* data_version first: a write after it, even one this check misses,
+     * changes it before the first transaction (ws_store_begin). */
+    int64_t any = 1;
+    if (pragma_int(s->db, "PRAGMA data_version", &s->cache->data_version) !=
+            SQLITE_OK ||
+        pragma_int(s->db,
+                   "SELECT EXISTS (SELECT 1 FROM statements) OR "
+                   "EXISTS (SELECT 1 FROM texts)",
+                   &any) != SQLITE_OK) {
+      rc = ws_store_fail(s, err, path);
+      goto fail;
+    }
+    s->cache->fresh = !any;
+  }
   *out = s;
   return WS_OK;
 fail:
@@ -786,7 +880,14 @@ int ws_store_begin(ws_store *s, ws_error *err) {
   int rc = ws_store_exec(s, "BEGIN IMMEDIATE", err);
   if (rc == WS_OK)
     s->in_txn = 1;
-  /* Every committed quote is in quotes_fts (fts_flush before COMMIT). */
+  if (rc == WS_OK && s->cache && s->cache->fresh) {
+    /* Another connection wrote: its rows have no bits (ent_cache.fresh). */
+    int64_t dv = 0;
+    if (pragma_int(s->db, "PRAGMA data_version", &dv) != SQLITE_OK ||
+        dv != s->cache->data_version)
+      s->cache->fresh = 0;
+  }
+  /* Every committed text is in quotes_fts (fts_flush before COMMIT). */
   if (rc == WS_OK)
     rc = fts_top(s, &s->fts_from, err);
   if (rc && s->in_txn)
@@ -1003,6 +1104,12 @@ out:
  * statements sharing one common bigram by chance are never compared. */
 #define SKETCH_K 6
 #define SKETCH_MIN_SHARED 2
+
+/* Statements listed per sketch value.  A value shared by more is a
+ * common phrase ("we have to", or the opening words of a quote that
+ * runs on into different paragraphs), weak evidence of a near-duplicate,
+ * and reading long lists was most of the cost of finding statements. */
+#define GRAM_CAP 16
 _Static_assert(SKETCH_K == 6, "ST_GRAM_INSERT has one row per sketch value");
 
 /* The SKETCH_K smallest hashes of the key's word bigrams (unigrams for a
@@ -1049,33 +1156,48 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     *id = ks->id;
     return WS_OK;
   }
-  sqlite3_stmt *st = ws_store_stmt(s, ST_STMT_BY_KEY, err);
+  ent_cache *c = s->cache;
+  sqlite3_stmt *st = NULL;
   int64_t hash = (int64_t)(h >> 1);
-  if (!st)
-    goto dberr;
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(st, 2, hash);
-  int r = sqlite3_step(st);
-  if (r == SQLITE_ROW) {
-    *id = sqlite3_column_int64(st, 0);
+  int r;
+  if (maybe_stored(c, BLOOM_KEYS, (uint64_t)hash)) {
+    if (!(st = ws_store_stmt(s, ST_STMT_BY_KEY, err)))
+      goto dberr;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, hash);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+      *id = sqlite3_column_int64(st, 0);
+      sqlite3_reset(st);
+      cache_put_stmt(c, key, h, *id);
+      goto out;
+    }
+    if (r != SQLITE_DONE)
+      goto dberr;
     sqlite3_reset(st);
-    cache_put_stmt(s->cache, key, h, *id);
-    goto out;
   }
-  if (r != SQLITE_DONE)
-    goto dberr;
-  sqlite3_reset(st);
+  /* Statements already listed under each sketch value (up to GRAM_CAP). */
+  size_t bucket[SKETCH_K] = {0};
   if (word_count(key) >= NEAR_MIN_WORDS) {
-    int64_t best = 0, seen[SKETCH_K * 64];
-    unsigned char shared[SKETCH_K * 64];
+    int64_t best = 0, seen[SKETCH_K * GRAM_CAP];
+    unsigned char shared[SKETCH_K * GRAM_CAP];
     size_t n_seen = 0;
     double best_sim = NEAR_MIN_SIM;
-    if (!(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
-      goto dberr;
+    size_t n_maybe = 0;
     for (size_t i = 0; i < k; i++)
-      sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+      n_maybe += maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]);
+    /* Values no statement has are left NULL: they match nothing. */
+    if (n_maybe && !(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
+      goto dberr;
+    for (size_t i = 0; n_maybe && i < k; i++)
+      if (maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]))
+        sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
+    r = SQLITE_DONE;
+    while (n_maybe && (r = sqlite3_step(st)) == SQLITE_ROW) {
       int64_t cand = sqlite3_column_int64(st, 0);
+      int v = sqlite3_column_int(st, 1);
+      if (v >= 0 && v < SKETCH_K)
+        bucket[v]++;
       size_t j = 0;
       while (j < n_seen && seen[j] != cand)
         j++;
@@ -1086,7 +1208,8 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
       shared[n_seen] = 1;
       seen[n_seen++] = cand;
     }
-    sqlite3_reset(st);
+    if (st)
+      sqlite3_reset(st);
     if (r != SQLITE_DONE)
       goto dberr;
     for (size_t j = 0; j < n_seen; j++) {
@@ -1119,12 +1242,20 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     goto dberr;
   sqlite3_reset(st);
   *id = sqlite3_last_insert_rowid(s->db);
-  cache_put_stmt(s->cache, key, h, *id);
+  cache_put_stmt(c, key, h, *id);
+  bloom_add(c, BLOOM_KEYS, (uint64_t)hash);
   if (k) {
     if (!(st = ws_store_stmt(s, ST_GRAM_INSERT, err)))
       goto dberr;
-    for (size_t i = 0; i < SKETCH_K; i++)
-      sqlite3_bind_int64(st, (int)i + 1, sketch[i < k ? i : k - 1]);
+    /* A value whose list is full is left out (NULL: OR IGNORE drops the
+     * row); the statement is still found through its other values. */
+    for (size_t i = 0; i < SKETCH_K; i++) {
+      size_t j = i < k ? i : k - 1;
+      if (bucket[j] < GRAM_CAP) {
+        sqlite3_bind_int64(st, (int)i + 1, sketch[j]);
+        bloom_add(c, BLOOM_GRAMS, (uint64_t)sketch[j]);
+      }
+    }
     sqlite3_bind_int64(st, SKETCH_K + 1, *id);
     if (sqlite3_step(st) != SQLITE_DONE)
       goto dberr;
@@ -1137,6 +1268,54 @@ dberr:
     sqlite3_reset(st);
 out:
   return rc;
+}
+
+/* Finds or creates the stored text of a quote (text, len bytes; h its
+ * ws_hash, never 0) and sets *id and *statement.  A new text joins the
+ * statement of its key and sketch (statement_for). */
+static int text_for(ws_store *s, const char *text, size_t len, uint64_t h,
+                    const char *key, const int64_t *sketch, size_t k,
+                    const char *sketch_json, int64_t *id, int64_t *statement,
+                    ws_error *err) {
+  ent_cache *c = s->cache;
+  text_slot *t = text_find(c, h);
+  if (t->hash && t->len == (uint32_t)len) {
+    *id = t->id;
+    *statement = t->statement;
+    return WS_OK;
+  }
+  sqlite3_stmt *st;
+  int r = SQLITE_DONE;
+  if (maybe_stored(c, BLOOM_TEXTS, h >> 1)) {
+    if (!(st = ws_store_stmt(s, ST_TEXT_FIND, err)))
+      return WS_EDB;
+    sqlite3_bind_int64(st, 1, (int64_t)(h >> 1));
+    sqlite3_bind_text(st, 2, text, (int)len, SQLITE_STATIC);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+      *id = sqlite3_column_int64(st, 0);
+      *statement = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+      return ws_store_fail(s, err, "storing a quote");
+  }
+  if (r == SQLITE_DONE) {
+    int rc = statement_for(s, key, sketch, k, sketch_json, statement, err);
+    if (rc)
+      return rc;
+    if (!(st = ws_store_stmt(s, ST_TEXT_INSERT, err)))
+      return WS_EDB;
+    sqlite3_bind_int64(st, 1, *statement);
+    sqlite3_bind_int64(st, 2, (int64_t)(h >> 1));
+    sqlite3_bind_text(st, 3, text, (int)len, SQLITE_STATIC);
+    if (step_done(st))
+      return ws_store_fail(s, err, "storing a quote");
+    *id = sqlite3_last_insert_rowid(s->db);
+    bloom_add(c, BLOOM_TEXTS, h >> 1);
+  }
+  cache_put_text(c, h, (uint32_t)len, *id, *statement);
+  return WS_OK;
 }
 
 /* ----------------------------------------------------------------- writing */
@@ -1296,7 +1475,7 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
   /* Its statements may go with it (trigger quotes_ad). */
   cache_clear_stmts(s->cache);
-  /* The document's doc_entities rows may still be pending, and its quotes
+  /* The document's doc_entities rows may still be pending, and its texts
    * must be in quotes_fts for the delete trigger to remove them. */
   int rc = de_flush(s, err);
   if (!rc)
@@ -1365,7 +1544,7 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_bind_int64(st, 1, id);
   if (step_done(st))
     return ws_store_fail(s, err, "removing a document");
-  /* Every quote left is in quotes_fts, and the next quote id is one past
+  /* Every text left is in quotes_fts, and the next text id is one past
    * the largest left, which may be below fts_from now. */
   return fts_top(s, &s->fts_from, err);
 }
@@ -1381,6 +1560,7 @@ struct ws_store_prep {
   int64_t (*sketch)[SKETCH_K]; /* per quote: bigram sketch */
   size_t *n_sketch;
   const char **sketch_json; /* per quote: the sketch as a JSON array */
+  uint64_t *text_hash;      /* per quote: ws_hash of its text, never 0 */
 };
 
 /* Rows for a multi-row INSERT, written MANY_ROWS at a time and the rest
@@ -1631,9 +1811,11 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     const ws_quote *q = &v->quotes[i];
     if (q->end > v->len || q->start > q->end)
       continue;
-    int64_t stmt_id = 0;
-    if ((rc = statement_for(s, p->stmt_key[i], p->sketch[i], p->n_sketch[i],
-                            p->sketch_json[i], &stmt_id, err)))
+    int64_t stmt_id = 0, text_id = 0;
+    if ((rc = text_for(s, v->text + q->start, q->end - q->start,
+                       p->text_hash[i], p->stmt_key[i], p->sketch[i],
+                       p->n_sketch[i], p->sketch_json[i], &text_id, &stmt_id,
+                       err)))
       goto out;
     if (!(st = ws_store_stmt(s, ST_QUOTE_INSERT, err)))
       goto dberr;
@@ -1641,8 +1823,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     sqlite3_bind_int64(st, 2, q->start);
     sqlite3_bind_int64(st, 3, q->end);
     sqlite3_bind_int64(st, 4, line_at(&lc, q->start));
-    sqlite3_bind_text(st, 5, v->text + q->start, (int)(q->end - q->start),
-                      SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, text_id);
     sqlite3_bind_int(st, 6, (int)q->kind);
     if (q->speaker >= 0 && (size_t)q->speaker < n_ent)
       sqlite3_bind_int64(st, 7, gid[q->speaker]);
@@ -1703,8 +1884,9 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   p->sketch = ws_arena_calloc(p->a, nq, sizeof *p->sketch);
   p->n_sketch = ws_arena_calloc(p->a, nq, sizeof *p->n_sketch);
   p->sketch_json = ws_arena_calloc(p->a, nq, sizeof *p->sketch_json);
+  p->text_hash = ws_arena_calloc(p->a, nq, sizeof *p->text_hash);
   if (!p->ent_key || !p->alias_key || !p->stmt_key || !p->sketch ||
-      !p->n_sketch || !p->sketch_json)
+      !p->n_sketch || !p->sketch_json || !p->text_hash)
     goto oom;
   for (size_t i = 0; i < v->n_entities; i++) {
     const ws_entity *e = &v->entities[i];
@@ -1723,6 +1905,8 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     const ws_quote *q = &v->quotes[i];
     if (q->end > v->len || q->start > q->end)
       continue;
+    uint64_t h = ws_hash(v->text + q->start, q->end - q->start);
+    p->text_hash[i] = h ? h : 1;
     char *key = ws_statement_key(v->text + q->start, q->end - q->start);
     if (!key)
       goto oom;

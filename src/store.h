@@ -38,9 +38,11 @@ enum store_stmt {
   ST_GRAM_INSERT,
   ST_QUOTE_INSERT,
   ST_FTS_INSERT,
-  ST_QUOTE_TOP,
+  ST_TEXT_TOP,
   ST_SEEN_INSERT,
   ST_DOC_TOUCH,
+  ST_TEXT_FIND,
+  ST_TEXT_INSERT,
   ST_COUNT_
 };
 
@@ -57,7 +59,7 @@ struct ws_store {
   int in_txn;                     /* inside ws_store_begin/commit */
   int64_t link_from;              /* aliases.id already linked (store.c) */
   int64_t ent_from;               /* entities.id already linked */
-  int64_t fts_from;               /* quotes.id already in quotes_fts */
+  int64_t fts_from;               /* texts.id already in quotes_fts */
   sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
   ent_cache *cache;               /* writer caches, or NULL */
 };

@@ -153,7 +153,7 @@ int ws_file_read(const char *path, char **buf, size_t *len, ws_error *err);
  */
 typedef struct ws_store ws_store;
 
-#define WS_SCHEMA_VERSION 3
+#define WS_SCHEMA_VERSION 4
 
 enum ws_store_flags {
   WS_STORE_READONLY = 1, /* open for queries only; never writes the file */

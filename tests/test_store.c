@@ -681,6 +681,41 @@ static void index_walks_a_folder_incrementally(void **state) {
   assert_int_equal(stats(f).documents, 4);
 }
 
+/* A writer that found the database empty skips lookups of statements and
+ * texts it never wrote (store.c, ent_cache.fresh); a second connection
+ * writing in between must not make it store the same words twice. */
+static void two_writers_share_statements_and_texts(void **state) {
+  fixture *f = *state;
+  ws_store *other = NULL;
+  ws_error err = {0};
+  assert_int_equal(ws_store_open(f->path, 0, &other, &err), WS_OK);
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "He said \"the river will rise again next spring\" today.\n";
+  quote(&a, "the river will rise again next spring", -1, WS_QUOTE_DIRECT);
+  ws_doc_view v = {a.text, strlen(a.text), a.ments,  a.n_ments,
+                   a.ents, a.n_ents,       a.quotes, a.n_quotes};
+  ws_doc_info info = {"/news/other.txt", (int64_t)strlen(a.text), 1,
+                      ws_hash(a.text, strlen(a.text))};
+  assert_int_equal(ws_store_put(other, &info, &v, &err), WS_OK);
+  ws_store_close(other);
+  put(f, "/news/mine.txt", &a);
+  put(f, "/news/mine2.txt", &a);
+  assert_int_equal(stats(f).statements, 1);
+  int64_t texts = 0;
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT count(*) FROM texts",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  texts = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  assert_int_equal(texts, 1);
+  rows x = quotes_by(f, NULL, "river rise");
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 3);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(a_stored_quote_is_found_by_any_alias,
@@ -690,6 +725,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(one_statement_across_house_styles, setup,
                                       teardown),
       cmocka_unit_test(statement_keys_ignore_style),
+      cmocka_unit_test_setup_teardown(two_writers_share_statements_and_texts,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(corpus_kind_is_a_vote_of_mentions, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(replacing_and_removing_keep_totals, setup,

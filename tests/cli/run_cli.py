@@ -119,8 +119,16 @@ def check_consistent(dbpath):
               'FROM doc_entities WHERE entity = e.id)') == 0, 'n_docs')
     check(one('SELECT count(*) FROM statements s WHERE NOT EXISTS (SELECT 1 '
               'FROM quotes WHERE statement = s.id)') == 0, 'no orphan statements')
-    check(one("SELECT count(*) FROM quotes_fts") == one('SELECT count(*) FROM quotes'),
+    check(one("SELECT count(*) FROM quotes_fts") == one('SELECT count(*) FROM texts'),
           'fts rows')
+    check(one('SELECT count(*) FROM texts t WHERE NOT EXISTS (SELECT 1 FROM quotes '
+              'WHERE statement = t.statement AND text_id = t.id)') == 0,
+          'no orphan texts')
+    check(one('SELECT count(*) FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM texts '
+              'WHERE id = q.text_id AND statement = q.statement)') == 0,
+          'quotes point to texts of their statement')
+    check(one("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'zzzqqq'") == 0,
+          'fts readable')
     # Kept by store.c rather than by foreign keys (schema.sql).
     check(one('SELECT count(*) FROM statement_grams g WHERE NOT EXISTS '
               '(SELECT 1 FROM statements WHERE id = g.statement)') == 0,
@@ -496,8 +504,10 @@ def case_interrupt(d):
     check(db.execute('PRAGMA foreign_key_check').fetchall() == [], 'foreign keys')
     n = db.execute('SELECT count(*) FROM documents').fetchone()[0]
     q = db.execute('SELECT count(*) FROM quotes').fetchone()[0]
-    fts = db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'stage'"
-                     ).fetchone()[0]
+    # Every stored document's quote is found through the full-text index
+    # (one entry per distinct text: the copies share it).
+    fts = db.execute("SELECT count(*) FROM quotes_fts f JOIN quotes q ON q.text_id = "
+                     "f.rowid WHERE quotes_fts MATCH 'stage'").fetchone()[0]
     db.close()
     check(fts == n, 'fts in sync with documents (%d vs %d)' % (fts, n))
     check_consistent(os.path.join(d, 'w.db'))
