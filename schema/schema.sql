@@ -21,8 +21,9 @@
 --  * a statement exists while at least one quote points to it, and a
 --    text while at least one quote has it (trigger quotes_ad);
 --  * entities.votes_* are the sums of doc_entities.n_mentions by the kind
---    each document gave the entity, and entities.kind follows from them
---    (trigger entities_kind).
+--    each document gave the entity, and entities.kind follows from them:
+--    every UPDATE of the votes sets kind = ws_kind(votes...) (store.c,
+--    sql_kind: the rule, and why not a trigger).
 
 -- One indexed file.  path is absolute; mtime is in nanoseconds; hash is
 -- the 64-bit FNV-1a of the file's bytes.
@@ -64,25 +65,6 @@ CREATE TABLE entities(
   votes_place INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX entities_rank ON entities(n_mentions DESC, id);
-
--- The kind most mentions vote for.  A document with no evidence says
--- "other" (a bare surname, an adjective use), so "other" wins only with
--- more than twice the votes of the best specific kind: "Democratic",
--- called other in four hundred documents and person in three, stays
--- other; a person named by surname alone in most articles stays a
--- person.  Ties go to person, then org, then place.
-CREATE TRIGGER entities_kind AFTER UPDATE OF votes_other, votes_person,
-    votes_org, votes_place ON entities BEGIN
-  UPDATE entities SET kind = CASE
-      WHEN max(new.votes_person, new.votes_org, new.votes_place) = 0
-        OR new.votes_other > 2 * max(new.votes_person, new.votes_org,
-                                     new.votes_place) THEN 0
-      WHEN new.votes_person >= new.votes_org
-        AND new.votes_person >= new.votes_place THEN 1
-      WHEN new.votes_org >= new.votes_place THEN 2
-      ELSE 3 END
-    WHERE id = new.id;
-END;
 
 -- Other names of an entity ("Amir-Abdollahian"), also folded into key so
 -- that `--by` and `entity` match any alias case-insensitively.
