@@ -127,6 +127,8 @@ static const char *const stmt_sql[ST_COUNT_] = {
                      "AND text = ?2",
     [ST_TEXT_INSERT] = "INSERT INTO texts(statement, hash, text) "
                        "VALUES (?1, ?2, ?3)",
+    [ST_GRAM_ONE] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
+                    "VALUES (?1, ?2)",
 };
 
 static int fail_msg(ws_error *err, int code, const char *msg) {
@@ -193,10 +195,12 @@ sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   sqlite3_stmt *st = s->stmts[i];
   if (!st) {
     /* The multi-row forms are made from the single-row SQL. */
-    static char de_n[128 + MANY_ROWS * 12];
-    const char *sql = i == ST_DE_INSERT_N
-                          ? many_rows_sql(ST_DE_INSERT, 5, de_n, sizeof de_n)
-                          : stmt_sql[i];
+    static char de_n[128 + MANY_ROWS * 12], gram_n[128 + MANY_ROWS * 8];
+    const char *sql =
+        i == ST_DE_INSERT_N ? many_rows_sql(ST_DE_INSERT, 5, de_n, sizeof de_n)
+        : i == ST_GRAM_ONE_N
+            ? many_rows_sql(ST_GRAM_ONE, 2, gram_n, sizeof gram_n)
+            : stmt_sql[i];
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &s->stmts[i], NULL) != SQLITE_OK) {
       ws_store_fail(s, err, "preparing a statement");
@@ -408,6 +412,18 @@ typedef struct text_slot {
 #define BLOOM_BITS (1u << 23)
 enum { BLOOM_TEXTS, BLOOM_KEYS, BLOOM_GRAMS };
 
+/* Sketch values of the statements this connection wrote (see
+ * ent_cache.grams_complete): per value, its statements in id order, at
+ * most GRAM_CAP, as a list through gram_node.next. */
+typedef struct gram_slot {
+  int64_t hash; /* sketch value; 0 if empty (ws_hash >> 1 is never 0 here) */
+  uint32_t head, tail, n;
+} gram_slot;
+
+#define GRAM_SLOTS (1u << 17)
+#define GRAM_NODES (1u << 18)
+#define GRAM_PENDING (1u << 16) /* rows written early past this */
+
 /* A doc_entities row waiting to be written. */
 typedef struct de_row {
   int64_t entity, doc, mentions, quotes, kind;
@@ -446,12 +462,27 @@ struct ent_cache {
    * deleted or rolled back leaves a bit that only costs a lookup. */
   int fresh;
   int64_t data_version;
+  /* While grams_complete (fresh, and nothing deleted, rolled back or
+   * dropped for room since), gram_slots list every statement_grams row,
+   * so near-duplicate candidates are found here with no SQL; the rows
+   * are written at commit, sorted (gram_pending), instead of one random
+   * B-tree insert each. */
+  int grams_complete;
+  gram_slot gram_slots[GRAM_SLOTS];
+  size_t n_gram_slots;
+  int64_t gram_stmt[GRAM_NODES]; /* statement of node i (from 1) */
+  uint32_t gram_next[GRAM_NODES]; /* next node of the same value, or 0 */
+  size_t n_gram_nodes;
+  int64_t (*gram_pending)[2]; /* (hash, statement) rows not yet written */
+  size_t n_gram_pending;
   uint64_t bloom[3][BLOOM_BITS / 64]; /* BLOOM_TEXTS, _KEYS, _GRAMS */
 };
 
 #define DE_MAX (1u << 18) /* pending rows written early past this */
 
 static int de_flush(ws_store *s, ws_error *err);
+static int gram_flush(ws_store *s, ws_error *err);
+static int gram_add(ws_store *s, int64_t h, int64_t id, ws_error *err);
 
 static void cache_clear_keys(ent_cache *c) {
   for (size_t i = 0; i < CACHE_SIZE; i++) {
@@ -551,6 +582,25 @@ static int maybe_stored(const ent_cache *c, int which, uint64_t h) {
   return !c->fresh || ((c->bloom[which][b / 64] >> (b % 64)) & 1);
 }
 
+static gram_slot *gram_find(ent_cache *c, int64_t h) {
+  uint64_t x = (uint64_t)h * 0x9E3779B97F4A7C15ull;
+  for (size_t i = (size_t)(x >> 47) & (GRAM_SLOTS - 1);;
+       i = (i + 1) & (GRAM_SLOTS - 1)) {
+    gram_slot *g = &c->gram_slots[i];
+    if (!g->hash || g->hash == h)
+      return g;
+  }
+}
+
+/* Drops the in-memory lists: from now on candidates come from SQL. */
+static void grams_forget(ent_cache *c) {
+  if (c->n_gram_slots)
+    memset(c->gram_slots, 0, sizeof c->gram_slots);
+  c->n_gram_slots = 0;
+  c->n_gram_nodes = 0;
+  c->grams_complete = 0;
+}
+
 /* Returns 1 if the pair was already recorded, else records it. */
 static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
   uint64_t h = ws_hash(what, strlen(what)) ^
@@ -618,6 +668,8 @@ static int cache_flush(ws_store *s, ws_error *err) {
   if (!c)
     return WS_OK;
   int rc = de_flush(s, err);
+  if (!rc)
+    rc = gram_flush(s, err);
   if (rc || !c->n_deltas)
     return rc;
   for (size_t i = 0; i < CACHE_SIZE; i++) {
@@ -680,6 +732,8 @@ static void cache_reset(ws_store *s, int deltas_too) {
     memset(s->cache->deltas, 0, sizeof s->cache->deltas);
     s->cache->n_deltas = 0;
     s->cache->n_de = 0;
+    s->cache->n_gram_pending = 0;
+    grams_forget(s->cache);
   }
 }
 
@@ -885,7 +939,7 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
       rc = ws_store_fail(s, err, path);
       goto fail;
     }
-    s->cache->fresh = !any;
+    s->cache->fresh = s->cache->grams_complete = !any;
   }
   *out = s;
   return WS_OK;
@@ -901,6 +955,7 @@ void ws_store_close(ws_store *s) {
     cache_reset(s, 1);
     free(s->cache->de);
     free(s->cache->mbuf);
+    free(s->cache->gram_pending);
   }
   free(s->cache);
   for (int i = 0; i < ST_COUNT_; i++)
@@ -922,8 +977,10 @@ int ws_store_begin(ws_store *s, ws_error *err) {
     /* Another connection wrote: its rows have no bits (ent_cache.fresh). */
     int64_t dv = 0;
     if (pragma_int(s->db, "PRAGMA data_version", &dv) != SQLITE_OK ||
-        dv != s->cache->data_version)
+        dv != s->cache->data_version) {
       s->cache->fresh = 0;
+      grams_forget(s->cache);
+    }
   }
   /* Every committed text is in quotes_fts (fts_flush before COMMIT). */
   if (rc == WS_OK)
@@ -1182,6 +1239,20 @@ static size_t word_count(const char *key) {
   return n;
 }
 
+/* Counts one more shared sketch value for candidate statement `cand`. */
+static void note_candidate(int64_t cand, int64_t *seen, unsigned char *shared,
+                           size_t *n_seen) {
+  size_t j = 0;
+  while (j < *n_seen && seen[j] != cand)
+    j++;
+  if (j < *n_seen) {
+    shared[j]++;
+    return;
+  }
+  shared[*n_seen] = 1;
+  seen[(*n_seen)++] = cand;
+}
+
 /* Finds or creates the statement of a quote, given its key and sketch
  * (ws_store_prepare); sets *id. */
 static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
@@ -1221,35 +1292,38 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     unsigned char shared[SKETCH_K * GRAM_CAP];
     size_t n_seen = 0;
     double best_sim = NEAR_MIN_SIM;
-    size_t n_maybe = 0;
-    for (size_t i = 0; i < k; i++)
-      n_maybe += maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]);
-    /* Values no statement has are left NULL: they match nothing. */
-    if (n_maybe && !(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
-      goto dberr;
-    for (size_t i = 0; n_maybe && i < k; i++)
-      if (maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]))
-        sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
-    r = SQLITE_DONE;
-    while (n_maybe && (r = sqlite3_step(st)) == SQLITE_ROW) {
-      int64_t cand = sqlite3_column_int64(st, 0);
-      int v = sqlite3_column_int(st, 1);
-      if (v >= 0 && v < SKETCH_K)
-        bucket[v]++;
-      size_t j = 0;
-      while (j < n_seen && seen[j] != cand)
-        j++;
-      if (j < n_seen) {
-        shared[j]++;
-        continue;
+    if (c->grams_complete) {
+      /* Every sketch row is listed in memory (ent_cache.grams_complete). */
+      for (size_t i = 0; i < k; i++) {
+        gram_slot *g = gram_find(c, sketch[i]);
+        for (uint32_t nd = g->hash ? g->head : 0; nd && bucket[i] < GRAM_CAP;
+             nd = c->gram_next[nd]) {
+          bucket[i]++;
+          note_candidate(c->gram_stmt[nd], seen, shared, &n_seen);
+        }
       }
-      shared[n_seen] = 1;
-      seen[n_seen++] = cand;
+    } else {
+      size_t n_maybe = 0;
+      for (size_t i = 0; i < k; i++)
+        n_maybe += maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]);
+      /* Values no statement has are left NULL: they match nothing. */
+      if (n_maybe && !(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
+        goto dberr;
+      for (size_t i = 0; n_maybe && i < k; i++)
+        if (maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]))
+          sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
+      r = SQLITE_DONE;
+      while (n_maybe && (r = sqlite3_step(st)) == SQLITE_ROW) {
+        int v = sqlite3_column_int(st, 1);
+        if (v >= 0 && v < SKETCH_K)
+          bucket[v]++;
+        note_candidate(sqlite3_column_int64(st, 0), seen, shared, &n_seen);
+      }
+      if (st)
+        sqlite3_reset(st);
+      if (r != SQLITE_DONE)
+        goto dberr;
     }
-    if (st)
-      sqlite3_reset(st);
-    if (r != SQLITE_DONE)
-      goto dberr;
     for (size_t j = 0; j < n_seen; j++) {
       if (shared[j] < (k < SKETCH_MIN_SHARED ? k : SKETCH_MIN_SHARED))
         continue;
@@ -1282,11 +1356,28 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
   *id = sqlite3_last_insert_rowid(s->db);
   cache_put_stmt(c, key, h, *id);
   bloom_add(c, BLOOM_KEYS, (uint64_t)hash);
+  if (k && c->grams_complete) {
+    size_t i = 0;
+    for (; i < k; i++) {
+      if (bucket[i] >= GRAM_CAP)
+        continue;
+      bloom_add(c, BLOOM_GRAMS, (uint64_t)sketch[i]);
+      if ((rc = gram_add(s, sketch[i], *id, err)) == WS_ENOTFOUND)
+        break; /* lists dropped: written below, as for any database */
+      if (rc)
+        goto out;
+    }
+    if (i == k)
+      goto out;
+    rc = WS_OK;
+  }
   if (k) {
     if (!(st = ws_store_stmt(s, ST_GRAM_INSERT, err)))
       goto dberr;
     /* A value whose list is full is left out (NULL: OR IGNORE drops the
-     * row); the statement is still found through its other values. */
+     * row); the statement is still found through its other values.  Rows
+     * already queued by gram_add are written twice, which OR IGNORE
+     * also drops. */
     for (size_t i = 0; i < SKETCH_K; i++) {
       size_t j = i < k ? i : k - 1;
       if (bucket[j] < GRAM_CAP) {
@@ -1511,8 +1602,13 @@ static int cmp_id(const void *a, const void *b) {
 /* Deletes document id with everything in it, keeping entity totals. */
 static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
-  /* Its statements may go with it (trigger quotes_ad). */
+  /* Its statements may go with it (trigger quotes_ad), with their sketch
+   * rows, which must be written by then. */
   cache_clear_stmts(s->cache);
+  int rc0 = gram_flush(s, err);
+  if (rc0)
+    return rc0;
+  grams_forget(s->cache);
   /* The document's doc_entities rows may still be pending, and its texts
    * must be in quotes_fts for the delete trigger to remove them. */
   int rc = de_flush(s, err);
@@ -1725,6 +1821,76 @@ static int de_add(ws_store *s, int64_t doc, const ent_count *e, ws_error *err) {
     }
   }
   c->de[c->n_de++] = (de_row){e->id, doc, e->mentions, e->quotes, e->kind};
+  return WS_OK;
+}
+
+static int cmp_gram(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  if (x[0] != y[0])
+    return (x[0] > y[0]) - (x[0] < y[0]);
+  return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Writes the pending statement_grams rows in key order. */
+static int gram_flush(ws_store *s, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c || !c->n_gram_pending)
+    return WS_OK;
+  qsort(c->gram_pending, c->n_gram_pending, sizeof *c->gram_pending,
+        cmp_gram);
+  row_batch b;
+  b.s = s;
+  b.one = ST_GRAM_ONE;
+  b.many = ST_GRAM_ONE_N;
+  b.cols = 2;
+  b.n = 0;
+  int rc = WS_OK;
+  for (size_t i = 0; i < c->n_gram_pending && rc == WS_OK; i++) {
+    b.v[b.n][0] = c->gram_pending[i][0];
+    b.v[b.n][1] = c->gram_pending[i][1];
+    rc = batch_add(&b, err);
+  }
+  if (rc == WS_OK)
+    rc = batch_finish(&b, err);
+  c->n_gram_pending = 0;
+  return rc;
+}
+
+/* Lists statement `id` under sketch value h in memory and queues its row.
+ * Returns WS_OK, or WS_ENOTFOUND when the lists are full (they are
+ * dropped, and the caller writes the row itself). */
+static int gram_add(ws_store *s, int64_t h, int64_t id, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c->gram_pending &&
+      !(c->gram_pending = malloc(GRAM_PENDING * sizeof *c->gram_pending)))
+    return fail_msg(err, WS_ENOMEM, "out of memory");
+  gram_slot *g = gram_find(c, h);
+  if (!h || (!g->hash && c->n_gram_slots >= GRAM_SLOTS / 2) ||
+      c->n_gram_nodes + 1 >= GRAM_NODES) {
+    int rc = gram_flush(s, err);
+    grams_forget(c);
+    return rc ? rc : WS_ENOTFOUND;
+  }
+  if (c->n_gram_pending == GRAM_PENDING) {
+    int rc = gram_flush(s, err);
+    if (rc)
+      return rc;
+  }
+  uint32_t node = (uint32_t)++c->n_gram_nodes;
+  c->gram_stmt[node] = id;
+  c->gram_next[node] = 0;
+  if (!g->hash) {
+    g->hash = h;
+    g->head = node;
+    c->n_gram_slots++;
+  } else {
+    c->gram_next[g->tail] = node;
+  }
+  g->tail = node;
+  g->n++;
+  c->gram_pending[c->n_gram_pending][0] = h;
+  c->gram_pending[c->n_gram_pending][1] = id;
+  c->n_gram_pending++;
   return WS_OK;
 }
 

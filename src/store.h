@@ -43,6 +43,8 @@ enum store_stmt {
   ST_DOC_TOUCH,
   ST_TEXT_FIND,
   ST_TEXT_INSERT,
+  ST_GRAM_ONE,
+  ST_GRAM_ONE_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_COUNT_
 };
 
