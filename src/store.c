@@ -2331,7 +2331,10 @@ static int relink_docs(ws_store *s, merge_log *g, ws_error *err) {
 static int merge_entity(ws_store *s, int64_t from, int64_t into,
                         sqlite3_stmt **cache, merge_log *g, ws_error *err) {
   static const char *const sql[] = {
-      "SELECT doc FROM doc_entities WHERE entity = ?1",
+      /* The documents of `from`, and whether `into` is named there too. */
+      "SELECT a.doc, EXISTS (SELECT 1 FROM doc_entities b "
+      "WHERE b.entity = ?2 AND b.doc = a.doc) "
+      "FROM doc_entities a WHERE a.entity = ?1",
       "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
       "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes, kind) "
       "SELECT doc, ?2, n_mentions, n_quotes, kind FROM doc_entities "
@@ -2354,16 +2357,19 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       "entities.votes_person + f.votes_person, "
       "entities.votes_org + f.votes_org, "
       "entities.votes_place + f.votes_place), "
-      "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM doc_entities "
-      "WHERE entity = ?2), "
-      "n_quotes = (SELECT coalesce(sum(n_quotes), 0) FROM doc_entities "
-      "WHERE entity = ?2), "
-      "n_docs = (SELECT count(*) FROM doc_entities WHERE entity = ?2) "
-      "FROM (SELECT votes_other, votes_person, votes_org, votes_place "
-      "FROM entities WHERE id = ?1) AS f WHERE entities.id = ?2",
+      /* Totals add up (the sums over doc_entities, ws_store_link flushed
+       * them); ?3 documents name both.  Summing the rows of `into`
+       * again cost a pass over its documents per merge. */
+      "n_mentions = entities.n_mentions + f.n_mentions, "
+      "n_quotes = entities.n_quotes + f.n_quotes, "
+      "n_docs = entities.n_docs + f.n_docs - ?3 "
+      "FROM (SELECT votes_other, votes_person, votes_org, votes_place, "
+      "n_mentions, n_quotes, n_docs FROM entities WHERE id = ?1) AS f "
+      "WHERE entities.id = ?2",
       "DELETE FROM entities WHERE id = ?1",
   };
   _Static_assert(sizeof sql / sizeof *sql == MERGE_STMTS, "merge statements");
+  int64_t both = 0; /* documents that name both entities */
   /* cache holds MERGE_STMTS statements prepared on first use (a link
    * pass merges thousands of names); ws_store_link finalises them. */
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
@@ -2372,11 +2378,13 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       return ws_store_fail(s, err, "merging entities");
     sqlite3_stmt *st = cache[i];
     sqlite3_bind_int64(st, 1, from);
-    if (i)
-      sqlite3_bind_int64(st, 2, into);
+    sqlite3_bind_int64(st, 2, into);
+    if (sqlite3_bind_parameter_count(st) >= 3)
+      sqlite3_bind_int64(st, 3, both);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
       int64_t doc = sqlite3_column_int64(st, 0);
+      both += sqlite3_column_int(st, 1);
       if (log_push(&g->docs, &g->n_docs, &g->cap_docs, 1, &doc)) {
         sqlite3_reset(st);
         return fail_msg(err, WS_ENOMEM, "out of memory");
