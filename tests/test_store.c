@@ -691,8 +691,10 @@ static void two_writers_share_statements_and_texts(void **state) {
   assert_int_equal(ws_store_open(f->path, 0, &other, &err), WS_OK);
   doc a;
   memset(&a, 0, sizeof a);
-  a.text = "He said \"the river will rise again next spring\" today.\n";
-  quote(&a, "the river will rise again next spring", -1, WS_QUOTE_DIRECT);
+  a.text = "Jane Doe said \"the river will rise again next spring\" today.\n";
+  int32_t jane = entity(&a, "Jane Doe", WS_ENTITY_PERSON, NULL, 0);
+  mention(&a, jane, "Jane Doe", 0);
+  quote(&a, "the river will rise again next spring", jane, WS_QUOTE_DIRECT);
   ws_doc_view v = {a.text, strlen(a.text), a.ments,  a.n_ments,
                    a.ents, a.n_ents,       a.quotes, a.n_quotes};
   ws_doc_info info = {"/news/other.txt", (int64_t)strlen(a.text), 1,
@@ -712,6 +714,9 @@ static void two_writers_share_statements_and_texts(void **state) {
   sqlite3_finalize(st);
   assert_int_equal(texts, 1);
   rows x = quotes_by(f, NULL, "river rise");
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 3);
+  x = all_entities(f);
   assert_int_equal(x.n, 1);
   assert_int_equal(x.docs[0], 3);
 }
