@@ -5,10 +5,10 @@
 -- and PRAGMA user_version (the schema version below).
 --
 -- Invariants kept by store.c:
---  * every row that belongs to a document (quotes) cascades away with
---    it, and store.c deletes its doc_entities rows first (the entities
---    in its mention list and its speakers), so replacing a document is
---    DELETE + INSERT;
+--  * store.c deletes every row that belongs to a document with it: its
+--    doc_entities rows (the entities in its mention list and its
+--    speakers) and its quotes (documents.quote_lo..quote_hi), so
+--    replacing a document is DELETE + INSERT;
 --  * entities.n_mentions / n_docs / n_quotes are the sums over
 --    doc_entities, maintained on insert and delete so that `entities`
 --    (most mentioned first) answers from an index instead of a GROUP BY
@@ -37,6 +37,11 @@ CREATE TABLE documents(
   n_mentions INTEGER NOT NULL DEFAULT 0,
   n_quotes INTEGER NOT NULL DEFAULT 0,
   n_spoken INTEGER NOT NULL DEFAULT 0, -- quotes with a speaker
+  -- Its quotes are quotes.id quote_lo..quote_hi (none when hi < lo):
+  -- store.c writes a document's quotes with consecutive ids, so a range
+  -- finds them and quotes need no index by document.
+  quote_lo INTEGER NOT NULL DEFAULT 0,
+  quote_hi INTEGER NOT NULL DEFAULT -1,
   -- Every mention (entity, byte span, line), in text order, as one
   -- BLOB: per mention four unsigned LEB128 varints, entity id, start
   -- minus the previous start, length, line minus the previous line.  A
@@ -86,7 +91,7 @@ CREATE TABLE roles(
 
 -- Per entity and document: how often it is named and quoted there.
 -- Clustered by entity, which is how it is read (an entity's documents,
--- merges); a document's rows are found through its mention list and
+-- merges, and its quotes: n_quotes > 0 names the documents to look in); a document's rows are found through its mention list and
 -- quotes, so there is no second index to maintain (a third of the cost
 -- of writing this table) and no foreign key: store.c deletes these rows
 -- before the document.
@@ -141,14 +146,18 @@ CREATE TABLE texts(
 );
 CREATE INDEX texts_hash ON texts(hash);
 
--- One quote occurrence in one document.  speaker, statement and text_id
--- carry no foreign key (a lookup per insert): store.c points them only at
--- live rows, merges rewrite speaker before an entity goes, and a
--- statement or text goes only when no quote points to it (trigger
--- quotes_ad).
+-- One quote occurrence in one document.  doc, speaker, statement and
+-- text_id carry no foreign key (a lookup per insert): store.c points
+-- them only at live rows, deletes a document's quotes with it, merges
+-- rewrite speaker before an entity goes, and a statement or text goes
+-- only when no quote points to it (trigger quotes_ad).  The only index
+-- is by statement: a document's quotes are an id range (documents), and
+-- a speaker's are found in the documents where doc_entities counts its
+-- quotes, so no index by document or speaker is kept up on every insert
+-- (two thirds of the cost of writing a quote).
 CREATE TABLE quotes(
   id INTEGER PRIMARY KEY,
-  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  doc INTEGER NOT NULL,                -- documents.id
   start INTEGER NOT NULL,
   end INTEGER NOT NULL,
   line INTEGER NOT NULL,
@@ -160,9 +169,6 @@ CREATE TABLE quotes(
   cue TEXT,
   statement INTEGER NOT NULL           -- statements.id (= its text's)
 );
-CREATE INDEX quotes_doc ON quotes(doc);
--- Most quotes have no speaker; "speaker = ?" implies the index's WHERE.
-CREATE INDEX quotes_speaker ON quotes(speaker) WHERE speaker IS NOT NULL;
 -- A statement's occurrences, and those of one of its texts (full-text
 -- hits, trigger quotes_ad).
 CREATE INDEX quotes_statement ON quotes(statement, text_id);

@@ -304,21 +304,41 @@ dberr:
 static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
                           const char *match, const int64_t *ids, size_t n_ids,
                           ws_quote_cb cb, void *ud, ws_error *err) {
-  sbuf b = {0};
+  sbuf b = {0}, in = {0}; /* the SQL; the speaker ids, "1,2,..." */
+  for (size_t i = 0; i < n_ids; i++) {
+    char num[32];
+    snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)ids[i]);
+    sb_add(&in, num);
+  }
   if (q->all)
     sb_add(&b, "SELECT q.statement, q.id, ");
   else
     sb_add(&b, "SELECT q.statement, 0, ");
   sb_add(&b, match ? (q->all ? "h.rank" : "min(h.rank)") : "0");
-  if (match)
+  if (match) {
     /* Hits are texts; each is quoted by one or more occurrences. */
     sb_add(&b, " FROM (SELECT rowid AS id, rank FROM quotes_fts WHERE "
                "quotes_fts MATCH ?1) h JOIN texts t ON t.id = h.id "
                "JOIN quotes q ON q.statement = t.statement "
                "AND q.text_id = t.id");
-  else
+  } else if (q->doc) {
+    /* A document's quotes are an id range (schema.sql). */
+    sb_add(&b, " FROM documents d CROSS JOIN quotes q "
+               "ON q.id BETWEEN d.quote_lo AND d.quote_hi");
+  } else if (n_ids) {
+    /* A speaker's quotes are in the documents where doc_entities counts
+     * some (schema.sql): quotes have no index by speaker.  DISTINCT: two
+     * of the names may be counted in one document. */
+    sb_add(&b, " FROM (SELECT DISTINCT doc FROM doc_entities WHERE "
+               "n_quotes > 0 AND entity IN (");
+    sb_add(&b, in.oom ? "0" : in.p);
+    sb_add(&b, ")) de CROSS JOIN documents dd ON dd.id = de.doc "
+               "CROSS JOIN quotes q "
+               "ON q.id BETWEEN dd.quote_lo AND dd.quote_hi");
+  } else {
     sb_add(&b, " FROM quotes q");
-  if (q->doc)
+  }
+  if (q->doc && match)
     sb_add(&b, " JOIN documents d ON d.id = q.doc");
   sb_add(&b, " WHERE 1");
   if (q->doc)
@@ -327,13 +347,12 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
     sb_add(&b, " AND q.kind = ?3");
   if (n_ids) {
     sb_add(&b, " AND q.speaker IN (");
-    for (size_t i = 0; i < n_ids; i++) {
-      char num[32];
-      snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)ids[i]);
-      sb_add(&b, num);
-    }
+    sb_add(&b, in.oom ? "0" : in.p);
     sb_add(&b, ")");
   }
+  if (in.oom)
+    b.oom = 1;
+  free(in.p);
   if (!q->all)
     sb_add(&b, " GROUP BY q.statement");
   if (match)

@@ -43,8 +43,14 @@ static const char *const stmt_sql[ST_COUNT_] = {
     [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
                     "WHERE path = ?1",
     [ST_DOC_ENTS] = "SELECT mentions FROM documents WHERE id = ?1",
-    [ST_DOC_SPEAKERS] = "SELECT DISTINCT speaker FROM quotes WHERE doc = ?1 "
-                        "AND speaker IS NOT NULL",
+    [ST_DOC_SPEAKERS] = "SELECT DISTINCT q.speaker FROM documents d "
+                        "JOIN quotes q ON q.id BETWEEN d.quote_lo AND "
+                        "d.quote_hi WHERE d.id = ?1 AND q.speaker IS NOT NULL",
+    [ST_DOC_QUOTES_DELETE] = "DELETE FROM quotes WHERE id BETWEEN "
+                             "(SELECT quote_lo FROM documents WHERE id = ?1) "
+                             "AND (SELECT quote_hi FROM documents "
+                             "WHERE id = ?1)",
+    [ST_QUOTE_NEXT] = "SELECT coalesce(max(id), 0) + 1 FROM quotes",
     [ST_DOC_UNCOUNT] =
         "UPDATE entities SET n_mentions = entities.n_mentions - de.n_mentions, "
         "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - "
@@ -62,8 +68,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
     [ST_DE_DELETE] = "DELETE FROM doc_entities WHERE entity = ?2 AND doc = ?1",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
-                      "n_mentions, n_quotes, n_spoken, mentions) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                      "n_mentions, n_quotes, n_spoken, mentions, quote_lo, "
+                      "quote_hi) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [ST_ENT_BY_KEY] = "SELECT id, kind FROM entities WHERE key = ?1",
     [ST_ENT_BY_ALIAS] = "SELECT a.entity, e.kind, e.n_mentions FROM aliases a "
                         "JOIN entities e ON e.id = a.entity WHERE a.key = ?1 "
@@ -115,8 +122,8 @@ static const char *const stmt_sql[ST_COUNT_] = {
                        "(?5, ?7), (?6, ?7)",
     [ST_QUOTE_INSERT] =
         "INSERT INTO quotes(doc, start, end, line, text_id, kind, speaker, "
-        "speaker_start, speaker_end, cue, statement) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "speaker_start, speaker_end, cue, statement, id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) "
                       "SELECT id, text FROM texts WHERE id > ?1 ORDER BY id",
     [ST_TEXT_TOP] = "SELECT coalesce(max(id), 0) FROM texts",
@@ -991,6 +998,19 @@ int ws_store_begin(ws_store *s, ws_error *err) {
   /* Every committed text is in quotes_fts (fts_flush before COMMIT). */
   if (rc == WS_OK)
     rc = fts_top(s, &s->fts_from, err);
+  /* Quote ids are given, not taken from SQLite: a document's quotes must
+   * be consecutive (documents.quote_lo..quote_hi). */
+  if (rc == WS_OK) {
+    sqlite3_stmt *st = ws_store_stmt(s, ST_QUOTE_NEXT, err);
+    if (!st)
+      rc = WS_EDB;
+    else if (sqlite3_step(st) == SQLITE_ROW)
+      s->next_quote = sqlite3_column_int64(st, 0);
+    else
+      rc = ws_store_fail(s, err, s->path);
+    if (st)
+      sqlite3_reset(st);
+  }
   if (rc && s->in_txn)
     ws_store_rollback(s);
   return rc;
@@ -1694,11 +1714,14 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   free(ids);
   if (rc)
     return rc;
-  if (!(st = ws_store_stmt(s, ST_DOC_DELETE, err)))
-    return WS_EDB;
-  sqlite3_bind_int64(st, 1, id);
-  if (step_done(st))
-    return ws_store_fail(s, err, "removing a document");
+  for (int k = 0; k < 2; k++) {
+    if (!(st = ws_store_stmt(s, k ? ST_DOC_DELETE : ST_DOC_QUOTES_DELETE,
+                             err)))
+      return WS_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    if (step_done(st))
+      return ws_store_fail(s, err, "removing a document");
+  }
   /* Every text left is in quotes_fts, and the next text id is one past
    * the largest left, which may be below fts_from now. */
   return fts_top(s, &s->fts_from, err);
@@ -2045,6 +2068,13 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   sqlite3_bind_int64(st, 7, (int64_t)v->n_quotes);
   sqlite3_bind_int64(st, 8, spoken);
   sqlite3_bind_blob(st, 9, ec->mbuf, (int)mlen, SQLITE_STATIC);
+  int64_t n_stored = 0; /* quotes with a valid span, written below */
+  for (size_t i = 0; i < v->n_quotes; i++)
+    n_stored += v->quotes[i].end <= v->len &&
+                v->quotes[i].start <= v->quotes[i].end;
+  int64_t qid = s->next_quote;
+  sqlite3_bind_int64(st, 10, qid);
+  sqlite3_bind_int64(st, 11, qid + n_stored - 1);
   if (step_done(st))
     goto dberr;
   int64_t doc = sqlite3_last_insert_rowid(s->db);
@@ -2096,9 +2126,11 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       sqlite3_bind_text(st, 10, v->text + q->cue_start,
                         (int)(q->cue_end - q->cue_start), SQLITE_STATIC);
     sqlite3_bind_int64(st, 11, stmt_id);
+    sqlite3_bind_int64(st, 12, qid++);
     if (step_done(st))
       goto dberr;
   }
+  s->next_quote = qid;
   /* Totals last: nothing is counted for a document that failed. */
   for (size_t i = 0; i < n_ent; i++) {
     if (i && counts[i].id == counts[i - 1].id)
@@ -2392,7 +2424,11 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       "SELECT a.doc, EXISTS (SELECT 1 FROM doc_entities b "
       "WHERE b.entity = ?2 AND b.doc = a.doc) "
       "FROM doc_entities a WHERE a.entity = ?1",
-      "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
+      /* Its quotes, in the documents where it has some (schema.sql). */
+      "UPDATE quotes SET speaker = ?2 WHERE id IN (SELECT q.id "
+      "FROM doc_entities de CROSS JOIN documents d ON d.id = de.doc "
+      "CROSS JOIN quotes q ON q.id BETWEEN d.quote_lo AND d.quote_hi "
+      "WHERE de.entity = ?1 AND de.n_quotes > 0 AND q.speaker = ?1)",
       "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes, kind) "
       "SELECT doc, ?2, n_mentions, n_quotes, kind FROM doc_entities "
       "WHERE entity = ?1 "

@@ -45,6 +45,8 @@ enum store_stmt {
   ST_TEXT_INSERT,
   ST_GRAM_ONE,
   ST_GRAM_ONE_N, /* MANY_ROWS rows at once; SQL made in store.c */
+  ST_DOC_QUOTES_DELETE,
+  ST_QUOTE_NEXT,
   ST_COUNT_
 };
 
@@ -62,6 +64,7 @@ struct ws_store {
   int64_t link_from;              /* aliases.id already linked (store.c) */
   int64_t ent_from;               /* entities.id already linked */
   int64_t fts_from;               /* texts.id already in quotes_fts */
+  int64_t next_quote;             /* quotes.id of the next quote written */
   sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
   ent_cache *cache;               /* writer caches, or NULL */
 };

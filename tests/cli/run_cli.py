@@ -129,6 +129,15 @@ def check_consistent(dbpath):
           'quotes point to texts of their statement')
     check(one("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'zzzqqq'") == 0,
           'fts readable')
+    # Quotes have no index by document or speaker (schema.sql): a
+    # document's are its id range, a speaker's are where doc_entities
+    # counts some.
+    check(one('SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.doc '
+              'WHERE q.id BETWEEN d.quote_lo AND d.quote_hi') ==
+          one('SELECT count(*) FROM quotes'), 'quotes within their document range')
+    check(one('SELECT count(*) FROM quotes q WHERE speaker IS NOT NULL AND NOT EXISTS '
+              '(SELECT 1 FROM doc_entities WHERE entity = q.speaker AND doc = q.doc '
+              'AND n_quotes > 0)') == 0, 'speakers counted in doc_entities')
     # Kept by store.c rather than by foreign keys (schema.sql).
     check(one('SELECT count(*) FROM statement_grams g WHERE NOT EXISTS '
               '(SELECT 1 FROM statements WHERE id = g.statement)') == 0,
