@@ -1739,6 +1739,10 @@ struct ws_store_prep {
   size_t *n_sketch;
   const char **sketch_json; /* per quote: the sketch as a JSON array */
   uint64_t *text_hash;      /* per quote: ws_hash of its text, never 0 */
+  /* Per mention: its line if it is stored (the first valid mention at
+   * each start, in text order, of an entity of the document), else 0. */
+  uint32_t *mention_line;
+  uint32_t *quote_line; /* per quote: the line of its start */
 };
 
 /* Rows for a multi-row INSERT, written MANY_ROWS at a time and the rest
@@ -2042,15 +2046,13 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     ec->cap_mbuf = need;
   }
   int64_t n_kept = 0;
-  line_cursor lc = {v->text, v->len, 0, 1};
   ws_stored_mention prev = {0, 0, 0, 0};
   for (size_t i = 0; i < v->n_mentions; i++) {
     const ws_mention *m = &v->mentions[i];
-    if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i) ||
-        (n_kept && m->start <= prev.start))
+    if (!p->mention_line[i]) /* not stored (ws_store_prepare) */
       continue;
     ws_stored_mention cur = {gid[m->entity], m->start, m->end,
-                             line_at(&lc, m->start)};
+                             p->mention_line[i]};
     mlen += put_mention(ec->mbuf + mlen, &prev, &cur);
     prev = cur;
     counts[m->entity].mentions++;
@@ -2096,8 +2098,6 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       goto out;
   }
 
-  lc.pos = 0;
-  lc.line = 1;
   for (size_t i = 0; i < v->n_quotes; i++) {
     const ws_quote *q = &v->quotes[i];
     if (q->end > v->len || q->start > q->end)
@@ -2113,7 +2113,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     sqlite3_bind_int64(st, 1, doc);
     sqlite3_bind_int64(st, 2, q->start);
     sqlite3_bind_int64(st, 3, q->end);
-    sqlite3_bind_int64(st, 4, line_at(&lc, q->start));
+    sqlite3_bind_int64(st, 4, p->quote_line[i]);
     sqlite3_bind_int64(st, 5, text_id);
     sqlite3_bind_int(st, 6, (int)q->kind);
     if (q->speaker >= 0 && (size_t)q->speaker < n_ent)
@@ -2178,9 +2178,31 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   p->n_sketch = ws_arena_calloc(p->a, nq, sizeof *p->n_sketch);
   p->sketch_json = ws_arena_calloc(p->a, nq, sizeof *p->sketch_json);
   p->text_hash = ws_arena_calloc(p->a, nq, sizeof *p->text_hash);
+  p->mention_line = ws_arena_calloc(p->a, v->n_mentions ? v->n_mentions : 1,
+                                    sizeof *p->mention_line);
+  p->quote_line = ws_arena_calloc(p->a, nq, sizeof *p->quote_line);
   if (!p->ent_key || !p->alias_key || !p->stmt_key || !p->sketch ||
-      !p->n_sketch || !p->sketch_json || !p->text_hash)
+      !p->n_sketch || !p->sketch_json || !p->text_hash || !p->mention_line ||
+      !p->quote_line)
     goto oom;
+  /* Which mentions are stored, and lines: one per start offset, in text
+   * order, of an entity of this document. */
+  line_cursor lc = {v->text, v->len, 0, 1};
+  uint32_t last_start = 0;
+  int any = 0;
+  for (size_t i = 0; i < v->n_mentions; i++) {
+    const ws_mention *m = &v->mentions[i];
+    if (m->entity < 0 || (size_t)m->entity >= v->n_entities ||
+        !mention_kept(v, i) || (any && m->start <= last_start))
+      continue;
+    p->mention_line[i] = line_at(&lc, m->start);
+    last_start = m->start;
+    any = 1;
+  }
+  lc.pos = 0;
+  lc.line = 1;
+  for (size_t i = 0; i < v->n_quotes; i++)
+    p->quote_line[i] = line_at(&lc, v->quotes[i].start);
   for (size_t i = 0; i < v->n_entities; i++) {
     const ws_entity *e = &v->entities[i];
     if (!(p->ent_key[i] = ws_text_fold(p->a, e->name, strlen(e->name))))
