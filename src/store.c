@@ -391,6 +391,7 @@ static void sql_mentions(sqlite3_context *cx, int argc, sqlite3_value **argv) {
 
 typedef struct key_slot {
   char *key; /* entity key (NFC casefold), malloc'd; NULL if empty */
+  uint64_t hash; /* ws_hash of key: compared before the key itself */
   int64_t id;
   int kind;
 } key_slot;
@@ -505,13 +506,9 @@ static void cache_clear_keys(ent_cache *c) {
 static key_slot *slot_find(key_slot *t, const char *key, uint64_t h) {
   for (size_t i = h & (CACHE_SIZE - 1);; i = (i + 1) & (CACHE_SIZE - 1)) {
     key_slot *k = &t[i];
-    if (!k->key || strcmp(k->key, key) == 0)
+    if (!k->key || (k->hash == h && strcmp(k->key, key) == 0))
       return k;
   }
-}
-
-static key_slot *cache_key(ent_cache *c, const char *key) {
-  return slot_find(c->keys, key, ws_hash(key, strlen(key)));
 }
 
 static void cache_clear_stmts(ent_cache *c) {
@@ -556,18 +553,21 @@ static void cache_put_stmt(ent_cache *c, const char *key, uint64_t h,
   if (!k->key) {
     if (!(k->key = strdup(key)))
       return;
+    k->hash = h;
     c->n_stmts++;
   }
   k->id = id;
 }
 
-static void cache_put_key(ent_cache *c, const char *key, int64_t id, int kind) {
+static void cache_put_key(ent_cache *c, const char *key, uint64_t h,
+                          int64_t id, int kind) {
   if (c->n_keys >= CACHE_SIZE / 2)
     cache_clear_keys(c);
-  key_slot *k = cache_key(c, key);
+  key_slot *k = slot_find(c->keys, key, h);
   if (!k->key) {
     if (!(k->key = strdup(key)))
       return;
+    k->hash = h;
     c->n_keys++;
   }
   k->id = id;
@@ -1281,11 +1281,10 @@ static void note_candidate(int64_t cand, int64_t *seen, unsigned char *shared,
 
 /* Finds or creates the statement of a quote, given its key and sketch
  * (ws_store_prepare); sets *id. */
-static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
-                         size_t k, const char *sketch_json, int64_t *id,
-                         ws_error *err) {
+static int statement_for(ws_store *s, const char *key, uint64_t h,
+                         const int64_t *sketch, size_t k,
+                         const char *sketch_json, int64_t *id, ws_error *err) {
   int rc = WS_OK;
-  uint64_t h = ws_hash(key, strlen(key));
   key_slot *ks = slot_find(s->cache->stmts, key, h);
   if (ks->key) {
     *id = ks->id;
@@ -1440,7 +1439,8 @@ out:
  * ws_hash, never 0) and sets *id and *statement.  A new text joins the
  * statement of its key and sketch (statement_for). */
 static int text_for(ws_store *s, const char *text, size_t len, uint64_t h,
-                    const char *key, const int64_t *sketch, size_t k,
+                    const char *key, uint64_t key_hash, const int64_t *sketch,
+                    size_t k,
                     const char *sketch_json, int64_t *id, int64_t *statement,
                     ws_error *err) {
   ent_cache *c = s->cache;
@@ -1467,7 +1467,8 @@ static int text_for(ws_store *s, const char *text, size_t len, uint64_t h,
       return ws_store_fail(s, err, "storing a quote");
   }
   if (r == SQLITE_DONE) {
-    int rc = statement_for(s, key, sketch, k, sketch_json, statement, err);
+    int rc = statement_for(s, key, key_hash, sketch, k, sketch_json,
+                           statement, err);
     if (rc)
       return rc;
     if (!(st = ws_store_stmt(s, ST_TEXT_INSERT, err)))
@@ -1543,15 +1544,15 @@ static int alias_owner(sqlite3_stmt *st, int64_t *owner, int *kind) {
 /* Finds or creates the corpus entity of a document entity, and records
  * its aliases and roles. */
 static int entity_for(ws_store *s, const ws_entity *e, const char *key,
-                      const char *const *akeys, int64_t *id, ws_error *err) {
+                      uint64_t kh, const char *const *akeys, int64_t *id,
+                      ws_error *err) {
   int rc = WS_OK;
   sqlite3_stmt *st;
   int kind = 0;
-  key_slot *ks = cache_key(s->cache, key);
+  key_slot *ks = slot_find(s->cache->keys, key, kh);
   *id = ks->key ? ks->id : 0;
   kind = ks->key ? ks->kind : 0;
   if (!ks->key) {
-    uint64_t kh = ws_hash(key, strlen(key));
     if (maybe_stored(s->cache, BLOOM_ENTS, kh)) {
       if (!(st = ws_store_stmt(s, ST_ENT_BY_KEY, err)))
         goto dberr;
@@ -1580,7 +1581,7 @@ static int entity_for(ws_store *s, const ws_entity *e, const char *key,
       kind = (int)e->kind;
       bloom_add(s->cache, BLOOM_ENTS, kh);
     }
-    cache_put_key(s->cache, key, *id, kind);
+    cache_put_key(s->cache, key, kh, *id, kind);
   }
   if (kind == WS_ENTITY_OTHER && e->kind != WS_ENTITY_OTHER) {
     if (!(st = ws_store_stmt(s, ST_ENT_KIND, err)))
@@ -1589,7 +1590,7 @@ static int entity_for(ws_store *s, const ws_entity *e, const char *key,
     sqlite3_bind_int(st, 2, (int)e->kind);
     if (step_done(st))
       goto dberr;
-    cache_put_key(s->cache, key, *id, (int)e->kind);
+    cache_put_key(s->cache, key, kh, *id, (int)e->kind);
   }
   for (uint32_t i = 0; i < e->n_aliases; i++) {
     const char *a = e->aliases[i], *akey = akeys[i];
@@ -1733,8 +1734,10 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
 struct ws_store_prep {
   ws_arena *a;                 /* owns everything below */
   const char **ent_key;        /* per entity: NFC casefold of the name */
+  uint64_t *ent_hash;          /* per entity: ws_hash of ent_key */
   const char ***alias_key;     /* per entity and alias: the same */
   const char **stmt_key;       /* per quote: ws_statement_key */
+  uint64_t *stmt_hash;         /* per quote: ws_hash of stmt_key */
   int64_t (*sketch)[SKETCH_K]; /* per quote: bigram sketch */
   size_t *n_sketch;
   const char **sketch_json; /* per quote: the sketch as a JSON array */
@@ -2017,8 +2020,8 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     goto out;
   }
   for (size_t i = 0; i < n_ent; i++)
-    if ((rc = entity_for(s, &v->entities[i], p->ent_key[i], p->alias_key[i],
-                         &gid[i], err)))
+    if ((rc = entity_for(s, &v->entities[i], p->ent_key[i], p->ent_hash[i],
+                         p->alias_key[i], &gid[i], err)))
       goto out;
   for (size_t i = 0; i < n_ent; i++) {
     counts[i].id = gid[i];
@@ -2104,7 +2107,8 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       continue;
     int64_t stmt_id = 0, text_id = 0;
     if ((rc = text_for(s, v->text + q->start, q->end - q->start,
-                       p->text_hash[i], p->stmt_key[i], p->sketch[i],
+                       p->text_hash[i], p->stmt_key[i], p->stmt_hash[i],
+                       p->sketch[i],
                        p->n_sketch[i], p->sketch_json[i], &text_id, &stmt_id,
                        err)))
       goto out;
@@ -2172,6 +2176,8 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   size_t ne = v->n_entities ? v->n_entities : 1;
   size_t nq = v->n_quotes ? v->n_quotes : 1;
   p->ent_key = ws_arena_calloc(p->a, ne, sizeof *p->ent_key);
+  p->ent_hash = ws_arena_calloc(p->a, ne, sizeof *p->ent_hash);
+  p->stmt_hash = ws_arena_calloc(p->a, nq, sizeof *p->stmt_hash);
   p->alias_key = ws_arena_calloc(p->a, ne, sizeof *p->alias_key);
   p->stmt_key = ws_arena_calloc(p->a, nq, sizeof *p->stmt_key);
   p->sketch = ws_arena_calloc(p->a, nq, sizeof *p->sketch);
@@ -2183,7 +2189,7 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   p->quote_line = ws_arena_calloc(p->a, nq, sizeof *p->quote_line);
   if (!p->ent_key || !p->alias_key || !p->stmt_key || !p->sketch ||
       !p->n_sketch || !p->sketch_json || !p->text_hash || !p->mention_line ||
-      !p->quote_line)
+      !p->quote_line || !p->ent_hash || !p->stmt_hash)
     goto oom;
   /* Which mentions are stored, and lines: one per start offset, in text
    * order, of an entity of this document. */
@@ -2207,6 +2213,7 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     const ws_entity *e = &v->entities[i];
     if (!(p->ent_key[i] = ws_text_fold(p->a, e->name, strlen(e->name))))
       goto oom;
+    p->ent_hash[i] = ws_hash(p->ent_key[i], strlen(p->ent_key[i]));
     p->alias_key[i] =
         ws_arena_calloc(p->a, e->n_aliases + 1, sizeof *p->alias_key[i]);
     if (!p->alias_key[i])
@@ -2226,6 +2233,7 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     if (!key)
       goto oom;
     p->stmt_key[i] = ws_arena_strndup(p->a, key, strlen(key));
+    p->stmt_hash[i] = ws_hash(key, strlen(key));
     p->n_sketch[i] = key_sketch(key, p->sketch[i]);
     free(key);
     if (!p->stmt_key[i])
