@@ -721,6 +721,33 @@ static void two_writers_share_statements_and_texts(void **state) {
   assert_int_equal(x.docs[0], 3);
 }
 
+/* The same, across two runs: a database opened with rows in it is not
+ * "fresh" (store.c, ent_cache.fresh), so statements, texts, sketch
+ * values and entities are looked up in SQL rather than in memory. */
+static void statements_found_again_after_reopening(void **state) {
+  fixture *f = *state;
+  doc a = mayor_article();
+  put(f, "/news/a.txt", &a);
+  ws_store_close(f->s);
+  ws_error err = {0};
+  assert_int_equal(ws_store_open(f->path, 0, &f->s, &err), WS_OK);
+  put(f, "/news/a-copy.txt", &a);
+  doc c;
+  memset(&c, 0, sizeof c);
+  c.text = "She said: \"We will surely win, no matter what it takes.\"\n";
+  quote(&c, "We will surely win, no matter what it takes.", -1,
+        WS_QUOTE_DIRECT);
+  put(f, "/news/c.txt", &c);
+  rows x = quotes_by(f, NULL, NULL);
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 3);
+  assert_int_equal(stats(f).statements, 1);
+  x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.text[0], "Jane Doe");
+  assert_int_equal(x.docs[0], 2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(a_stored_quote_is_found_by_any_alias,
@@ -731,6 +758,8 @@ int main(void) {
                                       teardown),
       cmocka_unit_test(statement_keys_ignore_style),
       cmocka_unit_test_setup_teardown(two_writers_share_statements_and_texts,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(statements_found_again_after_reopening,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(corpus_kind_is_a_vote_of_mentions, setup,
                                       teardown),
