@@ -252,7 +252,9 @@ static void write_slot(indexer *ix, slot *sl) {
   } else {
     ws_doc_view v;
     ws_doc_get(sl->doc, &v);
-    ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash};
+    /* Not stored when the walk looked (paths are visited once a run). */
+    ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash,
+                        !sl->has_old};
     double t = thread_cpu();
     int put = ws_store_put_prepared(s, &info, &v, sl->prep, &err);
     ix->cpu_put += thread_cpu() - t;

@@ -469,6 +469,7 @@ struct ent_cache {
    * most statement lookups this way.  Bits are never cleared: a row
    * deleted or rolled back leaves a bit that only costs a lookup. */
   int fresh;
+  int foreign; /* another connection has written since this one opened */
   int64_t data_version;
   /* While grams_complete (fresh, and nothing deleted, rolled back or
    * dropped for room since), gram_slots list every statement_grams row,
@@ -986,12 +987,14 @@ int ws_store_begin(ws_store *s, ws_error *err) {
   int rc = ws_store_exec(s, "BEGIN IMMEDIATE", err);
   if (rc == WS_OK)
     s->in_txn = 1;
-  if (rc == WS_OK && s->cache && s->cache->fresh) {
-    /* Another connection wrote: its rows have no bits (ent_cache.fresh). */
+  if (rc == WS_OK && s->cache && !s->cache->foreign) {
+    /* Another connection wrote: its rows have no bits (ent_cache.fresh),
+     * and a document it stored may be one the caller thought new. */
     int64_t dv = 0;
     if (pragma_int(s->db, "PRAGMA data_version", &dv) != SQLITE_OK ||
         dv != s->cache->data_version) {
       s->cache->fresh = s->cache->fresh_ents = 0;
+      s->cache->foreign = 1;
       grams_forget(s->cache);
     }
   }
@@ -2001,14 +2004,17 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   sqlite3_stmt *st;
   int64_t *gid = NULL;
   ent_count *counts = NULL;
-  if (!(st = ws_store_stmt(s, ST_DOC_FIND, err)))
-    return WS_EDB;
-  sqlite3_bind_text(st, 1, info->path, -1, SQLITE_TRANSIENT);
-  int r = sqlite3_step(st);
-  int64_t oldid = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-  sqlite3_reset(st);
-  if (r != SQLITE_ROW && r != SQLITE_DONE)
-    return ws_store_fail(s, err, "looking up a document");
+  int64_t oldid = 0;
+  if (!info->is_new || s->cache->foreign) {
+    if (!(st = ws_store_stmt(s, ST_DOC_FIND, err)))
+      return WS_EDB;
+    sqlite3_bind_text(st, 1, info->path, -1, SQLITE_TRANSIENT);
+    int r = sqlite3_step(st);
+    oldid = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+      return ws_store_fail(s, err, "looking up a document");
+  }
   if (oldid && (rc = delete_doc(s, oldid, err)))
     return rc;
 

@@ -177,6 +177,7 @@ typedef struct ws_doc_info {
   int64_t size;      /* bytes */
   int64_t mtime_ns;  /* modification time, ns since the epoch */
   uint64_t hash;     /* ws_hash() of the bytes */
+  int is_new; /* 1: the caller knows path is not stored (saves a lookup) */
 } ws_doc_info;
 
 /* 64-bit FNV-1a of data[0..len). */

@@ -102,7 +102,7 @@ static void quote(doc *d, const char *words, int32_t speaker,
 static void put(fixture *f, const char *path, const doc *d) {
   ws_doc_view v = {d->text, strlen(d->text), d->ments,  d->n_ments,
                    d->ents, d->n_ents,       d->quotes, d->n_quotes};
-  ws_doc_info info = {path, (int64_t)strlen(d->text), 1, 0};
+  ws_doc_info info = {path, (int64_t)strlen(d->text), 1, 0, 0};
   info.hash = ws_hash(d->text, strlen(d->text));
   ws_error err = {0};
   assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
@@ -375,7 +375,7 @@ static void full_text_index_follows_batches(void **state) {
   ws_error err = {0};
   ws_doc_view v = {d.text, strlen(d.text), d.ments,  d.n_ments,
                    d.ents, d.n_ents,       d.quotes, d.n_quotes};
-  ws_doc_info info = {"/news/a.txt", (int64_t)strlen(d.text), 1, 0};
+  ws_doc_info info = {"/news/a.txt", (int64_t)strlen(d.text), 1, 0, 0};
   assert_int_equal(ws_store_begin(f->s, &err), WS_OK);
   assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
   assert_int_equal(ws_store_rollback(f->s), WS_OK);
@@ -698,7 +698,7 @@ static void two_writers_share_statements_and_texts(void **state) {
   ws_doc_view v = {a.text, strlen(a.text), a.ments,  a.n_ments,
                    a.ents, a.n_ents,       a.quotes, a.n_quotes};
   ws_doc_info info = {"/news/other.txt", (int64_t)strlen(a.text), 1,
-                      ws_hash(a.text, strlen(a.text))};
+                      ws_hash(a.text, strlen(a.text)), 0};
   assert_int_equal(ws_store_put(other, &info, &v, &err), WS_OK);
   ws_store_close(other);
   put(f, "/news/mine.txt", &a);
