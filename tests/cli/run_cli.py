@@ -540,6 +540,47 @@ def case_interrupt(d):
     return note + ', %d documents committed' % n
 
 
+def case_killed(d):
+    """kill -9 mid-run, twice (once while replacing documents): the
+    database holds whole batches only, and a new run completes it."""
+    src = os.path.join(d, 'many')
+    text = open(os.path.join(CORPUS, STRAIGHT), encoding='utf-8').read()
+    for i in range(1500):
+        sub = os.path.join(src, '%02d' % (i // 100))
+        os.makedirs(sub, exist_ok=True)
+        with open(os.path.join(sub, 'a%04d.txt' % i), 'w', encoding='utf-8') as f:
+            f.write('Story %d.\n\n%s\n' % (i, text))
+    notes = []
+    for round_ in range(2):
+        p = subprocess.Popen([WS, '--db', 'w.db', 'index', 'many'], cwd=d,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(0.1 + 0.2 * round_)
+        alive = p.poll() is None
+        p.send_signal(signal.SIGKILL)
+        p.communicate(timeout=120)
+        check_consistent(os.path.join(d, 'w.db'))
+        db = sqlite3.connect(os.path.join(d, 'w.db'))
+        notes.append('%d%s' % (db.execute('SELECT count(*) FROM documents').fetchone()[0],
+                               '' if alive else ' (done before the kill)'))
+        db.close()
+        out, _ = expect(run(['--db', 'w.db', 'index', 'many'], d, timeout=300), 0,
+                        'run after kill')
+        check_consistent(os.path.join(d, 'w.db'))
+        db = sqlite3.connect(os.path.join(d, 'w.db'))
+        check(db.execute('SELECT count(*) FROM documents').fetchone()[0] == 1500,
+              'all documents after the next run')
+        check(db.execute("SELECT count(*) FROM quotes_fts f JOIN quotes q ON "
+                         "q.text_id = f.rowid WHERE quotes_fts MATCH 'stage'"
+                         ).fetchone()[0] == 1500, 'every copy found by full text')
+        db.close()
+        # The second round replaces documents: new words in every file.
+        for sub in os.listdir(src):
+            for f in os.listdir(os.path.join(src, sub)):
+                with open(os.path.join(src, sub, f), 'a') as fh:
+                    fh.write('\nLater Jane Doe said "round %d".\n' % round_)
+    return '%s documents committed when killed' % '/'.join(map(str, notes))
+
+
 def main():
     """Runs the cases and reports in TAP (meson test counts subtests)."""
     cases = [(k, v) for k, v in sorted(globals().items()) if k.startswith('case_')]
