@@ -189,11 +189,12 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
               "JOIN documents d ON d.id = q.doc "
               "LEFT JOIN entities e ON e.id = q.speaker WHERE q.id = ?2"
             : "SELECT q.id, t.text, q.kind, q.cue, q.line, q.start, q.end, "
-              "d.path, e.name, q.text_id FROM quotes q "
+              "d.path, e.name, q.text_id FROM occurrences o "
+              "JOIN quotes q ON q.id = o.quote "
               "JOIN texts t ON t.id = q.text_id "
               "JOIN documents d ON d.id = q.doc "
               "LEFT JOIN entities e ON e.id = q.speaker "
-              "WHERE q.statement = ?1 "
+              "WHERE o.statement = ?1 "
               "ORDER BY length(t.text) DESC, d.mtime, d.path, q.start LIMIT 1";
   if (sqlite3_prepare_v2(s->db, pick, -1, &st, NULL) != SQLITE_OK)
     goto dberr;
@@ -220,8 +221,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
     const char *who =
         speaker
             ? "SELECT name FROM entities WHERE id = ?2"
-            : "SELECT e.name FROM quotes q JOIN entities e "
-              "ON e.id = q.speaker WHERE q.statement = ?1 "
+            : "SELECT e.name FROM occurrences o JOIN quotes q "
+              "ON q.id = o.quote JOIN entities e "
+              "ON e.id = q.speaker WHERE o.statement = ?1 "
               "GROUP BY q.speaker ORDER BY count(*) DESC, min(q.id) LIMIT 1";
     if (sqlite3_prepare_v2(s->db, who, -1, &st, NULL) != SQLITE_OK)
       goto dberr;
@@ -234,8 +236,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   }
 
   if (sqlite3_prepare_v2(s->db,
-                         "SELECT count(DISTINCT doc), count(*) FROM quotes "
-                         "WHERE statement = ?1",
+                         "SELECT count(DISTINCT q.doc), count(*) FROM "
+                         "occurrences o JOIN quotes q ON q.id = o.quote "
+                         "WHERE o.statement = ?1",
                          -1, &st, NULL) != SQLITE_OK)
     goto dberr;
   sqlite3_bind_int64(st, 1, stmt_id);
@@ -259,8 +262,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
     row->n_sources = 1;
   } else {
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT d.path, min(q.line) FROM quotes q JOIN "
-                           "documents d ON d.id = q.doc WHERE q.statement = ?1 "
+                           "SELECT d.path, min(q.line) FROM occurrences o "
+                           "JOIN quotes q ON q.id = o.quote JOIN "
+                           "documents d ON d.id = q.doc WHERE o.statement = ?1 "
                            "GROUP BY q.doc ORDER BY d.mtime, d.path LIMIT ?2",
                            -1, &st, NULL) != SQLITE_OK)
       goto dberr;
@@ -319,8 +323,8 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
     /* Hits are texts; each is quoted by one or more occurrences. */
     sb_add(&b, " FROM (SELECT rowid AS id, rank FROM quotes_fts WHERE "
                "quotes_fts MATCH ?1) h JOIN texts t ON t.id = h.id "
-               "JOIN quotes q ON q.statement = t.statement "
-               "AND q.text_id = t.id");
+               "JOIN occurrences o ON o.statement = t.statement "
+               "AND o.text_id = t.id JOIN quotes q ON q.id = o.quote");
   } else if (q->doc) {
     /* A document's quotes are an id range (schema.sql). */
     sb_add(&b, " FROM documents d CROSS JOIN quotes q "

@@ -51,6 +51,8 @@ static const char *const stmt_sql[ST_COUNT_] = {
                              "AND (SELECT quote_hi FROM documents "
                              "WHERE id = ?1)",
     [ST_QUOTE_NEXT] = "SELECT coalesce(max(id), 0) + 1 FROM quotes",
+    [ST_OCC_INSERT] = "INSERT INTO occurrences(statement, text_id, quote) "
+                      "VALUES (?1, ?2, ?3)",
     [ST_DOC_UNCOUNT] =
         "UPDATE entities SET n_mentions = entities.n_mentions - de.n_mentions, "
         "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - "
@@ -202,11 +204,14 @@ sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   sqlite3_stmt *st = s->stmts[i];
   if (!st) {
     /* The multi-row forms are made from the single-row SQL. */
-    static char de_n[128 + MANY_ROWS * 12], gram_n[128 + MANY_ROWS * 8];
+    static char de_n[128 + MANY_ROWS * 12], gram_n[128 + MANY_ROWS * 8],
+        occ_n[128 + MANY_ROWS * 10];
     const char *sql =
         i == ST_DE_INSERT_N ? many_rows_sql(ST_DE_INSERT, 5, de_n, sizeof de_n)
         : i == ST_GRAM_ONE_N
             ? many_rows_sql(ST_GRAM_ONE, 2, gram_n, sizeof gram_n)
+        : i == ST_OCC_INSERT_N
+            ? many_rows_sql(ST_OCC_INSERT, 3, occ_n, sizeof occ_n)
             : stmt_sql[i];
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &s->stmts[i], NULL) != SQLITE_OK) {
@@ -431,6 +436,7 @@ typedef struct gram_slot {
 #define GRAM_SLOTS (1u << 17)
 #define GRAM_NODES (1u << 18)
 #define GRAM_PENDING (1u << 16) /* rows written early past this */
+#define OCC_PENDING (1u << 18)  /* the same for occurrences */
 
 /* A doc_entities row waiting to be written. */
 typedef struct de_row {
@@ -484,6 +490,10 @@ struct ent_cache {
   size_t n_gram_nodes;
   int64_t (*gram_pending)[2]; /* (hash, statement) rows not yet written */
   size_t n_gram_pending;
+  /* occurrences rows of the batch, written sorted at commit (or before a
+   * delete, or when OCC_PENDING are waiting). */
+  int64_t (*occ_pending)[3]; /* (statement, text_id, quote) */
+  size_t n_occ_pending;
   int fresh_ents; /* the same for entity keys (no entities at open) */
   uint64_t bloom[4][BLOOM_BITS / 64]; /* BLOOM_TEXTS, _KEYS, _GRAMS, _ENTS */
 };
@@ -492,6 +502,7 @@ struct ent_cache {
 
 static int de_flush(ws_store *s, ws_error *err);
 static int gram_flush(ws_store *s, ws_error *err);
+static int occ_flush(ws_store *s, ws_error *err);
 static int gram_add(ws_store *s, int64_t h, int64_t id, ws_error *err);
 
 static void cache_clear_keys(ent_cache *c) {
@@ -681,6 +692,8 @@ static int cache_flush(ws_store *s, ws_error *err) {
   int rc = de_flush(s, err);
   if (!rc)
     rc = gram_flush(s, err);
+  if (!rc)
+    rc = occ_flush(s, err);
   if (rc || !c->n_deltas)
     return rc;
   for (size_t i = 0; i < CACHE_SIZE; i++) {
@@ -744,6 +757,7 @@ static void cache_reset(ws_store *s, int deltas_too) {
     s->cache->n_deltas = 0;
     s->cache->n_de = 0;
     s->cache->n_gram_pending = 0;
+    s->cache->n_occ_pending = 0;
     grams_forget(s->cache);
   }
 }
@@ -970,6 +984,7 @@ void ws_store_close(ws_store *s) {
     free(s->cache->de);
     free(s->cache->mbuf);
     free(s->cache->gram_pending);
+    free(s->cache->occ_pending);
   }
   free(s->cache);
   for (int i = 0; i < ST_COUNT_; i++)
@@ -1651,6 +1666,8 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
    * rows, which must be written by then. */
   cache_clear_stmts(s->cache);
   int rc0 = gram_flush(s, err);
+  if (!rc0)
+    rc0 = occ_flush(s, err);
   if (rc0)
     return rc0;
   grams_forget(s->cache);
@@ -1984,6 +2001,92 @@ static int gram_add(ws_store *s, int64_t h, int64_t id, ws_error *err) {
   return WS_OK;
 }
 
+static int cmp_occ(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  for (int i = 0; i < 3; i++)
+    if (x[i] != y[i])
+      return (x[i] > y[i]) - (x[i] < y[i]);
+  return 0;
+}
+
+/* Sorts the pending occurrences by (statement, text_id, quote).  They are
+ * queued with ascending quote ids, so stable counting passes by text_id
+ * and then by statement (16 bits a pass) leave them in key order; qsort
+ * when an id passes 32 bits or quotes are not ascending. */
+static void occ_sort(ent_cache *c) {
+  size_t n = c->n_occ_pending;
+  int64_t(*a)[3] = c->occ_pending;
+  int64_t(*tmp)[3] = malloc(n * sizeof *tmp);
+  size_t *count = malloc((1u << 16) * sizeof *count);
+  int ok = tmp && count;
+  for (size_t i = 0; ok && i < n; i++)
+    ok = a[i][0] >= 0 && a[i][0] <= (int64_t)UINT32_MAX && a[i][1] >= 0 &&
+         a[i][1] <= (int64_t)UINT32_MAX && (i == 0 || a[i][2] > a[i - 1][2]);
+  for (unsigned pass = 0; ok && pass < 4; pass++) {
+    int64_t(*from)[3] = pass % 2 ? tmp : a, (*to)[3] = pass % 2 ? a : tmp;
+    int col = pass < 2 ? 1 : 0; /* text_id first, statement last */
+    unsigned shift = 16 * (pass % 2);
+    memset(count, 0, (1u << 16) * sizeof *count);
+    for (size_t i = 0; i < n; i++)
+      count[((uint64_t)from[i][col] >> shift) & 0xffff]++;
+    size_t sum = 0;
+    for (size_t b = 0; b < (1u << 16); b++) {
+      size_t k = count[b];
+      count[b] = sum;
+      sum += k;
+    }
+    for (size_t i = 0; i < n; i++)
+      memcpy(to[count[((uint64_t)from[i][col] >> shift) & 0xffff]++], from[i],
+             sizeof *from);
+  }
+  if (!ok)
+    qsort(a, n, sizeof *a, cmp_occ);
+  free(tmp);
+  free(count);
+}
+
+/* Writes the pending occurrences rows in key order. */
+static int occ_flush(ws_store *s, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c || !c->n_occ_pending)
+    return WS_OK;
+  occ_sort(c);
+  row_batch b;
+  b.s = s;
+  b.one = ST_OCC_INSERT;
+  b.many = ST_OCC_INSERT_N;
+  b.cols = 3;
+  b.n = 0;
+  int rc = WS_OK;
+  for (size_t i = 0; i < c->n_occ_pending && rc == WS_OK; i++) {
+    memcpy(b.v[b.n], c->occ_pending[i], sizeof c->occ_pending[i]);
+    rc = batch_add(&b, err);
+  }
+  if (rc == WS_OK)
+    rc = batch_finish(&b, err);
+  c->n_occ_pending = 0;
+  return rc;
+}
+
+/* Queues the occurrences row of a quote. */
+static int occ_add(ws_store *s, int64_t statement, int64_t text_id,
+                   int64_t quote, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c->occ_pending &&
+      !(c->occ_pending = malloc(OCC_PENDING * sizeof *c->occ_pending)))
+    return fail_msg(err, WS_ENOMEM, "out of memory");
+  if (c->n_occ_pending == OCC_PENDING) {
+    int rc = occ_flush(s, err);
+    if (rc)
+      return rc;
+  }
+  int64_t *o = c->occ_pending[c->n_occ_pending++];
+  o[0] = statement;
+  o[1] = text_id;
+  o[2] = quote;
+  return WS_OK;
+}
+
 /* Whether mention i is stored: the first valid mention at its start. */
 static int mention_kept(const ws_doc_view *v, size_t i) {
   const ws_mention *m = &v->mentions[i];
@@ -2136,9 +2239,11 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       sqlite3_bind_text(st, 10, v->text + q->cue_start,
                         (int)(q->cue_end - q->cue_start), SQLITE_STATIC);
     sqlite3_bind_int64(st, 11, stmt_id);
-    sqlite3_bind_int64(st, 12, qid++);
+    sqlite3_bind_int64(st, 12, qid);
     if (step_done(st))
       goto dberr;
+    if ((rc = occ_add(s, stmt_id, text_id, qid++, err)))
+      goto out;
   }
   s->next_quote = qid;
   /* Totals last: nothing is counted for a document that failed. */

@@ -47,6 +47,8 @@ enum store_stmt {
   ST_GRAM_ONE_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_DOC_QUOTES_DELETE,
   ST_QUOTE_NEXT,
+  ST_OCC_INSERT,
+  ST_OCC_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_COUNT_
 };
 

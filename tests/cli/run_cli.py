@@ -129,6 +129,12 @@ def check_consistent(dbpath):
           'quotes point to texts of their statement')
     check(one("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'zzzqqq'") == 0,
           'fts readable')
+    # occurrences lists every quote under its statement and text, once.
+    check(one('SELECT count(*) FROM occurrences') == one('SELECT count(*) FROM quotes'),
+          'one occurrence per quote')
+    check(one('SELECT count(*) FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM occurrences '
+              'WHERE statement = q.statement AND text_id = q.text_id AND quote = q.id)')
+          == 0, 'occurrences of every quote')
     # Quotes have no index by document or speaker (schema.sql): a
     # document's are its id range, a speaker's are where doc_entities
     # counts some.
