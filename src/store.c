@@ -684,6 +684,28 @@ static int fts_flush(ws_store *s, ws_error *err) {
   return WS_OK;
 }
 
+/* Sorts slot numbers by the entity id in their slot (as (id, slot)
+ * pairs: C's qsort takes no context).  Leaves them as they are if there
+ * is no memory. */
+static int cmp_pair(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+static void sort_by_id(uint32_t *order, size_t n, const delta_slot *deltas) {
+  int64_t(*pair)[2] = malloc(n * sizeof *pair);
+  if (!pair)
+    return;
+  for (size_t i = 0; i < n; i++) {
+    pair[i][0] = deltas[order[i]].id;
+    pair[i][1] = order[i];
+  }
+  qsort(pair, n, sizeof *pair, cmp_pair);
+  for (size_t i = 0; i < n; i++)
+    order[i] = (uint32_t)pair[i][1];
+  free(pair);
+}
+
 /* Writes the pending entity totals. */
 static int cache_flush(ws_store *s, ws_error *err) {
   ent_cache *c = s->cache;
@@ -696,8 +718,17 @@ static int cache_flush(ws_store *s, ws_error *err) {
     rc = occ_flush(s, err);
   if (rc || !c->n_deltas)
     return rc;
-  for (size_t i = 0; i < CACHE_SIZE; i++) {
-    delta_slot *d = &c->deltas[i];
+  /* In id order: entity rows are then updated page by page rather than
+   * in hash order all over the table (unsorted if there is no room). */
+  uint32_t *order = malloc(c->n_deltas * sizeof *order);
+  size_t n = 0;
+  for (size_t i = 0; order && i < CACHE_SIZE; i++)
+    if (c->deltas[i].id)
+      order[n++] = (uint32_t)i;
+  if (order)
+    sort_by_id(order, n, c->deltas);
+  for (size_t j = 0; j < (order ? n : CACHE_SIZE); j++) {
+    delta_slot *d = &c->deltas[order ? order[j] : j];
     if (!d->id)
       continue;
     sqlite3_stmt *st = rc ? NULL : ws_store_stmt(s, ST_ENT_COUNT, err);
@@ -716,6 +747,7 @@ static int cache_flush(ws_store *s, ws_error *err) {
     }
     memset(d, 0, sizeof *d);
   }
+  free(order);
   c->n_deltas = 0;
   return rc;
 }
