@@ -13,6 +13,12 @@
  *    a quote's words by their exact text (texts: one row per wording);
  *    statements by normalised text, then by near-duplicate text among the
  *    few statements that share a bottom-k bigram sketch value.
+ *  - The writer keeps bounded caches of what it wrote (ent_cache); rows
+ *    that need no lookup later in the batch (doc_entities, sketch values,
+ *    occurrences) wait in memory and are written sorted before commit or
+ *    before any delete.  A rollback empties all of it.
+ *  - A document's quotes get consecutive ids (ws_store.next_quote), so
+ *    documents.quote_lo..quote_hi find them without an index.
  */
 #include "store.h"
 
@@ -389,8 +395,9 @@ static void sql_mentions(sqlite3_context *cx, int argc, sqlite3_value **argv) {
  * again; looking each up in SQLite, and rewriting its aliases, roles and
  * totals, would cost several statements per name per document.  These
  * open-addressing tables keep what the writer already knows.  Sizes are
- * powers of two; each table is emptied when half full, so memory stays
- * bounded whatever the corpus. */
+ * powers of two; each table is emptied when half full (or, for lists and
+ * queued rows, when full), so memory stays bounded whatever the corpus:
+ * about 40 MB at most with the queued rows, touched only as it fills. */
 #define CACHE_BITS 16
 #define CACHE_SIZE (1u << CACHE_BITS)
 
