@@ -92,6 +92,11 @@ void *ws_arena_alloc(ws_arena *a, size_t n) {
       cap = b->cap * 2; /* geometric growth keeps the block count small */
     else if (b)
       cap = ARENA_MAX_BLOCK;
+    /* the request must fit: a first request between ARENA_MIN_BLOCK and
+     * ARENA_BIG (the line index of 20,000 short lines) overran a
+     * minimum-size block */
+    while (cap < n)
+      cap *= 2;
     block *nb = block_new(cap);
     if (!nb)
       return NULL;

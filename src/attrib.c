@@ -30,6 +30,23 @@
  * holds the description's head noun and nationality.  Nothing is guessed:
  * without a cue there is no speaker, and they/it/I/we name no entity.
  *
+ * Resolution in more detail: he and she take the person who opens their
+ * sentence or the one before (if named after the latest attribution),
+ * else the current speaker, else the latest person, skipping any whose
+ * given name or honorific has the other gender (Quirk et al. 6.10); "X,
+ * who ... said" is X's, and a cue in a restrictive relative clause
+ * ("anyone who complains") defers to the cue further out; a definite
+ * description of a public figure ("the Republican nominee") refers back
+ * like a pronoun; a document ("the statement said") speaks for whoever
+ * issued it where it was last named; a person named by a role for
+ * someone else ("a Clinton aide", "the Vermont senator") is not that
+ * someone, and adjectives of party or nation ("Democratic leaders") name
+ * no speaker.  A description opening a sentence ("The billionaire
+ * businessman", "Another critic, X,") is read as a phrase, the object of
+ * a preposition ("marching through the streets chanted") is no subject,
+ * and a quote inside an opening participle ('Bemoaning the "system," X
+ * accused') belongs to the subject after it.
+ *
  * Quotes of at most a few words inside a phrase with no cue near (scare
  * quotes, the so-called "deal"), capitalized titles of works and quoted
  * section headings are dropped here, since only the cue search can tell
@@ -111,6 +128,11 @@ typedef struct ctx {
   int64_t budget;    /* steps left for the backward searches, linear in the
                         document so that many pronouns and descriptions in
                         a row never make the work quadratic */
+  uint8_t *gender;   /* per entity: 0 not yet asked, else GENDER_* + 1 */
+  int descriptions;  /* 1 while direct quotes are attributed: a phrase
+                        opening a sentence may be a description ("The
+                        billionaire businessman"); the reported-speech
+                        pass reads only names there */
 } ctx;
 
 /* Takes one step of a backward search from the budget; 0 when spent. */
@@ -157,13 +179,20 @@ enum {
   C_THATONLY = 1u << 29,  /* that_only */
   C_PLAINSAY = 1u << 30   /* plain_say */
 };
+/* More word classes, in feat.cls2. */
+enum {
+  C2_SUBORD = 1u << 0, /* subordinators */
+  C2_PREP = 1u << 1,   /* prepositions */
+  C2_DOC = 1u << 2,    /* documents */
+  C2_AIDE = 1u << 3    /* people who work for someone */
+};
 
 /* The single words the patterns test by name. */
 enum {
   W_NONE, W_ACCORDING, W_AND, W_AS, W_BACK, W_FOR, W_HER, W_HIS, W_IN, W_IT,
   W_ITS, W_ON, W_OUT, W_POINTED, W_POINTING, W_QUOTED, W_REFERRING, W_THAT,
   W_THEIR, W_THEY, W_TO, W_TOLD, W_UP, W_BUT, W_PERCENT, W_OF, W_ABOUT,
-  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN
+  W_AGAINST, W_WHILE, W_CLEAR, W_MAKING, W_WHEN, W_THAN, W_TIMEEND, W_BACKV, W_PUT, W_WITH, W_THE, W_BY
 };
 
 /* in feat.cue: the cue's last token is 1 (CUE_LAST_NEXT) or 2
@@ -176,6 +205,7 @@ typedef struct feat {
                    CUE_LAST_NEXT */
   uint8_t id;   /* W_* */
   uint8_t nat;  /* is_nationality(): 0 not yet asked, 1 no, 2 yes */
+  uint8_t cls2; /* C2_* */
 } feat;
 
 static int isw(const ctx *c, int32_t i, int id) {
@@ -184,6 +214,10 @@ static int isw(const ctx *c, int32_t i, int id) {
 
 static int inc(const ctx *c, int32_t i, uint32_t cls) {
   return i >= 0 && i < c->n && (c->f[i].cls & cls);
+}
+
+static int inc2(const ctx *c, int32_t i, unsigned cls) {
+  return i >= 0 && i < c->n && (c->f[i].cls2 & cls);
 }
 
 static int is_word(const ctx *c, int32_t i) {
@@ -231,7 +265,7 @@ static const char *const cue_fillers[] = {
     "quickly", "bluntly", "angrily", "told", "first", "herself", "himself",
     "always", "never", "even", "still", "already", "subsequently",
     "famously", "initially", "openly", "directly", "shall", "should",
-    "must", "can", "not", "long", "has", "only", NULL};
+    "must", "can", "not", "long", "has", "only", "now", NULL};
 /* Capitalized words that start sentences but never name a speaker. */
 static const char *const cap_stop[] = {
     "the", "but", "and", "in", "on", "at", "for", "if", "when", "as",
@@ -386,10 +420,99 @@ static const char *const plain_say[] = {
     "writing", "reply", "replies", "replied", "explain", "explains",
     "explained", "note", "notes", "noted", NULL};
 
+/* Given names and nouns that fix a person's grammatical gender, for
+ * matching he/she to an antecedent (Quirk et al. 6.10: personal pronouns
+ * agree with their antecedent in gender).  The names are common English
+ * given names and names frequent in international news, listed from
+ * general knowledge; a name used for both sexes (Jordan, Kelly, Terry) is
+ * left out, so that an unknown gender never blocks a match. */
+enum { GENDER_NONE = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
+static const char *const male_names[] = {
+    "aaron", "adam", "al", "alan", "albert", "alexander", "andrew", "andy",
+    "anthony", "antonin", "arthur", "barack", "ben", "benjamin", "bernie",
+    "bill", "billy", "bob", "bobby", "boris", "brandon", "brian", "bruce",
+    "bryan", "carl", "charles", "chris", "christopher", "chuck", "colin",
+    "dan", "daniel", "dave", "david", "dennis", "dick", "don", "donald",
+    "doug", "douglas", "ed", "edward", "emmanuel", "eric", "eugene", "frank",
+    "fran\xC3\xA7ois", "francois", "fred", "gary", "george", "gerald", "greg",
+    "gregory", "harold", "harry", "henry", "hugh", "jack", "jacob", "james",
+    "jason", "jeb", "jeff", "jeffrey", "jeremy", "jerry", "jim", "joe",
+    "john", "johnny", "jonathan", "jose", "joseph", "josh", "joshua", "juan",
+    "justin", "keith", "ken", "kenneth", "kevin", "larry", "lawrence",
+    "louis", "marco", "mark", "martin", "matt", "matthew", "michael", "mike",
+    "mitch", "mitt", "newt", "nicholas", "nick", "paul", "pete", "peter",
+    "philip", "ralph", "rand", "randy", "ray", "raymond", "reince", "rex",
+    "richard", "rick", "rob", "robert", "roger", "ron", "ronald", "roy",
+    "rudy", "russell", "ryan", "sam", "samuel", "scott", "sean", "stephen",
+    "steve", "steven", "ted", "thomas", "tim", "timothy", "tom", "tony",
+    "vladimir", "walter", "wayne", "william", "willie", NULL};
+static const char *const female_names[] = {
+    "abigail", "alice", "amanda", "amy", "andrea", "angela", "ann", "anna",
+    "anne", "ashley", "barbara", "betsy", "betty", "brenda", "carly",
+    "carol", "carolyn", "catherine", "charlotte", "chelsea", "cheryl",
+    "christina", "christine", "claire", "condoleezza", "cynthia", "deborah",
+    "debbie", "debra", "denise", "diana", "diane", "dianne", "donna",
+    "doris", "dorothy", "elizabeth", "elise", "emily", "emma", "evelyn",
+    "frances", "gloria", "hannah", "heather", "helen", "hillary", "hilary",
+    "huma", "ivanka", "jacqueline", "janet", "janice", "jennifer", "jessica",
+    "jill", "joan", "joyce", "judith", "judy", "julie", "kamala", "karen",
+    "katherine", "kathleen", "kathryn", "kellyanne", "kimberly", "kirsten",
+    "laura", "lauren", "linda", "lisa", "loretta", "lori", "madeleine",
+    "margaret", "maria", "marie", "marilyn", "martha", "mary", "megan",
+    "megyn", "melania", "melissa", "michelle", "nancy", "natalie", "nicole",
+    "nikki", "olivia", "pamela", "patricia", "rachel", "rebecca", "ruth",
+    "samantha", "sandra", "sara", "sarah", "sharon", "sheryl", "shirley",
+    "sophia", "stephanie", "susan", "susana", "tammy", "teresa", "theresa",
+    "valerie", "victoria", "virginia", NULL};
+/* Titles and nouns before or in place of a name. */
+static const char *const male_nouns[] = {
+    "mr", "mr.", "sir", "congressman", "chairman", "spokesman", "husband",
+    "father", "son", "brother", "businessman", "king", "prince", "lord",
+    NULL};
+static const char *const female_nouns[] = {
+    "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady",
+    "congresswoman", "chairwoman", "spokeswoman", "businesswoman", "wife",
+    "mother", "daughter", "sister", "actress", "queen", "princess",
+    "woman", NULL};
+
+/* Prepositions whose object is no subject ("marching through the
+ * streets chanted"); "of" is left out, its phrase being part of the
+ * subject's ("the head of the committee said"). */
+static const char *const prepositions[] = {
+    "through", "across", "along", "around", "near", "outside", "inside",
+    "from", "at", "in", "on", "with", "for", "by", "under", "behind",
+    "into", "toward", "towards", "past", NULL};
+
+/* Documents that speak ("the editorial reads"), besides media[]. */
+static const char *const documents[] = {
+    "editorial", "article", "suit", "lawsuit", "complaint", "ad", "advert",
+    "piece", "headline", "sign", "petition", "transcript", "emails",
+    "statements", "letters", "ads", "documents", "document", "page",
+    "website", NULL};
+
+/* People named by whom they work for ("a Clinton aide"), besides the
+ * titles and descriptors of the lexicon. */
+static const char *const aides[] = {
+    "aide", "aides", "adviser", "advisers", "advisor", "advisors",
+    "veteran", "staffer", "staffers", "supporter", "supporters", "ally",
+    "allies", "friend", "confidant", "surrogate", "surrogates", "lawyer",
+    "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman",
+    "spokesperson", "strategist", "pollster", "manager", "official",
+    "officials", "operative", "operatives", "insider", "insiders",
+    "donor", "donors", "source", "sources", NULL};
+
+/* Conjunctions that open an adverbial clause: a cue after one is not
+ * inside the clause of a cue before it ("X said as Y yelled", "X
+ * tweeted after Y argued").  Not "when": "X said Y was right when he
+ * said ..." most often reports what X said about Y's words. */
+static const char *const subordinators[] = {
+    "as", "while", "after", "before", "because", "since", "until",
+    "although", "though", "whereas", NULL};
+
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
  * several threads) into an open-addressing hash table. */
-enum { WTAB_SIZE = 4096 }; /* a power of two, over twice the words */
+enum { WTAB_SIZE = 8192 }; /* a power of two, over twice the words */
 
 typedef struct wentry {
   const char *w; /* lower-case word (static storage), NULL when free */
@@ -397,6 +520,8 @@ typedef struct wentry {
   uint8_t n;     /* strlen(w) */
   uint8_t id;    /* W_* */
   uint16_t cue;  /* WS_CUE_* of the form, context not yet considered */
+  uint8_t gender; /* GENDER_* of a given name or a gendered noun */
+  uint8_t cls2;   /* C2_* */
 } wentry;
 
 static wentry wtab[WTAB_SIZE];
@@ -452,6 +577,14 @@ static void build_wtab(void) {
       {object_pronouns, C_OBJ}, {that_only, C_THATONLY},
       {plain_say, C_PLAINSAY}};
   static const struct {
+    const char *const *list;
+    uint8_t cls2;
+  } lists2[] = {{subordinators, C2_SUBORD}, {prepositions, C2_PREP},
+                {documents, C2_DOC}, {aides, C2_AIDE}};
+  for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
+    for (const char *const *w = lists2[l].list; *w; w++)
+      word_slot(*w)->cls2 |= lists2[l].cls2;
+  static const struct {
     const char *w;
     uint8_t id;
   } ids[] = {{"according", W_ACCORDING}, {"and", W_AND}, {"as", W_AS},
@@ -466,12 +599,29 @@ static void build_wtab(void) {
              {"about", W_ABOUT}, {"against", W_AGAINST},
              {"while", W_WHILE}, {"clear", W_CLEAR},
              {"making", W_MAKING}, {"when", W_WHEN},
-             {"than", W_THAN}};
+             {"than", W_THAN}, {"later", W_TIMEEND}, {"ago", W_TIMEEND},
+             {"days", W_TIMEEND}, {"weeks", W_TIMEEND},
+             {"months", W_TIMEEND}, {"years", W_TIMEEND},
+             {"hours", W_TIMEEND}, {"minutes", W_TIMEEND},
+             {"shot", W_BACKV}, {"fired", W_BACKV}, {"hit", W_BACKV},
+             {"hits", W_BACKV}, {"fires", W_BACKV}, {"shoots", W_BACKV},
+             {"put", W_PUT}, {"puts", W_PUT}, {"with", W_WITH},
+             {"the", W_THE}, {"by", W_BY}};
   for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
     for (const char *const *w = lists[l].list; *w; w++)
       word_slot(*w)->cls |= lists[l].cls;
   for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
     word_slot(ids[k].w)->id = ids[k].id;
+  static const struct {
+    const char *const *list;
+    uint8_t g;
+  } genders[] = {{male_names, GENDER_MALE},
+                 {female_names, GENDER_FEMALE},
+                 {male_nouns, GENDER_MALE},
+                 {female_nouns, GENDER_FEMALE}};
+  for (size_t l = 0; l < sizeof genders / sizeof genders[0]; l++)
+    for (const char *const *w = genders[l].list; *w; w++)
+      word_slot(*w)->gender = genders[l].g;
   int f;
   const char *w;
   for (size_t k = 0; (w = ws_cue_form(k, &f)) != NULL; k++)
@@ -561,6 +711,10 @@ static int present_verb_context(const ctx *c, int32_t i) {
 }
 
 static int is_dash(const ctx *c, int32_t i);
+static span np_starting(const ctx *c, int32_t i, int32_t hi);
+static int person_noun(const ctx *c, int32_t i);
+static int adjective_name(const ctx *c, int32_t i);
+static int ends_in_ly(const ctx *c, int32_t i);
 
 /* "Officials, some of them new, say": a base form right after a comma or
  * dash that closes an apposition, or after "those" and a participle
@@ -587,6 +741,21 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
     *flags = WS_CUE_SPEECH | WS_CUE_CLAUSE;
     *last = i + 1;
     return 1;
+  }
+  if (isw(c, i, W_BACKV)) {
+    /* "shot back", "fired back", "hit back": a retort (a verb of saying
+     * in two words, like "pointed out") */
+    if (!isw(c, i + 1, W_BACK))
+      return 0;
+    *last = i + 1;
+    raw = WS_CUE_SPEECH | WS_CUE_INVERT;
+  }
+  if (isw(c, i, W_PUT)) {
+    /* "as X put it", "X put it this way:" */
+    if (!isw(c, i + 1, W_IT))
+      return 0;
+    *last = i + 1;
+    raw = WS_CUE_SPEECH | WS_CUE_INVERT;
   }
   if (inc(c, i, C_MAKE)) {
     /* "made clear that", "made it clear that" */
@@ -620,6 +789,17 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
   }
   if (is_word(c, i - 1) && (c->tok[i - 1].flags & WS_TF_POSS) &&
       !inc(c, i - 1, C_CONTR))
+    return 0;
+  /* "were rated "confidential"", "was called "a liar"": a passive label
+   * names its subject, it is not the subject's word (with its agent,
+   * "was rejected by X", it is X's) */
+  if ((f & WS_CUE_NAMING) && !(f & (WS_CUE_SPEECH | WS_CUE_PART)) &&
+      (inc(c, i - 1, C_BE) || (inc(c, i - 2, C_BE) && is_ly_adverb(c, i - 1))) &&
+      !isw(c, i + 1, W_BY))
+    return 0;
+  /* "of Republican claims", "Democratic comments": after an adjective of
+   * party or nation a form in -s is a plural noun */
+  if (ends_in_s(c, i) && adjective_name(c, i - 1) && !is_cap(c, i - 2))
     return 0;
   if ((f & WS_CUE_PRESENT) && isw(c, i - 1, W_TO))
     f |= WS_CUE_PART; /* "went on to say": subject is the clause's */
@@ -673,6 +853,7 @@ static int classify(ctx *c) {
     const wentry *e = word_lookup(c->doc->text, t->start, t->end);
     if (e) {
       c->f[i].cls = e->cls;
+      c->f[i].cls2 = e->cls2;
       c->f[i].id = e->id;
       c->f[i].cue = e->cue; /* the raw flags until the pass below */
     }
@@ -700,7 +881,9 @@ static int classify(ctx *c) {
     int f = 0;
     int32_t l = i;
     int raw = c->f[i].cue;
-    if (!raw && c->f[i].id != W_ACCORDING && !(c->f[i].cls & C_MAKE))
+    if (!raw && c->f[i].id != W_ACCORDING && c->f[i].id != W_BACKV &&
+        c->f[i].id != W_PUT &&
+        !(c->f[i].cls & C_MAKE))
       continue; /* cue_eval finds nothing without one of these */
     c->f[i].cue = 0;
     if (cue_eval(c, i, raw, &f, &l))
@@ -789,6 +972,11 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
     r.s = s, r.e = k + 1;
     return r;
   }
+  /* "the two write", "the three said": a number word as the head */
+  if (inc(c, k, C_NUMWORD) && k - 1 >= lo && isw(c, k - 1, W_THE)) {
+    r.s = k - 1, r.e = k + 1;
+    return r;
+  }
   /* a description: [det] [adjectives, Nationality, Name's] head */
   if (inc(c, k, C_DET) || inc(c, k, C_FILLER) ||
       inc(c, k, C_NPSTOP))
@@ -847,6 +1035,51 @@ static int plural_possessive(const ctx *c, int32_t i) {
          is_word(c, i + 1);
 }
 
+/* 1 when token i is part of a mention of a place. */
+static int place_at(const ctx *c, int32_t i) {
+  int32_t m = i >= 0 && i < c->n ? c->doc->tok_mention[i] : -1;
+  return m >= 0 &&
+         entity_kind(c, ((const ws_mention *)c->doc->mentions.items)[m].entity) ==
+             WS_ENTITY_PLACE;
+}
+
+/* 1 when the place mention at i is followed by a person noun: "the
+ * Hollywood columnist X", "Ohio Governor X". */
+static int place_modifies_person(const ctx *c, int32_t i) {
+  int32_t m = c->doc->tok_mention[i];
+  while (i < c->n && c->doc->tok_mention[i] == m)
+    i++;
+  return is_word(c, i) && person_noun(c, i);
+}
+
+/* When the mark at p closes a quote of at most four words that sits
+ * inside a phrase (a word before its opening mark), the opening mark;
+ * else -1. */
+static int32_t quoted_words_start(const ctx *c, int32_t p, int32_t lo) {
+  for (int32_t q = p - 1; q >= lo && q > p - 6; q--) {
+    if (c->tok[q].type == WS_TOK_QUOTE)
+      return q < p - 1 && is_word(c, q - 1) ? q : -1;
+    if (!is_word(c, q) && c->tok[q].type != WS_TOK_NUMBER)
+      return -1;
+  }
+  return -1;
+}
+
+/* When the mark at p opens a quote of at most four words inside a
+ * phrase (a word before it, a word after its closing mark), the
+ * closing mark; else -1. */
+static int32_t quoted_words_end(const ctx *c, int32_t p, int32_t hi) {
+  if (!is_word(c, p - 1) || !c->descriptions)
+    return -1;
+  for (int32_t q = p + 1; q < hi && q < c->n && q < p + 6; q++) {
+    if (c->tok[q].type == WS_TOK_QUOTE)
+      return q > p + 1 && is_word(c, q + 1) ? q : -1;
+    if (!is_word(c, q) && c->tok[q].type != WS_TOK_NUMBER)
+      return -1;
+  }
+  return -1;
+}
+
 /* The subject of a cue at token v: the phrase before it, skipping
  * auxiliaries, a parenthesis (R-Fla.) and an apposition or relative clause
  * between commas ("X, the foreign minister, said"). */
@@ -871,6 +1104,14 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
            ((inc(c, k, C_FILLER) && !isw(c, k, W_TOLD)) || is_ly_adverb(c, k)))
       k--, skipped++;
   }
+  /* a year: "X, who in 2010 said" */
+  if (k - 1 >= lo && c->tok[k].type == WS_TOK_NUMBER &&
+      c->tok[k].end - c->tok[k].start == 4 && isw(c, k - 1, W_IN)) {
+    k -= 2;
+    while (k >= lo && skipped < 4 &&
+           ((inc(c, k, C_FILLER) && !isw(c, k, W_TOLD)) || is_ly_adverb(c, k)))
+      k--, skipped++;
+  }
   if (is_punct(c, k, ')')) {
     int32_t p = k - 1;
     while (p >= lo && p > k - 10 && !is_punct(c, p, '('))
@@ -891,9 +1132,17 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
     int32_t sep = c->tok[k].cp;
     int32_t p = k - 1;
     while (p >= lo && p > k - APPOS_MAX && !is_punct(c, p, sep) &&
-           (c->tok[p].type != WS_TOK_QUOTE || plural_possessive(c, p)) &&
-           !ends_sentence(c, p))
+           !ends_sentence(c, p)) {
+      if (c->tok[p].type == WS_TOK_QUOTE && !plural_possessive(c, p)) {
+        /* a few quoted words inside the apposition ("wearing "Vik 2016"
+         * pins") are skipped whole; any other mark ends the search */
+        int32_t q = c->descriptions ? quoted_words_start(c, p, lo) : -1;
+        if (q < 0)
+          break;
+        p = q;
+      }
       p--;
+    }
     if (!is_punct(c, p, sep))
       return NO_SPAN;
     /* an age before the apposition: "Lena Vik, 54, a teacher, said" */
@@ -917,9 +1166,60 @@ static span subject_before(const ctx *c, int32_t v, int32_t lo) {
       if (is_punct(c, q, '(') && is_cap(c, q - 1))
         return np_ending(c, q - 1, lo);
     }
-    return np_ending(c, p - 1, lo);
+    span r = np_ending(c, p - 1, lo);
+    if (sep == ',' && r.s >= 0 && place_at(c, r.e - 1) &&
+        (inc(c, r.s - 1, C_TRAIL) || isw(c, r.s - 1, W_OF))) {
+      /* "X, during a meeting in Columbus, Ohio, said": the place closes
+       * a phrase that began after X's comma */
+      int32_t q = r.s - 1;
+      while (q >= lo && q > r.s - APPOS_MAX && !is_punct(c, q, ',') &&
+             !ends_sentence(c, q) && c->tok[q].type != WS_TOK_QUOTE)
+        q--;
+      if (is_punct(c, q, ',')) {
+        if (q - 2 >= lo && c->tok[q - 1].type == WS_TOK_NUMBER &&
+            is_punct(c, q - 2, ','))
+          q -= 2; /* "Cory Vik, 22, of Flint, Mich., said": an age */
+        span x = np_ending(c, q - 1, lo);
+        if (x.s >= 0 && (is_cap(c, x.e - 1) || inc(c, x.s, C_SUBJ)) &&
+            !place_at(c, x.e - 1))
+          return x;
+      }
+    }
+    return r;
   }
-  return np_ending(c, k, lo);
+  span r = np_ending(c, k, lo);
+  if (c->descriptions && !(r.s >= 0 && inc(c, r.s, C_REL | C_SUBJ)) &&
+      is_word(c, k)) {
+    /* "a White House official who spoke anonymously said", "police who
+     * arrested the man said": the phrase closes a restrictive relative
+     * clause, whose antecedent is the subject ("the woman who Vik said"
+     * is an object clause: no word between "who" and the phrase) */
+    int32_t from = r.s >= 0 ? r.s : k + 1, w = from - 1;
+    while (w >= lo && w > from - 12 && is_word(c, w) && !inc(c, w, C_REL))
+      w--;
+    if (inc(c, w, C_REL) && w < from - 1 && is_word(c, w - 1) && w - 1 >= lo) {
+      span x = np_ending(c, w - 1, lo);
+      if (x.s >= 0 && !inc(c, x.s, C_REL | C_SUBJ))
+        return x;
+    }
+  }
+  if (c->descriptions && r.s >= 0 && !is_cap(c, r.e - 1) &&
+      c->doc->tok_mention[r.e - 1] < 0 && inc2(c, r.s - 1, C2_PREP)) {
+    /* "Protesters marching through the streets chanted": the phrase is
+     * the object of a preposition; the subject opens the clause */
+    int32_t j = r.s - 2;
+    while (j >= lo && j > r.s - 10 && is_word(c, j) && !c->f[j].cue)
+      j--;
+    int32_t first = j + 1;
+    if (first < r.s - 1 &&
+        (j < lo || is_punct(c, j, ',') || ends_sentence(c, j) ||
+         (c->tok[first].flags & WS_TF_SENT))) {
+      span x = np_starting(c, first, r.s - 1);
+      if (x.s >= 0 && !inc(c, x.s, C_REL))
+        return x;
+    }
+  }
+  return r;
 }
 
 /* A lower-case word that can be part of a title before a name
@@ -937,15 +1237,76 @@ static int title_word(const ctx *c, int32_t j) {
   return !(n > 3 && w[n - 1] == 's' && w[n - 2] != 's');
 }
 
+static int ends_in_ed(const ctx *c, int32_t i) {
+  const ws_token *t = &c->tok[i];
+  return t->end - t->start > 3 && c->doc->text[t->end - 2] == 'e' &&
+         c->doc->text[t->end - 1] == 'd';
+}
+
+/* 1 when token i is a noun for a person: "businessman", "president". */
+static int person_noun(const ctx *c, int32_t i) {
+  const ws_token *t = &c->tok[i];
+  const char *w = c->doc->text + t->start;
+  size_t n = t->core_end - t->start;
+  return ws_lex_is_descriptor(w, n) || ws_lex_title(w, n) == WS_TITLE_HEAD;
+}
+
+/* 1 when up to three lower-case words from i lead to a name: a title
+ * before it ("presidential candidate Gary Johnson"). */
+static int title_before_name(const ctx *c, int32_t i, int32_t hi) {
+  for (int32_t j = i; j < hi && j < i + 3 && is_word(c, j); j++) {
+    if (is_cap(c, j) || c->doc->tok_mention[j] >= 0)
+      return 1;
+    if (inc(c, j, C_NPSTOP | C_FILLER | C_DET) || c->f[j].cue)
+      return 0;
+  }
+  return 0;
+}
+
 /* The phrase starting at token i, read forward: "said Rep. John Mica",
  * "said the spokesman", "said he". */
 static span np_starting(const ctx *c, int32_t i, int32_t hi) {
   span r = NO_SPAN;
-  if (i >= hi || !is_word(c, i))
+  if (i >= hi || !(is_word(c, i) || (c->descriptions &&
+                                      c->tok[i].type == WS_TOK_NUMBER)))
     return r;
   if (inc(c, i, C_SUBJ)) {
     r.s = i, r.e = i + 1;
     return r;
+  }
+  if (c->descriptions && is_cap(c, i) && c->doc->tok_mention[i] < 0 &&
+      i + 1 < hi &&
+      is_word(c, i + 1) && !is_cap(c, i + 1) &&
+      c->doc->tok_mention[i + 1] < 0 &&
+      (inc(c, i, C_DET) ||
+       ((c->tok[i].flags & WS_TF_SENT) && !inc(c, i, C_CAPSTOP))) &&
+      !inc(c, i + 1, C_NPSTOP | C_FILLER | C_DET) && !c->f[i + 1].cue &&
+      !(c->tok[i].flags & WS_TF_POSS) && !title_before_name(c, i + 1, hi) &&
+      !(!inc(c, i, C_DET) &&
+        (ends_in_s(c, i) ||
+         ws_lex_is_descriptor(c->doc->text + c->tok[i].start,
+                              c->tok[i].core_end - c->tok[i].start)))) {
+    /* a capitalized determiner or a common word opening the sentence
+     * starts a description, not a name: "Another critic", "The
+     * billionaire businessman", "Small groups of protesters" (a name the
+     * entity layer missed is followed by its verb: "Sims said").  The
+     * phrase ends at its head: a person noun, a title, a plural, or
+     * before a verb (-ed, a cue, an auxiliary). */
+    int32_t e = i + 1;
+    while (e < hi && e < i + 4 && is_word(c, e) && !is_cap(c, e) &&
+           !inc(c, e, C_NPSTOP | C_FILLER) && !c->f[e].cue &&
+           !ends_in_ly(c, e) && !ends_in_ed(c, e)) {
+      if (ends_in_s(c, e++) ||
+          (person_noun(c, e - 1) && !(is_word(c, e) && person_noun(c, e))))
+        break; /* "billionaire businessman" goes on, "president left" not */
+    }
+    int timed = 0; /* "A month later, he", "This week": a time, no one */
+    for (int32_t j = i + 1; j <= e && j < c->n && !timed; j++)
+      timed = inc(c, j, C_TIMEW) || c->f[j].id == W_TIMEEND;
+    if (!timed) {
+      r.s = i, r.e = e;
+      return r;
+    }
   }
   if (is_cap(c, i) || c->doc->tok_mention[i] >= 0) {
     int32_t e = i;
@@ -977,10 +1338,14 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     r.s = i, r.e = e;
     return r;
   }
-  /* "said retired neurosurgeon Ben Carson": up to three lower-case words
-   * before a name */
-  for (int32_t j = i; j < hi && j < i + 4 && is_word(c, j) &&
-                      !inc(c, j, C_NPSTOP) && !inc(c, j, C_DET);
+  /* "said retired neurosurgeon Ben Carson", "said 9/11 widow X": up to
+   * three lower-case words (or a number) before a name */
+  for (int32_t j = i;
+       j < hi && j < i + 4 &&
+       (is_word(c, j) ||
+        (c->descriptions && j < i + 3 &&
+         (c->tok[j].type == WS_TOK_NUMBER || is_punct(c, j, '/')))) &&
+       !inc(c, j, C_NPSTOP) && !inc(c, j, C_DET);
        j++) {
     if (is_cap(c, j + 1) && !inc(c, j + 1, C_CAPSTOP)) {
       span r2 = np_starting(c, j + 1, hi);
@@ -993,9 +1358,34 @@ static span np_starting(const ctx *c, int32_t i, int32_t hi) {
     if (is_cap(c, j))
       break;
   }
+  if (inc(c, i, C_QUANT_SG | C_QUANT_PL) && c->descriptions &&
+      (i + 1 >= c->n || ends_sentence(c, i + 1) || is_punct(c, i + 1, ','))) {
+    r.s = i, r.e = i + 1; /* '"...," read one.', 'said another,' */
+    return r;
+  }
+  if (inc(c, i, C_QUANT_SG | C_QUANT_PL | C_NUMWORD) && c->descriptions &&
+      isw(c, i + 1, W_OF)) {
+    /* "said one of those advisers", "said two of her aides" */
+    int32_t e = i + 2;
+    if (inc(c, e, C_DET))
+      e++;
+    int32_t h = e;
+    while (e < hi && e < h + 3 && is_word(c, e) && !inc(c, e, C_NPSTOP) &&
+           !c->f[e].cue)
+      e++;
+    if (e > h) {
+      r.s = i, r.e = e;
+      return r;
+    }
+  }
   if (inc(c, i, C_DET)) {
     int32_t e = i + 1;
-    while (e < hi && e < i + 6 && is_word(c, e) && !inc(c, e, C_NPSTOP))
+    /* (a year or an age inside: "a 2008 Clinton veteran") */
+    while (e < hi && e < i + 6 &&
+           (is_word(c, e) ||
+            (c->descriptions && c->tok[e].type == WS_TOK_NUMBER &&
+             e + 1 < hi && is_word(c, e + 1))) &&
+           !inc(c, e, C_NPSTOP))
       e++;
     if (e > i + 1) {
       r.s = i, r.e = e;
@@ -1050,6 +1440,28 @@ static int is_nationality(const ctx *c, int32_t i) {
   return c->f[i].nat == 2;
 }
 
+/* 1 when token i is a one-word name used as an adjective of party or
+ * nation ("Republican", "Democratic", "Libertarian", "Qatari"): a
+ * nationality, or an untyped mention of one word in -an or -ic. */
+static int adjective_name(const ctx *c, int32_t i) {
+  if (!is_cap(c, i))
+    return 0;
+  if (is_nationality(c, i))
+    return 1;
+  int32_t m = c->doc->tok_mention[i];
+  if (m < 0 || (i > 0 && c->doc->tok_mention[i - 1] == m) ||
+      (i + 1 < c->n && c->doc->tok_mention[i + 1] == m))
+    return 0;
+  if (entity_kind(c, ((const ws_mention *)c->doc->mentions.items)[m].entity) !=
+      WS_ENTITY_OTHER)
+    return 0;
+  const ws_token *t = &c->tok[i];
+  const char *w = c->doc->text + t->start;
+  size_t n = t->core_end - t->start;
+  return n > 4 && ((w[n - 2] == 'a' && w[n - 1] == 'n') ||
+                   (w[n - 2] == 'i' && w[n - 1] == 'c'));
+}
+
 /* The entity of the last fitting mention in [s, e): a person if kinds are
  * known, otherwise the last mention that is not a nationality. */
 static int32_t mention_entity(const ctx *c, span p) {
@@ -1062,6 +1474,9 @@ static int32_t mention_entity(const ctx *c, span p) {
     int k = entity_kind(c, ent);
     if (is_nationality(c, i) && k != WS_ENTITY_PERSON)
       continue; /* "Qatari" is no speaker, Mark Cuban is */
+    if (i + 1 < p.e && is_word(c, i + 1) && !is_cap(c, i + 1) &&
+        adjective_name(c, i))
+      continue; /* "Democratic leaders" are no party */
     if (k == WS_ENTITY_PLACE && best >= 0)
       continue;
     if (best < 0 || k == WS_ENTITY_PERSON ||
@@ -1090,8 +1505,124 @@ static int32_t entity_by_word(ctx *c, int32_t at, const char *s, size_t n) {
   return -1;
 }
 
+static int ci_equal(const char *a, const char *b, size_t n);
+
+/* The gender of text[s..e) as a given name or gendered noun. */
+static int word_gender(const ctx *c, uint32_t s, uint32_t e) {
+  const wentry *w = word_lookup(c->doc->text, s, e);
+  return w ? w->gender : GENDER_NONE;
+}
+
+/* The gender of entity ent from its first given name, or GENDER_NONE. */
+static int entity_gender(ctx *c, int32_t ent) {
+  if (c->gender[ent])
+    return c->gender[ent] - 1;
+  const char *name = ((const ws_entity *)c->doc->entities.items)[ent].name;
+  int g = GENDER_NONE;
+  /* the first word that is no title ("Sens. Jeff Merkley"), if a name
+   * follows it; word_lookup() reads the document text, the name lives in
+   * the arena */
+  for (int w = 0; w < 3 && g == GENDER_NONE; w++) {
+    size_t n = 0;
+    while (name[n] && name[n] != ' ')
+      n++;
+    if (name[n] != ' ')
+      break;
+    if (n <= wtab_longest) {
+      uint32_t h = word_hash((const unsigned char *)name, n) & (WTAB_SIZE - 1);
+      for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1))
+        if (wtab[h].n == n && ci_equal(wtab[h].w, name, n)) {
+          g = wtab[h].gender;
+          break;
+        }
+    }
+    if (g != GENDER_NONE || (ws_lex_title(name, n) == WS_TITLE_NONE &&
+                             !(n > 1 && name[n - 1] == '.')))
+      break;
+    name += n + 1;
+  }
+  c->gender[ent] = (uint8_t)(g + 1);
+  return g;
+}
+
+/* The gender a mention at token i shows: its honorific ("Mrs. X") or its
+ * entity's given name. */
+static int mention_gender(ctx *c, int32_t i, int32_t ent) {
+  int32_t f = mention_first(c, i, i - NP_MAX < 0 ? 0 : i - NP_MAX);
+  int32_t h = f - 1;
+  if (is_punct(c, h, '.'))
+    h--;
+  if (is_word(c, h)) {
+    int g = word_gender(c, c->tok[h].start, c->tok[h].core_end);
+    if (g != GENDER_NONE)
+      return g;
+  }
+  return entity_gender(c, ent);
+}
+
 /* he/she/I/we: the current speaker if attributed in this or the previous
- * paragraph, else the latest person mentioned outside quotes. */
+ * paragraph, else the latest person mentioned outside quotes; for he and
+ * she, one whose gender does not disagree. */
+static int32_t resolve_person(ctx *c, int32_t at, int other);
+
+/* A person (an organisation for it/they: kind) who opens the sentence
+ * of token at, or the sentence before,
+ * named after the latest attribution: the subject a pronoun continues
+ * ('Anna Berg agreed. "...," she said.' is Berg's, whoever spoke
+ * before).  Only the first words of a sentence are read (a subject, with
+ * a title or a determiner before it), so the cost is bounded. */
+static int32_t sentence_subject(ctx *c, int32_t at, int kind, int other) {
+  const ws_tokens *tk = &c->doc->tokens;
+  uint32_t si = c->tok[at].sent;
+  for (int back = 0; back < 2; back++, si--) {
+    int32_t first = (int32_t)tk->sent[si].first;
+    if (first <= c->last_tok)
+      return -1;
+    int32_t i = first;
+    while (i < at && i < first + 4 && c->tok[i].type == WS_TOK_QUOTE)
+      i++;
+    /* an opening phrase ("With a vote for Trump ruled out, Cross said
+     * he", "In an interview, X said") is skipped to its comma */
+    if ((inc(c, i, C_CAPSTOP) && !inc(c, i, C_DET)) ||
+        inc2(c, i, C2_PREP | C2_SUBORD)) {
+      int32_t j = i;
+      while (j < at && j < i + 12 && !is_punct(c, j, ',') &&
+             c->in_quote[j] < 0)
+        j++;
+      if (!is_punct(c, j, ','))
+        goto next;
+      i = j + 1;
+    }
+    for (int32_t j = i; j < at && j < i + 6; j++) {
+      if (is_punct(c, j, ',') || c->in_quote[j] >= 0 ||
+          c->tok[j].type != WS_TOK_WORD)
+        break;
+      int32_t m = c->doc->tok_mention[j];
+      if (m < 0) {
+        if (inc2(c, j, C2_PREP) || isw(c, j, W_OF))
+          break; /* a name after a preposition is no subject */
+        continue;
+      }
+      int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
+      if (entity_kind(c, ent) != kind || is_nationality(c, j))
+        break;
+      while (j + 1 < c->n && c->doc->tok_mention[j + 1] == m)
+        j++;
+      /* the subject is followed by its verb, not by "'s" or "and" */
+      if ((c->tok[j].flags & WS_TF_POSS) || !is_word(c, j + 1) ||
+          is_cap(c, j + 1) || isw(c, j + 1, W_AND))
+        break;
+      if (mention_gender(c, j, ent) == other)
+        break;
+      return ent;
+    }
+  next:
+    if (si == 0)
+      break;
+  }
+  return -1;
+}
+
 static int32_t resolve_pronoun(ctx *c, int32_t at) {
   const ws_token *t = &c->tok[at];
   const char *w = c->doc->text + t->start;
@@ -1108,6 +1639,9 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
      * entity of the text */
     if (!isw(c, at, W_IT) && !isw(c, at, W_THEY))
       return -1;
+    int32_t subj = sentence_subject(c, at, WS_ENTITY_ORG, GENDER_NONE);
+    if (subj >= 0)
+      return subj; /* "The council met and pledged ... what it called" */
     if (c->last_ent >= 0 && entity_kind(c, c->last_ent) == WS_ENTITY_ORG &&
         para - c->doc->tokens.sent[c->tok[c->last_tok].sent].para <= 1)
       return c->last_ent;
@@ -1133,19 +1667,60 @@ static int32_t resolve_pronoun(ctx *c, int32_t at) {
     }
     return -1;
   }
+  int other = (w[0] | 32) == 'h' ? GENDER_FEMALE : GENDER_MALE;
+  int32_t subj = sentence_subject(c, at, WS_ENTITY_PERSON, other);
+  if (subj >= 0)
+    return subj;
   if (c->last_ent >= 0) {
     uint32_t lp = c->doc->tokens.sent[c->tok[c->last_tok].sent].para;
-    if (para - lp <= 1)
-      return c->last_ent;
+    int k = entity_kind(c, c->last_ent);
+    if (para - lp <= 1 &&
+        (k == WS_ENTITY_PERSON ? entity_gender(c, c->last_ent) != other
+                               : !c->persons || k == WS_ENTITY_OTHER))
+      return c->last_ent; /* he and she name no place or organisation */
   }
+  return resolve_person(c, at, other);
+}
+
+/* The latest person mentioned outside quotes before token at whose
+ * gender is not `other`; without typed persons, the current speaker or
+ * the latest untyped mention. */
+/* A person of unknown gender at token i is the antecedent unless one
+ * whose given name agrees is named just before, in the same sentence
+ * ("Mary Holt met Dr. Osk. She said": Holt). */
+static int32_t known_gender_near(ctx *c, int32_t i, int32_t ent, int other) {
+  int32_t first = (int32_t)c->doc->tokens.sent[c->tok[i].sent].first;
+  int want = other == GENDER_MALE ? GENDER_FEMALE : GENDER_MALE;
+  for (int32_t j = mention_first(c, i, first) - 1; j >= first && j > i - 40;
+       j--) {
+    int32_t m = c->doc->tok_mention[j];
+    if (m < 0 || c->in_quote[j] >= 0)
+      continue;
+    int32_t e = ((const ws_mention *)c->doc->mentions.items)[m].entity;
+    if (entity_kind(c, e) == WS_ENTITY_PERSON && mention_gender(c, j, e) == want)
+      return e;
+    j = mention_first(c, j, first);
+  }
+  return ent;
+}
+
+static int32_t resolve_person(ctx *c, int32_t at, int other) {
   int persons = c->persons;
   for (int32_t i = at - 1; i >= 0 && i > at - PRON_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
     if (m < 0 || c->in_quote[i] >= 0 || is_nationality(c, i))
       continue;
     int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
-    if (entity_kind(c, ent) == WS_ENTITY_PERSON)
-      return ent;
+    if (entity_kind(c, ent) != WS_ENTITY_PERSON)
+      continue;
+    int g = other != GENDER_NONE ? mention_gender(c, i, ent) : GENDER_NONE;
+    if (other != GENDER_NONE && g == other) {
+      i = mention_first(c, i, i - NP_MAX < 0 ? 0 : i - NP_MAX);
+      continue;
+    }
+    if (other != GENDER_NONE && g == GENDER_NONE)
+      return known_gender_near(c, i, ent, other);
+    return ent;
   }
   if (persons)
     return -1;
@@ -1222,11 +1797,49 @@ static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
   return has_head && has_nat;
 }
 
+/* "the statement", "the letter": the person or organisation that opens
+ * the sentence where the document was last named ("The museum issued a
+ * statement ..."); a document is near whom it names or addresses ("sent
+ * a letter to the board"), so the words around it say nothing. */
+static int32_t document_source(ctx *c, span p) {
+  const ws_token *h = &c->tok[p.e - 1];
+  const char *head = c->doc->text + h->start;
+  size_t hn = h->core_end - h->start;
+  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
+    const ws_token *t = &c->tok[i];
+    if (t->type != WS_TOK_WORD || t->core_end - t->start != hn ||
+        !ci_equal(c->doc->text + t->start, head, hn) || c->in_quote[i] >= 0)
+      continue;
+    int32_t first = (int32_t)c->doc->tokens.sent[t->sent].first;
+    if (first < i - 25)
+      first = i - 25;
+    /* the nearest person or organisation before it that is no object of
+     * a preposition: "The Times said Cook provided a statement" is Cook's */
+    for (int32_t j = i - 1; j >= first; j--) {
+      int32_t m = c->doc->tok_mention[j];
+      if (m < 0 || c->in_quote[j] >= 0 || is_nationality(c, j) ||
+          adjective_name(c, j))
+        continue;
+      j = mention_first(c, j, first);
+      int32_t ent = ((const ws_mention *)c->doc->mentions.items)[m].entity;
+      int k = entity_kind(c, ent);
+      int32_t b = inc(c, j - 1, C_DET) ? j - 2 : j - 1;
+      if ((k == WS_ENTITY_PERSON || k == WS_ENTITY_ORG) &&
+          !inc2(c, b, C2_PREP) && !isw(c, b, W_TO) && !isw(c, b, W_OF))
+        return ent;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 /* "the Qatari minister", "the spokesman": the entity whose role, or the
  * words around whose earlier mention, hold the head noun (and the
  * nationality when one is given). */
 static int32_t resolve_description(ctx *c, span p) {
   const ws_token *h = &c->tok[p.e - 1];
+  if (inc(c, p.e - 1, C_MEDIA) || inc2(c, p.e - 1, C2_DOC))
+    return document_source(c, p); /* not whom it is near */
   const char *head = c->doc->text + h->start;
   size_t hn = h->core_end - h->start;
   const char *adj = NULL, *country = NULL;
@@ -1264,6 +1877,63 @@ static int32_t resolve_description(ctx *c, span p) {
   return -1;
 }
 
+/* The latest person mentioned before description p (as far back as a
+ * description's entity is looked for), of a gender other
+ * than `other`, whose roles or the words around whose mention hold the
+ * description's word at token w ("the Democratic candidate": a person
+ * once called "Democratic candidate X"). */
+static int32_t person_with_word(ctx *c, span p, int32_t w, int other) {
+  const ws_token *t = &c->tok[w];
+  const char *word = c->doc->text + t->start;
+  size_t wn = t->core_end - t->start;
+  const ws_entity *ents = c->doc->entities.items;
+  const ws_mention *ms = c->doc->mentions.items;
+  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
+    int32_t m = c->doc->tok_mention[i];
+    if (m < 0 || entity_kind(c, ms[m].entity) != WS_ENTITY_PERSON)
+      continue;
+    int32_t s = mention_first(c, i, 0);
+    const ws_entity *e = &ents[ms[m].entity];
+    int fits = other == GENDER_NONE || mention_gender(c, i, ms[m].entity) != other;
+    int has = 0;
+    for (uint32_t r = 0; r < e->n_roles && fits && !has; r++)
+      has = ci_contains(e->roles[r], word, wn);
+    if (fits && !has)
+      has = context_fits(c, s, i + 1, p, word, wn, NULL, NULL);
+    if (fits && has)
+      return ms[m].entity;
+    i = s;
+  }
+  return -1;
+}
+
+/* Head nouns of descriptions that name a public figure by role ("the
+ * nominee", "the billionaire", "the senator"), as news style refers back
+ * to the person a story is about; not those of people a story need not
+ * name (spokesman, aide, official). */
+static const char *const salient_heads[] = {
+    "nominee", "candidate", "frontrunner", "front-runner", "hopeful",
+    "contender", "mogul", "billionaire", "businessman", "businesswoman",
+    "tycoon", "senator", "governor", "president", "congressman",
+    "congresswoman", "lawmaker", "incumbent", "challenger", "neurosurgeon",
+    "actress", "actor", "mayor", "magnate", "chancellor", "premier",
+    "pontiff", "star", "singer", "rapper", "comedian", "celebrity", NULL};
+
+/* 1 when p is a definite description ("the former Republican
+ * presidential nominee") whose head is a salient_heads noun. */
+static int salient_description(const ctx *c, span p) {
+  const ws_token *t = &c->tok[p.s];
+  if (p.e - p.s < 2 || p.e - p.s > 6 || t->end - t->start != 3 ||
+      !ci_equal(c->doc->text + t->start, "the", 3))
+    return 0;
+  const ws_token *h = &c->tok[p.e - 1];
+  size_t n = h->core_end - h->start;
+  for (const char *const *w = salient_heads; *w; w++)
+    if (strlen(*w) == n && ci_equal(c->doc->text + h->start, *w, n))
+      return 1;
+  return 0;
+}
+
 static int32_t resolve(ctx *c, span p) {
   if (p.s < 0)
     return -1;
@@ -1271,18 +1941,44 @@ static int32_t resolve(ctx *c, span p) {
     /* "X, who said": the phrase before the comma */
     if (is_punct(c, p.s - 1, ',')) {
       span q = np_ending(c, p.s - 2, p.s - NP_MAX < 0 ? 0 : p.s - NP_MAX);
+      if (q.s >= 0 && !is_cap(c, q.e - 1) &&
+          c->doc->tok_mention[q.e - 1] < 0) {
+        /* "X, now the majority leader, who": the name before the
+         * apposition */
+        int32_t j = q.s - 1;
+        if (is_word(c, j) && !is_cap(c, j) && is_punct(c, j - 1, ','))
+          j--; /* "now", "also" */
+        if (is_punct(c, j, ',')) {
+          span n = np_ending(c, j - 1, j - NP_MAX < 0 ? 0 : j - NP_MAX);
+          if (n.s >= 0 && is_cap(c, n.e - 1))
+            q = n;
+        }
+      }
       if (q.s >= 0 && !inc(c, q.s, C_REL))
         return resolve(c, q);
+    } else if (is_word(c, p.s - 1)) {
+      /* "the senator who said": the phrase right before */
+      span q = np_ending(c, p.s - 1, p.s - NP_MAX < 0 ? 0 : p.s - NP_MAX);
+      if (q.s >= 0 && !inc(c, q.s, C_REL | C_SUBJ) &&
+          (is_cap(c, q.e - 1) || c->doc->tok_mention[q.e - 1] >= 0))
+        return resolve(c, q); /* a name, not "critics who say" */
     }
     return -1;
   }
   if (p.e - p.s == 1 && inc(c, p.s, C_SUBJ))
     return resolve_pronoun(c, p.s);
-  int32_t ent = mention_entity(c, p);
+  /* "a Clinton aide", "Berg's campaign manager": a person named by a role
+   * for someone else is not that someone */
+  int role = !is_cap(c, p.e - 1) && c->doc->tok_mention[p.e - 1] < 0 &&
+             (person_noun(c, p.e - 1) || inc2(c, p.e - 1, C2_AIDE));
+  if (role && inc2(c, p.e - 1, C2_AIDE))
+    return -1; /* an aide or a spokesman a story need not name */
+  int32_t ent = role ? -1 : mention_entity(c, p);
   if (ent >= 0)
     return ent;
-  for (int32_t i = p.e - 1; i >= p.s; i--)
-    if (is_cap(c, i) && !is_nationality(c, i) && !inc(c, i, C_CAPSTOP)) {
+  for (int32_t i = p.e - 1; i >= p.s && !role; i--)
+    if (is_cap(c, i) && !is_nationality(c, i) && !inc(c, i, C_CAPSTOP) &&
+        !adjective_name(c, i)) {
       const ws_token *t = &c->tok[i];
       ent = entity_by_word(c, p.s, c->doc->text + t->start,
                            t->core_end - t->start);
@@ -1290,8 +1986,36 @@ static int32_t resolve(ctx *c, span p) {
         return ent;
       break;
     }
-  if (!is_cap(c, p.e - 1))
-    return resolve_description(c, p);
+  if (!is_cap(c, p.e - 1)) {
+    ent = resolve_description(c, p);
+    if (role && ent >= 0 && entity_kind(c, ent) != WS_ENTITY_PERSON)
+      ent = -1; /* a senator is a person, not the Senate */
+    if (ent < 0 && salient_description(c, p)) {
+      /* "the Republican presidential nominee said": a definite
+       * description of a public figure refers back to the person the
+       * story is about, as he or she would */
+      const ws_token *h = &c->tok[p.e - 1];
+      int g = word_gender(c, h->start, h->core_end);
+      int other = g == GENDER_MALE     ? GENDER_FEMALE
+                  : g == GENDER_FEMALE ? GENDER_MALE
+                                       : GENDER_NONE;
+      int32_t adj = -1; /* "Democratic", "Mexican": must fit the person */
+      for (int32_t i = p.s + 1; i < p.e; i++)
+        if (is_cap(c, i) || (c->tok[i].flags & WS_TF_POSS))
+          adj = i;
+      if (adj >= 0)
+        return person_with_word(c, p, adj, other);
+      uint32_t para = c->doc->tokens.sent[c->tok[p.s].sent].para;
+      if (c->last_ent >= 0 &&
+          entity_kind(c, c->last_ent) == WS_ENTITY_PERSON &&
+          para - c->doc->tokens.sent[c->tok[c->last_tok].sent].para <= 1 &&
+          (other == GENDER_NONE || entity_gender(c, c->last_ent) != other))
+        return c->last_ent;
+      if (c->persons)
+        ent = resolve_person(c, p.s, other);
+    }
+    return ent;
+  }
   return -1;
 }
 
@@ -1362,6 +2086,9 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
       s = source_of(c, j + 2, c->n);
     else
       s = subject_before(c, j, lo);
+    if (c->descriptions && s.e - s.s == 1 && inc(c, s.s, C_REL) &&
+        !is_punct(c, s.s - 1, ','))
+      continue; /* "an architect who said ...": not the main verb */
     if (s.s < 0 && (f & WS_CUE_INVERT) &&
         (is_punct(c, j - 1, ',') || c->tok[j - 1].type == WS_TOK_QUOTE))
       s = np_starting(c, l + 1, c->n); /* '"...," said X, adding' */
@@ -1371,8 +2098,11 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
   if (best.s >= 0)
     return best;
   int32_t i = lo;
-  while (i < v && (c->tok[i].type == WS_TOK_QUOTE || inc(c, i, C_CAPSTOP)))
+  while (i < v && (c->tok[i].type == WS_TOK_QUOTE || inc(c, i, C_CAPSTOP))) {
+    if (is_cap(c, i) && inc(c, i, C_DET) && np_starting(c, i, v).s >= 0)
+      break; /* "The billionaire businessman", "Her friends" */
     i++;
+  }
   /* a leading adverbial ("Speaking in Salem, Trump ...", "On Monday, X")
    * is skipped to its comma */
   int lead = i > lo; /* a word such as "After" opened an adverbial */
@@ -1383,12 +2113,15 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
       i++, lead = 1;
   }
   if (i < v && (lead || ends_in_ing(c, i) || ends_in_ly(c, i)) &&
-      c->doc->tok_mention[i] < 0) {
+      (c->doc->tok_mention[i] < 0 ||
+       (lead && place_at(c, i) && !place_modifies_person(c, i)))) {
     int32_t j = i;
     while (j < v && j < i + 25 && !is_punct(c, j, ','))
       j++;
     if (is_punct(c, j, ',')) {
       i = j + 1;
+      while (i < v && c->tok[i].type == WS_TOK_QUOTE)
+        i++; /* 'On "Harbour Talk," X said' */
       /* "in Salem, New Hampshire, Trump": the rest of a place name */
       for (int n = 0; n < 2; n++) {
         span p = np_starting(c, i, v);
@@ -1399,10 +2132,41 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
           break;
         i = p.e + 1;
       }
+    } else if (c->descriptions && j == v && ends_in_ing(c, i) &&
+               !is_punct(c, v - 1, ':')) {
+      /* the quote sits inside the opening phrase ('Bemoaning the "phony
+       * system," Trump accused ...'): the subject follows the phrase's
+       * comma, wherever the quote ends */
+      int32_t end = (int32_t)c->doc->tokens.sent[c->tok[v].sent].end;
+      for (j = v; j < end && j < v + BEFORE_MAX && !is_punct(c, j, ','); j++)
+        ;
+      if (is_punct(c, j, ',')) {
+        int32_t k = j + 1;
+        while (k < end && c->tok[k].type == WS_TOK_QUOTE)
+          k++;
+        span r = np_starting(c, k, end);
+        if (r.s >= 0 && c->in_quote[r.s] < 0 && is_word(c, r.e) &&
+            !is_cap(c, r.e) && (is_cap(c, r.e - 1) || inc(c, r.s, C_SUBJ)))
+          return r;
+      }
+      return NO_SPAN;
     }
   }
+  /* a date opening the clause with no comma: "On September 27 they" */
+  if (lead)
+    while (i < v && (ws_lex_is_date_word(c->doc->text + c->tok[i].start,
+                                         c->tok[i].core_end - c->tok[i].start) ||
+                     c->tok[i].type == WS_TOK_NUMBER))
+      i++;
   span r = np_starting(c, i, v);
   if (r.s >= 0 && c->in_quote[r.s] < 0) {
+    /* "Another critic, Lena Vik, likened": the name in the apposition */
+    if (c->descriptions && !is_cap(c, r.e - 1) && is_punct(c, r.e, ',')) {
+      span n = np_starting(c, r.e + 1, v);
+      if (n.s >= 0 && is_punct(c, n.e, ',') && is_cap(c, n.e - 1) &&
+          c->doc->tok_mention[n.e - 1] >= 0)
+        return n;
+    }
     /* the phrase must be the subject: followed by its verb, not a comma
      * opening an adverbial */
     return r;
@@ -1416,7 +2180,13 @@ static span clause_subject(const ctx *c, int32_t v, int32_t lo) {
  * too (the verb is the only thing that can follow the quote there). */
 static int after_any_verb(const ctx *c, int32_t lo, int last_inner_stop,
                           attr *a) {
-  if (last_inner_stop || lo >= c->n || (c->tok[lo].flags & WS_TF_SENT))
+  if (last_inner_stop || lo >= c->n || (c->tok[lo].flags & WS_TF_PARA))
+    return 0;
+  /* a quote ending in '?' or '!' makes the next word open a sentence,
+   * yet '"...?" Holm pressed.' is one: only the quote may end there */
+  if ((c->tok[lo].flags & WS_TF_SENT) &&
+      !(lo >= 2 && c->tok[lo - 1].type == WS_TOK_QUOTE &&
+        (is_punct(c, lo - 2, '?') || is_punct(c, lo - 2, '!'))))
     return 0;
   span np = NO_SPAN;
   if (is_word(c, lo) && !is_cap(c, lo) && !inc(c, lo, C_NPSTOP) &&
@@ -1491,6 +2261,15 @@ static int find_after(const ctx *c, int32_t ct, int last_inner_stop,
     i++;
   int32_t lo = i;
   for (int32_t v = i; v < c->n && v < lo + AFTER_MAX; v++) {
+    if (v > lo && c->tok[v].type == WS_TOK_QUOTE && !plural_possessive(c, v)) {
+      /* '"...," X, wearing "Vik 2016" pins, said': a few quoted words
+       * inside the phrase between the quote and its cue */
+      int32_t e = quoted_words_end(c, v, lo + AFTER_MAX);
+      if (e > v) {
+        v = e;
+        continue;
+      }
+    }
     if ((v > lo && (c->tok[v].flags & WS_TF_PARA)) || ends_sentence(c, v) ||
         (c->tok[v].type == WS_TOK_QUOTE && !plural_possessive(c, v)) ||
         c->in_quote[v] >= 0)
@@ -1570,6 +2349,26 @@ static int speaker_of_cue_before(const ctx *c, int32_t v, int32_t l, int f,
   return a->np.s >= 0;
 }
 
+/* The nearest cue of saying before token v (in [lo, v)) whose subject
+ * is found and is no restrictive relative pronoun; 1 when found. */
+static int find_before_outer(const ctx *c, int32_t ot, int32_t v, int32_t lo,
+                             attr *a) {
+  for (int32_t u = v - 1; u >= lo; u--) {
+    int f;
+    int32_t l;
+    if (c->in_quote[u] >= 0 || c->tok[u].type == WS_TOK_QUOTE ||
+        !cue_at(c, u, &f, &l) || !(f & WS_CUE_SPEECH))
+      continue;
+    attr b = {NO_SPAN, NO_SPAN, -1, 0};
+    if (speaker_of_cue_before(c, u, l, f, ot, lo, &b) &&
+        !(b.np.e - b.np.s == 1 && inc(c, b.np.s, C_REL))) {
+      *a = b;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* Searches the sentence before the opening mark at ot: the nearest cue
  * of saying or naming. */
 static int find_before(const ctx *c, int32_t ot, attr *a) {
@@ -1585,10 +2384,29 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
      * inside the clause of an outer one ("He said that ..."): go on */
     if (cue_at(c, v, &f, &l) && (f & (WS_CUE_SPEECH | WS_CUE_NAMING)) &&
         speaker_of_cue_before(c, v, l, f, ot, lo, a)) {
+      /* "saying anybody who complains "..."": a cue in a restrictive
+       * relative clause (no comma before "who") of a common noun sits
+       * inside an outer phrase; the quote's cue is further out */
+      if (a->np.e - a->np.s == 1 && inc(c, a->np.s, C_REL) &&
+          !is_punct(c, a->np.s - 1, ',') && v - 1 > lo &&
+          !is_cap(c, a->np.s - 1) && c->doc->tok_mention[a->np.s - 1] < 0) {
+        attr out = *a; /* kept unless an outer cue has a subject */
+        if (find_before_outer(c, ot, v, lo, a))
+          return 1;
+        *a = out;
+        return 1;
+      }
       /* a cue inside a reported clause ("X said that Y described it as
        * "..."", "X said she recalled thinking "...""): the quote is part
        * of X's report */
-      for (int32_t u = v - 1; u >= lo; u--) {
+      /* (a relative clause is no reported clause: "asked the agency
+       * which said" is the agency's) */
+      /* (nor is a participle's phrase: "footage of X saying "..."") */
+      for (int32_t u = v - 1;
+           u >= lo && !(a->np.e - a->np.s == 1 && inc(c, a->np.s, C_REL)) &&
+           !((f & WS_CUE_PART) && a->np.e == v &&
+             (isw(c, a->np.s - 1, W_OF) || isw(c, a->np.s - 1, W_WITH)));
+           u--) {
         int g;
         int32_t m;
         if (c->in_quote[u] >= 0 || !cue_at(c, u, &g, &m))
@@ -1596,9 +2414,11 @@ static int find_before(const ctx *c, int32_t ot, attr *a) {
         attr b = {NO_SPAN, NO_SPAN, -1, 0};
         /* the inner cue must sit in the outer one's clause: no comma
          * between them (a comma closes "When I emailed him, he replied") */
-        int comma = 0;
+        int comma = 0; /* also a dash, or "as"/"when" opening a clause */
         for (int32_t j = m + 1; j < v && !comma; j++)
-          comma = is_punct(c, j, ',');
+          comma = is_punct(c, j, ',') ||
+                  (is_dash(c, j) && c->tok[j].cp != '-') ||
+                  (j == a->np.s - 1 && inc2(c, j, C2_SUBORD));
         if ((g & WS_CUE_SPEECH) && (g & WS_CUE_CLAUSE) && !(g & WS_CUE_PART) &&
             !is_punct(c, m + 1, ',') && !ends_sentence(c, m + 1) && !comma &&
             speaker_of_cue_before(c, u, m, g, ot, lo, &b))
@@ -1646,6 +2466,70 @@ static int find_leadin(const ctx *c, int32_t ot, attr *a) {
   return a->np.s >= 0 && (is_cap(c, a->np.e - 1) ||
                           c->doc->tok_mention[a->np.e - 1] >= 0 ||
                           inc(c, a->np.s, C_SUBJ));
+}
+
+/* '"..." Vik said. Berg agreed. "Nothing will change."': a sentence of
+ * only a subject and a verb of saying, with no quote of its own, in the
+ * quote's paragraph, introduces the quote that follows it; so does a
+ * report closed by its speaker ('The plan is late, Vik said. "..."'),
+ * whose words the quote goes on with. */
+static int find_lead_sentence(const ctx *c, int32_t ot, attr *a) {
+  int32_t stop = ot - 1;
+  if (!is_punct(c, stop, '.') || (c->tok[ot].flags & WS_TF_PARA))
+    return 0;
+  int32_t v = stop - 1;
+  if (is_ly_adverb(c, v))
+    v--;
+  int f;
+  int32_t l;
+  /* '..., said Schiff. "..."': a report closed by an inverted cue (a
+   * sentence with a quote of its own is a running quotation instead) */
+  int32_t sfirst = (int32_t)c->doc->tokens.sent[c->tok[stop].sent].first;
+  int quoted = stop - sfirst > 2 * BEFORE_MAX;
+  for (int32_t i = sfirst; i < stop && !quoted; i++)
+    quoted = c->tok[i].type == WS_TOK_QUOTE && !plural_possessive(c, i);
+  for (int32_t k = v; !quoted && k > v - 6 && k > 0 && is_word(c, k); k--)
+    if (cue_at(c, k, &f, &l) && (f & WS_CUE_SPEECH) && (f & WS_CUE_INVERT) &&
+        !(f & (WS_CUE_PART | WS_CUE_OBJECT)) && is_punct(c, k - 1, ',')) {
+      /* (not "..., X, told CNN.": that names a listener) */
+      span np = np_starting(c, l + 1, stop);
+      if (np.s < 0 || np.e != (is_ly_adverb(c, stop - 1) ? stop - 1 : stop) ||
+          !(is_cap(c, np.e - 1) || c->doc->tok_mention[np.e - 1] >= 0))
+        break;
+      a->np = np;
+      a->cue.s = k, a->cue.e = l + 1;
+      return 1;
+    }
+  if (!cue_at(c, v, &f, &l) || l != v || !(f & WS_CUE_SPEECH) ||
+      (f & WS_CUE_PART))
+    return 0;
+  {
+    /* '..., Schiff said. "..."': a report closed by its speaker and cue */
+    span np = subject_before(c, v, v - NP_MAX > 0 ? v - NP_MAX : 0);
+    if (!quoted && np.s > 0 && is_punct(c, np.s - 1, ',') && np.e == v &&
+        (is_cap(c, np.e - 1) || c->doc->tok_mention[np.e - 1] >= 0 ||
+         inc(c, np.s, C_SUBJ))) {
+      a->np = np;
+      a->cue.s = v, a->cue.e = v + 1;
+      return 1;
+    }
+  }
+  int32_t first = (int32_t)c->doc->tokens.sent[c->tok[v].sent].first;
+  if (v - first > NP_MAX + 2)
+    return 0; /* a lead sentence is short; this also bounds the scan */
+  for (int32_t i = first; i < v; i++)
+    if (c->tok[i].type == WS_TOK_QUOTE && !plural_possessive(c, i))
+      return 0;
+  span np = subject_before(c, v, first);
+  if (np.s != first && !(np.s > first && inc(c, first, C_CAPSTOP) &&
+                         np.s - first <= 2))
+    return 0; /* the sentence is the subject and its verb */
+  if (!is_cap(c, np.e - 1) && c->doc->tok_mention[np.e - 1] < 0 &&
+      !inc(c, np.s, C_SUBJ))
+    return 0;
+  a->np = np;
+  a->cue.s = v, a->cue.e = v + 1;
+  return 1;
 }
 
 /* ------------------------------------------------------------ the driver */
@@ -1706,6 +2590,9 @@ int ws_attrib_resolve(ws_doc *doc) {
   int rc0 = classify(&c);
   if (rc0)
     return rc0;
+  c.gender = ws_arena_calloc(doc->arena, doc->entities.len ? doc->entities.len : 1, 1);
+  if (!c.gender)
+    return WS_ENOMEM;
   c.in_quote = ws_arena_calloc(doc->arena, doc->tokens.n ? doc->tokens.n : 1,
                                sizeof(int32_t));
   if (!c.in_quote)
@@ -1736,6 +2623,7 @@ int ws_attrib_resolve(ws_doc *doc) {
     qs[k].speaker = -1;
   }
   int32_t prev = -1; /* the previous attributed quote */
+  c.descriptions = 1;
   for (size_t k = 0; k < nq; k++) {
     ws_quote *q = &qs[k];
     int32_t ot = open_tok[k], ct = close_tok[k];
@@ -1791,6 +2679,8 @@ int ws_attrib_resolve(ws_doc *doc) {
       a.np = clause_subject(&c, ot - 1, 0);
       found = a.np.s >= 0;
     }
+    if (!found && starts_sentence && words > SCARE_WORDS)
+      found = find_lead_sentence(&c, ot, &a);
     if (!found && !starts_sentence && !short_mid) {
       /* a partial quote inside a clause: 'X accused Y of being "..."' is
        * attributed to the clause's subject (a few words inside a phrase
@@ -1852,6 +2742,7 @@ int ws_attrib_resolve(ws_doc *doc) {
       c.in_quote[i] = (int32_t)k;
   }
   c.last_ent = c.last_tok = -1;
+  c.descriptions = 0;
   int rc = reported(&c, w);
   if (rc)
     return rc;

@@ -58,7 +58,9 @@ typedef struct wstat {
   uint8_t dict;      /* dict_flags() */
   uint8_t title;     /* ws_lex_title() */
   uint8_t bits;      /* L_* */
+  uint8_t part;      /* lowered, a name particle? 0 unknown, 1 no, 2 yes */
   uint16_t learn[5]; /* ws_lex_learned() counts, zero when unseen */
+  uint32_t hash;     /* hash_fold() of the form, 32 bits */
 } wstat;
 
 /* Case-insensitive lexicon facts of a word form, cached per form. */
@@ -76,6 +78,7 @@ typedef struct wslot {
 typedef struct sslot {
   const char *key; /* NULL marks an empty slot */
   int32_t val;     /* entity index, or -2 when ambiguous */
+  uint32_t hash;   /* key_hash(key): most mismatches skip strcmp */
 } sslot;
 
 typedef struct stab {
@@ -89,6 +92,7 @@ typedef struct cand {
   uint32_t a, b;     /* tokens [a, b) */
   const char *name;  /* NFC surface form */
   const char *key;   /* folded canonical key */
+  uint32_t khash;    /* key_hash(key) */
   const char *canon; /* canonical name when fixed (U.S.), else NULL */
   const char *role;  /* title phrase before it, or NULL */
   int kind;          /* ws_entity_kind from local evidence */
@@ -109,6 +113,8 @@ typedef struct ctx {
   uint8_t *cls;  /* per token: C_* */
   uint8_t *url;  /* per token: inside a URL */
   uint8_t *adj;  /* per token: a name made adjective (Toronto-based) */
+  uint8_t *nat;  /* per token: tok_nationality() state */
+  unsigned long part_initials; /* ws_lex_particle_initials() */
   wstat *ws;      /* distinct word forms, in order of first occurrence */
   size_t ws_used; /* forms in ws */
   size_t ws_cap;  /* room in ws */
@@ -116,6 +122,7 @@ typedef struct ctx {
   size_t ws_mask; /* slots in wh, minus one */
   uint32_t *wi;   /* per token: its form's index in ws, or UINT32_MAX */
   ws_vec cands;   /* cand */
+  struct memo_slot *memo; /* the thread's lexicon memo, or NULL */
 } ctx;
 
 /* ------------------------------------------------------------- helpers */
@@ -124,19 +131,81 @@ static int is_word(const ws_token *t) {
   return t->type == WS_TOK_WORD;
 }
 
-/* FNV-1a over the bytes with bit 5 set: the same for every spelling that
- * eq_fold() equates (it sets bit 5 of 'A'..'Z' only), without a compare
- * per byte; the few other bytes this merges ('@' and '`') only share a
- * bucket. */
-static uint64_t hash_fold(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ ((unsigned char)s[i] | 0x20u)) * 1099511628211u;
-  return h;
+/* Up to seven bytes of s, little-endian, without reading past them. */
+static inline uint64_t load_tail(const char *s, size_t k) {
+  uint64_t w = 0;
+  unsigned shift = 0;
+  if (k & 4) {
+    uint32_t x;
+    memcpy(&x, s, 4);
+    w = x, s += 4, shift = 32;
+  }
+  if (k & 2) {
+    uint16_t x;
+    memcpy(&x, s, 2);
+    w |= (uint64_t)x << shift, s += 2, shift += 16;
+  }
+  if (k & 1)
+    w |= (uint64_t)(unsigned char)*s << shift;
+  return w;
 }
 
-static int eq_fold(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+/* The low k bytes of a word (1 <= k <= 8). */
+static inline uint64_t low_bytes(uint64_t w, size_t k) {
+  return k >= 8 ? w : w & ((UINT64_C(1) << (8 * k)) - 1);
+}
+
+/* A hash of the bytes with bit 5 set: the same for every spelling that
+ * eq_fold() equates (it sets bit 5 of 'A'..'Z' only), without a compare
+ * per byte; the few other bytes this merges ('@' and '`') only share a
+ * bucket.  One multiply per eight bytes, and the result is the high half
+ * of the last product, which depends on every bit before it: it runs for
+ * every word of every document, and the tables wait for it.  `room` is
+ * how many bytes from s may be read (at least n): with eight to spare,
+ * the last step loads a whole word and masks it instead of assembling
+ * its bytes.  The value fits 32 bits. */
+static inline uint64_t hash_fold_room(const char *s, size_t n, size_t room) {
+  const uint64_t fold = 0x2020202020202020u;
+  uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ (w | fold)) * 0xBF58476D1CE4E5B9u;
+    h ^= h >> 32;
+  }
+  if (i < n) {
+    uint64_t w;
+    if (room - i >= 8) {
+      memcpy(&w, s + i, 8);
+      w = low_bytes(w, n - i);
+    } else {
+      w = load_tail(s + i, n - i);
+    }
+    h = (h ^ (w | fold)) * 0xBF58476D1CE4E5B9u;
+  }
+  return h >> 32;
+}
+
+static inline uint64_t hash_fold(const char *s, size_t n) {
+  return hash_fold_room(s, n, n);
+}
+
+/* 1 when a[0..n) and b[0..n) are equal but for ASCII case; `room` bytes
+ * may be read from each (at least n).  Most equal forms are spelt alike:
+ * words are compared eight bytes a step, single bytes only where one
+ * differs. */
+static inline int eq_fold_room(const char *a, const char *b, size_t n,
+                               size_t room) {
+  size_t i = 0;
+  for (; i < n && room - i >= 8; i += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + i, 8);
+    memcpy(&y, b + i, 8);
+    if (low_bytes(x ^ y, n - i) != 0)
+      break;
+  }
+  for (; i < n; i++) {
     unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
     /* different bytes are equal folded only as the two cases of a letter:
      * bit 5 apart, and a-z with it set */
@@ -144,6 +213,10 @@ static int eq_fold(const char *a, const char *b, size_t n) {
       return 0;
   }
   return 1;
+}
+
+static inline int eq_fold(const char *a, const char *b, size_t n) {
+  return eq_fold_room(a, b, n, n);
 }
 
 /* The word's text without a trailing abbreviation period. */
@@ -156,15 +229,20 @@ static size_t word_len(const ctx *c, const ws_token *t) {
 }
 
 /* The slot of the word form s[0, n) with hash h (ASCII case folded): the
- * one holding it, or the empty slot where it belongs. */
-static wslot *stat_slot(const ctx *c, const char *s, size_t n, uint32_t h) {
+ * one holding it, or the empty slot where it belongs.  `room` bytes may be
+ * read from s (at least n). */
+static inline wslot *stat_slot(const ctx *c, const char *s, size_t n,
+                               uint32_t h, size_t room) {
   for (size_t k = h & c->ws_mask;; k = (k + 1) & c->ws_mask) {
     wslot *sl = &c->wh[k];
     if (sl->idx == 0)
       return sl;
     if (sl->hash == h) {
       const wstat *w = &c->ws[sl->idx - 1];
-      if (w->len == n && eq_fold(c->text + w->off, s, n))
+      /* the stored form lies in the text: read up to its end */
+      size_t wroom = c->doc->len - w->off;
+      if (w->len == n && eq_fold_room(c->text + w->off, s, n,
+                                      wroom < room ? wroom : room))
         return sl;
     }
   }
@@ -173,7 +251,7 @@ static wslot *stat_slot(const ctx *c, const char *s, size_t n, uint32_t h) {
 /* The word form s[0, n) (ASCII case folded), or NULL when the document
  * has none. */
 static const wstat *stat_find(const ctx *c, const char *s, size_t n) {
-  const wslot *sl = stat_slot(c, s, n, (uint32_t)hash_fold(s, n));
+  const wslot *sl = stat_slot(c, s, n, (uint32_t)hash_fold(s, n), n);
   return sl->idx ? &c->ws[sl->idx - 1] : NULL;
 }
 
@@ -201,8 +279,9 @@ static int stat_add(ctx *c, size_t ti) {
   const ws_token *t = &c->tok[ti];
   size_t n = word_len(c, t);
   const char *s = c->text + t->start;
-  uint32_t h = (uint32_t)hash_fold(s, n);
-  wslot *sl = stat_slot(c, s, n, h);
+  size_t room = c->doc->len - t->start;
+  uint32_t h = (uint32_t)hash_fold_room(s, n, room);
+  wslot *sl = stat_slot(c, s, n, h, room);
   if (sl->idx) {
     c->wi[ti] = sl->idx - 1;
     return WS_OK;
@@ -219,6 +298,7 @@ static int stat_add(ctx *c, size_t ti) {
   memset(w, 0, sizeof *w);
   w->off = t->start;
   w->len = (uint32_t)n;
+  w->hash = h;
   c->wi[ti] = (uint32_t)c->ws_used;
   sl->idx = (uint32_t)++c->ws_used;
   sl->hash = h;
@@ -273,14 +353,21 @@ static void lex_compute(const char *s, size_t n, wstat *w) {
 /* A per-thread, direct-mapped memo of lex_compute() across documents.
  * Short articles share most of their vocabulary, and recomputing the
  * facts of every form in every document was a fifth of extraction time.
- * Fixed size (about 0.9 MB a thread), no locks: each indexing thread has
- * its own (a pthread key frees it when the thread exits).  A slot holds the exact bytes of the form (case matters to
- * dict_flags), so a collision only costs a recomputation. */
-enum { MEMO_SLOTS = 1u << 14, MEMO_KEY = 31 };
+ * Fixed size, no locks: each indexing thread has its own
+ * (a pthread key frees it when the thread exits).  Every lookup of
+ * lex_compute() ignores ASCII case, so a slot holds a form as first
+ * written and serves all its spellings (eq_fold); it is found by the hash
+ * the document's form table already computed.  A collision only costs a
+ * recomputation.  A slot is half a cache line, and 64K slots (2 MB a
+ * thread) keep most of a news corpus's working vocabulary: with 16K,
+ * misses and their dictionary lookups cost 5% of entity time more.
+ * Longer forms, about one in two hundred, are computed each time. */
+enum { MEMO_BITS = 16, MEMO_SLOTS = 1u << MEMO_BITS, MEMO_KEY = 17 };
 typedef struct memo_slot {
-  uint8_t len;         /* key bytes; 0 marks an empty slot */
-  char key[MEMO_KEY];  /* the form as written */
-  wstat facts;         /* its lex_compute() result */
+  uint8_t len;        /* key bytes; 0 marks an empty slot */
+  char key[MEMO_KEY]; /* the form as first written */
+  uint8_t dict, title, bits;
+  uint16_t learn[5]; /* the wstat fields of lex_compute() */
 } memo_slot;
 static pthread_key_t memo_key;
 static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
@@ -308,37 +395,44 @@ static memo_slot *memo_get(void) {
   return m;
 }
 
-static void lex_facts(const char *s, size_t n, wstat *w) {
-  memo_slot *memo = n && n <= MEMO_KEY ? memo_get() : NULL;
-  if (!memo) {
+static void lex_facts(const ctx *c, wstat *w) {
+  const char *s = c->text + w->off;
+  size_t n = w->len;
+  if (!c->memo || n == 0 || n > MEMO_KEY) {
     lex_compute(s, n, w);
     return;
   }
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-  memo_slot *m = &memo[(h >> 17) & (MEMO_SLOTS - 1)];
-  if (m->len != n || memcmp(m->key, s, n) != 0) {
-    memset(&m->facts, 0, sizeof m->facts);
-    lex_compute(s, n, &m->facts);
+  /* the form table's index takes the low bits of the hash: the memo the
+   * high ones */
+  memo_slot *m = &c->memo[w->hash >> (32 - MEMO_BITS)];
+  if (m->len != n || !eq_fold(m->key, s, n)) {
+    lex_compute(s, n, w);
     memcpy(m->key, s, n);
     m->len = (uint8_t)n;
+    m->dict = w->dict;
+    m->title = w->title;
+    m->bits = w->bits;
+    memcpy(m->learn, w->learn, sizeof m->learn);
+    return;
   }
-  w->dict = m->facts.dict;
-  w->title = m->facts.title;
-  w->bits = m->facts.bits;
-  memcpy(w->learn, m->facts.learn, sizeof w->learn);
+  w->dict = m->dict;
+  w->title = m->title;
+  w->bits = m->bits;
+  memcpy(w->learn, m->learn, sizeof w->learn);
 }
 
-/* The cached lexicon facts of token i (a word with a letter). */
-static const wstat *lex(const ctx *c, size_t i) {
-  static const wstat none; /* for tokens without letters: no facts */
-  if (c->wi[i] == UINT32_MAX)
-    return &none;
-  wstat *w = &c->ws[c->wi[i]];
+static const wstat lex_none; /* for tokens without letters: no facts */
+
+/* The cached lexicon facts of token i (a word with a letter).  Inline:
+ * the passes below ask for them about once per token. */
+static inline const wstat *lex(const ctx *c, size_t i) {
+  uint32_t k = c->wi[i];
+  if (k == UINT32_MAX)
+    return &lex_none;
+  wstat *w = &c->ws[k];
   if (!w->ready) {
     w->ready = 1;
-    lex_facts(c->text + w->off, w->len, w);
+    lex_facts(c, w);
   }
   return w;
 }
@@ -357,25 +451,36 @@ static int stab_init(stab *t, ws_arena *a, size_t want) {
   return t->slot ? WS_OK : WS_ENOMEM;
 }
 
-/* Returns the slot of key (empty when absent). */
-static sslot *stab_get(stab *t, const char *key) {
-  size_t n = strlen(key);
-  size_t h = (size_t)hash_fold(key, n) & t->mask;
-  while (t->slot[h].key && strcmp(t->slot[h].key, key) != 0)
-    h = (h + 1) & t->mask;
-  return &t->slot[h];
+static uint32_t key_hash(const char *key) {
+  return (uint32_t)hash_fold(key, strlen(key));
+}
+
+/* Returns the slot of key, whose key_hash() is h (empty when absent; a
+ * new key's caller stores h with it). */
+static sslot *stab_get_h(stab *t, const char *key, uint32_t h) {
+  size_t k = h & t->mask;
+  while (t->slot[k].key &&
+         (t->slot[k].hash != h || strcmp(t->slot[k].key, key) != 0))
+    k = (k + 1) & t->mask;
+  return &t->slot[k];
 }
 
 /* Sets key -> val; a second, different value makes the key ambiguous. */
-static void stab_put(stab *t, const char *key, int32_t val, int exclusive) {
-  sslot *s = stab_get(t, key);
+static void stab_put_h(stab *t, const char *key, uint32_t h, int32_t val,
+                       int exclusive) {
+  sslot *s = stab_get_h(t, key, h);
   if (!s->key) {
     s->key = key;
+    s->hash = h;
     s->val = val;
     t->used++;
   } else if (exclusive && s->val != val) {
     s->val = -2;
   }
+}
+
+static void stab_put(stab *t, const char *key, int32_t val, int exclusive) {
+  stab_put_h(t, key, key_hash(key), val, exclusive);
 }
 
 /* ------------------------------------------------------ 1. evidence */
@@ -396,92 +501,125 @@ static int initial(const ctx *c, size_t i) {
 }
 
 static int has_letter(const ws_token *t) {
-  return is_word(t) && ws_cp_is_letter(t->cp);
+  return t->flags & WS_TF_LETTER; /* is_word(t) && ws_cp_is_letter(t->cp) */
 }
 
 /* Headline modes per line.  An ALL-CAPS line has at least 60% of its
  * words in capitals; a Title-Case line capitalises a function word inside
  * it (news headline style: "Iran Says It Will Talk").  In both, capitals
- * say nothing about names. */
-static void line_modes(ctx *c) {
-  size_t i = 0;
-  while (i < c->n) {
-    size_t j = i + 1;
-    while (j < c->n && !(c->tok[j].flags & WS_TF_LINE))
-      j++;
-    size_t words = 0, upper = 0, cap = 0, capstop = 0, numbers = 0;
-    for (size_t k = i; k < j; k++) {
-      const ws_token *t = &c->tok[k];
-      numbers += t->type == WS_TOK_NUMBER;
-      if (!has_letter(t))
-        continue;
-      words++;
-      if (t->flags & WS_TF_UPPER)
-        upper++;
-      if (t->flags & WS_TF_CAP) {
-        cap++;
-        if (words > 1 && !(t->flags & WS_TF_UPPER) && !initial(c, k) &&
-            is_stop(c, k))
-          capstop++;
-      }
-    }
-    uint8_t m = MODE_NORMAL;
-    if (words && upper * 10 >= words * 6)
-      m = MODE_CAPS;
-    else if (words >= 3 && capstop && cap * 10 >= words * 7 &&
-             numbers * 4 < words) /* not a table row of names and scores */
-      m = MODE_TITLE;
-    for (size_t k = i; k < j; k++)
-      c->mode[k] = m;
-    i = j;
+ * say nothing about names.  The counts of one line: */
+typedef struct line_count {
+  size_t first;   /* the line's first token */
+  size_t words, upper, cap, capstop, numbers;
+} line_count;
+
+/* Counts token k (whose form is in the table) into its line. */
+static void line_add(ctx *c, line_count *lc, size_t k) {
+  const ws_token *t = &c->tok[k];
+  lc->numbers += t->type == WS_TOK_NUMBER;
+  if (!has_letter(t))
+    return;
+  lc->words++;
+  if (t->flags & WS_TF_UPPER)
+    lc->upper++;
+  if (t->flags & WS_TF_CAP) {
+    lc->cap++;
+    if (lc->words > 1 && !(t->flags & WS_TF_UPPER) && !initial(c, k) &&
+        is_stop(c, k))
+      lc->capstop++;
   }
+}
+
+/* Sets the mode of the line's tokens [lc->first, end). */
+static void line_close(ctx *c, const line_count *lc, size_t end) {
+  uint8_t m = MODE_NORMAL;
+  if (lc->words && lc->upper * 10 >= lc->words * 6)
+    m = MODE_CAPS;
+  else if (lc->words >= 3 && lc->capstop && lc->cap * 10 >= lc->words * 7 &&
+           lc->numbers * 4 < lc->words) /* not a table row of names and scores */
+    m = MODE_TITLE;
+  memset(c->mode + lc->first, m, end - lc->first);
 }
 
 /* Marks tokens of URLs (<https://...>, www.example.org/...) so that their
- * path words never become names.  Each byte is scanned at most twice. */
-static void mark_urls(ctx *c) {
+ * path words never become names.  Called for each token in order with the
+ * state in *done and *url_end; each byte is scanned at most twice. */
+static void url_at(ctx *c, size_t i, size_t *done, size_t *url_end) {
   const char *text = c->text;
   size_t len = c->doc->len;
-  size_t done = 0; /* bytes before this are already marked */
-  for (size_t i = 0; i < c->n; i++) {
-    const ws_token *t = &c->tok[i];
-    int is_url = 0;
-    if (t->cp == ':' && t->end + 2 <= len && text[t->end] == '/' &&
-        text[t->end + 1] == '/')
-      is_url = 1;
-    else if (is_word(t) && t->start + 4 <= len &&
-             memcmp(text + t->start, "www.", 4) == 0)
-      is_url = 1;
-    if (!is_url)
-      continue;
-    size_t s = t->start;
-    while (s > done && s + 256 > t->start && text[s - 1] != ' ' &&
-           text[s - 1] != '\n' && text[s - 1] != '<' && text[s - 1] != '(')
-      s--;
-    size_t e = t->end;
-    while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' &&
-           text[e] != '>' && text[e] != ')' && text[e] != '\r')
-      e++;
-    for (size_t k = i; k > 0 && c->tok[k - 1].start >= s; k--)
-      c->url[k - 1] = 1;
-    size_t k = i;
-    for (; k < c->n && c->tok[k].start < e; k++)
-      c->url[k] = 1;
-    done = e;
-    i = k - 1;
+  const ws_token *t = &c->tok[i];
+  if (t->start < *url_end) { /* inside the URL found last */
+    c->url[i] = 1;
+    return;
   }
+  int is_url = 0;
+  if (t->cp == ':' && t->end + 2 <= len && text[t->end] == '/' &&
+      text[t->end + 1] == '/')
+    is_url = 1;
+  else if (t->cp == 'w' && is_word(t) && t->start + 4 <= len &&
+           memcmp(text + t->start, "www.", 4) == 0)
+    is_url = 1;
+  if (!is_url)
+    return;
+  size_t s = t->start;
+  while (s > *done && s + 256 > t->start && text[s - 1] != ' ' &&
+         text[s - 1] != '\n' && text[s - 1] != '<' && text[s - 1] != '(')
+    s--;
+  size_t e = t->end;
+  while (e < len && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' &&
+         text[e] != '>' && text[e] != ')' && text[e] != '\r')
+    e++;
+  for (size_t k = i; k > 0 && c->tok[k - 1].start >= s; k--)
+    c->url[k - 1] = 1;
+  c->url[i] = 1; /* and the tokens after it that start before e */
+  *done = *url_end = e;
 }
 
-static void count_words(ctx *c) {
+static void count_words(ctx *c, size_t a, size_t b);
+
+/* The first pass, four in one walk over the tokens (each of them was a
+ * pass of its own; the tokens are read once): word forms (one slot per
+ * distinct form, indexed by token), URLs, line modes, and the case counts
+ * of the forms.  A line is closed when the next one starts: its mode
+ * needs the forms of its tokens only, and a URL never spans a line break
+ * (its bounds stop at white space), so its marks are final by then.
+ * Returns WS_OK or WS_ENOMEM. */
+static int first_pass(ctx *c) {
+  line_count lc = {0};
+  size_t done = 0, url_end = 0;
   for (size_t i = 0; i < c->n; i++) {
+    const ws_token *t = &c->tok[i];
+    c->wi[i] = UINT32_MAX;
+    if (has_letter(t) && stat_add(c, i))
+      return WS_ENOMEM;
+    url_at(c, i, &done, &url_end);
+    if (i > 0 && (t->flags & WS_TF_LINE)) {
+      line_close(c, &lc, i);
+      count_words(c, lc.first, i);
+      memset(&lc, 0, sizeof lc);
+      lc.first = i;
+    }
+    line_add(c, &lc, i);
+  }
+  if (c->n) {
+    line_close(c, &lc, c->n);
+    count_words(c, lc.first, c->n);
+  }
+  return WS_OK;
+}
+
+/* Counts how often each form of tokens [a, b) is written lower case, and
+ * how often capitalised where capitals are informative; their modes and
+ * URL marks must be final. */
+static void count_words(ctx *c, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) {
     const ws_token *t = &c->tok[i];
     if (!has_letter(t) || c->url[i])
       continue;
     wstat *w = &c->ws[c->wi[i]];
-    if (ws_cp_is_lower(t->cp))
-      w->lower++;
-    else if ((t->flags & WS_TF_CAP) && c->mode[i] == MODE_NORMAL &&
-             !initial(c, i))
+    /* lower case and a capital exclude each other: one branch, not two */
+    w->lower += (uint32_t)ws_cp_is_lower(t->cp);
+    if ((t->flags & WS_TF_CAP) && c->mode[i] == MODE_NORMAL && !initial(c, i))
       w->cap++;
   }
 }
@@ -593,54 +731,78 @@ static int contraction(const char *s, size_t n) {
   return 0;
 }
 
+/* 1 when token i, starting lower case, s[0..n) with n <= 5, is a name
+ * particle (exact case).  Every particle is lower-case ASCII, so a word
+ * form whose lowered spelling is none never is one: that is decided once
+ * per form, and only the forms that are get the exact test per token. */
+static int tok_particle(ctx *c, size_t i, const char *s, size_t n) {
+  wstat *w = &c->ws[c->wi[i]];
+  if (w->len != n) /* a form without a trailing period: ask directly */
+    return ws_lex_is_particle(s, n);
+  if (!w->part) {
+    char low[8];
+    const char *f = c->text + w->off;
+    for (size_t k = 0; k < n; k++)
+      low[k] = (char)(f[k] >= 'A' && f[k] <= 'Z' ? f[k] + 32 : f[k]);
+    w->part = ws_lex_is_particle(low, n) ? 2 : 1;
+  }
+  return w->part == 2 && ws_lex_is_particle(s, n);
+}
+
+/* The class of token i from its own evidence (C_*). */
+static uint8_t word_class(ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  uint8_t k = C_NONE;
+  if (!has_letter(t) || c->url[i])
+    return k;
+  const char *s = c->text + t->start;
+  size_t n = t->core_end - t->start;
+  if (ws_cp_is_lower(t->cp)) {
+    if (n <= 5 && (unsigned)(t->cp - 'a') < 26u &&
+        (c->part_initials >> (t->cp - 'a') & 1) &&
+        tok_particle(c, i, s, n)) /* della is the longest */
+      k = C_PART;
+    else if (n > 3 && (t->cp == 'a' || t->cp == 'e') &&
+             (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
+             s[3] >= 'A' && s[3] <= 'Z')
+      k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
+  } else if (t->flags & WS_TF_CAP) {
+    if (lex(c, i)->bits & L_DATE)
+      k = C_NONE;
+    else if ((t->flags & WS_TF_APOS) && contraction(s, n))
+      k = C_NONE; /* We're, They'll, Don't */
+    else if (n == 1 && !(i + 1 < c->n && (c->tok[i + 1].cp == '$' ||
+                                          c->tok[i + 1].cp == '&')))
+      k = C_NONE; /* a letter without a period labels (Group B, W L) */
+    else if (s[0] == 'I' &&
+             (n == 1 || s[1] == '\'' ||
+              (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
+      k = C_NONE; /* the pronoun: I, I'm, I’ve */
+    else if (learned_not_name(c, i) && !lex(c, i)->title)
+      k = C_NONE;
+    else if ((t->flags & WS_TF_HYPHEN) && compound_adjective(s, n))
+      k = C_NAME, c->adj[i] = 1;
+    else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
+      k = C_NAME;
+    else
+      k = decide(c, i, 0) ? C_NAME : C_NONE;
+  }
+  return k;
+}
+
 static void classify(ctx *c) {
   for (size_t i = 0; i < c->n; i++) {
+    uint8_t k = word_class(c, i);
+    /* in a headline or at a sentence start, an organisation or place head
+     * after a name belongs to it (KANSAS CITY, LABOUR PARTY); the name
+     * before may be such a head itself (word_class reads no class, so one
+     * walk decides both) */
     const ws_token *t = &c->tok[i];
-    uint8_t k = C_NONE;
-    if (!has_letter(t) || c->url[i]) {
-      c->cls[i] = k;
-      continue;
-    }
-    const char *s = c->text + t->start;
-    size_t n = t->core_end - t->start;
-    if (ws_cp_is_lower(t->cp)) {
-      if (n <= 5 && ws_lex_is_particle(s, n)) /* della is the longest */
-        k = C_PART;
-      else if (n > 3 &&
-               (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
-               s[3] >= 'A' && s[3] <= 'Z')
-        k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
-    } else if (t->flags & WS_TF_CAP) {
-      if (lex(c, i)->bits & L_DATE)
-        k = C_NONE;
-      else if (contraction(s, n))
-        k = C_NONE; /* We're, They'll, Don't */
-      else if (n == 1 && !(i + 1 < c->n && (c->tok[i + 1].cp == '$' ||
-                                            c->tok[i + 1].cp == '&')))
-        k = C_NONE; /* a letter without a period labels (Group B, W L) */
-      else if (s[0] == 'I' &&
-               (n == 1 || s[1] == '\'' ||
-                (n > 3 && memcmp(s + 1, "\xE2\x80\x99", 3) == 0)))
-        k = C_NONE; /* the pronoun: I, I'm, I’ve */
-      else if (learned_not_name(c, i) && !lex(c, i)->title)
-        k = C_NONE;
-      else if ((t->flags & WS_TF_HYPHEN) && compound_adjective(s, n))
-        k = C_NAME, c->adj[i] = 1;
-      else if (c->mode[i] == MODE_NORMAL && !initial(c, i))
-        k = C_NAME;
-      else
-        k = decide(c, i, 0) ? C_NAME : C_NONE;
-    }
-    c->cls[i] = k;
-  }
-  /* in a headline or at a sentence start, an organisation or place head
-   * after a name belongs to it (KANSAS CITY, LABOUR PARTY) */
-  for (size_t i = 1; i < c->n; i++) {
-    const ws_token *t = &c->tok[i];
-    if (c->cls[i] == C_NONE && c->cls[i - 1] == C_NAME &&
+    if (k == C_NONE && i > 0 && c->cls[i - 1] == C_NAME &&
         (t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT) &&
         (lex(c, i)->bits & (L_ORG | L_PLACE)))
-      c->cls[i] = C_NAME;
+      k = C_NAME;
+    c->cls[i] = k;
   }
 }
 
@@ -658,7 +820,23 @@ static int tok_place_word(const ctx *c, size_t i) {
 
 /* The country of a nationality word at token i, also in headline
  * capitals (IRANIAN -> Iran), or NULL. */
+static const char *tok_nationality_of(const ctx *c, size_t i);
+
+/* tok_nationality_of(), remembered per token: the span and kind passes
+ * ask it of the same tokens several times (c->nat: 0 unknown, 1 none, 2
+ * one; a found country is looked up again, which is rare). */
 static const char *tok_nationality(const ctx *c, size_t i) {
+  const ws_token *t = &c->tok[i];
+  if ((unsigned)(t->cp - 'A') >= 26u)
+    return NULL; /* every nationality starts with an ASCII capital */
+  if (c->nat[i] == 1)
+    return NULL;
+  const char *country = tok_nationality_of(c, i);
+  c->nat[i] = country ? 2 : 1;
+  return country;
+}
+
+static const char *tok_nationality_of(const ctx *c, size_t i) {
   const ws_token *t = &c->tok[i];
   const char *s = c->text + t->start;
   size_t n = t->core_end - t->start;
@@ -993,25 +1171,79 @@ static int find_spans(ctx *c) {
 /* ws_text_nfc / ws_text_fold with a fast path for ASCII, which is already
  * in NFC: copy, white space runs folded to one space, lowered if fold. */
 static char *norm(ws_arena *a, const char *s, size_t n, int fold) {
-  for (size_t i = 0; i < n; i++)
-    if ((unsigned char)s[i] >= 0x80)
-      return fold ? ws_text_fold(a, s, n) : ws_text_nfc(a, s, n);
+  /* one pass: a non-ASCII byte abandons the copy (its n + 1 bytes stay
+   * in the arena) for the full normalisation */
   char *out = ws_arena_alloc(a, n + 1);
   if (!out)
     return NULL;
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
-    char ch = s[i];
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-      if (k && out[k - 1] != ' ')
-        out[k++] = ' ';
-      continue;
+    unsigned ch = (unsigned char)s[i];
+    if (ch <= ' ') {
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+        if (k && out[k - 1] != ' ')
+          out[k++] = ' ';
+        continue;
+      }
+    } else if (ch >= 0x80) {
+      return fold ? ws_text_fold(a, s, n) : ws_text_nfc(a, s, n);
     }
-    out[k++] = fold && ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    out[k++] = (char)(fold && ch - 'A' < 26u ? ch + 32 : ch);
   }
   while (k && out[k - 1] == ' ')
     k--;
   out[k] = 0;
+  return out;
+}
+
+/* ws_text_nfc of the NUL-terminated s, which norm() copies when it is
+ * ASCII without the white space only ws_text_nfc folds (\v, \f): the
+ * canonical names of the lexicon are, and utf8proc costs thousands of
+ * instructions a call. */
+static char *canon_nfc(ws_arena *a, const char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n; i++) {
+    unsigned ch = (unsigned char)s[i];
+    if (ch >= 0x80 || ch == '\v' || ch == '\f')
+      return ws_text_nfc(a, s, n);
+  }
+  return norm(a, s, n, 0);
+}
+
+/* The name of a mention, text[s, e) normalised as span_nfc() does, and
+ * when it is ASCII also its key (what norm() folding the name gives: the
+ * name lowered, its white space being single spaces already) from the
+ * same pass; *key is NULL otherwise.  Returns the name, or NULL when out
+ * of memory. */
+static const char *name_and_key(ctx *c, uint32_t s, uint32_t e,
+                                const char **key) {
+  const char *src = c->text + s;
+  size_t n = e - s;
+  *key = NULL;
+  char *out = ws_arena_alloc(c->doc->arena, 2 * (n + 1));
+  if (!out)
+    return NULL;
+  char *low = out + n + 1;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned ch = (unsigned char)src[i];
+    if (ch <= ' ') {
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+        if (k && out[k - 1] != ' ')
+          out[k] = low[k] = ' ', k++;
+        continue;
+      }
+    } else if (ch >= 0x80) {
+      return ws_text_nfc(c->doc->arena, src, n);
+    }
+    out[k] = (char)ch;
+    low[k] = (char)(ch - 'A' < 26u ? ch + 32 : ch);
+    k++;
+  }
+  while (k && out[k - 1] == ' ')
+    k--;
+  out[k] = low[k] = 0;
+  *key = low;
   return out;
 }
 
@@ -1299,7 +1531,7 @@ static int cmp_len_desc(const void *x, const void *y) {
 
 static int new_entity(ctx *c, stab *names, cand *m, const char *canon_name) {
   ws_doc *doc = c->doc;
-  sslot *sl = stab_get(names, m->key);
+  sslot *sl = stab_get_h(names, m->key, m->khash);
   if (sl->key) {
     m->entity = sl->val;
     return WS_OK;
@@ -1309,6 +1541,7 @@ static int new_entity(ctx *c, stab *names, cand *m, const char *canon_name) {
     return WS_ENOMEM;
   e->name = canon_name;
   sl->key = m->key;
+  sl->hash = m->khash;
   sl->val = (int32_t)(doc->entities.len - 1);
   names->used++;
   m->entity = sl->val;
@@ -1367,7 +1600,8 @@ static int resolve(ctx *c) {
   for (size_t i = 0; i < nc; i++) {
     cand *m = &cs[i];
     uint32_t s = c->tok[m->a].start, e = mention_end(c, m);
-    m->name = span_nfc(c, s, e);
+    const char *name_key;
+    m->name = name_and_key(c, s, e, &name_key);
     if (!m->name)
       return WS_ENOMEM;
     int head = 0;
@@ -1407,18 +1641,42 @@ static int resolve(ctx *c) {
              ws_lex_nationality_country(doc->text + s, e - s - 1))
       m->canon = ws_arena_strndup(a, m->name, strlen(m->name) - 1);
     const char *k = m->canon ? m->canon : m->name;
-    m->key = norm(a, k, strlen(k), 1);
-    if (!m->key ||
-        (m->canon && !(m->canon = ws_text_nfc(a, m->canon, strlen(m->canon)))))
+    m->key = !m->canon && name_key ? name_key : norm(a, k, strlen(k), 1);
+    if (!m->key || (m->canon && !(m->canon = canon_nfc(a, m->canon))))
       return WS_ENOMEM;
+    m->khash = key_hash(m->key);
   }
   /* longest names first, so that short forms find them */
   cand **order = ws_arena_calloc(a, nc ? nc : 1, sizeof(cand *));
   if (!order)
     return WS_ENOMEM;
-  for (size_t i = 0; i < nc; i++)
-    order[i] = &cs[i];
-  qsort(order, nc, sizeof(cand *), cmp_len_desc);
+  /* The candidates come in text order (strictly increasing first
+   * tokens), so a stable counting sort by length gives cmp_len_desc's
+   * order without a comparison sort; qsort stays for any other case. */
+  size_t maxlen = 0;
+  int text_order = 1;
+  for (size_t i = 0; i < nc; i++) {
+    size_t l = cs[i].b - cs[i].a;
+    if (l > maxlen)
+      maxlen = l;
+    if (i && cs[i].a <= cs[i - 1].a)
+      text_order = 0;
+  }
+  size_t *start = text_order && maxlen < 64
+                      ? ws_arena_calloc(a, maxlen + 2, sizeof(size_t))
+                      : NULL;
+  if (start) {
+    for (size_t i = 0; i < nc; i++) /* longest first: bucket maxlen - l */
+      start[maxlen - (cs[i].b - cs[i].a) + 1]++;
+    for (size_t l = 1; l <= maxlen + 1; l++)
+      start[l] += start[l - 1];
+    for (size_t i = 0; i < nc; i++)
+      order[start[maxlen - (cs[i].b - cs[i].a)]++] = &cs[i];
+  } else {
+    for (size_t i = 0; i < nc; i++)
+      order[i] = &cs[i];
+    qsort(order, nc, sizeof(cand *), cmp_len_desc);
+  }
   /* The tables hold at most: a key per candidate (names); one per
    * multi-word candidate (inits, given); one per word after the first of
    * those (suffixes, fold_suffixes); one per bracketed acronym (acro).
@@ -1450,23 +1708,25 @@ static int resolve(ctx *c) {
     const ws_token *t = &c->tok[x->a];
     if (ni == t->core_end - t->start &&
         memcmp(ini, c->text + t->start, ni) == 0)
-      stab_put(&acro, x->key, (int32_t)i, 0); /* candidate index for now */
+      stab_put_h(&acro, x->key, x->khash, (int32_t)i,
+                 0); /* candidate index for now */
   }
   for (size_t oi = 0; oi < nc; oi++) {
     cand *m = order[oi];
     if (m->entity >= 0)
       continue;
     uint32_t ntok = m->b - m->a;
-    sslot *sl = stab_get(&acro, m->key);
+    sslot *sl = stab_get_h(&acro, m->key, m->khash);
     if (sl->key && cs[sl->val].entity >= 0) {
       m->entity = cs[sl->val].entity;
       continue;
     }
     if (!m->canon) {
-      sl = stab_get(&suffixes, m->key);
+      sl = stab_get_h(&suffixes, m->key, m->khash);
       if (!sl->key) /* not a family name: a given name? */
-        sl = stab_get(&given, m->key);
-      if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
+        sl = stab_get_h(&given, m->key, m->khash);
+      if (sl->key && sl->val >= 0 &&
+          !stab_get_h(&names, m->key, m->khash)->key) {
         m->entity = sl->val;
         m->folded = 1;
         continue;
@@ -1475,8 +1735,9 @@ static int resolve(ctx *c) {
     /* an acronym spelling the initials of exactly one longer name of the
      * document, wherever it stands (RHC ... Radio Habana Cuba) */
     if (ntok == 1 && !m->canon && is_acronym(c, m->a)) {
-      sl = stab_get(&inits, m->key);
-      if (sl->key && sl->val >= 0 && !stab_get(&names, m->key)->key) {
+      sl = stab_get_h(&inits, m->key, m->khash);
+      if (sl->key && sl->val >= 0 &&
+          !stab_get_h(&names, m->key, m->khash)->key) {
         m->entity = sl->val;
         continue;
       }
@@ -1643,24 +1904,20 @@ int ws_entity_find(ws_doc *doc) {
     return WS_ENOMEM;
   for (size_t i = 0; i < n; i++)
     doc->tok_mention[i] = -1;
-  ctx c = {.doc = doc, .text = doc->text, .tok = tk->tok, .n = n};
+  ctx c = {.doc = doc, .text = doc->text, .tok = tk->tok, .n = n,
+           .memo = memo_get(), .part_initials = ws_lex_particle_initials()};
   c.mode = ws_arena_calloc(a, n ? n : 1, 1);
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);
   c.adj = ws_arena_calloc(a, n ? n : 1, 1);
+  c.nat = ws_arena_calloc(a, n ? n : 1, 1);
   c.wi = ws_arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
-  if (!c.mode || !c.cls || !c.url || !c.adj || !c.wi || stat_init(&c, n))
+  if (!c.mode || !c.cls || !c.url || !c.adj || !c.nat || !c.wi ||
+      stat_init(&c, n))
     return WS_ENOMEM;
-  /* word forms: one slot per distinct form, indexed by token */
-  for (size_t i = 0; i < n; i++) {
-    c.wi[i] = UINT32_MAX;
-    if (has_letter(&c.tok[i]) && stat_add(&c, i))
-      return WS_ENOMEM;
-  }
+  if (first_pass(&c))
+    return WS_ENOMEM;
   ws_vec_init(&c.cands, sizeof(cand));
-  line_modes(&c);
-  mark_urls(&c);
-  count_words(&c);
   classify(&c);
   int rc = find_spans(&c);
   if (rc)

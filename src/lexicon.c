@@ -1,8 +1,9 @@
 /*
  * lexicon.c - word lists consulted by the extraction layers.
  *
- * Every list is sorted (byte order of its lower-case or exact form) and
- * searched by bisection, so a lookup is O(log n) with no allocation.  The
+ * Every list is sorted (byte order of its lower-case or exact form) for
+ * the reader, and looked up in a hash set built once from it (see find),
+ * so a lookup is O(1) with no allocation.  The
  * system dictionary comes from dict_words.c, generated at build time by
  * gen_dict.py from Debian's wamerican word list.
  */
@@ -35,47 +36,120 @@ static int cmp(const char *s, size_t n, const char *w, int fold) {
   return w[i] ? -1 : 0;
 }
 
-/* First-byte ranges of a sorted list: entries [lo[b], hi[b]) start with
- * byte b (lo == hi when none does).  A lookup bisects only that range, so
- * the many words that start with a byte no entry starts with (capitals
- * against the lower-case particles, lower case against the nationalities)
- * cost one load, and the rest save the first steps of the bisection.
- * Built once, on first use (pthread_once), for every list. */
-typedef struct lexidx {
-  uint32_t lo[256], hi[256];
-} lexidx;
+/* Hash sets over the lists.  Lookups run for most tokens of every
+ * document (particles, nationalities, the facts of each word form), and
+ * most of them miss: a bisection paid a byte compare per step, a hash set
+ * with a low load factor mostly pays one hash and one empty slot.  Each
+ * list gets a table of entry indices (plus one; 0 marks an empty slot),
+ * sized to a power of two at least four times its length and carved from
+ * one static pool; built once, on first use (pthread_once).  The lists
+ * stay sorted for the reader, and the hash of a fold lookup lowers ASCII
+ * letters as cmp() does, so the same entries match as before. */
+typedef struct lexhash {
+  const uint32_t *slot; /* entry index + 1, or 0 */
+  uint32_t mask;        /* slots - 1 */
+  uint32_t lens[256];   /* per first byte: bit min(length, 31) set when an
+                           entry of that length starts with it */
+} lexhash;
+
+enum { POOL_SLOTS = 1u << 16 };
+static uint32_t pool[POOL_SLOTS];
+static size_t pool_used;
 
 static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
 static atomic_int ix_ready; /* set last by ix_init: skips pthread_once */
+static int ix_ok;           /* every list got its table (else: bisection) */
 static void ix_init(void);
 
-static void ix_build(lexidx *ix, const void *list, size_t count,
-                     size_t stride) {
+/* Up to seven bytes of s, little-endian, without reading past them. */
+static inline uint64_t load_tail(const char *s, size_t k) {
+  uint64_t w = 0;
+  unsigned shift = 0;
+  if (k & 4) {
+    uint32_t x;
+    memcpy(&x, s, 4);
+    w = x, s += 4, shift = 32;
+  }
+  if (k & 2) {
+    uint16_t x;
+    memcpy(&x, s, 2);
+    w |= (uint64_t)x << shift, s += 2, shift += 16;
+  }
+  if (k & 1)
+    w |= (uint64_t)(unsigned char)*s << shift;
+  return w;
+}
+
+/* The eight bytes of w with ASCII capitals lowered (SWAR: a byte below
+ * 0x80 between 'A' and 'Z' gets bit 5). */
+static inline uint64_t lower8(uint64_t w) {
+  const uint64_t ones = UINT64_C(0x0101010101010101);
+  const uint64_t high = UINT64_C(0x8080808080808080);
+  uint64_t x = w & ~high;
+  uint64_t up = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) &
+                ~w & high;
+  return w | (up >> 2);
+}
+
+/* A hash of the bytes, ASCII letters lowered when fold; eight bytes a
+ * step (multiply-xorshift). */
+static uint32_t hash_bytes(const char *s, size_t n, int fold) {
+  uint64_t h = (uint64_t)n * UINT64_C(0x9E3779B97F4A7C15);
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t w;
+    if (n - i >= 8)
+      memcpy(&w, s + i, 8);
+    else
+      w = load_tail(s + i, n - i);
+    if (fold)
+      w = lower8(w);
+    h = (h ^ w) * UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 31;
+  }
+  h *= UINT64_C(0x94D049BB133111EB);
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+static int ix_build(lexhash *ix, const void *list, size_t count,
+                    size_t stride) {
+  size_t cap = 16;
+  while (cap < 4 * count)
+    cap *= 2;
+  if (cap > POOL_SLOTS - pool_used || count >= UINT32_MAX)
+    return 0;
+  uint32_t *slot = pool + pool_used;
+  pool_used += cap;
   for (size_t i = 0; i < count; i++) {
     const char *w = *(const char *const *)((const char *)list + i * stride);
-    unsigned char b = (unsigned char)w[0];
-    if (ix->lo[b] == ix->hi[b])
-      ix->lo[b] = (uint32_t)i;
-    ix->hi[b] = (uint32_t)(i + 1);
+    size_t n = strlen(w);
+    ix->lens[(unsigned char)w[0]] |= 1u << (n < 31 ? n : 31);
+    size_t k = hash_bytes(w, n, 0) & (cap - 1);
+    while (slot[k])
+      k = (k + 1) & (cap - 1);
+    slot[k] = (uint32_t)(i + 1);
+  }
+  ix->slot = slot;
+  ix->mask = (uint32_t)(cap - 1);
+  return 1;
+}
+
+/* The probe and the bisection of find(), out of line: find() itself is
+ * small enough to inline where the first-byte filter decides. */
+static long probe(const void *list, size_t stride, const lexhash *ix,
+                  const char *s, size_t n, int fold) {
+  for (size_t k = hash_bytes(s, n, fold) & ix->mask;; k = (k + 1) & ix->mask) {
+    uint32_t v = ix->slot[k];
+    if (v == 0)
+      return -1;
+    const char *w = *(const char *const *)((const char *)list + (v - 1) * stride);
+    if (cmp(s, n, w, fold) == 0)
+      return (long)(v - 1);
   }
 }
 
-/* Index of s[0..n) in the sorted list (stride bytes between entries whose
- * first member is a const char *), or -1.  ix holds the list's first-byte
- * ranges; a match starts with s[0] (lowered when fold: the entries are
- * lower case then). */
-static long find(const void *list, size_t count, size_t stride,
-                 const lexidx *ix, const char *s, size_t n, int fold) {
+static long bisect(const void *list, size_t count, size_t stride,
+                   const char *s, size_t n, int fold) {
   size_t lo = 0, hi = count;
-  if (n) {
-    unsigned char b = (unsigned char)s[0];
-    if (fold && b >= 'A' && b <= 'Z')
-      b = (unsigned char)(b + 32);
-    if (!atomic_load_explicit(&ix_ready, memory_order_acquire))
-      pthread_once(&ix_once, ix_init);
-    lo = ix->lo[b];
-    hi = ix->hi[b];
-  }
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     const char *w = *(const char *const *)((const char *)list + mid * stride);
@@ -90,11 +164,34 @@ static long find(const void *list, size_t count, size_t stride,
   return -1;
 }
 
+/* Index of s[0..n) in the list (stride bytes between entries whose first
+ * member is a const char *), or -1; fold lowers ASCII letters of s (the
+ * entries are lower case then).  Every list holds distinct entries, so the
+ * hash set and a bisection find the same one. */
+static inline long find(const void *list, size_t count, size_t stride,
+                        const lexhash *ix, const char *s, size_t n,
+                        int fold) {
+  if (!atomic_load_explicit(&ix_ready, memory_order_acquire))
+    pthread_once(&ix_once, ix_init);
+  if (!ix_ok)
+    return bisect(list, count, stride, s, n, fold);
+  /* most lookups miss, and most misses start with a byte no entry of that
+   * length starts with: one load decides */
+  if (n) {
+    unsigned b = (unsigned char)s[0];
+    if (fold && b - 'A' < 26u)
+      b += 32;
+    if (!(ix->lens[b] & (1u << (n < 31 ? n : 31))))
+      return -1;
+  }
+  return probe(list, stride, ix, s, n, fold);
+}
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define IN(list, s, n, fold)                                                   \
   (find(list, COUNT(list), sizeof(list[0]), &list##_ix, s, n, fold) >= 0)
 
-static lexidx nationalities_ix, countries_ix, title_heads_ix, title_mods_ix,
+static lexhash nationalities_ix, countries_ix, title_heads_ix, title_mods_ix,
     honorifics_ix, descriptors_ix, org_words_ix, place_words_ix, particles_ix,
     date_words_ix, stopwords_ix, generations_ix, abbrevs_ix, learned_ix;
 
@@ -369,26 +466,35 @@ static int dict_exact(const char *s, size_t n);
 static int british(const char *s, size_t n) {
   static const struct {
     const char *from, *to;
-    int at_end; /* the rewrite applies only to the end of the word */
+    uint8_t fl, tl; /* their lengths */
+    int at_end;     /* the rewrite applies only to the end of the word */
   } rules[] = {
-      {"our", "or", 0},     {"isation", "ization", 0}, {"ise", "ize", 0},
-      {"ised", "ized", 1},  {"ises", "izes", 1},       {"ising", "izing", 1},
-      {"yse", "yze", 0},    {"ence", "ense", 1},       {"tre", "ter", 1},
-      {"tres", "ters", 1},  {"ogue", "og", 1},         {"lled", "led", 1},
-      {"lling", "ling", 1}, {"mme", "m", 1},
+      {"our", "or", 3, 2, 0},         {"isation", "ization", 7, 7, 0},
+      {"ise", "ize", 3, 3, 0},        {"ised", "ized", 4, 4, 1},
+      {"ises", "izes", 4, 4, 1},      {"ising", "izing", 5, 5, 1},
+      {"yse", "yze", 3, 3, 0},        {"ence", "ense", 4, 4, 1},
+      {"tre", "ter", 3, 3, 1},        {"tres", "ters", 4, 4, 1},
+      {"ogue", "og", 4, 2, 1},        {"lled", "led", 4, 3, 1},
+      {"lling", "ling", 5, 4, 1},     {"mme", "m", 3, 1, 1},
   };
-  char buf[64];
+  /* the word lowered once (dict_exact ignores case anyway): each rule
+   * then costs a byte compare per position, not a call */
+  char low[64], buf[64];
   if (n < 4 || n + 4 > sizeof buf)
     return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = (unsigned char)s[i];
+    low[i] = (char)(c - 'A' < 26u ? c + 32 : c);
+  }
   for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-    size_t fl = strlen(rules[r].from), tl = strlen(rules[r].to);
+    size_t fl = rules[r].fl, tl = rules[r].tl;
     size_t first = rules[r].at_end ? n - (fl <= n ? fl : n) : 0;
     for (size_t i = first; i + fl <= n; i++) {
-      if (cmp(s + i, fl, rules[r].from, 1) != 0)
+      if (low[i] != rules[r].from[0] || memcmp(low + i, rules[r].from, fl))
         continue;
-      memcpy(buf, s, i);
+      memcpy(buf, low, i);
       memcpy(buf + i, rules[r].to, tl);
-      memcpy(buf + i + tl, s + i + fl, n - i - fl);
+      memcpy(buf + i + tl, low + i + fl, n - i - fl);
       int f = dict_exact(buf, n - fl + tl);
       if (f & WS_DICT_LOWER)
         return WS_DICT_LOWER;
@@ -554,6 +660,16 @@ int ws_lex_is_particle(const char *s, size_t n) {
   return IN(particles, s, n, 0);
 }
 
+unsigned long ws_lex_particle_initials(void) {
+  unsigned long mask = 0;
+  for (size_t i = 0; i < COUNT(particles); i++) {
+    unsigned c = (unsigned char)particles[i][0];
+    if (c - 'a' < 26u)
+      mask |= 1ul << (c - 'a');
+  }
+  return mask;
+}
+
 static const char *const date_words[] = {
     "apr",     "april",    "aug",      "august", "dec",       "december",
     "feb",     "february", "fri",      "friday", "jan",       "january",
@@ -644,19 +760,11 @@ int ws_lex_learned(const char *s, size_t n, unsigned c[5]) {
 
 #define IX(list) ix_build(&list##_ix, list, COUNT(list), sizeof(list[0]))
 static void ix_init(void) {
-  IX(nationalities);
-  IX(countries);
-  IX(title_heads);
-  IX(title_mods);
-  IX(honorifics);
-  IX(descriptors);
-  IX(org_words);
-  IX(place_words);
-  IX(particles);
-  IX(date_words);
-  IX(stopwords);
-  IX(generations);
-  IX(abbrevs);
-  ix_build(&learned_ix, ws_learned_words, ws_learned_n, sizeof(ws_learned));
+  ix_ok = IX(nationalities) && IX(countries) && IX(title_heads) &&
+          IX(title_mods) && IX(honorifics) && IX(descriptors) &&
+          IX(org_words) && IX(place_words) && IX(particles) &&
+          IX(date_words) && IX(stopwords) && IX(generations) && IX(abbrevs) &&
+          ix_build(&learned_ix, ws_learned_words, ws_learned_n,
+                   sizeof(ws_learned));
   atomic_store_explicit(&ix_ready, 1, memory_order_release);
 }

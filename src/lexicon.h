@@ -52,6 +52,10 @@ int ws_lex_is_place_word(const char *s, size_t n);
  * von, der, la, le, ...), exact case. */
 int ws_lex_is_particle(const char *s, size_t n);
 
+/* Bit c - 'a' is set for each lower-case ASCII letter c that some name
+ * particle starts with: a word starting otherwise needs no lookup. */
+unsigned long ws_lex_particle_initials(void);
+
 /* 1 when s[0..n) names a month or weekday, in full or abbreviated
  * (Nov., Thu), ignoring case. */
 int ws_lex_is_date_word(const char *s, size_t n);

@@ -13,6 +13,8 @@
  */
 #include "token.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +52,7 @@ int ws_quote_mark_class(int32_t cp) {
 
 /* Abbreviations whose period is not a full stop (AP Stylebook titles,
  * months, company suffixes, Latin abbreviations).  Lower case and sorted
- * (span_in binary-searches); the token is compared ignoring case. */
+ * (span_in may bisect); the token is compared ignoring case. */
 static const char *const abbreviations[] = {
     "adm", "al", "ala", "amb", "approx", "apr", "ariz", "ark", "assn", "atty",
     "aug", "ave", "blvd", "bros", "ca", "calif", "capt", "cf", "cmdr", "co",
@@ -98,49 +100,137 @@ int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
         return 1;
     return 0;
   }
-  /* ws_tok_is fails at the first byte for most words of a list: compare
-   * that byte here, without a call */
+  /* ws_tok_is fails at the first two bytes for most words of a list:
+   * compare them here, without a call (a word's second byte is its NUL
+   * when the token is one byte long; every word has one to read) */
   unsigned c0 = (unsigned char)text[t->start];
   if (c0 - 'A' < 26u)
     c0 += 32;
-  for (; *words; words++)
-    if ((unsigned char)(*words)[0] == c0 && ws_tok_is(text, t, *words))
+  unsigned c1 = 0;
+  if (t->end - t->start > 1) {
+    c1 = (unsigned char)text[t->start + 1];
+    if (c1 - 'A' < 26u)
+      c1 += 32;
+  }
+  for (; *words; words++) {
+    const unsigned char *w = (const unsigned char *)*words;
+    if (w[0] == c0 && w[1] == c1 && ws_tok_is(text, t, *words))
       return 1;
+  }
   return 0;
 }
 
-static int cmp_str(const void *key, const void *elem) {
-  return strcmp(key, *(const char *const *)elem);
+/* Hash sets of the two word lists above, for span_in().  It runs on every
+ * word followed by a period and after every abbreviation, and a
+ * bisection there mispredicted a branch at each step.  A word of up to
+ * eight bytes, ASCII-lowered, packs into a nonzero 64-bit key (text holds
+ * no NUL); a set stores the keys of its short entries, and any entry
+ * longer than eight bytes sends longer words to the bisection. */
+enum { SET_SLOTS = 256 };
+typedef struct wordset {
+  uint64_t key[SET_SLOTS]; /* packed words, 0 marks an empty slot */
+  size_t longest;          /* bytes of the longest entry */
+} wordset;
+
+static wordset abbreviation_set, opener_set;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+static atomic_int sets_ready; /* set last by sets_init: skips pthread_once */
+
+static uint64_t pack_lower(const unsigned char *s, size_t n) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = s[i];
+    if (c - 'A' < 26u)
+      c += 32;
+    k |= (uint64_t)c << (8 * i);
+  }
+  return k;
+}
+
+static size_t set_slot(uint64_t key) {
+  return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 56); /* 8 bits */
+}
+
+static void set_build(wordset *set, const char *const *words, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    size_t n = strlen(words[i]);
+    if (n > set->longest)
+      set->longest = n;
+    if (n == 0 || n > 8)
+      continue;
+    uint64_t k = pack_lower((const unsigned char *)words[i], n);
+    size_t h = set_slot(k);
+    while (set->key[h] && set->key[h] != k)
+      h = (h + 1) % SET_SLOTS;
+    set->key[h] = k;
+  }
+}
+
+static void sets_init(void) {
+  set_build(&abbreviation_set, abbreviations,
+            sizeof abbreviations / sizeof abbreviations[0]);
+  set_build(&opener_set, sentence_openers,
+            sizeof sentence_openers / sizeof sentence_openers[0]);
+  atomic_store_explicit(&sets_ready, 1, memory_order_release);
 }
 
 /* 1 when text[start..end), ASCII-lower-cased, is in the sorted list of
- * `count` words.  Runs on every word followed by a period or after a
- * sentence terminator, so it copies at most 15 bytes and binary-searches
- * instead of scanning. */
+ * `count` words whose hash set is `set`. */
 static int span_in(const char *text, uint32_t start, uint32_t end,
-                   const char *const *sorted, size_t count) {
-  char key[16];
+                   const char *const *sorted, size_t count,
+                   const wordset *set) {
   size_t n = end - start;
-  if (n == 0 || n >= sizeof key)
+  if (n == 0 || n >= 16)
     return 0;
+  if (!atomic_load_explicit(&sets_ready, memory_order_acquire))
+    pthread_once(&sets_once, sets_init);
+  if (n > set->longest)
+    return 0;
+  if (n <= 8) {
+    uint64_t k = pack_lower((const unsigned char *)text + start, n);
+    for (size_t h = set_slot(k); set->key[h]; h = (h + 1) % SET_SLOTS)
+      if (set->key[h] == k)
+        return 1;
+    return 0;
+  }
+  /* longer than eight bytes: bisect (no list here has such entries) */
+  unsigned char key[16];
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)text[start + i];
-    key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    key[i] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
   key[n] = '\0';
-  return bsearch(key, sorted, count, sizeof *sorted, cmp_str) != NULL;
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const unsigned char *w = (const unsigned char *)sorted[mid];
+    size_t i = 0;
+    while (key[i] && key[i] == w[i])
+      i++;
+    if (key[i] == w[i])
+      return 1;
+    if (key[i] < w[i])
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return 0;
 }
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ASCII character classes, for the word scanner's fast path. */
-enum { A_LETTER = 1, A_LOWER = 2, A_DIGIT = 4 };
-static const uint8_t ascii_class[128] = {
-    ['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT,
-    ['4'] = A_DIGIT, ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT,
-    ['8'] = A_DIGIT, ['9'] = A_DIGIT,
-#define U(c) [c] = A_LETTER
-#define L(c) [c] = A_LETTER | A_LOWER
+/* ASCII character classes, for the word scanner's fast path; every byte
+ * of 0x80 and above has none (the scanner decodes those).  A_WORD is set
+ * for every letter and digit, so that one AND tells whether four bytes in
+ * a row all are. */
+enum { A_LETTER = 1, A_LOWER = 2, A_DIGIT = 4, A_WORD = 8 };
+static const uint8_t ascii_class[256] = {
+#define D(c) [c] = A_DIGIT | A_WORD
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'),
+    D('9'),
+#undef D
+#define U(c) [c] = A_LETTER | A_WORD
+#define L(c) [c] = A_LETTER | A_LOWER | A_WORD
     U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
     U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
     U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
@@ -151,6 +241,17 @@ static const uint8_t ascii_class[128] = {
 #undef L
 };
 
+/* SWAR (SIMD within a register) helpers over eight bytes of 7 bits. */
+#define SWAR_ONES UINT64_C(0x0101010101010101)
+#define SWAR_HIGH UINT64_C(0x8080808080808080)
+
+/* High bit of each byte of x (all below 0x80) set where the byte is >= c
+ * (0 < c <= 0x80): adding 0x80 - c carries into bit 7 exactly then, and
+ * never out of the byte. */
+static inline uint64_t swar_ge(uint64_t x, unsigned c) {
+  return (x + SWAR_ONES * (0x80u - c)) & SWAR_HIGH;
+}
+
 static int is_word_cp(int32_t cp) {
   return ws_cp_is_letter(cp) || ws_cp_is_digit(cp) || ws_cp_is_mark(cp);
 }
@@ -159,12 +260,12 @@ static int is_inner_hyphen(int32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* The scanner's state.  The growing arrays live apart (tokvecs), so that
+ * this struct's address never leaves the inlined functions below and the
+ * compiler keeps its fields in registers. */
 typedef struct scanner {
   const char *text;
   size_t len;
-  ws_arena *a;
-  ws_vec tok;       /* ws_token */
-  ws_vec sent;      /* ws_sentence */
   uint32_t para;    /* current paragraph index */
   int new_sent;     /* next token starts a sentence */
   int new_para;     /* next token starts a paragraph */
@@ -172,6 +273,12 @@ typedef struct scanner {
   int pending;      /* 0, or 1 after . ! ? (strong), 2 after an abbreviation */
   int space_before; /* white space since the last token */
 } scanner;
+
+typedef struct tokvecs {
+  ws_arena *a;
+  ws_vec tok;  /* ws_token */
+  ws_vec sent; /* ws_sentence */
+} tokvecs;
 
 /* Peeks the next code point at or after i that is not white space; returns
  * its offset or len. */
@@ -187,14 +294,14 @@ static size_t next_nonspace(const scanner *s, size_t i, int32_t *cp) {
 }
 
 /* Decides whether a token that follows a terminator starts a sentence. */
-static int breaks_here(const scanner *s, const ws_token *t) {
+static inline int breaks_here(const scanner *s, const ws_token *t) {
   if (s->pending == 0)
     return 0;
   if (t->type == WS_TOK_WORD || t->type == WS_TOK_NUMBER) {
     if (s->pending == 2) /* after an abbreviation: only before an opener */
       return (t->flags & WS_TF_CAP) &&
              span_in(s->text, t->start, t->core_end, sentence_openers,
-                     COUNT(sentence_openers));
+                     COUNT(sentence_openers), &opener_set);
     return (t->flags & WS_TF_CAP) || t->type == WS_TOK_NUMBER ||
            !ws_cp_is_letter(t->cp);
   }
@@ -207,7 +314,7 @@ static int breaks_here(const scanner *s, const ws_token *t) {
   return 0;
 }
 
-static int emit(scanner *s, ws_token tk) {
+static inline int emit(scanner *s, tokvecs *v, ws_token tk) {
   if (s->space_before)
     tk.flags |= WS_TF_SPACE_B;
   if (s->new_para) {
@@ -218,30 +325,30 @@ static int emit(scanner *s, ws_token tk) {
     tk.flags |= WS_TF_LINE;
   if (!s->new_sent && breaks_here(s, &tk))
     s->new_sent = 1;
-  if (s->tok.len == 0)
+  if (v->tok.len == 0)
     s->new_sent = 1;
   if (s->new_sent) {
     ws_sentence *prev =
-        s->sent.len ? (ws_sentence *)s->sent.items + s->sent.len - 1 : NULL;
+        v->sent.len ? (ws_sentence *)v->sent.items + v->sent.len - 1 : NULL;
     if (prev)
-      prev->end = (uint32_t)s->tok.len;
-    if (s->new_para && s->tok.len)
+      prev->end = (uint32_t)v->tok.len;
+    if (s->new_para && v->tok.len)
       s->para++;
-    ws_sentence *sn = ws_vec_push(&s->sent, s->a);
+    ws_sentence *sn = ws_vec_push(&v->sent, v->a);
     if (!sn)
       return WS_ENOMEM;
-    sn->first = (uint32_t)s->tok.len;
+    sn->first = (uint32_t)v->tok.len;
     sn->para = s->para;
     tk.flags |= WS_TF_SENT;
     s->pending = 0;
   }
-  tk.sent = (uint32_t)(s->sent.len - 1);
+  tk.sent = (uint32_t)(v->sent.len - 1);
   /* ws_vec_push only when the vector is full: it zeroes the slot, and
    * every token is written whole here */
   ws_token *slot;
-  if (s->tok.len < s->tok.cap)
-    slot = (ws_token *)s->tok.items + s->tok.len++;
-  else if (!(slot = ws_vec_push(&s->tok, s->a)))
+  if (v->tok.len < v->tok.cap)
+    slot = (ws_token *)v->tok.items + v->tok.len++;
+  else if (!(slot = ws_vec_push(&v->tok, v->a)))
     return WS_ENOMEM;
   *slot = tk;
   s->new_sent = s->new_para = s->new_line = 0;
@@ -277,18 +384,48 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
   for (;;) {
     /* a run of letters, digits and combining marks; ASCII by table */
     unsigned acc = 0; /* A_* of the run's ASCII bytes, merged below */
-    while (j < len) {
-      unsigned char b = (unsigned char)text[j];
-      if (b < 0x80) {
-        unsigned k = ascii_class[b];
-        if (!k) { /* only letters and digits have a class */
-          cp = b;
-          l = 1;
+    for (;;) {
+      const unsigned char *u = (const unsigned char *)text;
+      /* eight bytes a step while eight remain: which of them are ASCII
+       * letters or digits, and where the run ends, from bit arithmetic
+       * instead of a branch per byte */
+      int stopped = 0; /* the SWAR loop found the run's end */
+      uint64_t m_letter = 0, m_lower = 0, m_digit = 0; /* its classes */
+      while (len - j >= 8) {
+        uint64_t w;
+        memcpy(&w, u + j, 8);
+        uint64_t x = w & ~SWAR_HIGH, lc = x | (SWAR_ONES * 0x20);
+        uint64_t letter = swar_ge(lc, 'a') & ~swar_ge(lc, 'z' + 1);
+        uint64_t lower = swar_ge(x, 'a') & ~swar_ge(x, 'z' + 1);
+        uint64_t digit = swar_ge(x, '0') & ~swar_ge(x, '9' + 1);
+        uint64_t nw = ~((letter | digit) & ~w) & SWAR_HIGH; /* non-word */
+        uint64_t first = nw & (~nw + 1); /* high bit of the first one */
+        uint64_t run = nw ? (first >> 7) - 1 : ~(uint64_t)0;
+        m_letter |= letter & run;
+        m_lower |= lower & run;
+        m_digit |= digit & run;
+        if (nw) {
+          /* byte index of the first non-word byte: (1 << 8k) times the
+           * constant puts k in the top byte */
+          j += (size_t)(((first >> 7) * UINT64_C(0x0001020304050607)) >> 56);
+          stopped = 1;
           break;
         }
+        j += 8;
+      }
+      acc |= (m_letter ? A_LETTER : 0u) | (m_lower ? A_LOWER : 0u) |
+             (m_digit ? A_DIGIT : 0u);
+      unsigned k;
+      while (!stopped && j < len && (k = ascii_class[u[j]]) != 0) {
         acc |= k;
         j++;
-        continue;
+      }
+      if (j >= len)
+        break;
+      if (u[j] < 0x80) { /* only letters and digits have a class */
+        cp = u[j];
+        l = 1;
+        break;
       }
       l = ws_text_decode(text, len, j, &cp);
       if (!is_word_cp(cp))
@@ -311,6 +448,11 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
       has_digit = 1;
     if (j >= len)
       break;
+    /* most words end at an ASCII byte that never joins (space, comma
+     * after a letter, bracket): decided without looking further */
+    if (cp < 0x80 && cp != '-' && cp != '\'' && cp != '.' && cp != ',' &&
+        cp != ':' && cp != '&')
+      break;
     /* an inner joiner followed by another word character continues it */
     int32_t nx;
     size_t after = j + l;
@@ -325,6 +467,7 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
     } else if (cp == '\'' || cp == 0x2019) {
       if (!ws_cp_is_letter(nx))
         break;
+      t->flags |= WS_TF_APOS;
     } else if (cp == '.' && ws_cp_is_letter(nx) && j - seg_start <= 2) {
       periods++; /* U.S, e.g: single-letter segments joined by periods */
     } else if ((cp == ',' || cp == '.' || cp == ':') && only_num &&
@@ -343,6 +486,8 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
     t->flags |= WS_TF_DIGIT;
   if (ws_cp_is_upper(t->cp))
     t->flags |= WS_TF_CAP;
+  if (t->type == WS_TOK_WORD && ws_cp_is_letter(t->cp))
+    t->flags |= WS_TF_LETTER;
   if (has_letter && !has_lower)
     t->flags |= WS_TF_UPPER;
   t->core_end = (uint32_t)j;
@@ -360,7 +505,7 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
     int initial = cp_len_is_one_letter(text, i, j) && ws_cp_is_upper(t->cp);
     if (periods > 0 || initial ||
         span_in(text, (uint32_t)i, (uint32_t)j, abbreviations,
-                COUNT(abbreviations))) {
+                COUNT(abbreviations), &abbreviation_set)) {
       j++;
       t->flags |= WS_TF_ABBR;
       t->core_end = (uint32_t)j;
@@ -373,10 +518,11 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
 
 int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
                 ws_arena *a) {
-  scanner s = {.text = text, .len = len, .a = a, .new_para = 1,
-               .new_line = 1, .space_before = 1};
-  ws_vec_init(&s.tok, sizeof(ws_token));
-  ws_vec_init(&s.sent, sizeof(ws_sentence));
+  scanner s = {.text = text, .len = len, .new_para = 1, .new_line = 1,
+               .space_before = 1};
+  tokvecs v = {.a = a};
+  ws_vec_init(&v.tok, sizeof(ws_token));
+  ws_vec_init(&v.sent, sizeof(ws_sentence));
   /* Room for a token every 4 bytes up front (news prose averages over 5
    * bytes a token), so that the vector rarely grows: growing from 16
    * copied every token about once more.  ws_vec_push takes over from an
@@ -384,10 +530,10 @@ int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
   if (start < len) {
     size_t want = (len - start) / 4 + 16;
     if (want <= SIZE_MAX / sizeof(ws_token)) {
-      s.tok.items = ws_arena_alloc(a, want * sizeof(ws_token));
-      if (!s.tok.items)
+      v.tok.items = ws_arena_alloc(a, want * sizeof(ws_token));
+      if (!v.tok.items)
         return WS_ENOMEM;
-      s.tok.cap = want;
+      v.tok.cap = want;
     }
   }
   size_t i = start;
@@ -432,16 +578,16 @@ int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
     } else {
       t.flags |= WS_TF_SPACE_A;
     }
-    int rc = emit(&s, t);
+    int rc = emit(&s, &v, t);
     if (rc)
       return rc;
   }
-  if (s.sent.len)
-    ((ws_sentence *)s.sent.items)[s.sent.len - 1].end = (uint32_t)s.tok.len;
-  out->tok = s.tok.items;
-  out->n = s.tok.len;
-  out->sent = s.sent.items;
-  out->n_sent = s.sent.len;
-  out->n_para = s.tok.len ? s.para + 1 : 0;
+  if (v.sent.len)
+    ((ws_sentence *)v.sent.items)[v.sent.len - 1].end = (uint32_t)v.tok.len;
+  out->tok = v.tok.items;
+  out->n = v.tok.len;
+  out->sent = v.sent.items;
+  out->n_sent = v.sent.len;
+  out->n_para = v.tok.len ? s.para + 1 : 0;
   return WS_OK;
 }

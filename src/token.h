@@ -32,7 +32,11 @@ enum {
   WS_TF_SPACE_B = 1 << 7, /* white space (or start of text) before */
   WS_TF_SPACE_A = 1 << 8, /* white space (or end of text) after */
   WS_TF_HYPHEN = 1 << 9,  /* word has an inner dash (Amir-Abdollahian) */
-  WS_TF_DIGIT = 1 << 10   /* word holds a digit (F-16, 3D) */
+  WS_TF_DIGIT = 1 << 10,  /* word holds a digit (F-16, 3D) */
+  WS_TF_LETTER = 1 << 11, /* a WORD whose first code point is a letter
+                             (the upper layers ask this of every token) */
+  WS_TF_APOS = 1 << 12    /* word has an inner apostrophe ' or ’ (We're,
+                             O'Neil, Trump's); no other word holds one */
 };
 
 typedef struct ws_token {

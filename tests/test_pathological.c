@@ -131,6 +131,19 @@ static void one_long_word(void **state) {
   free(s);
 }
 
+/* 20,000 short lines: the document's first arena request (its line
+ * index, 80 KB) is bigger than a minimum arena block; it once overran one
+ * (the sanitizer build catches that). */
+static void many_short_lines(void **state) {
+  (void)state;
+  size_t len;
+  char *s = repeat("a\n", 40000, &len);
+  ws_doc *doc = extract_ok(s, len);
+  assert_int_equal(ws_doc_line(doc, (uint32_t)(len - 2)), 20000);
+  ws_doc_free(doc);
+  free(s);
+}
+
 static void invalid_utf8_deep_inside(void **state) {
   (void)state;
   size_t len;
@@ -201,6 +214,7 @@ int main(void) {
       cmocka_unit_test(stacked_marks),
       cmocka_unit_test(alternating_quotes_and_cues),
       cmocka_unit_test(one_long_word),
+      cmocka_unit_test(many_short_lines),
       cmocka_unit_test(invalid_utf8_deep_inside),
       cmocka_unit_test(nothing_but_white_space),
       cmocka_unit_test(random_documents),
