@@ -61,6 +61,7 @@ typedef struct indexer {
   ws_index_stats *stats;
   ws_error *err;
   int fatal; /* a database error ended the run */
+  int no_docs; /* no document was stored when the run began */
 
   pthread_mutex_t mu;
   pthread_cond_t work; /* a slot was queued, or quit */
@@ -394,7 +395,11 @@ static void visit_file(walk *w, const char *path, const char *shown,
     return;
   ws_doc_info old;
   ws_error err = {0};
-  int found = ws_store_find_doc(ix->s, path, &old, &err);
+  /* Into an empty database every path is new (each is visited once a
+   * run, mark_seen); ws_store_put_prepared still looks it up if another
+   * connection has written meanwhile. */
+  int found = ix->no_docs ? WS_ENOTFOUND
+                          : ws_store_find_doc(ix->s, path, &old, &err);
   if (found == WS_EDB) {
     *ix->err = err;
     ix->fatal = 1;
@@ -661,6 +666,12 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
                          err);
   if (rc)
     return rc;
+  sqlite3_stmt *any = NULL;
+  if (sqlite3_prepare_v2(s->db, "SELECT NOT EXISTS (SELECT 1 FROM documents)",
+                         -1, &any, NULL) == SQLITE_OK &&
+      sqlite3_step(any) == SQLITE_ROW)
+    ix.no_docs = sqlite3_column_int(any, 0);
+  sqlite3_finalize(any);
 
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   int jobs = opts->jobs > 0 ? opts->jobs : cores > 0 ? (int)cores : 1;
