@@ -183,14 +183,19 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   /* The version shown: the given occurrence, or the longest, then the
    * earliest (oldest document) version of the statement. */
   const char *pick =
-      shown ? "SELECT q.id, q.text, q.kind, q.cue, q.line, q.start, q.end, "
-              "d.path, e.name FROM quotes q JOIN documents d ON d.id = q.doc "
+      shown ? "SELECT q.id, t.text, q.kind, q.cue, q.line, q.start, q.end, "
+              "d.path, e.name, q.text_id FROM quotes q "
+              "JOIN texts t ON t.id = q.text_id "
+              "JOIN documents d ON d.id = q.doc "
               "LEFT JOIN entities e ON e.id = q.speaker WHERE q.id = ?2"
-            : "SELECT q.id, q.text, q.kind, q.cue, q.line, q.start, q.end, "
-              "d.path, e.name FROM quotes q JOIN documents d ON d.id = q.doc "
+            : "SELECT q.id, t.text, q.kind, q.cue, q.line, q.start, q.end, "
+              "d.path, e.name, q.text_id FROM occurrences o "
+              "JOIN quotes q ON q.id = o.quote "
+              "JOIN texts t ON t.id = q.text_id "
+              "JOIN documents d ON d.id = q.doc "
               "LEFT JOIN entities e ON e.id = q.speaker "
-              "WHERE q.statement = ?1 "
-              "ORDER BY length(q.text) DESC, d.mtime, d.path, q.start LIMIT 1";
+              "WHERE o.statement = ?1 "
+              "ORDER BY length(t.text) DESC, d.mtime, d.path, q.start LIMIT 1";
   if (sqlite3_prepare_v2(s->db, pick, -1, &st, NULL) != SQLITE_OK)
     goto dberr;
   sqlite3_bind_int64(st, 1, stmt_id);
@@ -206,6 +211,7 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   row->end = (uint32_t)sqlite3_column_int64(st, 6);
   row->path = col_dup(a, st, 7);
   row->speaker = col_dup(a, st, 8);
+  int64_t text_id = sqlite3_column_int64(st, 9);
   sqlite3_finalize(st);
   st = NULL;
 
@@ -215,8 +221,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
     const char *who =
         speaker
             ? "SELECT name FROM entities WHERE id = ?2"
-            : "SELECT e.name FROM quotes q JOIN entities e "
-              "ON e.id = q.speaker WHERE q.statement = ?1 "
+            : "SELECT e.name FROM occurrences o JOIN quotes q "
+              "ON q.id = o.quote JOIN entities e "
+              "ON e.id = q.speaker WHERE o.statement = ?1 "
               "GROUP BY q.speaker ORDER BY count(*) DESC, min(q.id) LIMIT 1";
     if (sqlite3_prepare_v2(s->db, who, -1, &st, NULL) != SQLITE_OK)
       goto dberr;
@@ -229,8 +236,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   }
 
   if (sqlite3_prepare_v2(s->db,
-                         "SELECT count(DISTINCT doc), count(*) FROM quotes "
-                         "WHERE statement = ?1",
+                         "SELECT count(DISTINCT q.doc), count(*) FROM "
+                         "occurrences o JOIN quotes q ON q.id = o.quote "
+                         "WHERE o.statement = ?1",
                          -1, &st, NULL) != SQLITE_OK)
     goto dberr;
   sqlite3_bind_int64(st, 1, stmt_id);
@@ -254,8 +262,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
     row->n_sources = 1;
   } else {
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT d.path, min(q.line) FROM quotes q JOIN "
-                           "documents d ON d.id = q.doc WHERE q.statement = ?1 "
+                           "SELECT d.path, min(q.line) FROM occurrences o "
+                           "JOIN quotes q ON q.id = o.quote JOIN "
+                           "documents d ON d.id = q.doc WHERE o.statement = ?1 "
                            "GROUP BY q.doc ORDER BY d.mtime, d.path LIMIT ?2",
                            -1, &st, NULL) != SQLITE_OK)
       goto dberr;
@@ -282,7 +291,7 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
                            -1, &st, NULL) != SQLITE_OK)
       goto dberr;
     sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, row->quote);
+    sqlite3_bind_int64(st, 2, text_id);
     if (sqlite3_step(st) == SQLITE_ROW)
       row->text = col_dup(a, st, 0);
     sqlite3_finalize(st);
@@ -299,18 +308,41 @@ dberr:
 static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
                           const char *match, const int64_t *ids, size_t n_ids,
                           ws_quote_cb cb, void *ud, ws_error *err) {
-  sbuf b = {0};
+  sbuf b = {0}, in = {0}; /* the SQL; the speaker ids, "1,2,..." */
+  for (size_t i = 0; i < n_ids; i++) {
+    char num[32];
+    snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)ids[i]);
+    sb_add(&in, num);
+  }
   if (q->all)
     sb_add(&b, "SELECT q.statement, q.id, ");
   else
     sb_add(&b, "SELECT q.statement, 0, ");
   sb_add(&b, match ? (q->all ? "h.rank" : "min(h.rank)") : "0");
-  if (match)
+  if (match) {
+    /* Hits are texts; each is quoted by one or more occurrences. */
     sb_add(&b, " FROM (SELECT rowid AS id, rank FROM quotes_fts WHERE "
-               "quotes_fts MATCH ?1) h JOIN quotes q ON q.id = h.id");
-  else
+               "quotes_fts MATCH ?1) h JOIN texts t ON t.id = h.id "
+               "JOIN occurrences o ON o.statement = t.statement "
+               "AND o.text_id = t.id JOIN quotes q ON q.id = o.quote");
+  } else if (q->doc) {
+    /* A document's quotes are an id range (schema.sql). */
+    sb_add(&b, " FROM documents d CROSS JOIN quotes q "
+               "ON q.id BETWEEN d.quote_lo AND d.quote_hi");
+  } else if (n_ids) {
+    /* A speaker's quotes are in the documents where doc_entities counts
+     * some (schema.sql): quotes have no index by speaker.  DISTINCT: two
+     * of the names may be counted in one document. */
+    sb_add(&b, " FROM (SELECT DISTINCT doc FROM doc_entities WHERE "
+               "n_quotes > 0 AND entity IN (");
+    sb_add(&b, in.oom ? "0" : in.p);
+    sb_add(&b, ")) de CROSS JOIN documents dd ON dd.id = de.doc "
+               "CROSS JOIN quotes q "
+               "ON q.id BETWEEN dd.quote_lo AND dd.quote_hi");
+  } else {
     sb_add(&b, " FROM quotes q");
-  if (q->doc)
+  }
+  if (q->doc && match)
     sb_add(&b, " JOIN documents d ON d.id = q.doc");
   sb_add(&b, " WHERE 1");
   if (q->doc)
@@ -319,13 +351,12 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
     sb_add(&b, " AND q.kind = ?3");
   if (n_ids) {
     sb_add(&b, " AND q.speaker IN (");
-    for (size_t i = 0; i < n_ids; i++) {
-      char num[32];
-      snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)ids[i]);
-      sb_add(&b, num);
-    }
+    sb_add(&b, in.oom ? "0" : in.p);
     sb_add(&b, ")");
   }
+  if (in.oom)
+    b.oom = 1;
+  free(in.p);
   if (!q->all)
     sb_add(&b, " GROUP BY q.statement");
   if (match)
