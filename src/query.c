@@ -304,6 +304,45 @@ dberr:
   return rc;
 }
 
+/* The statements already listed by run_quotes: an open-addressing set
+ * of ids (statement ids are never 0), grown at half load. */
+typedef struct id_set {
+  int64_t *slot;
+  size_t cap, n;
+} id_set;
+
+static size_t id_slot(int64_t id, size_t cap) {
+  return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+}
+
+/* Adds id: 1 if it is new, 0 if it was there, -1 out of memory. */
+static int id_set_add(id_set *set, int64_t id) {
+  if (2 * (set->n + 1) > set->cap) {
+    size_t cap = set->cap ? 2 * set->cap : 256;
+    int64_t *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+      return -1;
+    for (size_t i = 0; i < set->cap; i++) {
+      if (!set->slot[i])
+        continue;
+      size_t j = id_slot(set->slot[i], cap);
+      while (slot[j])
+        j = (j + 1) & (cap - 1);
+      slot[j] = set->slot[i];
+    }
+    free(set->slot);
+    set->slot = slot;
+    set->cap = cap;
+  }
+  size_t j = id_slot(id, set->cap);
+  for (; set->slot[j]; j = (j + 1) & (set->cap - 1))
+    if (set->slot[j] == id)
+      return 0;
+  set->slot[j] = id;
+  set->n++;
+  return 1;
+}
+
 /* Runs the selection with one FTS query string (or none). */
 static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
                           const char *match, const int64_t *ids, size_t n_ids,
@@ -357,12 +396,17 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
   if (in.oom)
     b.oom = 1;
   free(in.p);
-  if (!q->all)
+  /* Without a search, statements are listed in the order of their first
+   * occurrence: the occurrences are read in id order and a statement is
+   * listed when first seen (id_set), so that --limit stops the scan early
+   * instead of after grouping every quote of the corpus. */
+  int first_seen = !match && !q->all;
+  if (match && !q->all)
     sb_add(&b, " GROUP BY q.statement");
   if (match)
     sb_add(&b, q->all ? " ORDER BY h.rank, q.id" : " ORDER BY 3, min(q.id)");
   else
-    sb_add(&b, q->all ? " ORDER BY q.id" : " ORDER BY min(q.id)");
+    sb_add(&b, " ORDER BY q.id");
   sb_add(&b, " LIMIT ?4");
   if (b.oom) {
     free(b.p);
@@ -379,12 +423,24 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
   if (q->doc)
     sqlite3_bind_text(st, 2, q->doc, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 3, q->kind);
-  sqlite3_bind_int64(st, 4, q->limit > 0 ? q->limit : -1);
+  sqlite3_bind_int64(st, 4, q->limit > 0 && !first_seen ? q->limit : -1);
   int64_t n = 0;
   int r;
+  id_set seen = {0};
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    if (first_seen) {
+      int fresh = id_set_add(&seen, sqlite3_column_int64(st, 0));
+      if (fresh < 0) {
+        free(seen.slot);
+        sqlite3_finalize(st);
+        return fail(err, WS_ENOMEM, "out of memory");
+      }
+      if (!fresh)
+        continue;
+    }
     ws_arena *a = ws_arena_new();
     if (!a) {
+      free(seen.slot);
       sqlite3_finalize(st);
       return fail(err, WS_ENOMEM, "out of memory");
     }
@@ -397,13 +453,15 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
     int stop = rc == WS_OK && cb ? cb(ud, &row) : 0;
     ws_arena_free(a);
     if (rc) {
+      free(seen.slot);
       sqlite3_finalize(st);
       return rc;
     }
     n++;
-    if (stop)
+    if (stop || (first_seen && q->limit > 0 && n >= q->limit))
       break;
   }
+  free(seen.slot);
   int bad = r != SQLITE_ROW && r != SQLITE_DONE;
   int64_t out = bad ? ws_store_fail(s, err, "searching quotes") : n;
   sqlite3_finalize(st);
