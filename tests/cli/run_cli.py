@@ -285,6 +285,14 @@ def case_quotes_statements(d):
     out, _ = expect(run(['--db', 'w.db', 'quotes', '--limit', '1', '--format', 'json'], d),
                     0, 'limit')
     check(len(json.loads(out)) == 1, '--limit 1', out)
+    # --limit stops early but lists the same statements, in the same order,
+    # as the head of the full listing
+    out, _ = expect(run(['--db', 'w.db', 'quotes', '--limit', '5', '--format', 'jsonl'], d),
+                    0, 'limit 5')
+    head = [json.loads(l) for l in out.splitlines()]
+    check([r['statement'] for r in head] == [r['statement'] for r in rows[:5]],
+          '--limit 5 is the head of the listing', out)
+    check(len({r['statement'] for r in rows}) == len(rows), 'each statement listed once', out)
     out, _ = expect(run(['--db', 'w.db', 'quotes', '--doc',
                          os.path.join(CORPUS, CURLY), '--all', '--format', 'jsonl'], d),
                     0, '--doc')
