@@ -2370,6 +2370,24 @@ void ws_store_prep_free(ws_store_prep *p) {
   free(p);
 }
 
+/* Writes v in decimal at out (at most 20 bytes, no NUL); returns the
+ * length.  The sketch lists of every quote are formatted on the
+ * extraction threads, and snprintf showed in their profile. */
+static size_t put_i64(char *out, int64_t v) {
+  char tmp[20];
+  size_t n = 0, o = 0;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0)
+    out[o++] = '-';
+  while (n)
+    out[o++] = tmp[--n];
+  return o;
+}
+
 int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   *out = NULL;
   ws_store_prep *p = calloc(1, sizeof *p);
@@ -2445,9 +2463,11 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     char json[SKETCH_K * 22 + 3];
     size_t o = 0;
     json[o++] = '[';
-    for (size_t k = 0; k < p->n_sketch[i]; k++)
-      o += (size_t)snprintf(json + o, sizeof json - o, "%s%lld", k ? "," : "",
-                            (long long)p->sketch[i][k]);
+    for (size_t k = 0; k < p->n_sketch[i]; k++) {
+      if (k)
+        json[o++] = ',';
+      o += put_i64(json + o, p->sketch[i][k]);
+    }
     json[o++] = ']';
     if (!(p->sketch_json[i] = ws_arena_strndup(p->a, json, o)))
       goto oom;
