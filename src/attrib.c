@@ -2574,6 +2574,51 @@ static int title_like(const ctx *c, int32_t s, int32_t e) {
   return words > 0 && words <= 6;
 }
 
+/* Verbs of naming and judging whose complement, when quoted, is the
+ * words of the subject ("calls the plan "a mistake"", "labeled it
+ * "dangerous"", "described as "a fighter""). */
+static const char *const naming_verbs[] = {
+    "call",      "calls",     "called",    "calling",  "dub",
+    "dubs",      "dubbed",    "label",     "labels",   "labeled",
+    "labelled",  "brand",     "brands",    "branded",  "term",
+    "termed",    "describe",  "describes", "described", "describing",
+    "deem",      "deemed",    "deems",     NULL};
+
+/* 1 when token i is one of the words in list (ASCII case ignored). */
+static int word_in(const ctx *c, int32_t i, const char *const *list) {
+  if (!is_word(c, i))
+    return 0;
+  const char *t = c->doc->text + c->tok[i].start;
+  size_t n = c->tok[i].end - c->tok[i].start;
+  for (; *list; list++)
+    if (strlen(*list) == n && ci_equal(t, *list, n))
+      return 1;
+  return 0;
+}
+
+/* 1 when the short quote opening at token ot is a partial quotation
+ * rather than a scare quote: the complement of "as" ("seen as a "lifeboat"",
+ * "introduced him as "a fighter"") or of a verb of naming a few words back
+ * ("calls the issue "a priority"").  A scare quote is the writer's own
+ * distance from a word; these constructions report how someone put it
+ * (the sense of partial quotation in the AP Stylebook, "quotation marks"). */
+static int partial_quotation(const ctx *c, int32_t ot) {
+  static const char *const det_like[] = {"a", "an", "the", "mere", NULL};
+  int32_t i = ot - 1;
+  int32_t lo = ot - 3;
+  while (i > lo && i > 0 && word_in(c, i, det_like))
+    i--;
+  if (isw(c, i, W_AS))
+    return 1;
+  for (int32_t j = ot - 1; j >= 0 && j >= ot - 4; j--) {
+    if (c->tok[j].type == WS_TOK_QUOTE || ends_sentence(c, j))
+      break;
+    if (word_in(c, j, naming_verbs))
+      return 1;
+  }
+  return 0;
+}
+
 static int by_start(const void *x, const void *y) {
   const ws_quote *a = x, *b = y;
   return (a->start > b->start) - (a->start < b->start);
@@ -2656,6 +2701,8 @@ int ws_attrib_resolve(ws_doc *doc) {
         int32_t l;
         cue_seen = c.in_quote[i] < 0 && cue_at(&c, i, &f, &l);
       }
+      if (!cue_seen && partial_quotation(&c, ot))
+        short_mid = 0; /* reads as someone's words, not a scare quote */
     }
     int found = 0;
     if (starts_sentence) {

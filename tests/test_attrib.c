@@ -807,6 +807,32 @@ static void cue_lexicon(void **state) {
   assert_int_equal(ws_cue_flags("table", 5), 0);
 }
 
+/* Partial quotations after "as" or a verb of naming are someone's words;
+ * the same short phrases used as scare quotes or titles stay out. */
+static void partial_quotations_after_naming(void **state) {
+  (void)state;
+  run r;
+  expect("The town waited.\n\nTomas Berg saw the ferry plan as a "
+         "\"costly detour\" for the valley.\n",
+         "costly detour", D, "Tomas Berg", "Berg");
+  extract(&r, "The town waited.\n\nThe council introduced Lena Vik as \"a "
+              "builder of bridges\" at the spring meeting.\n");
+  const ws_quote *q = quote_with(&r, "a builder of bridges");
+  assert_non_null(q);
+  assert_int_equal(q->kind, D);
+  ws_doc_free(r.doc);
+  /* a scare quote with no naming verb or "as" before it stays out */
+  extract(&r, "Lena Vik ran the \"undercard\" debate in the harbour hall.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
+  /* a title after a naming verb is a name, not a quotation */
+  extract(&r, "The ferry company runs a boat called the \"Harbour Star\" "
+              "across the fjord every morning.");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(cue_after_the_quote),
@@ -840,6 +866,7 @@ int main(void) {
       cmocka_unit_test(reported_statements_end_on_a_full_phrase),
       cmocka_unit_test(headlines_capitalize_the_cue),
       cmocka_unit_test(cue_lexicon),
+      cmocka_unit_test(partial_quotations_after_naming),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
