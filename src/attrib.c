@@ -2619,6 +2619,54 @@ static int partial_quotation(const ctx *c, int32_t ot) {
   return 0;
 }
 
+/* Short quotes dropped as possible scare quotes are set aside here; one
+ * that lies inside a reported statement is a partial quotation of that
+ * statement's speaker ("Vik said the plan was "dead on arrival" for the
+ * town"): the writer marks the speaker's own words inside the paraphrase
+ * (AP Stylebook, "quotation marks": partial quotes).  Titles of works and
+ * nicknames (title-cased) stay out even there. */
+static int by_start(const void *x, const void *y);
+
+static int readmit_partials(ws_doc *doc, const ws_quote *held, size_t nh,
+                            size_t n_direct) {
+  if (!nh || doc->quotes.len <= n_direct)
+    return WS_OK;
+  size_t nr = doc->quotes.len - n_direct;
+  ws_quote *rep = ws_arena_alloc(doc->arena, nr * sizeof *rep);
+  if (!rep)
+    return WS_ENOMEM;
+  memcpy(rep, (ws_quote *)doc->quotes.items + n_direct, nr * sizeof *rep);
+  qsort(rep, nr, sizeof *rep, by_start);
+  for (size_t h = 0; h < nh; h++) {
+    /* the last statement starting at or before the quote, and a few
+     * before it (statements rarely nest deeper) */
+    size_t lo = 0, hi = nr;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (rep[mid].start <= held[h].start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t r = lo, tries = 0; r > 0 && tries < 4; r--, tries++) {
+      const ws_quote *st = &rep[r - 1];
+      if (st->kind != WS_QUOTE_REPORTED || st->end < held[h].end)
+        continue;
+      ws_quote *q = ws_vec_push(&doc->quotes, doc->arena);
+      if (!q)
+        return WS_ENOMEM;
+      *q = held[h];
+      q->speaker = st->speaker;
+      q->speaker_start = st->speaker_start;
+      q->speaker_end = st->speaker_end;
+      q->cue_start = st->cue_start;
+      q->cue_end = st->cue_end;
+      break;
+    }
+  }
+  return WS_OK;
+}
+
 static int by_start(const void *x, const void *y) {
   const ws_quote *a = x, *b = y;
   return (a->start > b->start) - (a->start < b->start);
@@ -2768,15 +2816,21 @@ int ws_attrib_resolve(ws_doc *doc) {
   }
   /* titles of works with a cue nearby ("said on CBS's "Face the Nation"")
    * and nicknames are not quotes either */
-  size_t w = 0;
+  size_t w = 0, nh = 0;
+  ws_quote *held = ws_arena_alloc(doc->arena, (nq ? nq : 1) * sizeof *held);
+  if (!held)
+    return WS_ENOMEM;
   for (size_t k = 0; k < nq; k++) {
     int32_t ot = open_tok[k];
     int32_t sent_first = (int32_t)doc->tokens.sent[c.tok[ot].sent].first;
     int starts = ot == sent_first || (c.tok[ot].flags & WS_TF_PARA);
-    if (keep[k] && !starts && title_like(&c, ot + 1, close_tok[k]))
+    int title = title_like(&c, ot + 1, close_tok[k]);
+    if (keep[k] && !starts && title)
       keep[k] = 0;
     if (keep[k])
       qs[w++] = qs[k];
+    else if (!title && !starts)
+      held[nh++] = qs[k];
   }
   doc->quotes.len = w;
   /* rebuild in_quote for the kept quotes */
@@ -2791,6 +2845,8 @@ int ws_attrib_resolve(ws_doc *doc) {
   c.last_ent = c.last_tok = -1;
   c.descriptions = 0;
   int rc = reported(&c, w);
+  if (!rc)
+    rc = readmit_partials(doc, held, nh, w);
   if (rc)
     return rc;
   if (doc->quotes.len > 1)

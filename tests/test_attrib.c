@@ -833,6 +833,26 @@ static void partial_quotations_after_naming(void **state) {
   ws_doc_free(r.doc);
 }
 
+/* A short quote inside a reported statement is the speaker's partial
+ * quotation; a title-cased name inside one stays out. */
+static void partial_quotations_inside_reported_speech(void **state) {
+  (void)state;
+  run r;
+  expect("The town waited.\n\nLena Vik's claim that the pier had been "
+         "\"badly neglected\" by the council angered the builders.\n",
+         "badly neglected", D, "Lena Vik", "Vik");
+  extract(&r, "The town waited.\n\nLena Vik's claim that the \"Harbour "
+              "Star\" ferry would sail again in May surprised everyone.\n");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+  /* a short quote outside any statement is still a scare quote */
+  extract(&r, "The pier was \"badly neglected\" by the harbour office.");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(cue_after_the_quote),
@@ -867,6 +887,7 @@ int main(void) {
       cmocka_unit_test(headlines_capitalize_the_cue),
       cmocka_unit_test(cue_lexicon),
       cmocka_unit_test(partial_quotations_after_naming),
+      cmocka_unit_test(partial_quotations_inside_reported_speech),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
