@@ -225,15 +225,43 @@ static int32_t mark_at(const ws_tokens *tk, size_t i, size_t *j) {
   return t->cp;
 }
 
+/* Quotes closed directly inside an outermost quote that is still open.
+ * They are dropped when the outer quote closes (only outermost quotes are
+ * emitted) but emitted when it is abandoned: a stray opening mark (a
+ * paragraph that opens with " and never closes it) must not hide the real
+ * quotations inside its paragraph. */
+#define PENDING_MAX 32
+
+typedef struct pending {
+  open_mark o[PENDING_MAX];
+  size_t close[PENDING_MAX]; /* token of each closing mark */
+  int n;
+} pending;
+
+static int flush_pending(ws_doc *doc, pending *pd) {
+  for (int k = 0; k < pd->n; k++) {
+    int rc = emit(doc, &pd->o[k], pd->close[k]);
+    if (rc)
+      return rc;
+  }
+  pd->n = 0;
+  return WS_OK;
+}
+
 int ws_quote_find(ws_doc *doc) {
   const ws_tokens *tk = &doc->tokens;
   open_mark st[STACK_MAX];
   int depth = 0;
   size_t opened = 0; /* token of the last (re)opening of st[0] */
+  pending pd = {.n = 0};
   for (size_t i = 0; i < tk->n; i++) {
     const ws_token *t = &tk->tok[i];
-    if (depth > 0 && i - opened > OPEN_MAX)
+    if (depth > 0 && i - opened > OPEN_MAX) {
       depth = 0;
+      int rc = flush_pending(doc, &pd);
+      if (rc)
+        return rc;
+    }
     if ((t->flags & WS_TF_PARA) && depth > 0) {
       /* A quote running over paragraphs reopens with the same family. */
       size_t j;
@@ -244,6 +272,7 @@ int ws_quote_find(ws_doc *doc) {
           int rc = emit_to(doc, &st[0], i, tk->tok[i - 1].end);
           if (rc)
             return rc;
+          pd.n = 0;
           st[0].tok = (uint32_t)j;
           st[0].cp = mcp;
         }
@@ -253,6 +282,9 @@ int ws_quote_find(ws_doc *doc) {
         continue;
       }
       depth = 0;
+      int rc = flush_pending(doc, &pd);
+      if (rc)
+        return rc;
     }
     if (t->type != WS_TOK_QUOTE)
       continue;
@@ -290,6 +322,10 @@ int ws_quote_find(ws_doc *doc) {
         int rc = emit(doc, &st[0], i);
         if (rc)
           return rc;
+        pd.n = 0;
+      } else if (closer == 1 && pd.n < PENDING_MAX) {
+        pd.o[pd.n] = st[1];
+        pd.close[pd.n++] = i;
       }
       depth = closer;
       i = j;
@@ -312,5 +348,5 @@ int ws_quote_find(ws_doc *doc) {
     }
     i = j;
   }
-  return WS_OK;
+  return depth > 0 ? flush_pending(doc, &pd) : WS_OK;
 }
