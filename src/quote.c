@@ -97,6 +97,23 @@ static flank flanking(const ws_tokens *tk, size_t i, size_t j) {
   return f;
 }
 
+/* 1 when the mark i..j, glued to the punctuation before it, still opens:
+ * a colon lead-in with the space left out ("Vik:"We sail") or an English
+ * opening “ after a comma or colon ("said,“We sail"), when a word follows
+ * at once.  A straight mark after a comma is left alone: ',"she said'
+ * closes a quote as often as it opens one. */
+static int opens_after_punct(const ws_tokens *tk, size_t i, size_t j,
+                             int32_t cp) {
+  if (i == 0 || j + 1 >= tk->n || (tk->tok[i].flags & WS_TF_SPACE_B) ||
+      (tk->tok[j].flags & WS_TF_SPACE_A) ||
+      tk->tok[j + 1].type != WS_TOK_WORD)
+    return 0;
+  int32_t p = tk->tok[i - 1].cp;
+  if (cp == '"')
+    return p == ':';
+  return cp == 0x201C && (p == ':' || p == ',' || p == ';');
+}
+
 /* The family a code point opens, or -1. */
 static int open_family(int32_t cp) {
   switch (cp) {
@@ -336,6 +353,8 @@ int ws_quote_find(ws_doc *doc) {
                                            cp == 0x2039 || cp == 0x201A));
     if (cp == 0x2019 && !f.left)
       can_open = 0;
+    if (!can_open && opens_after_punct(tk, i, j, cp))
+      can_open = 1;
     /* A single mark opens at top level only as British outer quotes:
      * at the start of a sentence or after white space. */
     if (can_open && depth < STACK_MAX) {

@@ -245,10 +245,23 @@ static void stray_opener_keeps_inner_quotes(void **state) {
             "The crew told me \u2018we sail at dawn\u2019 and they did.");
 }
 
+/* An opening mark glued to a colon or comma still opens ("Vik:"We ...",
+ * "said,“We ..."); a straight mark glued to a comma closes. */
+static void opener_glued_to_punctuation(void **state) {
+  (void)state;
+  one_quote("Lena Vik:\"We sail before the storm comes in.\"",
+            "We sail before the storm comes in.");
+  one_quote("Lena Vik said,\u201cWe sail before the storm comes in.\u201d",
+            "We sail before the storm comes in.");
+  one_quote("\"We sail at dawn,\"she said, and the crew nodded.",
+            "We sail at dawn,");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(straight_and_curly_double),
       cmocka_unit_test(stray_opener_keeps_inner_quotes),
+      cmocka_unit_test(opener_glued_to_punctuation),
       cmocka_unit_test(doubled_apostrophes_are_a_double_mark),
       cmocka_unit_test(european_styles),
       cmocka_unit_test(british_single_quotes_outermost),
