@@ -114,6 +114,17 @@ static int opens_after_punct(const ws_tokens *tk, size_t i, size_t j,
   return cp == 0x201C && (p == ':' || p == ',' || p == ';');
 }
 
+/* 1 when the double mark i..j, after white space, opens a quotation that
+ * begins with an ellipsis set off by a space (“ … and then he left”):
+ * the elided start of a quotation (Chicago Manual of Style 13.50). */
+static int opens_before_ellipsis(const ws_tokens *tk, size_t i, size_t j,
+                                 int32_t cp) {
+  if (!(cp == '"' || cp == 0x201C || cp == 0x201D) || j + 2 >= tk->n ||
+      (i > 0 && !(tk->tok[i].flags & WS_TF_SPACE_B)))
+    return 0;
+  return tk->tok[j + 1].cp == 0x2026 && tk->tok[j + 2].type == WS_TOK_WORD;
+}
+
 /* The family a code point opens, or -1. */
 static int open_family(int32_t cp) {
   switch (cp) {
@@ -353,7 +364,8 @@ int ws_quote_find(ws_doc *doc) {
                                            cp == 0x2039 || cp == 0x201A));
     if (cp == 0x2019 && !f.left)
       can_open = 0;
-    if (!can_open && opens_after_punct(tk, i, j, cp))
+    if (!can_open && (opens_after_punct(tk, i, j, cp) ||
+                      opens_before_ellipsis(tk, i, j, cp)))
       can_open = 1;
     /* A single mark opens at top level only as British outer quotes:
      * at the start of a sentence or after white space. */

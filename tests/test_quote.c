@@ -255,6 +255,10 @@ static void opener_glued_to_punctuation(void **state) {
             "We sail before the storm comes in.");
   one_quote("\"We sail at dawn,\"she said, and the crew nodded.",
             "We sail at dawn,");
+  /* an elided start set off by a space: the mark still opens */
+  one_quote("Lena Vik wrote: \u201c \u2026 and then the ferry left without "
+            "us.\u201d",
+            "\u2026 and then the ferry left without us.");
 }
 
 int main(void) {
