@@ -2625,6 +2625,28 @@ static int partial_quotation(const ctx *c, int32_t ot) {
  * town"): the writer marks the speaker's own words inside the paraphrase
  * (AP Stylebook, "quotation marks": partial quotes).  Titles of works and
  * nicknames (title-cased) stay out even there. */
+/* 1 when the title-cased quote opening a sentence, with its last content
+ * token at inner and its closing mark at ct, is a name used as a word of
+ * that sentence ("Harbour Nights" star Lena Vik, "Harbour Nights" is a
+ * drama): no punctuation closes it and a lowercase word that is not a
+ * pronoun follows, with no cue in the next few words.  A quotation opening
+ * a sentence ends in punctuation or is followed by its cue ("Never Again"
+ * the mayor said). */
+static int title_in_sentence(const ctx *c, int32_t inner, int32_t ct) {
+  if (ct + 1 >= c->n || c->tok[inner].type == WS_TOK_PUNCT ||
+      !is_word(c, ct + 1) || is_cap(c, ct + 1) || inc(c, ct + 1, C_SUBJ))
+    return 0;
+  for (int32_t i = ct + 1; i < c->n && i <= ct + 4; i++) {
+    int f;
+    int32_t l;
+    if (c->tok[i].type == WS_TOK_PUNCT || c->tok[i].type == WS_TOK_QUOTE)
+      break;
+    if (cue_at(c, i, &f, &l))
+      return 0;
+  }
+  return 1;
+}
+
 static int by_start(const void *x, const void *y);
 
 static int readmit_partials(ws_doc *doc, const ws_quote *held, size_t nh,
@@ -2826,6 +2848,10 @@ int ws_attrib_resolve(ws_doc *doc) {
     int starts = ot == sent_first || (c.tok[ot].flags & WS_TF_PARA);
     int title = title_like(&c, ot + 1, close_tok[k]);
     if (keep[k] && !starts && title)
+      keep[k] = 0;
+    if (keep[k] && starts && title &&
+        title_in_sentence(&c, tok_at_or_after(&c, qs[k].end) - 1,
+                          close_tok[k]))
       keep[k] = 0;
     if (keep[k])
       qs[w++] = qs[k];

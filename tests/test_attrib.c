@@ -853,6 +853,25 @@ static void partial_quotations_inside_reported_speech(void **state) {
   ws_doc_free(r.doc);
 }
 
+/* A title-cased name opening a sentence and used as one of its words is
+ * no quotation; a short exclamation followed by its cue still is. */
+static void titles_opening_a_sentence(void **state) {
+  (void)state;
+  run r;
+  extract(&r, "The town waited.\n\n\"Harbour Nights\" star Lena Vik moved "
+              "to the coast last spring.\n");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+  extract(&r, "The town waited.\n\n\"Harbour Nights\" is a drama about a "
+              "ferry crew.\n");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+  expect("The town waited.\n\n\"Never Again\" the mayor said, and left.\n",
+         "Never Again", D, "the mayor", NULL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(cue_after_the_quote),
@@ -888,6 +907,7 @@ int main(void) {
       cmocka_unit_test(cue_lexicon),
       cmocka_unit_test(partial_quotations_after_naming),
       cmocka_unit_test(partial_quotations_inside_reported_speech),
+      cmocka_unit_test(titles_opening_a_sentence),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
