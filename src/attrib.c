@@ -2601,9 +2601,14 @@ static int word_in(const ctx *c, int32_t i, const char *const *list) {
  * "introduced him as "a fighter"") or of a verb of naming a few words back
  * ("calls the issue "a priority"").  A scare quote is the writer's own
  * distance from a word; these constructions report how someone put it
- * (the sense of partial quotation in the AP Stylebook, "quotation marks"). */
+ * (the sense of partial quotation in the AP Stylebook, "quotation marks").
+ * Returns 1 for "as" and naming verbs (attributed like any partial quote
+ * inside a clause), 2 inside a that-clause (left to the reported statement
+ * around it, which knows the speaker better than the clause subject),
+ * 0 otherwise. */
 static int partial_quotation(const ctx *c, int32_t ot) {
   static const char *const det_like[] = {"a", "an", "the", "mere", NULL};
+  static const char *const so_words[] = {"so", "such", "now", NULL};
   int32_t i = ot - 1;
   int32_t lo = ot - 3;
   while (i > lo && i > 0 && word_in(c, i, det_like))
@@ -2615,6 +2620,15 @@ static int partial_quotation(const ctx *c, int32_t ot) {
       break;
     if (word_in(c, j, naming_verbs))
       return 1;
+  }
+  /* inside a that-clause ("the claim that there were "thousands" of
+   * them", "a report that he "fabricated" it"): the content of a
+   * statement, whose quoted words are the speaker's */
+  for (int32_t j = ot - 1; j > 0 && j >= ot - 6; j--) {
+    if (c->tok[j].type != WS_TOK_WORD)
+      break;
+    if (isw(c, j, W_THAT))
+      return word_in(c, j - 1, so_words) ? 0 : 2;
   }
   return 0;
 }
@@ -2649,17 +2663,20 @@ static int title_in_sentence(const ctx *c, int32_t inner, int32_t ct) {
 
 static int by_start(const void *x, const void *y);
 
-static int readmit_partials(ws_doc *doc, const ws_quote *held, size_t nh,
+static int readmit_partials(ws_doc *doc, const ws_quote *held,
+                            const uint8_t *held_that, size_t nh,
                             size_t n_direct) {
-  if (!nh || doc->quotes.len <= n_direct)
+  if (!nh)
     return WS_OK;
   size_t nr = doc->quotes.len - n_direct;
-  ws_quote *rep = ws_arena_alloc(doc->arena, nr * sizeof *rep);
+  ws_quote *rep = ws_arena_alloc(doc->arena, (nr ? nr : 1) * sizeof *rep);
   if (!rep)
     return WS_ENOMEM;
-  memcpy(rep, (ws_quote *)doc->quotes.items + n_direct, nr * sizeof *rep);
+  if (nr)
+    memcpy(rep, (ws_quote *)doc->quotes.items + n_direct, nr * sizeof *rep);
   qsort(rep, nr, sizeof *rep, by_start);
   for (size_t h = 0; h < nh; h++) {
+    int placed = 0;
     /* the last statement starting at or before the quote, and a few
      * before it (statements rarely nest deeper) */
     size_t lo = 0, hi = nr;
@@ -2683,7 +2700,18 @@ static int readmit_partials(ws_doc *doc, const ws_quote *held, size_t nh,
       q->speaker_end = st->speaker_end;
       q->cue_start = st->cue_start;
       q->cue_end = st->cue_end;
+      placed = 1;
       break;
+    }
+    if (!placed && held_that[h]) {
+      /* inside a that-clause no statement was found for: a partial
+       * quotation with no speaker recovered */
+      ws_quote *q = ws_vec_push(&doc->quotes, doc->arena);
+      if (!q)
+        return WS_ENOMEM;
+      *q = held[h];
+      q->speaker = -1;
+      q->speaker_start = q->speaker_end = q->cue_start = q->cue_end = 0;
     }
   }
   return WS_OK;
@@ -2719,7 +2747,8 @@ int ws_attrib_resolve(ws_doc *doc) {
   int32_t *open_tok = ws_arena_calloc(doc->arena, nq ? nq : 1, sizeof *open_tok);
   int32_t *close_tok = ws_arena_calloc(doc->arena, nq ? nq : 1, sizeof *close_tok);
   uint8_t *keep = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
-  if (!open_tok || !close_tok || !keep)
+  uint8_t *that_clause = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
+  if (!open_tok || !close_tok || !keep || !that_clause)
     return WS_ENOMEM;
   for (size_t k = 0; k < nq; k++) {
     int32_t f = tok_at_or_after(&c, qs[k].start);
@@ -2771,8 +2800,10 @@ int ws_attrib_resolve(ws_doc *doc) {
         int32_t l;
         cue_seen = c.in_quote[i] < 0 && cue_at(&c, i, &f, &l);
       }
-      if (!cue_seen && partial_quotation(&c, ot))
+      int pq = cue_seen ? 0 : partial_quotation(&c, ot);
+      if (pq == 1)
         short_mid = 0; /* reads as someone's words, not a scare quote */
+      that_clause[k] = pq == 2;
     }
     int found = 0;
     if (starts_sentence) {
@@ -2840,7 +2871,8 @@ int ws_attrib_resolve(ws_doc *doc) {
    * and nicknames are not quotes either */
   size_t w = 0, nh = 0;
   ws_quote *held = ws_arena_alloc(doc->arena, (nq ? nq : 1) * sizeof *held);
-  if (!held)
+  uint8_t *held_that = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
+  if (!held || !held_that)
     return WS_ENOMEM;
   for (size_t k = 0; k < nq; k++) {
     int32_t ot = open_tok[k];
@@ -2855,8 +2887,10 @@ int ws_attrib_resolve(ws_doc *doc) {
       keep[k] = 0;
     if (keep[k])
       qs[w++] = qs[k];
-    else if (!title && !starts)
+    else if (!title && !starts) {
+      held_that[nh] = that_clause[k];
       held[nh++] = qs[k];
+    }
   }
   doc->quotes.len = w;
   /* rebuild in_quote for the kept quotes */
@@ -2872,7 +2906,7 @@ int ws_attrib_resolve(ws_doc *doc) {
   c.descriptions = 0;
   int rc = reported(&c, w);
   if (!rc)
-    rc = readmit_partials(doc, held, nh, w);
+    rc = readmit_partials(doc, held, held_that, nh, w);
   if (rc)
     return rc;
   if (doc->quotes.len > 1)

@@ -846,6 +846,20 @@ static void partial_quotations_inside_reported_speech(void **state) {
   for (size_t i = 0; i < r.v.n_quotes; i++)
     assert_int_not_equal(r.v.quotes[i].kind, D);
   ws_doc_free(r.doc);
+  /* inside a that-clause the quoted words are the content of a statement,
+   * even when its speaker is not recovered */
+  extract(&r, "The town waited.\n\nThe rumour that the ferry was \"far too "
+              "fragile\" for winter reached the harbour.\n");
+  const ws_quote *q = quote_with(&r, "far too fragile");
+  assert_non_null(q);
+  assert_int_equal(q->kind, D);
+  ws_doc_free(r.doc);
+  /* "so that" is no that-clause of a statement */
+  extract(&r, "They rebuilt the pier so that the ferry could \"dock "
+              "safely\" again in the bay.");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
   /* a short quote outside any statement is still a scare quote */
   extract(&r, "The pier was \"badly neglected\" by the harbour office.");
   for (size_t i = 0; i < r.v.n_quotes; i++)
