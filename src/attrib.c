@@ -2615,7 +2615,7 @@ static int partial_quotation(const ctx *c, int32_t ot) {
     i--;
   if (isw(c, i, W_AS))
     return 1;
-  for (int32_t j = ot - 1; j >= 0 && j >= ot - 4; j--) {
+  for (int32_t j = ot - 1; j >= 0 && j >= ot - 6; j--) {
     if (c->tok[j].type == WS_TOK_QUOTE || ends_sentence(c, j))
       break;
     if (word_in(c, j, naming_verbs))
