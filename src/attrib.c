@@ -2574,6 +2574,149 @@ static int title_like(const ctx *c, int32_t s, int32_t e) {
   return words > 0 && words <= 6;
 }
 
+/* Verbs of naming and judging whose complement, when quoted, is the
+ * words of the subject ("calls the plan "a mistake"", "labeled it
+ * "dangerous"", "described as "a fighter""). */
+static const char *const naming_verbs[] = {
+    "call",      "calls",     "called",    "calling",  "dub",
+    "dubs",      "dubbed",    "label",     "labels",   "labeled",
+    "labelled",  "brand",     "brands",    "branded",  "term",
+    "termed",    "describe",  "describes", "described", "describing",
+    "deem",      "deemed",    "deems",     NULL};
+
+/* 1 when token i is one of the words in list (ASCII case ignored). */
+static int word_in(const ctx *c, int32_t i, const char *const *list) {
+  if (!is_word(c, i))
+    return 0;
+  const char *t = c->doc->text + c->tok[i].start;
+  size_t n = c->tok[i].end - c->tok[i].start;
+  for (; *list; list++)
+    if (strlen(*list) == n && ci_equal(t, *list, n))
+      return 1;
+  return 0;
+}
+
+/* 1 when the short quote opening at token ot is a partial quotation
+ * rather than a scare quote: the complement of "as" ("seen as a "lifeboat"",
+ * "introduced him as "a fighter"") or of a verb of naming a few words back
+ * ("calls the issue "a priority"").  A scare quote is the writer's own
+ * distance from a word; these constructions report how someone put it
+ * (the sense of partial quotation in the AP Stylebook, "quotation marks").
+ * Returns 1 for "as" and naming verbs (attributed like any partial quote
+ * inside a clause), 2 inside a that-clause (left to the reported statement
+ * around it, which knows the speaker better than the clause subject),
+ * 0 otherwise. */
+static int partial_quotation(const ctx *c, int32_t ot) {
+  static const char *const det_like[] = {"a", "an", "the", "mere", NULL};
+  static const char *const so_words[] = {"so", "such", "now", NULL};
+  int32_t i = ot - 1;
+  int32_t lo = ot - 3;
+  while (i > lo && i > 0 && word_in(c, i, det_like))
+    i--;
+  if (isw(c, i, W_AS))
+    return 1;
+  for (int32_t j = ot - 1; j >= 0 && j >= ot - 6; j--) {
+    if (c->tok[j].type == WS_TOK_QUOTE || ends_sentence(c, j))
+      break;
+    if (word_in(c, j, naming_verbs))
+      return 1;
+  }
+  /* inside a that-clause ("the claim that there were "thousands" of
+   * them", "a report that he "fabricated" it"): the content of a
+   * statement, whose quoted words are the speaker's */
+  for (int32_t j = ot - 1; j > 0 && j >= ot - 6; j--) {
+    if (c->tok[j].type != WS_TOK_WORD)
+      break;
+    if (isw(c, j, W_THAT))
+      return word_in(c, j - 1, so_words) ? 0 : 2;
+  }
+  return 0;
+}
+
+/* Short quotes dropped as possible scare quotes are set aside here; one
+ * that lies inside a reported statement is a partial quotation of that
+ * statement's speaker ("Vik said the plan was "dead on arrival" for the
+ * town"): the writer marks the speaker's own words inside the paraphrase
+ * (AP Stylebook, "quotation marks": partial quotes).  Titles of works and
+ * nicknames (title-cased) stay out even there. */
+/* 1 when the title-cased quote opening a sentence, with its last content
+ * token at inner and its closing mark at ct, is a name used as a word of
+ * that sentence ("Harbour Nights" star Lena Vik, "Harbour Nights" is a
+ * drama): no punctuation closes it and a lowercase word that is not a
+ * pronoun follows, with no cue in the next few words.  A quotation opening
+ * a sentence ends in punctuation or is followed by its cue ("Never Again"
+ * the mayor said). */
+static int title_in_sentence(const ctx *c, int32_t inner, int32_t ct) {
+  if (ct + 1 >= c->n || c->tok[inner].type == WS_TOK_PUNCT ||
+      !is_word(c, ct + 1) || is_cap(c, ct + 1) || inc(c, ct + 1, C_SUBJ))
+    return 0;
+  for (int32_t i = ct + 1; i < c->n && i <= ct + 4; i++) {
+    int f;
+    int32_t l;
+    if (c->tok[i].type == WS_TOK_PUNCT || c->tok[i].type == WS_TOK_QUOTE)
+      break;
+    if (cue_at(c, i, &f, &l))
+      return 0;
+  }
+  return 1;
+}
+
+static int by_start(const void *x, const void *y);
+
+static int readmit_partials(ws_doc *doc, const ws_quote *held,
+                            const uint8_t *held_that, size_t nh,
+                            size_t n_direct) {
+  if (!nh)
+    return WS_OK;
+  size_t nr = doc->quotes.len - n_direct;
+  ws_quote *rep = ws_arena_alloc(doc->arena, (nr ? nr : 1) * sizeof *rep);
+  if (!rep)
+    return WS_ENOMEM;
+  if (nr)
+    memcpy(rep, (ws_quote *)doc->quotes.items + n_direct, nr * sizeof *rep);
+  qsort(rep, nr, sizeof *rep, by_start);
+  for (size_t h = 0; h < nh; h++) {
+    int placed = 0;
+    /* the last statement starting at or before the quote, and a few
+     * before it (statements rarely nest deeper) */
+    size_t lo = 0, hi = nr;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (rep[mid].start <= held[h].start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t r = lo, tries = 0; r > 0 && tries < 4; r--, tries++) {
+      const ws_quote *st = &rep[r - 1];
+      if (st->kind != WS_QUOTE_REPORTED || st->end < held[h].end)
+        continue;
+      ws_quote *q = ws_vec_push(&doc->quotes, doc->arena);
+      if (!q)
+        return WS_ENOMEM;
+      *q = held[h];
+      q->speaker = st->speaker;
+      q->speaker_start = st->speaker_start;
+      q->speaker_end = st->speaker_end;
+      q->cue_start = st->cue_start;
+      q->cue_end = st->cue_end;
+      placed = 1;
+      break;
+    }
+    if (!placed && held_that[h]) {
+      /* inside a that-clause no statement was found for: a partial
+       * quotation with no speaker recovered */
+      ws_quote *q = ws_vec_push(&doc->quotes, doc->arena);
+      if (!q)
+        return WS_ENOMEM;
+      *q = held[h];
+      q->speaker = -1;
+      q->speaker_start = q->speaker_end = q->cue_start = q->cue_end = 0;
+    }
+  }
+  return WS_OK;
+}
+
 static int by_start(const void *x, const void *y) {
   const ws_quote *a = x, *b = y;
   return (a->start > b->start) - (a->start < b->start);
@@ -2604,7 +2747,8 @@ int ws_attrib_resolve(ws_doc *doc) {
   int32_t *open_tok = ws_arena_calloc(doc->arena, nq ? nq : 1, sizeof *open_tok);
   int32_t *close_tok = ws_arena_calloc(doc->arena, nq ? nq : 1, sizeof *close_tok);
   uint8_t *keep = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
-  if (!open_tok || !close_tok || !keep)
+  uint8_t *that_clause = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
+  if (!open_tok || !close_tok || !keep || !that_clause)
     return WS_ENOMEM;
   for (size_t k = 0; k < nq; k++) {
     int32_t f = tok_at_or_after(&c, qs[k].start);
@@ -2656,6 +2800,10 @@ int ws_attrib_resolve(ws_doc *doc) {
         int32_t l;
         cue_seen = c.in_quote[i] < 0 && cue_at(&c, i, &f, &l);
       }
+      int pq = cue_seen ? 0 : partial_quotation(&c, ot);
+      if (pq == 1)
+        short_mid = 0; /* reads as someone's words, not a scare quote */
+      that_clause[k] = pq == 2;
     }
     int found = 0;
     if (starts_sentence) {
@@ -2721,15 +2869,28 @@ int ws_attrib_resolve(ws_doc *doc) {
   }
   /* titles of works with a cue nearby ("said on CBS's "Face the Nation"")
    * and nicknames are not quotes either */
-  size_t w = 0;
+  size_t w = 0, nh = 0;
+  ws_quote *held = ws_arena_alloc(doc->arena, (nq ? nq : 1) * sizeof *held);
+  uint8_t *held_that = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
+  if (!held || !held_that)
+    return WS_ENOMEM;
   for (size_t k = 0; k < nq; k++) {
     int32_t ot = open_tok[k];
     int32_t sent_first = (int32_t)doc->tokens.sent[c.tok[ot].sent].first;
     int starts = ot == sent_first || (c.tok[ot].flags & WS_TF_PARA);
-    if (keep[k] && !starts && title_like(&c, ot + 1, close_tok[k]))
+    int title = title_like(&c, ot + 1, close_tok[k]);
+    if (keep[k] && !starts && title)
+      keep[k] = 0;
+    if (keep[k] && starts && title &&
+        title_in_sentence(&c, tok_at_or_after(&c, qs[k].end) - 1,
+                          close_tok[k]))
       keep[k] = 0;
     if (keep[k])
       qs[w++] = qs[k];
+    else if (!title && !starts) {
+      held_that[nh] = that_clause[k];
+      held[nh++] = qs[k];
+    }
   }
   doc->quotes.len = w;
   /* rebuild in_quote for the kept quotes */
@@ -2744,6 +2905,8 @@ int ws_attrib_resolve(ws_doc *doc) {
   c.last_ent = c.last_tok = -1;
   c.descriptions = 0;
   int rc = reported(&c, w);
+  if (!rc)
+    rc = readmit_partials(doc, held, held_that, nh, w);
   if (rc)
     return rc;
   if (doc->quotes.len > 1)

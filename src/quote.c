@@ -97,6 +97,34 @@ static flank flanking(const ws_tokens *tk, size_t i, size_t j) {
   return f;
 }
 
+/* 1 when the mark i..j, glued to the punctuation before it, still opens:
+ * a colon lead-in with the space left out ("Vik:"We sail") or an English
+ * opening “ after a comma or colon ("said,“We sail"), when a word follows
+ * at once.  A straight mark after a comma is left alone: ',"she said'
+ * closes a quote as often as it opens one. */
+static int opens_after_punct(const ws_tokens *tk, size_t i, size_t j,
+                             int32_t cp) {
+  if (i == 0 || j + 1 >= tk->n || (tk->tok[i].flags & WS_TF_SPACE_B) ||
+      (tk->tok[j].flags & WS_TF_SPACE_A) ||
+      tk->tok[j + 1].type != WS_TOK_WORD)
+    return 0;
+  int32_t p = tk->tok[i - 1].cp;
+  if (cp == '"')
+    return p == ':';
+  return cp == 0x201C && (p == ':' || p == ',' || p == ';');
+}
+
+/* 1 when the double mark i..j, after white space, opens a quotation that
+ * begins with an ellipsis set off by a space (“ … and then he left”):
+ * the elided start of a quotation (Chicago Manual of Style 13.50). */
+static int opens_before_ellipsis(const ws_tokens *tk, size_t i, size_t j,
+                                 int32_t cp) {
+  if (!(cp == '"' || cp == 0x201C || cp == 0x201D) || j + 2 >= tk->n ||
+      (i > 0 && !(tk->tok[i].flags & WS_TF_SPACE_B)))
+    return 0;
+  return tk->tok[j + 1].cp == 0x2026 && tk->tok[j + 2].type == WS_TOK_WORD;
+}
+
 /* The family a code point opens, or -1. */
 static int open_family(int32_t cp) {
   switch (cp) {
@@ -225,15 +253,43 @@ static int32_t mark_at(const ws_tokens *tk, size_t i, size_t *j) {
   return t->cp;
 }
 
+/* Quotes closed directly inside an outermost quote that is still open.
+ * They are dropped when the outer quote closes (only outermost quotes are
+ * emitted) but emitted when it is abandoned: a stray opening mark (a
+ * paragraph that opens with " and never closes it) must not hide the real
+ * quotations inside its paragraph. */
+#define PENDING_MAX 32
+
+typedef struct pending {
+  open_mark o[PENDING_MAX];
+  size_t close[PENDING_MAX]; /* token of each closing mark */
+  int n;
+} pending;
+
+static int flush_pending(ws_doc *doc, pending *pd) {
+  for (int k = 0; k < pd->n; k++) {
+    int rc = emit(doc, &pd->o[k], pd->close[k]);
+    if (rc)
+      return rc;
+  }
+  pd->n = 0;
+  return WS_OK;
+}
+
 int ws_quote_find(ws_doc *doc) {
   const ws_tokens *tk = &doc->tokens;
   open_mark st[STACK_MAX];
   int depth = 0;
   size_t opened = 0; /* token of the last (re)opening of st[0] */
+  pending pd = {.n = 0};
   for (size_t i = 0; i < tk->n; i++) {
     const ws_token *t = &tk->tok[i];
-    if (depth > 0 && i - opened > OPEN_MAX)
+    if (depth > 0 && i - opened > OPEN_MAX) {
       depth = 0;
+      int rc = flush_pending(doc, &pd);
+      if (rc)
+        return rc;
+    }
     if ((t->flags & WS_TF_PARA) && depth > 0) {
       /* A quote running over paragraphs reopens with the same family. */
       size_t j;
@@ -244,6 +300,7 @@ int ws_quote_find(ws_doc *doc) {
           int rc = emit_to(doc, &st[0], i, tk->tok[i - 1].end);
           if (rc)
             return rc;
+          pd.n = 0;
           st[0].tok = (uint32_t)j;
           st[0].cp = mcp;
         }
@@ -253,6 +310,9 @@ int ws_quote_find(ws_doc *doc) {
         continue;
       }
       depth = 0;
+      int rc = flush_pending(doc, &pd);
+      if (rc)
+        return rc;
     }
     if (t->type != WS_TOK_QUOTE)
       continue;
@@ -290,6 +350,10 @@ int ws_quote_find(ws_doc *doc) {
         int rc = emit(doc, &st[0], i);
         if (rc)
           return rc;
+        pd.n = 0;
+      } else if (closer == 1 && pd.n < PENDING_MAX) {
+        pd.o[pd.n] = st[1];
+        pd.close[pd.n++] = i;
       }
       depth = closer;
       i = j;
@@ -300,6 +364,9 @@ int ws_quote_find(ws_doc *doc) {
                                            cp == 0x2039 || cp == 0x201A));
     if (cp == 0x2019 && !f.left)
       can_open = 0;
+    if (!can_open && (opens_after_punct(tk, i, j, cp) ||
+                      opens_before_ellipsis(tk, i, j, cp)))
+      can_open = 1;
     /* A single mark opens at top level only as British outer quotes:
      * at the start of a sentence or after white space. */
     if (can_open && depth < STACK_MAX) {
@@ -312,5 +379,5 @@ int ws_quote_find(ws_doc *doc) {
     }
     i = j;
   }
-  return WS_OK;
+  return depth > 0 ? flush_pending(doc, &pd) : WS_OK;
 }

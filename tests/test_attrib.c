@@ -807,6 +807,85 @@ static void cue_lexicon(void **state) {
   assert_int_equal(ws_cue_flags("table", 5), 0);
 }
 
+/* Partial quotations after "as" or a verb of naming are someone's words;
+ * the same short phrases used as scare quotes or titles stay out. */
+static void partial_quotations_after_naming(void **state) {
+  (void)state;
+  run r;
+  expect("The town waited.\n\nTomas Berg saw the ferry plan as a "
+         "\"costly detour\" for the valley.\n",
+         "costly detour", D, "Tomas Berg", "Berg");
+  extract(&r, "The town waited.\n\nThe council introduced Lena Vik as \"a "
+              "builder of bridges\" at the spring meeting.\n");
+  const ws_quote *q = quote_with(&r, "a builder of bridges");
+  assert_non_null(q);
+  assert_int_equal(q->kind, D);
+  ws_doc_free(r.doc);
+  /* a scare quote with no naming verb or "as" before it stays out */
+  extract(&r, "Lena Vik ran the \"undercard\" debate in the harbour hall.");
+  assert_int_equal(r.v.n_quotes, 0);
+  ws_doc_free(r.doc);
+  /* a title after a naming verb is a name, not a quotation */
+  extract(&r, "The ferry company runs a boat called the \"Harbour Star\" "
+              "across the fjord every morning.");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+}
+
+/* A short quote inside a reported statement is the speaker's partial
+ * quotation; a title-cased name inside one stays out. */
+static void partial_quotations_inside_reported_speech(void **state) {
+  (void)state;
+  run r;
+  expect("The town waited.\n\nLena Vik's claim that the pier had been "
+         "\"badly neglected\" by the council angered the builders.\n",
+         "badly neglected", D, "Lena Vik", "Vik");
+  extract(&r, "The town waited.\n\nLena Vik's claim that the \"Harbour "
+              "Star\" ferry would sail again in May surprised everyone.\n");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+  /* inside a that-clause the quoted words are the content of a statement,
+   * even when its speaker is not recovered */
+  extract(&r, "The town waited.\n\nThe rumour that the ferry was \"far too "
+              "fragile\" for winter reached the harbour.\n");
+  const ws_quote *q = quote_with(&r, "far too fragile");
+  assert_non_null(q);
+  assert_int_equal(q->kind, D);
+  ws_doc_free(r.doc);
+  /* "so that" is no that-clause of a statement */
+  extract(&r, "They rebuilt the pier so that the ferry could \"dock "
+              "safely\" again in the bay.");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+  /* a short quote outside any statement is still a scare quote */
+  extract(&r, "The pier was \"badly neglected\" by the harbour office.");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+}
+
+/* A title-cased name opening a sentence and used as one of its words is
+ * no quotation; a short exclamation followed by its cue still is. */
+static void titles_opening_a_sentence(void **state) {
+  (void)state;
+  run r;
+  extract(&r, "The town waited.\n\n\"Harbour Nights\" star Lena Vik moved "
+              "to the coast last spring.\n");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+  extract(&r, "The town waited.\n\n\"Harbour Nights\" is a drama about a "
+              "ferry crew.\n");
+  for (size_t i = 0; i < r.v.n_quotes; i++)
+    assert_int_not_equal(r.v.quotes[i].kind, D);
+  ws_doc_free(r.doc);
+  expect("The town waited.\n\n\"Never Again\" the mayor said, and left.\n",
+         "Never Again", D, "the mayor", NULL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(cue_after_the_quote),
@@ -840,6 +919,9 @@ int main(void) {
       cmocka_unit_test(reported_statements_end_on_a_full_phrase),
       cmocka_unit_test(headlines_capitalize_the_cue),
       cmocka_unit_test(cue_lexicon),
+      cmocka_unit_test(partial_quotations_after_naming),
+      cmocka_unit_test(partial_quotations_inside_reported_speech),
+      cmocka_unit_test(titles_opening_a_sentence),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

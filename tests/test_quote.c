@@ -231,9 +231,41 @@ static void markup_attributes_are_not_quotes(void **state) {
   ws_doc_free(r.doc);
 }
 
+/* A stray opening mark that never closes in its paragraph does not hide
+ * the quotations inside that paragraph. */
+static void stray_opener_keeps_inner_quotes(void **state) {
+  (void)state;
+  one_quote("\"The ferry left at dawn, and Lena Vik told the crew, "
+            "\u201cWe sail before the storm comes in.\u201d\n\nThe crew "
+            "agreed.",
+            "We sail before the storm comes in.");
+  /* a quote closed inside a properly closed outer quote stays nested */
+  one_quote("Lena Vik said, \"The crew told me \u2018we sail at dawn\u2019 "
+            "and they did.\"",
+            "The crew told me \u2018we sail at dawn\u2019 and they did.");
+}
+
+/* An opening mark glued to a colon or comma still opens ("Vik:"We ...",
+ * "said,“We ..."); a straight mark glued to a comma closes. */
+static void opener_glued_to_punctuation(void **state) {
+  (void)state;
+  one_quote("Lena Vik:\"We sail before the storm comes in.\"",
+            "We sail before the storm comes in.");
+  one_quote("Lena Vik said,\u201cWe sail before the storm comes in.\u201d",
+            "We sail before the storm comes in.");
+  one_quote("\"We sail at dawn,\"she said, and the crew nodded.",
+            "We sail at dawn,");
+  /* an elided start set off by a space: the mark still opens */
+  one_quote("Lena Vik wrote: \u201c \u2026 and then the ferry left without "
+            "us.\u201d",
+            "\u2026 and then the ferry left without us.");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(straight_and_curly_double),
+      cmocka_unit_test(stray_opener_keeps_inner_quotes),
+      cmocka_unit_test(opener_glued_to_punctuation),
       cmocka_unit_test(doubled_apostrophes_are_a_double_mark),
       cmocka_unit_test(european_styles),
       cmocka_unit_test(british_single_quotes_outermost),
