@@ -522,33 +522,73 @@ typedef struct wentry {
   uint16_t cue;  /* WS_CUE_* of the form, context not yet considered */
   uint8_t gender; /* GENDER_* of a given name or a gendered noun */
   uint8_t cls2;   /* C2_* */
+  uint64_t head;  /* w's first 8 bytes as chunk() reads them (0-padded) */
 } wentry;
 
 static wentry wtab[WTAB_SIZE];
 static size_t wtab_longest; /* bytes in the longest word */
 static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
 
-/* FNV-1a over the ASCII-lower-cased bytes (ws_tok_is ignores ASCII case
- * only, so the table does the same). */
-static uint32_t word_hash(const unsigned char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    unsigned ch = s[i];
-    if (ch - 'A' < 26u)
-      ch += 32;
-    h = (h ^ ch) * 16777619u;
+/* Words are hashed and compared 8 bytes at a time (a word token is
+ * looked up once per token of every document, so this is one of the
+ * hottest loops of extraction).  chunk() reads up to 8 bytes of p[0..n) as
+ * a little-endian integer, zero-padded; one unaligned load when the bytes
+ * up to lim may be read, else byte by byte. */
+static inline uint64_t chunk(const unsigned char *p, size_t n,
+                      const unsigned char *lim) {
+  static const union {
+    uint16_t u;
+    unsigned char b[2];
+  } endian = {1};
+  uint64_t x = 0;
+  if (n > 8)
+    n = 8;
+  if (endian.b[0] && (size_t)(lim - p) >= 8) {
+    memcpy(&x, p, 8);
+    return n == 8 ? x : x & ((UINT64_C(1) << (8 * n)) - 1);
   }
-  return h;
+  for (size_t i = 0; i < n; i++)
+    x |= (uint64_t)p[i] << (8 * i);
+  return x;
+}
+
+/* x with the ASCII capitals of each byte lower-cased, other bytes kept
+ * (ws_tok_is ignores ASCII case only, so the table does the same): per
+ * byte, t + 0x3f carries into the high bit when t >= 'A', t + 0x25 when
+ * t > 'Z'; no byte carries into the next since t < 0x80. */
+static inline uint64_t lower8(uint64_t x) {
+  const uint64_t lo7 = UINT64_C(0x7f7f7f7f7f7f7f7f),
+                 hi = UINT64_C(0x8080808080808080),
+                 ones = UINT64_C(0x0101010101010101);
+  uint64_t t = x & lo7;
+  uint64_t upper = (t + 0x3f * ones) & ~(t + 0x25 * ones) & ~x & hi;
+  return x | (upper >> 2);
+}
+
+/* A hash of the ASCII-lower-cased bytes s[0..n), readable up to lim
+ * (multiplicative: the table index takes high bits of the product);
+ * *head gets the lower-cased first chunk. */
+static inline uint32_t word_hash(const unsigned char *s, size_t n,
+                                 const unsigned char *lim, uint64_t *head) {
+  uint64_t x = lower8(chunk(s, n, lim));
+  uint64_t h = (x ^ n) * UINT64_C(0x9e3779b97f4a7c15);
+  *head = x;
+  for (size_t i = 8; i < n; i += 8)
+    h = (h ^ lower8(chunk(s + i, n - i, lim))) * UINT64_C(0xff51afd7ed558ccd);
+  return (uint32_t)(h >> 32);
 }
 
 static wentry *word_slot(const char *w) {
   size_t n = strlen(w);
-  uint32_t h = word_hash((const unsigned char *)w, n) & (WTAB_SIZE - 1);
+  const unsigned char *u = (const unsigned char *)w;
+  uint64_t head;
+  uint32_t h = word_hash(u, n, u + n, &head) & (WTAB_SIZE - 1);
   while (wtab[h].w && !(wtab[h].n == n && memcmp(wtab[h].w, w, n) == 0))
     h = (h + 1) & (WTAB_SIZE - 1);
   if (!wtab[h].w) {
     wtab[h].w = w;
     wtab[h].n = (uint8_t)n;
+    wtab[h].head = chunk(u, n, u + n);
     if (n > wtab_longest)
       wtab_longest = n;
   }
@@ -628,17 +668,21 @@ static void build_wtab(void) {
     word_slot(w)->cue = (uint16_t)f;
 }
 
-/* The table entry of text[s..e), or NULL. */
-static const wentry *word_lookup(const char *text, uint32_t s, uint32_t e) {
+/* The table entry of text[s..e), or NULL; text may be read up to lim.
+ * The text's lower-cased bytes must equal the entry's bytes. */
+static inline const wentry *word_lookup(const char *text, uint32_t s, uint32_t e,
+                                 const char *lim) {
   size_t n = e - s;
   if (n == 0 || n > wtab_longest)
     return NULL;
-  const unsigned char *p = (const unsigned char *)text + s;
-  uint32_t h = word_hash(p, n) & (WTAB_SIZE - 1);
+  const unsigned char *p = (const unsigned char *)text + s,
+                      *l = (const unsigned char *)lim;
+  uint64_t head;
+  uint32_t h = word_hash(p, n, l, &head) & (WTAB_SIZE - 1);
   for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1)) {
-    if (wtab[h].n != n)
+    if (wtab[h].n != n || wtab[h].head != head)
       continue;
-    size_t i = 0;
+    size_t i = 8;
     for (; i < n; i++) {
       unsigned ch = p[i];
       if (ch - 'A' < 26u)
@@ -646,7 +690,7 @@ static const wentry *word_lookup(const char *text, uint32_t s, uint32_t e) {
       if (ch != (unsigned char)wtab[h].w[i])
         break;
     }
-    if (i == n)
+    if (i >= n)
       return &wtab[h];
   }
   return NULL;
@@ -850,7 +894,8 @@ static int classify(ctx *c) {
     const ws_token *t = &c->tok[i];
     if (t->type != WS_TOK_WORD)
       continue; /* every listed word is a word token */
-    const wentry *e = word_lookup(c->doc->text, t->start, t->end);
+    const wentry *e = word_lookup(c->doc->text, t->start, t->end,
+                                  c->doc->text + c->doc->len);
     if (e) {
       c->f[i].cls = e->cls;
       c->f[i].cls2 = e->cls2;
@@ -1509,7 +1554,7 @@ static int ci_equal(const char *a, const char *b, size_t n);
 
 /* The gender of text[s..e) as a given name or gendered noun. */
 static int word_gender(const ctx *c, uint32_t s, uint32_t e) {
-  const wentry *w = word_lookup(c->doc->text, s, e);
+  const wentry *w = word_lookup(c->doc->text, s, e, c->doc->text + c->doc->len);
   return w ? w->gender : GENDER_NONE;
 }
 
@@ -1529,7 +1574,9 @@ static int entity_gender(ctx *c, int32_t ent) {
     if (name[n] != ' ')
       break;
     if (n <= wtab_longest) {
-      uint32_t h = word_hash((const unsigned char *)name, n) & (WTAB_SIZE - 1);
+      const unsigned char *u = (const unsigned char *)name;
+      uint64_t head;
+      uint32_t h = word_hash(u, n, u + n, &head) & (WTAB_SIZE - 1);
       for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1))
         if (wtab[h].n == n && ci_equal(wtab[h].w, name, n)) {
           g = wtab[h].gender;
