@@ -133,6 +133,9 @@ typedef struct ctx {
                         opening a sentence may be a description ("The
                         billionaire businessman"); the reported-speech
                         pass reads only names there */
+  int32_t *fit_head; /* resolve_description(): per token, how many tokens */
+  int32_t *fit_nat;  /* from it to the description match the head noun /
+                        the nationality (NULL until first needed) */
 } ctx;
 
 /* Takes one step of a backward search from the budget; 0 when spent. */
@@ -1844,6 +1847,17 @@ static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
   return has_head && has_nat;
 }
 
+/* 1 when token i is the nationality of a description, as context_fits()
+ * tests it: the adjective adj[0..an) or the country[0..cn). */
+static int fit_nat(const ctx *c, int32_t i, const char *adj, size_t an,
+                   const char *country, size_t cn) {
+  const ws_token *t = &c->tok[i];
+  const char *w = c->doc->text + t->start;
+  size_t wn = t->core_end - t->start;
+  return (wn == an && memcmp(w, adj, wn) == 0) ||
+         (wn == cn && memcmp(w, country, wn) == 0);
+}
+
 /* "the statement", "the letter": the person or organisation that opens
  * the sentence where the document was last named ("The museum issued a
  * statement ..."); a document is near whom it names or addresses ("sent
@@ -1903,6 +1917,20 @@ static int32_t resolve_description(ctx *c, span p) {
   }
   const ws_entity *ents = c->doc->entities.items;
   const ws_mention *ms = c->doc->mentions.items;
+  /* context_fits() of every mention, without reading a token twice: the
+   * windows only move back, so fit_head[j] / fit_nat[j] count the matching
+   * tokens in [j, p.s), filled down to `low` as the search goes, and a
+   * window's count is a difference of two (the same test, in O(1)). */
+  if (!c->fit_head) {
+    c->fit_head = ws_arena_alloc(c->doc->arena, 2 * ((size_t)c->n + 1) *
+                                                    sizeof *c->fit_head);
+    if (c->fit_head)
+      c->fit_nat = c->fit_head + c->n + 1;
+  }
+  int32_t *fh = c->fit_head, *fn = c->fit_nat, low = p.s;
+  size_t an = adj ? strlen(adj) : 0, cn = country ? strlen(country) : 0;
+  if (fh)
+    fh[low] = fn[low] = 0;
   for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
     if (m < 0 || is_nationality(c, i))
@@ -1913,7 +1941,21 @@ static int32_t resolve_description(ctx *c, span p) {
     for (uint32_t r = 0; r < e->n_roles && !fits; r++)
       fits = ci_contains(e->roles[r], head, hn) &&
              (!adj || strstr(e->roles[r], adj) || strstr(e->roles[r], country));
-    if (!fits)
+    if (!fits && fh) {
+      /* the window of context_fits() */
+      int32_t lo = s - 7 < 0 ? 0 : s - 7, hi = i + 9 > c->n ? c->n : i + 9;
+      if (hi > p.s)
+        hi = p.s;
+      for (; low > lo; low--) {
+        const ws_token *t = &c->tok[low - 1];
+        fh[low - 1] = fh[low] + (t->core_end - t->start == hn &&
+                                 ci_equal(c->doc->text + t->start, head, hn));
+        if (adj)
+          fn[low - 1] = fn[low] + fit_nat(c, low - 1, adj, an, country, cn);
+      }
+      fits = fh[lo] - fh[hi] - (fh[s] - fh[i + 1]) > 0 &&
+             (!adj || fn[lo] - fn[hi] - (fn[s] - fn[i + 1]) > 0);
+    } else if (!fits)
       fits = context_fits(c, s, i + 1, p, head, hn, adj, country);
     if (!fits && e->kind == WS_ENTITY_ORG && !adj)
       fits = ci_contains(e->name, head, hn);
