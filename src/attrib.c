@@ -891,8 +891,13 @@ static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
 static int classify(ctx *c) {
   pthread_once(&wtab_once, build_wtab);
   c->f = ws_arena_calloc(c->doc->arena, c->n ? (size_t)c->n : 1, sizeof *c->f);
-  if (!c->f)
+  /* the tokens that may be cues, in text order: the pass below reads
+   * only these */
+  int32_t *cand = ws_arena_alloc(c->doc->arena,
+                                 (c->n ? (size_t)c->n : 1) * sizeof *cand);
+  if (!c->f || !cand)
     return WS_ENOMEM;
+  int32_t n_cand = 0;
   for (int32_t i = 0; i < c->n; i++) {
     const ws_token *t = &c->tok[i];
     if (t->type != WS_TOK_WORD)
@@ -904,6 +909,10 @@ static int classify(ctx *c) {
       c->f[i].cls2 = e->cls2;
       c->f[i].id = e->id;
       c->f[i].cue = e->cue; /* the raw flags until the pass below */
+      /* cue_eval finds nothing without one of these */
+      if (e->cue || e->id == W_ACCORDING || e->id == W_BACKV ||
+          e->id == W_PUT || (e->cls & C_MAKE))
+        cand[n_cand++] = i;
     }
   }
   /* headline style (Chicago Manual of Style 8.159): every word but the
@@ -925,14 +934,11 @@ static int classify(ctx *c) {
     }
     c->headline[si] = words >= 3 && words <= HEADLINE_MAX && low == 0;
   }
-  for (int32_t i = 0; i < c->n; i++) {
+  for (int32_t k = 0; k < n_cand; k++) {
+    int32_t i = cand[k];
     int f = 0;
     int32_t l = i;
     int raw = c->f[i].cue;
-    if (!raw && c->f[i].id != W_ACCORDING && c->f[i].id != W_BACKV &&
-        c->f[i].id != W_PUT &&
-        !(c->f[i].cls & C_MAKE))
-      continue; /* cue_eval finds nothing without one of these */
     c->f[i].cue = 0;
     if (cue_eval(c, i, raw, &f, &l))
       c->f[i].cue = (uint16_t)(f | (l == i + 1   ? CUE_LAST_NEXT
@@ -1931,8 +1937,13 @@ static int32_t resolve_description(ctx *c, span p) {
   size_t an = adj ? strlen(adj) : 0, cn = country ? strlen(country) : 0;
   if (fh)
     fh[low] = fn[low] = 0;
-  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
-    int32_t m = c->doc->tok_mention[i];
+  /* step(c) on a local copy of the budget, and the mention index in a
+   * local: the byte stores of is_nationality() might alias c's fields */
+  int64_t budget = c->budget;
+  const int32_t *tm = c->doc->tok_mention;
+  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && budget-- > 0;
+       i--) {
+    int32_t m = tm[i];
     if (m < 0 || is_nationality(c, i))
       continue;
     int32_t s = mention_first(c, i, 0);
@@ -1946,12 +1957,23 @@ static int32_t resolve_description(ctx *c, span p) {
       int32_t lo = s - 7 < 0 ? 0 : s - 7, hi = i + 9 > c->n ? c->n : i + 9;
       if (hi > p.s)
         hi = p.s;
-      for (; low > lo; low--) {
-        const ws_token *t = &c->tok[low - 1];
-        fh[low - 1] = fh[low] + (t->core_end - t->start == hn &&
-                                 ci_equal(c->doc->text + t->start, head, hn));
+      if (low > lo) {
+        /* locals: the stores to fh might alias c's fields */
+        const ws_token *tok = c->tok;
+        const char *text = c->doc->text;
+        int32_t run = fh[low], runn = fn[low];
+        for (int32_t j = low; j > lo; j--) {
+          const ws_token *t = &tok[j - 1];
+          run += t->core_end - t->start == hn &&
+                 ci_equal(text + t->start, head, hn);
+          fh[j - 1] = run;
+        }
         if (adj)
-          fn[low - 1] = fn[low] + fit_nat(c, low - 1, adj, an, country, cn);
+          for (int32_t j = low; j > lo; j--) {
+            runn += fit_nat(c, j - 1, adj, an, country, cn);
+            fn[j - 1] = runn;
+          }
+        low = lo;
       }
       fits = fh[lo] - fh[hi] - (fh[s] - fh[i + 1]) > 0 &&
              (!adj || fn[lo] - fn[hi] - (fn[s] - fn[i + 1]) > 0);
@@ -1959,10 +1981,13 @@ static int32_t resolve_description(ctx *c, span p) {
       fits = context_fits(c, s, i + 1, p, head, hn, adj, country);
     if (!fits && e->kind == WS_ENTITY_ORG && !adj)
       fits = ci_contains(e->name, head, hn);
-    if (fits)
+    if (fits) {
+      c->budget = budget;
       return ms[m].entity;
+    }
     i = s;
   }
+  c->budget = budget;
   return -1;
 }
 
