@@ -133,6 +133,8 @@ typedef struct ctx {
                         opening a sentence may be a description ("The
                         billionaire businessman"); the reported-speech
                         pass reads only names there */
+  int32_t *prev_mention; /* per token: the last token at or before it that
+                            is in a mention, or -1 (NULL until needed) */
   int32_t *fit_head; /* resolve_description(): per token, how many tokens */
   int32_t *fit_nat;  /* from it to the description match the head noun /
                         the nationality (NULL until first needed) */
@@ -1540,16 +1542,53 @@ static int32_t mention_entity(const ctx *c, span p) {
   return best;
 }
 
+/* A backward search that looks only at mentions, from token i down to
+ * (not including) token lim, taking a step of *budget per token as step()
+ * does: the first token at or before i that is in a mention, with the
+ * steps of the tokens skipped taken; lim when there is none or the budget
+ * runs out on the way.  With c->prev_mention the skip is one jump. */
+static int32_t skip_to_mention(ctx *c, int32_t i, int32_t lim,
+                               int64_t *budget) {
+  if (!c->prev_mention && c->n > 0) {
+    c->prev_mention =
+        ws_arena_alloc(c->doc->arena, (size_t)c->n * sizeof *c->prev_mention);
+    if (c->prev_mention) {
+      const int32_t *tm = c->doc->tok_mention;
+      int32_t last = -1;
+      for (int32_t k = 0; k < c->n; k++)
+        c->prev_mention[k] = last = tm[k] >= 0 ? k : last;
+    }
+  }
+  if (i <= lim)
+    return i;
+  if (!c->prev_mention) {
+    for (; i > lim && c->doc->tok_mention[i] < 0; i--)
+      if ((*budget)-- <= 0)
+        return lim;
+    return i;
+  }
+  int32_t j = c->prev_mention[i];
+  if (j < lim)
+    j = lim;
+  int64_t skipped = i - j;
+  if (*budget >= skipped) {
+    *budget -= skipped;
+    return j;
+  }
+  *budget = *budget > 0 ? -1 : *budget - 1; /* as the failing step leaves it */
+  return lim;
+}
+
 /* The entity of the latest mention before token `at` whose canonical
  * name ends with the word s[0..n): a surname written where the entity
  * layer found no mention (a name opening a sentence). */
 static int32_t entity_by_word(ctx *c, int32_t at, const char *s, size_t n) {
   const ws_entity *ents = c->doc->entities.items;
   const ws_mention *ms = c->doc->mentions.items;
-  for (int32_t i = at - 1; i >= 0 && i > at - WORD_MAX && step(c); i--) {
+  int32_t lim = at - WORD_MAX < 0 ? -1 : at - WORD_MAX;
+  for (int32_t i = at - 1;
+       (i = skip_to_mention(c, i, lim, &c->budget)) > lim && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
-    if (m < 0)
-      continue;
     const char *name = ents[ms[m].entity].name;
     size_t ln = strlen(name);
     if (ln >= n && memcmp(name + ln - n, s, n) == 0 &&
@@ -1941,7 +1980,9 @@ static int32_t resolve_description(ctx *c, span p) {
    * local: the byte stores of is_nationality() might alias c's fields */
   int64_t budget = c->budget;
   const int32_t *tm = c->doc->tok_mention;
-  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && budget-- > 0;
+  int32_t lim = p.s - DESC_MAX < 0 ? -1 : p.s - DESC_MAX;
+  for (int32_t i = p.s - 1;
+       (i = skip_to_mention(c, i, lim, &budget)) > lim && budget-- > 0;
        i--) {
     int32_t m = tm[i];
     if (m < 0 || is_nationality(c, i))
