@@ -2748,22 +2748,25 @@ int ws_attrib_resolve(ws_doc *doc) {
   c.gender = ws_arena_calloc(doc->arena, doc->entities.len ? doc->entities.len : 1, 1);
   if (!c.gender)
     return WS_ENOMEM;
-  c.in_quote = ws_arena_calloc(doc->arena, doc->tokens.n ? doc->tokens.n : 1,
-                               sizeof(int32_t));
+  c.in_quote = ws_arena_alloc(doc->arena, (doc->tokens.n ? doc->tokens.n : 1) *
+                                              sizeof(int32_t));
   if (!c.in_quote)
     return WS_ENOMEM;
-  for (int32_t i = 0; i < c.n; i++)
-    c.in_quote[i] = -1;
+  /* all bytes 0xff: -1 in every int32_t (two's complement, C11 7.20.1.1) */
+  memset(c.in_quote, 0xff, (size_t)c.n * sizeof(int32_t));
   ws_quote *qs = doc->quotes.items;
   size_t nq = doc->quotes.len;
   int32_t *open_tok = ws_arena_calloc(doc->arena, nq ? nq : 1, sizeof *open_tok);
   int32_t *close_tok = ws_arena_calloc(doc->arena, nq ? nq : 1, sizeof *close_tok);
   uint8_t *keep = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
-  if (!open_tok || !close_tok || !keep)
+  /* the tokens at or after each quote's start and end, searched once */
+  int32_t *start_tok = ws_arena_alloc(doc->arena, (nq ? nq : 1) * sizeof *start_tok);
+  int32_t *end_tok = ws_arena_alloc(doc->arena, (nq ? nq : 1) * sizeof *end_tok);
+  if (!open_tok || !close_tok || !keep || !start_tok || !end_tok)
     return WS_ENOMEM;
   for (size_t k = 0; k < nq; k++) {
-    int32_t f = tok_at_or_after(&c, qs[k].start);
-    int32_t e = tok_at_or_after(&c, qs[k].end);
+    int32_t f = start_tok[k] = tok_at_or_after(&c, qs[k].start);
+    int32_t e = end_tok[k] = tok_at_or_after(&c, qs[k].end);
     /* a doubled mark ('' for ") spans two tokens */
     if (f >= 2 && c.tok[f - 2].type == WS_TOK_QUOTE &&
         c.tok[f - 2].end == c.tok[f - 1].start)
@@ -2782,7 +2785,7 @@ int ws_attrib_resolve(ws_doc *doc) {
   for (size_t k = 0; k < nq; k++) {
     ws_quote *q = &qs[k];
     int32_t ot = open_tok[k], ct = close_tok[k];
-    int32_t inner = tok_at_or_after(&c, q->end) - 1; /* last content token */
+    int32_t inner = end_tok[k] - 1; /* last content token */
     int stop = ends_sentence(&c, inner) && !is_punct(&c, inner, ';') &&
                !is_punct(&c, inner, '?') && !is_punct(&c, inner, '!');
     attr a = {NO_SPAN, NO_SPAN, -1, 0};
@@ -2883,19 +2886,17 @@ int ws_attrib_resolve(ws_doc *doc) {
     int starts = ot == sent_first || (c.tok[ot].flags & WS_TF_PARA);
     if (keep[k] && !starts && title_like(&c, ot + 1, close_tok[k]))
       keep[k] = 0;
-    if (keep[k])
+    if (keep[k]) {
+      start_tok[w] = start_tok[k], end_tok[w] = end_tok[k];
       qs[w++] = qs[k];
+    }
   }
   doc->quotes.len = w;
   /* rebuild in_quote for the kept quotes */
-  for (int32_t i = 0; i < c.n; i++)
-    c.in_quote[i] = -1;
-  for (size_t k = 0; k < w; k++) {
-    int32_t f = tok_at_or_after(&c, qs[k].start);
-    int32_t e = tok_at_or_after(&c, qs[k].end);
-    for (int32_t i = f; i < e; i++)
+  memset(c.in_quote, 0xff, (size_t)c.n * sizeof(int32_t));
+  for (size_t k = 0; k < w; k++)
+    for (int32_t i = start_tok[k]; i < end_tok[k]; i++)
       c.in_quote[i] = (int32_t)k;
-  }
   c.last_ent = c.last_tok = -1;
   c.descriptions = 0;
   int rc = reported(&c, w);
