@@ -2736,6 +2736,42 @@ static int by_start(const void *x, const void *y) {
 
 static int reported(ctx *c, size_t n_direct);
 
+/* 1 when q[a..b) is in text order. */
+static int in_order(const ws_quote *q, size_t a, size_t b) {
+  for (size_t i = a + 1; i < b; i++)
+    if (q[i - 1].start > q[i].start)
+      return 0;
+  return 1;
+}
+
+/* Puts the quotes in text order: the n_direct direct quotes come first in
+ * text order, the reported ones after them in the order found, most
+ * often in text order too; two such runs are merged (in linear time, as a
+ * stable sort orders them), anything else is sorted. */
+static void sort_quotes(ws_doc *doc, size_t n_direct) {
+  ws_quote *q = doc->quotes.items;
+  size_t n = doc->quotes.len;
+  if (n_direct > n || !in_order(q, 0, n_direct) || !in_order(q, n_direct, n)) {
+    qsort(q, n, sizeof *q, by_start);
+    return;
+  }
+  if (n_direct == 0 || n_direct == n || q[n_direct - 1].start <= q[n_direct].start)
+    return; /* already in order */
+  ws_quote *tmp = ws_arena_alloc(doc->arena, n * sizeof *tmp);
+  if (!tmp) {
+    qsort(q, n, sizeof *q, by_start);
+    return;
+  }
+  size_t i = 0, j = n_direct, o = 0;
+  while (i < n_direct && j < n)
+    tmp[o++] = q[j].start < q[i].start ? q[j++] : q[i++];
+  while (i < n_direct)
+    tmp[o++] = q[i++];
+  while (j < n)
+    tmp[o++] = q[j++];
+  memcpy(q, tmp, n * sizeof *q);
+}
+
 int ws_attrib_resolve(ws_doc *doc) {
   ctx c = {.doc = doc, .tok = doc->tokens.tok, .n = (int32_t)doc->tokens.n,
            .last_ent = -1, .last_tok = -1, .persons = any_person(doc),
@@ -2903,7 +2939,7 @@ int ws_attrib_resolve(ws_doc *doc) {
   if (rc)
     return rc;
   if (doc->quotes.len > 1)
-    qsort(doc->quotes.items, doc->quotes.len, sizeof(ws_quote), by_start);
+    sort_quotes(doc, w);
   return WS_OK;
 }
 
