@@ -516,11 +516,17 @@ static const char *const subordinators[] = {
 
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
- * several threads) into an open-addressing hash table. */
-enum { WTAB_SIZE = 8192 }; /* a power of two, over twice the words */
+ * several threads) into an open-addressing hash table.  The table proper
+ * (wix) holds 4 bytes a slot, a tag of the hash and the entry's index, so
+ * that it stays in the cache (it is probed once per word of every
+ * document) and most words not in it are told apart by the tag alone. */
+enum {
+  WIX_SIZE = 4096, /* a power of two, over twice the words */
+  WENT_MAX = WIX_SIZE / 2 /* entries (words): 1383 in the lists today */
+};
 
 typedef struct wentry {
-  const char *w; /* lower-case word (static storage), NULL when free */
+  const char *w; /* lower-case word (static storage) */
   uint32_t cls;  /* C_* */
   uint8_t n;     /* strlen(w) */
   uint8_t id;    /* W_* */
@@ -530,7 +536,11 @@ typedef struct wentry {
   uint64_t head;  /* w's first 8 bytes as chunk() reads them (0-padded) */
 } wentry;
 
-static wentry wtab[WTAB_SIZE];
+static uint32_t wix[WIX_SIZE]; /* 0 when free, else the hash's top 16 bits
+                                  << 16 | the index into went + 1 */
+static wentry went[WENT_MAX];
+static size_t n_went;
+static wentry went_spare;   /* written when the lists outgrow went */
 static size_t wtab_longest; /* bytes in the longest word */
 static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
 
@@ -587,17 +597,22 @@ static wentry *word_slot(const char *w) {
   size_t n = strlen(w);
   const unsigned char *u = (const unsigned char *)w;
   uint64_t head;
-  uint32_t h = word_hash(u, n, u + n, &head) & (WTAB_SIZE - 1);
-  while (wtab[h].w && !(wtab[h].n == n && memcmp(wtab[h].w, w, n) == 0))
-    h = (h + 1) & (WTAB_SIZE - 1);
-  if (!wtab[h].w) {
-    wtab[h].w = w;
-    wtab[h].n = (uint8_t)n;
-    wtab[h].head = chunk(u, n, u + n);
-    if (n > wtab_longest)
-      wtab_longest = n;
+  uint32_t h = word_hash(u, n, u + n, &head), tag = h >> 16, s = h & (WIX_SIZE - 1);
+  for (; wix[s]; s = (s + 1) & (WIX_SIZE - 1)) {
+    wentry *e = &went[(wix[s] & 0xffff) - 1];
+    if (wix[s] >> 16 == tag && e->n == n && memcmp(e->w, w, n) == 0)
+      return e;
   }
-  return &wtab[h];
+  if (n_went == WENT_MAX)
+    return &went_spare;
+  wentry *e = &went[n_went++];
+  e->w = w;
+  e->n = (uint8_t)n;
+  e->head = chunk(u, n, u + n);
+  wix[s] = tag << 16 | (uint32_t)n_went;
+  if (n > wtab_longest)
+    wtab_longest = n;
+  return e;
 }
 
 static void build_wtab(void) {
@@ -683,20 +698,25 @@ static inline const wentry *word_lookup(const char *text, uint32_t s, uint32_t e
   const unsigned char *p = (const unsigned char *)text + s,
                       *l = (const unsigned char *)lim;
   uint64_t head;
-  uint32_t h = word_hash(p, n, l, &head) & (WTAB_SIZE - 1);
-  for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1)) {
-    if (wtab[h].n != n || wtab[h].head != head)
+  uint32_t h = word_hash(p, n, l, &head), tag = h >> 16;
+  uint32_t x;
+  for (uint32_t k = h & (WIX_SIZE - 1); (x = wix[k]) != 0;
+       k = (k + 1) & (WIX_SIZE - 1)) {
+    if (x >> 16 != tag)
+      continue;
+    const wentry *we = &went[(x & 0xffff) - 1];
+    if (we->n != n || we->head != head)
       continue;
     size_t i = 8;
     for (; i < n; i++) {
       unsigned ch = p[i];
       if (ch - 'A' < 26u)
         ch += 32;
-      if (ch != (unsigned char)wtab[h].w[i])
+      if (ch != (unsigned char)we->w[i])
         break;
     }
     if (i >= n)
-      return &wtab[h];
+      return we;
   }
   return NULL;
 }
@@ -1624,12 +1644,14 @@ static int entity_gender(ctx *c, int32_t ent) {
     if (n <= wtab_longest) {
       const unsigned char *u = (const unsigned char *)name;
       uint64_t head;
-      uint32_t h = word_hash(u, n, u + n, &head) & (WTAB_SIZE - 1);
-      for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1))
-        if (wtab[h].n == n && ci_equal(wtab[h].w, name, n)) {
-          g = wtab[h].gender;
+      uint32_t h = word_hash(u, n, u + n, &head), tag = h >> 16;
+      for (uint32_t s = h & (WIX_SIZE - 1); wix[s]; s = (s + 1) & (WIX_SIZE - 1)) {
+        const wentry *e = &went[(wix[s] & 0xffff) - 1];
+        if (wix[s] >> 16 == tag && e->n == n && ci_equal(e->w, name, n)) {
+          g = e->gender;
           break;
         }
+      }
     }
     if (g != GENDER_NONE || (ws_lex_title(name, n) == WS_TITLE_NONE &&
                              !(n > 1 && name[n - 1] == '.')))
