@@ -1,27 +1,29 @@
--- schema.sql - the whosaid database, version 3.
+-- schema.sql - the whosaid database, version 4.
 --
 -- Run once on an empty database by store.c, inside one transaction, which
 -- then sets PRAGMA application_id (marks the file as a whosaid database)
 -- and PRAGMA user_version (the schema version below).
 --
 -- Invariants kept by store.c:
---  * every row that belongs to a document (quotes) cascades away with
---    it, and store.c deletes its doc_entities rows first (the entities
---    in its mention list and its speakers), so replacing a document is
---    DELETE + INSERT;
+--  * store.c deletes every row that belongs to a document with it: its
+--    doc_entities rows (the entities in its mention list and its
+--    speakers) and its quotes (documents.quote_lo..quote_hi), so
+--    replacing a document is DELETE + INSERT;
 --  * entities.n_mentions / n_docs / n_quotes are the sums over
 --    doc_entities, maintained on insert and delete so that `entities`
 --    (most mentioned first) answers from an index instead of a GROUP BY
 --    over every mention;
---  * quotes_fts mirrors quotes.text (external content).  store.c inserts
---    the FTS row right after the quote, in the same transaction; deletes
---    and updates are kept in sync by the triggers below.  (An insert
+--  * quotes_fts mirrors texts.text (external content).  store.c adds the
+--    FTS rows of the texts a batch created just before it commits, in
+--    one statement; deletes are kept in sync by a trigger.  (An insert
 --    trigger would run FTS5 inside a statement savepoint, and FTS5 flushes
 --    its pending terms to disk at every savepoint: forty times slower.)
---  * a statement exists while at least one quote points to it;
+--  * a statement exists while at least one quote points to it, and a
+--    text while at least one quote has it (trigger quotes_ad);
 --  * entities.votes_* are the sums of doc_entities.n_mentions by the kind
---    each document gave the entity, and entities.kind follows from them
---    (trigger entities_kind).
+--    each document gave the entity, and entities.kind follows from them:
+--    every UPDATE of the votes sets kind = ws_kind(votes...) (store.c,
+--    sql_kind: the rule, and why not a trigger).
 
 -- One indexed file.  path is absolute; mtime is in nanoseconds; hash is
 -- the 64-bit FNV-1a of the file's bytes.
@@ -35,6 +37,11 @@ CREATE TABLE documents(
   n_mentions INTEGER NOT NULL DEFAULT 0,
   n_quotes INTEGER NOT NULL DEFAULT 0,
   n_spoken INTEGER NOT NULL DEFAULT 0, -- quotes with a speaker
+  -- Its quotes are quotes.id quote_lo..quote_hi (none when hi < lo):
+  -- store.c writes a document's quotes with consecutive ids, so a range
+  -- finds them and quotes need no index by document.
+  quote_lo INTEGER NOT NULL DEFAULT 0,
+  quote_hi INTEGER NOT NULL DEFAULT -1,
   -- Every mention (entity, byte span, line), in text order, as one
   -- BLOB: per mention four unsigned LEB128 varints, entity id, start
   -- minus the previous start, length, line minus the previous line.  A
@@ -64,25 +71,6 @@ CREATE TABLE entities(
 );
 CREATE INDEX entities_rank ON entities(n_mentions DESC, id);
 
--- The kind most mentions vote for.  A document with no evidence says
--- "other" (a bare surname, an adjective use), so "other" wins only with
--- more than twice the votes of the best specific kind: "Democratic",
--- called other in four hundred documents and person in three, stays
--- other; a person named by surname alone in most articles stays a
--- person.  Ties go to person, then org, then place.
-CREATE TRIGGER entities_kind AFTER UPDATE OF votes_other, votes_person,
-    votes_org, votes_place ON entities BEGIN
-  UPDATE entities SET kind = CASE
-      WHEN max(new.votes_person, new.votes_org, new.votes_place) = 0
-        OR new.votes_other > 2 * max(new.votes_person, new.votes_org,
-                                     new.votes_place) THEN 0
-      WHEN new.votes_person >= new.votes_org
-        AND new.votes_person >= new.votes_place THEN 1
-      WHEN new.votes_org >= new.votes_place THEN 2
-      ELSE 3 END
-    WHERE id = new.id;
-END;
-
 -- Other names of an entity ("Amir-Abdollahian"), also folded into key so
 -- that `--by` and `entity` match any alias case-insensitively.
 CREATE TABLE aliases(
@@ -103,7 +91,7 @@ CREATE TABLE roles(
 
 -- Per entity and document: how often it is named and quoted there.
 -- Clustered by entity, which is how it is read (an entity's documents,
--- merges); a document's rows are found through its mention list and
+-- merges, and its quotes: n_quotes > 0 names the documents to look in); a document's rows are found through its mention list and
 -- quotes, so there is no second index to maintain (a third of the cost
 -- of writing this table) and no foreign key: store.c deletes these rows
 -- before the document.
@@ -144,31 +132,59 @@ CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
     AND hash IN (SELECT value FROM json_each(old.sketch));
 END;
 
--- One quote occurrence in one document.  speaker and statement carry no
--- foreign key (a lookup per insert): store.c points them only at live
--- rows, merges rewrite speaker before an entity goes, and a statement
--- goes only when no quote points to it (trigger quotes_ad).
+-- One wording of a statement: the exact text of one or more quote
+-- occurrences.  Wire copy and republished articles repeat quotes word for
+-- word (a 26 MB news corpus: 130,000 quotes, 19,000 wordings), so the
+-- text is stored, and indexed for full-text search, once per wording
+-- rather than once per occurrence.  A text always belongs to the statement
+-- of its first occurrence.
+CREATE TABLE texts(
+  id INTEGER PRIMARY KEY,
+  statement INTEGER NOT NULL,          -- statements.id
+  hash INTEGER NOT NULL,               -- ws_hash(text) >> 1: the lookup key
+  text TEXT NOT NULL
+);
+CREATE INDEX texts_hash ON texts(hash);
+
+-- One quote occurrence in one document.  doc, speaker, statement and
+-- text_id carry no foreign key (a lookup per insert): store.c points
+-- them only at live rows, deletes a document's quotes with it, merges
+-- rewrite speaker before an entity goes, and a statement or text goes
+-- only when no quote points to it (trigger quotes_ad).  There is no
+-- index: a document's quotes are an id range (documents), and
+-- a speaker's are found in the documents where doc_entities counts its
+-- quotes, so no index by document or speaker is kept up on every insert
+-- (two thirds of the cost of writing a quote); occurrences below lists
+-- them by statement.
 CREATE TABLE quotes(
   id INTEGER PRIMARY KEY,
-  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  doc INTEGER NOT NULL,                -- documents.id
   start INTEGER NOT NULL,
   end INTEGER NOT NULL,
   line INTEGER NOT NULL,
-  text TEXT NOT NULL,
+  text_id INTEGER NOT NULL,            -- texts.id: the words quoted
   kind INTEGER NOT NULL,               -- ws_quote_kind
   speaker INTEGER,                     -- entities.id, or NULL
   speaker_start INTEGER,               -- NULL when no speaker mention
   speaker_end INTEGER,
   cue TEXT,
-  statement INTEGER NOT NULL           -- statements.id
+  statement INTEGER NOT NULL           -- statements.id (= its text's)
 );
-CREATE INDEX quotes_doc ON quotes(doc);
--- Most quotes have no speaker; "speaker = ?" implies the index's WHERE.
-CREATE INDEX quotes_speaker ON quotes(speaker) WHERE speaker IS NOT NULL;
-CREATE INDEX quotes_statement ON quotes(statement);
+-- A statement's occurrences, and those of one of its texts (full-text
+-- hits, trigger quotes_ad): in effect an index of quotes by (statement,
+-- text_id), but a table that store.c fills at commit with the batch's
+-- rows sorted, rather than one random B-tree insert per quote (a quarter
+-- of the cost of writing quotes).  A quote's row goes with it (trigger
+-- quotes_ad).
+CREATE TABLE occurrences(
+  statement INTEGER NOT NULL,
+  text_id INTEGER NOT NULL,
+  quote INTEGER NOT NULL,              -- quotes.id
+  PRIMARY KEY(statement, text_id, quote)
+) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
-  text, content = 'quotes', content_rowid = 'id',
+  text, content = 'texts', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2');
 -- Terms are gathered in memory up to 16 MiB (FTS5's default: 1 MiB)
 -- before they are written as a segment: fewer, larger segments mean
@@ -177,14 +193,16 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
 INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('hashsize', 16777216);
 
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-  INSERT INTO quotes_fts(quotes_fts, rowid, text)
-    VALUES ('delete', old.id, old.text);
-  DELETE FROM statements WHERE id = old.statement
-    AND NOT EXISTS (SELECT 1 FROM quotes WHERE statement = old.statement);
+  DELETE FROM occurrences WHERE statement = old.statement
+    AND text_id = old.text_id AND quote = old.id;
+  DELETE FROM texts WHERE id = old.text_id AND NOT EXISTS (SELECT 1
+    FROM occurrences WHERE statement = old.statement
+    AND text_id = old.text_id);
+  DELETE FROM statements WHERE id = old.statement AND NOT EXISTS
+    (SELECT 1 FROM occurrences WHERE statement = old.statement);
 END;
 
-CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
+CREATE TRIGGER texts_ad AFTER DELETE ON texts BEGIN
   INSERT INTO quotes_fts(quotes_fts, rowid, text)
     VALUES ('delete', old.id, old.text);
-  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
 END;

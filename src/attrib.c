@@ -3005,6 +3005,151 @@ static void credit_partial(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
 }
 
+/* The head noun right before a verb of saying whose subject phrase
+ * subject_before() could not read: "police said", "expert says", "some
+ * advocates for stem cell research said", "a court document filed
+ * Thursday says".  The head alone is the speaker phrase; a function
+ * word, a verb of saying or a quotation there is no subject. */
+static span head_before(const ctx *c, int32_t v, int32_t s0) {
+  static const char *const finite_say[] = {"said", "says", "say", "told",
+                                           "tells", "added", "wrote", NULL};
+  const ws_token *vt = &c->tok[v];
+  size_t vn = vt->end - vt->start;
+  const char *vw = c->doc->text + vt->start;
+  /* a past form in -ed is a verb; "reports", "comments", "notes" are as
+   * often nouns ("user reports of", "took notes about") */
+  if (!ws_tok_in(c->doc->text, vt, finite_say) &&
+      !(vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd') &&
+      !(vn > 3 && vw[vn - 1] != 's' && !(c->tok[v].flags & WS_TF_CAP)))
+    return NO_SPAN;
+  int32_t k = v - 1;
+  for (int skip = 0; skip < 2 && k > s0 &&
+                     (is_ly_adverb(c, k) || inc(c, k, C_FILLER));
+       skip++)
+    k--;
+  if (k < s0 || !is_word(c, k) || c->in_quote[k] >= 0 || c->f[k].cue ||
+      inc(c, k, C_DET | C_NPSTOP | C_FILLER | C_WH | C_PARTICLE |
+                    C_NOTCL | C_OBJ | C_CAPSTOP | C_SMALL))
+    return NO_SPAN;
+  const ws_token *t = &c->tok[k];
+  size_t n = t->end - t->start;
+  const char *w = c->doc->text + t->start;
+  if (n < 3 || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+      (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'))
+    return NO_SPAN; /* "rushed inside and said": a verb, not a noun */
+  if (isw(c, k - 1, W_IN) || isw(c, k - 1, W_ON) || isw(c, k - 1, W_TO))
+    return NO_SPAN; /* "in particular feared": no noun phrase */
+  span r = {k, k + 1};
+  return r;
+}
+
+/* The listener after "told" that starts with a determiner: "the AP",
+ * "the crowd", "a local radio station".  A determiner phrase read by
+ * np_starting() runs on into the reported clause ("told the AP his firm
+ * worked ..."), so it stops here at the next determiner, pronoun,
+ * preposition or verb of saying, after at most three words; a
+ * capitalized name after the determiner is read as a name. */
+static span listener(const ctx *c, int32_t k, int32_t hi) {
+  if (!inc(c, k, C_DET) || isw(c, k, W_THAT) || c->in_quote[k] >= 0)
+    return NO_SPAN;
+  if (is_cap(c, k + 1)) {
+    span r = np_starting(c, k + 1, hi);
+    if (r.s >= 0)
+      r.s = k;
+    return r;
+  }
+  int32_t e = k + 1;
+  while (e < hi && e < k + 4 && is_word(c, e) && !is_cap(c, e) &&
+         !inc(c, e, C_DET | C_SUBJ | C_NPSTOP | C_REL) && !c->f[e].cue)
+    e++;
+  if (e == k + 1)
+    return NO_SPAN;
+  span r = {k, e};
+  return r;
+}
+
+/* After "asked", the word that opens the question, past a short phrase
+ * of place, time or medium: "asked whether", "asked on Fox News who",
+ * "asked at a briefing Monday about"; -1 when none does before a comma
+ * or a verb of saying. */
+static int32_t asked_what(const ctx *c, int32_t i, int32_t hi) {
+  for (int32_t j = i; j < hi && j < i + 8; j++) {
+    if ((inc(c, j, C_WH) && !isw(c, j, W_WHEN)) || isw(c, j, W_ABOUT))
+      return j > i && inc(c, j, C_REL) ? -1 : j; /* not "the man who" */
+    if (!(is_word(c, j) || c->tok[j].type == WS_TOK_NUMBER) ||
+        c->f[j].cue || c->in_quote[j] >= 0)
+      return -1;
+  }
+  return -1;
+}
+
+/* 1 when token i is a negated auxiliary written as one word, which the
+ * filler words between a subject and its verb do not list: "don't",
+ * "wouldn't", "can't" ("we don't know how ...", "he wouldn't say
+ * whether ..."). */
+static int neg_aux(const ctx *c, int32_t i) {
+  if (!is_word(c, i))
+    return 0;
+  const ws_token *t = &c->tok[i];
+  size_t n = t->end - t->start;
+  const char *w = c->doc->text + t->start;
+  if (n >= 4 && w[n - 1] == 't' && w[n - 2] == '\'' && w[n - 3] == 'n')
+    return 1; /* don't, didn't, wouldn't, can't */
+  /* the same with a typographic apostrophe, U+2019 (E2 80 99) */
+  return n >= 6 && w[n - 1] == 't' && (unsigned char)w[n - 2] == 0x99 &&
+         (unsigned char)w[n - 3] == 0x80 && (unsigned char)w[n - 4] == 0xE2 &&
+         w[n - 5] == 'n';
+}
+
+/* The complementizer "that" of a verb of saying whose clause begins at
+ * token k: right there ("noted that"), after a parenthesis between
+ * commas ("says, however, that"), or after a listener or setting that
+ * starts with a preposition or a capital ("wrote to the senator's
+ * office that", "told CNN that"); -1 when none, or when "that" is a
+ * pronoun ("said that." / "said that, too"). */
+static int32_t that_after(const ctx *c, int32_t k, int32_t hi) {
+  int32_t j = k;
+  if (is_punct(c, j, ',')) {
+    int32_t p = j + 1;
+    while (p < hi && p < j + 10 && !is_punct(c, p, ',') &&
+           (is_word(c, p) || c->tok[p].type == WS_TOK_NUMBER) &&
+           !c->f[p].cue && c->in_quote[p] < 0)
+      p++;
+    if (!is_punct(c, p, ','))
+      return -1;
+    j = p + 1;
+  } else if (!isw(c, j, W_THAT)) {
+    if (!(is_cap(c, j) || inc(c, j, C_NOTCL)) || isw(c, j, W_AND))
+      return -1;
+    int32_t p = j + 1;
+    while (p < hi && p < j + 8 && !isw(c, p, W_THAT) &&
+           (is_word(c, p) || c->tok[p].type == WS_TOK_NUMBER ||
+            is_punct(c, p, ',')) &&
+           !c->f[p].cue && !inc(c, p, C_SUBJ) && c->in_quote[p] < 0)
+      p++;
+    j = p;
+  }
+  if (!isw(c, j, W_THAT) || j + 1 >= hi)
+    return -1;
+  if (!is_word(c, j + 1) && c->tok[j + 1].type != WS_TOK_QUOTE &&
+      c->tok[j + 1].type != WS_TOK_NUMBER)
+    return -1;
+  return j;
+}
+
+/* 1 when a finite verb of saying, stance or naming starts at token i,
+ * perhaps after an adverb ("and later told", "and also urged"): the
+ * second verb of a coordination whose subject is the first's. */
+static int coordinated_cue(const ctx *c, int32_t i) {
+  if (is_ly_adverb(c, i) || (inc(c, i, C_FILLER) && !c->f[i].cue))
+    i++;
+  int f;
+  int32_t l;
+  return cue_at(c, i, &f, &l) && !(f & WS_CUE_PART) &&
+         (f & (WS_CUE_CLAUSE | WS_CUE_STANCE | WS_CUE_NAMING)) &&
+         !inc(c, i, C_THATONLY);
+}
+
 static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   /* a run-on "sentence" (a whole file without a full stop) is cut to a
    * window around the cue */
@@ -3030,6 +3175,13 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
      * clause */
     if (isw(c, i, W_AND) && inc(c, i + 1, C_SUBJ) && i + 2 < e &&
         is_word(c, i + 2) && c->f[i + 2].cue) {
+      e = i;
+      break;
+    }
+    /* "X praised the plan and urged Y to act": a second verb of saying
+     * or stance coordinated with the cue is a statement of its own */
+    if (i > a->cue.e && (isw(c, i, W_AND) || isw(c, i, W_BUT)) &&
+        coordinated_cue(c, i + 1)) {
       e = i;
       break;
     }
@@ -3099,16 +3251,70 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
 
 
 
-/* 'X's claim that ...': the possessor speaks. */
-static int nominal(ctx *c, int32_t v, int32_t s1) {
-  if (!inc(c, v, C_SAYN) || !isw(c, v + 1, W_THAT))
+/* Nouns of stance and statement that name their content with a
+ * preposition: "Trump's support for the wall", "her opposition to the
+ * deal", "his plan to cut taxes", "their attacks on the press" (the
+ * nominal attributions of PARC, Pareti 2012, which PolNeAR annotates with
+ * the possessor as source).  Only with a possessor, so that the holder is
+ * named: "the support for the wall" names none and is left alone. */
+static const char *const stance_nouns[] = {
+    "support",   "criticism", "criticisms", "opposition", "view",
+    "views",     "decision",  "plan",       "plans",      "call",
+    "calls",     "attack",    "attacks",    "proposal",   "proposals",
+    "position",  "positions", "stance",     "demand",     "demands",
+    "refusal",   "insistence", "embrace",   "rejection",  "opinion",
+    "opinions",  "hope",      "hopes",      "desire",     "vows",
+    "promises",  "pledges",   "endorsement", "praise",    "concern",
+    "concerns",  "accusations", "warnings", "threat",     "threats",
+    "defense",   "questions", "push",       "bid",        "commitment",
+    "request",   "requests",  "appeal",     "appeals",    "complaints",
+    "complaint", "fears",     "worries",    "allegations", "allegation",
+    "claims",    "accusation", "suggestion", "argument",  NULL};
+
+/* 'X's claim that ...', "Trump's support for the wall": the possessor
+ * speaks. */
+static int inside_reported(const ctx *c, size_t q0, int32_t v);
+
+/* 1 when the lower-case word i ends like an English adjective or
+ * participle (-al, -ic, -ive, -ous, -ful, -ing, -ed, -ent, -ant, -ong,
+ * ...: "strong support", "growing opposition", "voiced support"), as
+ * against a modifying noun ("storm attacks", "campaign plans"). */
+static int adjective_like(const ctx *c, int32_t i) {
+  static const char *const ends[] = {"al",  "ic",  "ive", "ous", "ful",
+                                     "ing", "ed",  "ent", "ant", "ong",
+                                     "ish", "ile", "ary", "ble", "ide",
+                                     "ad",  "est", "ate", "ian", NULL};
+  const ws_token *t = &c->tok[i];
+  size_t n = t->end - t->start;
+  const char *w = c->doc->text + t->start;
+  for (size_t k = 0; ends[k]; k++) {
+    size_t m = strlen(ends[k]);
+    if (n > m + 1 && memcmp(w + n - m, ends[k], m) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
+  int32_t k0 = v + 1; /* the word that names the content */
+  int that = isw(c, k0, W_THAT);
+  if (!is_word(c, v) || (c->tok[v].flags & WS_TF_CAP))
     return WS_OK;
+  if (!(inc(c, v, C_SAYN) && that)) {
+    if (!(isw(c, k0, W_FOR) || isw(c, k0, W_OF) || isw(c, k0, W_TO) ||
+          isw(c, k0, W_ABOUT) || isw(c, k0, W_ON) || isw(c, k0, W_AGAINST) ||
+          that) ||
+        !ws_tok_in(c->doc->text, &c->tok[v], stance_nouns))
+      return WS_OK;
+  }
   attr a = {NO_SPAN, {v, v + 1}, -1, 0};
   int32_t k = v - 1;
   while (k >= 0 && k > v - 3 && is_word(c, k) && !is_cap(c, k) &&
-         !(c->tok[k].flags & WS_TF_POSS) && !inc(c, k, C_DET))
+         !(c->tok[k].flags & WS_TF_POSS) && !inc(c, k, C_DET) &&
+         !c->f[k].cue)
     k--; /* "Trump's repeated claim" */
-  if (k >= 0 && is_word(c, k) && (c->tok[k].flags & WS_TF_POSS)) {
+  if (k >= 0 && is_word(c, k) && (c->tok[k].flags & WS_TF_POSS) &&
+      !inc(c, k, C_CONTR)) {
     a.np = np_ending(c, k, k - NP_MAX < 0 ? 0 : k - NP_MAX);
     if (a.np.s >= 0)
       a.ent = resolve(c, a.np);
@@ -3116,9 +3322,344 @@ static int nominal(ctx *c, int32_t v, int32_t s1) {
                                   isw(c, k, W_THEIR) || isw(c, k, W_ITS))) {
     a.np.s = k, a.np.e = k + 1; /* "his claim": his names the speaker */
   }
-  if (a.np.s < 0)
-    return WS_OK; /* "the claim that": no one to name */
-  return push_reported(c, v + 2, s1, &a);
+  /* with no possessor the holder is not named ("voiced support for X",
+   * "the claim that X"), but the content is still a stance's: reported
+   * with no speaker.  Not when the phrase is the object of a statement
+   * already reported ("endorsed the plan to build a pier": one
+   * statement), nor after a modifying noun ("the storm attacks on the
+   * pier": no one's stance) */
+  if (a.np.s < 0) {
+    int32_t p = v - 1;
+    int open = p < 0 || !is_word(c, p) || is_cap(c, p) ||
+               inc(c, p, C_DET | C_NOTCL) || c->f[p].cue ||
+               adjective_like(c, p);
+    if (!open || inside_reported(c, q0, v))
+      return WS_OK;
+  }
+  int32_t b = k0 + 1;
+  if (isw(c, k0, W_TO) && is_word(c, b) && !is_cap(c, b) &&
+      !inc(c, b, C_DET))
+    b = k0; /* "his plan to cut taxes": the infinitive */
+  int32_t e = s1;
+  if (!that) /* a noun phrase ends at the clause's next comma */
+    for (int32_t j = b; j < s1 && j < b + CLAUSE_MAX; j++)
+      if (is_punct(c, j, ',') && c->in_quote[j] < 0) {
+        e = j;
+        break;
+      }
+  a.min_words = that ? 0 : 1;
+  if (!(inc(c, v, C_SAYN) && that)) {
+    /* the holder of a stance is reliable only when the noun phrase is
+     * no one's object: in "X criticised Y's decision to ..." the
+     * statement is X's, and in "Bush pinned his hopes on ..." the
+     * pronoun stands for the subject; a named possessor opening the
+     * clause ("Trump's plan to ...") is kept */
+    int clear = is_cap(c, a.np.e - 1) && !inc(c, a.np.s, C_SUBJ);
+    for (int32_t j = a.np.s - 1; clear && j >= 0 && j > a.np.s - 12; j--) {
+      if (ends_sentence(c, j) || is_punct(c, j, ','))
+        break;
+      if (c->f[j].cue || c->in_quote[j] >= 0 || is_word(c, j))
+        clear = 0;
+    }
+    if (!clear)
+      a.np = NO_SPAN, a.ent = -1;
+  }
+  return push_reported(c, b, e, &a);
+}
+
+/* Verbs of appearance and expectation: "The race appears closer", "The
+ * plan seems to work", "The House is expected to pass the bill".  PARC
+ * and PolNeAR annotate them as attributions with no source (the
+ * reporter's or the public's impression), so the clause is reported
+ * speech with no speaker; the content runs from the verb to the end of
+ * the clause.  Not their physical senses: "appeared on Fox News",
+ * "appeared at a rally", "seemed Monday". */
+static int impression(ctx *c, int32_t v, int32_t s1) {
+  static const char *const seem_forms[] = {"seem",   "seems",   "seemed",
+                                           "appear", "appears", "appeared",
+                                           NULL};
+  static const char *const expected_forms[] = {"expected", NULL};
+  /* adverbs of hearsay: "the FBI is reportedly making arrangements" */
+  static const char *const hearsay[] = {"reportedly", "allegedly",
+                                        "purportedly", "supposedly",
+                                        "reputedly", "seemingly", NULL};
+  /* a label with no one named: "Sanders is seen as a long shot", "the
+   * DNC, which is viewed as aligned with Clinton", "she was identified
+   * as the protester" */
+  static const char *const label_forms[] = {
+      "seen",       "known",     "viewed",    "regarded",   "considered",
+      "described",  "identified", "listed",   "remembered", "perceived",
+      "touted",     "billed",    "branded",   "labeled",    "portrayed",
+      "characterized", "hailed", "dubbed",    NULL};
+  const ws_token *t = &c->tok[v];
+  if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP))
+    return WS_OK;
+  if (isw(c, v + 1, W_AS) && is_word(c, v + 2) &&
+      ws_tok_in(c->doc->text, t, label_forms)) {
+    int32_t b = v - 1;
+    for (int skip = 0; skip < 2 && b > 0 &&
+                       (is_ly_adverb(c, b) ||
+                        (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
+         skip++)
+      b--;
+    if (!inc(c, b, C_BE) || ws_tok_is(c->doc->text, &c->tok[v + 2], "well"))
+      return WS_OK; /* "known as well" */
+    attr l = {NO_SPAN, {v, v + 1}, -1, 2};
+    return push_reported(c, v, s1, &l);
+  }
+  if (t->end - t->start < 4 || t->end - t->start > 11)
+    return WS_OK;
+  char c0 = c->doc->text[t->start];
+  if (c0 != 's' && c0 != 'a' && c0 != 'e' && c0 != 'r' && c0 != 'p')
+    return WS_OK; /* a cheap first test: most words are none of these */
+  int32_t k = v + 1; /* the complement */
+  if (ws_tok_in(c->doc->text, t, hearsay)) {
+    if (!is_word(c, k) || is_cap(c, k))
+      return WS_OK;
+    attr h = {NO_SPAN, {v, v + 1}, -1, 2};
+    return push_reported(c, v, s1, &h);
+  }
+  if (t->end - t->start > 8)
+    return WS_OK;
+  if (ws_tok_in(c->doc->text, t, expected_forms)) {
+    /* only the passive with an infinitive: "is (widely) expected to" */
+    int32_t b = v - 1;
+    for (int skip = 0; skip < 2 && (is_ly_adverb(c, b) ||
+                                    (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
+         skip++)
+      b--; /* "is widely expected", "is also not expected" */
+    if (!(inc(c, b, C_BE) || inc(c, b, C_CONTR)) || !isw(c, k, W_TO))
+      return WS_OK;
+  } else if (!ws_tok_in(c->doc->text, t, seem_forms)) {
+    return WS_OK;
+  }
+  if (k >= s1 || !(is_word(c, k) || is_punct(c, k, ',')))
+    return WS_OK;
+  if (isw(c, k, W_TO)) {
+    if (!is_word(c, k + 1) || is_cap(c, k + 1) || inc(c, k + 1, C_DET))
+      return WS_OK; /* "appeared to reporters", "appeared to the crowd" */
+  } else if (is_cap(c, k) || (inc(c, k, C_NOTCL) && !isw(c, k, W_AS)) ||
+             inc(c, k, C_TIMEW) || c->f[k].cue) {
+    return WS_OK; /* "appeared on", "appeared Monday" */
+  } else if (isw(c, k, W_AS)) {
+    return WS_OK; /* "appeared as a guest" */
+  }
+  attr a = {NO_SPAN, {v, v + 1}, -1, 2};
+  return push_reported(c, v, s1, &a);
+}
+
+/* 1 when token v lies inside the content of one of the last few
+ * reported statements pushed since index q0 (this sentence's): "47
+ * percent said they would vote for X" is one statement, the poll's, not
+ * a second one of "they".  Only the latest eight are looked at, so the
+ * test stays constant-time in a sentence of a million words. */
+static int inside_reported(const ctx *c, size_t q0, int32_t v) {
+  const ws_quote *qs = c->doc->quotes.items;
+  size_t n = c->doc->quotes.len;
+  uint32_t at = c->tok[v].start;
+  for (size_t i = n; i > q0 && i + 8 > n; i--)
+    if (qs[i - 1].kind == WS_QUOTE_REPORTED && qs[i - 1].start <= at &&
+        at < qs[i - 1].end)
+      return 1;
+  return 0;
+}
+
+/* Marks the reported statements pushed from index q on to lose their
+ * speaker (their content stands, their source is another statement's);
+ * unhide() clears them once split_statements() has used the speaker to
+ * tell where each statement begins. */
+enum { HIDDEN = -2 };
+
+static void hide_speakers(ctx *c, size_t q) {
+  ws_quote *qs = c->doc->quotes.items;
+  for (size_t i = q; i < c->doc->quotes.len; i++)
+    if (qs[i].kind == WS_QUOTE_REPORTED)
+      qs[i].speaker = HIDDEN;
+}
+
+static void unhide(ctx *c, size_t q0) {
+  ws_quote *qs = c->doc->quotes.items;
+  for (size_t i = q0; i < c->doc->quotes.len; i++)
+    if (qs[i].speaker == HIDDEN) {
+      qs[i].speaker = -1;
+      qs[i].speaker_start = qs[i].speaker_end = 0;
+    }
+}
+
+/* Verbs of preference, attention and decision that PARC and PolNeAR
+ * annotate as attributions of a stance, with the object as content:
+ * "voters favored Clinton", "Trump discussed his tax plan", "the senator
+ * voted against the bill", "Obama responded to the critics", "she sees
+ * the deal as a mistake", "the governor signed the measure".  Only with a
+ * subject noun phrase (the holder) and in a verb's context: a past form
+ * not after a determiner ("the signed bill"), an -s form after a
+ * third-person subject, a base form after a pronoun or modal. */
+static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
+                       size_t q0) {
+  static const char *const obj_verbs[] = {
+      "favor",   "favors",   "favored",  "prefer",    "prefers",
+      "preferred", "discuss", "discusses", "discussed", "address",
+      "addresses", "addressed", "signed", "ordered",  "nominated", NULL};
+  static const char *const to_verbs[] = {
+      "responded", "responds", "respond", "referred", "refers",
+      "pointed",   "points",   NULL};
+  static const char *const on_verbs[] = {"commented", "comments", "comment",
+                                         "focused",   "focuses",  NULL};
+  static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
+  static const char *const see_verbs[] = {"sees", "saw", "see", "views",
+                                          "viewed", "view", NULL};
+  /* an undertaking in an infinitive: "threatened to sue", "aims to cut",
+   * "would like to see" */
+  static const char *const inf_verbs[] = {"threatened", "threatens",
+                                          "threaten",   "aims",
+                                          "aimed",      "like", NULL};
+  const ws_token *t = &c->tok[v];
+  if (t->type != WS_TOK_WORD ||
+      ((t->flags & WS_TF_CAP) && !c->headline[t->sent]))
+    return WS_OK;
+  size_t n = t->end - t->start;
+  if (n < 3 || n > 10)
+    return WS_OK;
+  /* a verb of saying ("responded") is the main loop's, except with a
+   * preposition and a noun phrase ("responded to the critics"), which
+   * there reads as no clause */
+  if (c->f[v].cue && !((isw(c, v + 1, W_TO) || isw(c, v + 1, W_ON)) &&
+                       (inc(c, v + 2, C_DET) || is_cap(c, v + 2))))
+    return WS_OK;
+  const char *w = c->doc->text + t->start;
+  int32_t k = v + 1; /* the content */
+  int see = 0, irregular_inf = 0;
+  if (ws_tok_in(c->doc->text, t, obj_verbs)) {
+    /* an object follows */
+  } else if (ws_tok_in(c->doc->text, t, to_verbs)) {
+    if (!isw(c, k, W_TO))
+      return WS_OK;
+    k++;
+  } else if (ws_tok_in(c->doc->text, t, on_verbs)) {
+    if (!isw(c, k, W_ON))
+      return WS_OK;
+    k++;
+  } else if (ws_tok_in(c->doc->text, t, vote_verbs)) {
+    if (!isw(c, k, W_FOR) && !isw(c, k, W_AGAINST))
+      return WS_OK;
+    k++;
+  } else if (ws_tok_in(c->doc->text, t, inf_verbs)) {
+    if (!isw(c, k, W_TO) || !is_word(c, k + 1) || is_cap(c, k + 1) ||
+        inc(c, k + 1, C_DET | C_SUBJ | C_OBJ))
+      return WS_OK;
+    if (ws_tok_is(c->doc->text, t, "like") &&
+        !ws_tok_is(c->doc->text, &c->tok[v - 1], "would"))
+      return WS_OK; /* only "would like to" */
+    if (ws_tok_is(c->doc->text, t, "like"))
+      irregular_inf = 1;
+  } else if (ws_tok_in(c->doc->text, t, see_verbs)) {
+    int as = 0;
+    for (int32_t j = k + 1; j < s1 && j < k + 8 && is_word(c, j); j++)
+      if (isw(c, j, W_AS)) {
+        as = 1;
+        break;
+      }
+    if (!as)
+      return WS_OK; /* "sees X as Y": a view, not a sight */
+    see = 1;
+  } else {
+    return WS_OK;
+  }
+  (void)see;
+  /* the verb's context */
+  int past = n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd';
+  int irregular = ws_tok_is(c->doc->text, t, "saw") || irregular_inf;
+  int third = !past && !irregular && w[n - 1] == 's';
+  if (inc(c, v - 1, C_DET) ||
+      (is_word(c, v - 1) && (c->tok[v - 1].flags & WS_TF_POSS)))
+    return WS_OK; /* "the signed bill", "his views" */
+  if (third && !third_person_subject(c, v - 1))
+    return WS_OK; /* "the comments on", "his points to" */
+  if (!past && !irregular && !third && !inc(c, v - 1, C_PRESENT_BEFORE))
+    return WS_OK; /* "a vote for", "the favor" */
+  if (k >= s1 || !(is_word(c, k) || c->tok[k].type == WS_TOK_NUMBER ||
+                   c->tok[k].type == WS_TOK_QUOTE))
+    return WS_OK;
+  attr a = {subject_before(c, v, s0), {v, v + 1}, -1, 1};
+  if (inside_reported(c, q0, v))
+    return WS_OK;
+  if (a.np.s >= 0) /* else the holder is not read: no speaker */
+    a.ent = resolve(c, a.np);
+  int32_t e = s1;
+  for (int32_t j = k; j < s1 && j < k + CLAUSE_MAX; j++)
+    if ((is_punct(c, j, ',') || is_punct(c, j, ':')) && c->in_quote[j] < 0) {
+      e = j;
+      break;
+    }
+  return push_reported(c, k, e, &a);
+}
+
+/* Adjectives of certainty and feeling with a that-clause: "voters are
+ * convinced that ...", "Cruz has been acutely aware that ...", "his
+ * supporters are optimistic that ..." (PARC annotates the clause as the
+ * holder's belief).  The holder is the subject of the copula. */
+static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
+  static const char *const adjectives[] = {
+      "aware",    "convinced", "optimistic", "hopeful",   "concerned",
+      "confident", "sure",     "certain",    "glad",      "worried",
+      "afraid",   "adamant",   "skeptical",  "insistent", "pessimistic",
+      "unaware",  "doubtful",  NULL};
+  /* and of will with an infinitive: "is eager to run", "are willing to
+   * pay" */
+  static const char *const will_adjectives[] = {"eager", "willing",
+                                                "determined", "reluctant",
+                                                "unwilling", NULL};
+  const ws_token *t = &c->tok[v];
+  if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
+      !is_word(c, v + 2))
+    return WS_OK;
+  int inf = 0;
+  if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
+      !inc(c, v + 2, C_DET | C_SUBJ | C_OBJ) &&
+      ws_tok_in(c->doc->text, t, will_adjectives))
+    inf = 1;
+  else if (!isw(c, v + 1, W_THAT) || !ws_tok_in(c->doc->text, t, adjectives))
+    return WS_OK;
+  int32_t b = v - 1; /* "is acutely aware", "are not sure" */
+  for (int skip = 0; skip < 2 && b > s0 &&
+                     (is_ly_adverb(c, b) ||
+                      (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
+       skip++)
+    b--;
+  if (!inc(c, b, C_BE))
+    return WS_OK;
+  attr a = {subject_before(c, b, s0), {v, v + 1}, -1, inf ? 2 : 0};
+  if (a.np.s >= 0)
+    a.ent = resolve(c, a.np);
+  return push_reported(c, inf ? v + 1 : v + 2, s1, &a);
+}
+
+/* An indirect question after a preposition of topic: "talks about how
+ * she pushed for it", "split on whether the plan works", "a fight over
+ * why the deal failed" (PARC annotates the question as the content of
+ * the discussion, worry or dispute).  Its holder is not read: reported
+ * with no speaker.  Not "what", which as often opens a plain noun phrase
+ * ("about what happened"), nor "when" ("on when the vote is"). */
+static int topic_question(ctx *c, int32_t v, int32_t s1) {
+  if (!(isw(c, v, W_ABOUT) || isw(c, v, W_ON) ||
+        ws_tok_is(c->doc->text, &c->tok[v], "over")))
+    return WS_OK;
+  static const char *const wh[] = {"how", "whether", "why", "where",
+                                   "which", "who", NULL};
+  int32_t k = v + 1;
+  if (k + 1 >= s1 || !is_word(c, k) || !is_word(c, k + 1) ||
+      !ws_tok_in(c->doc->text, &c->tok[k], wh))
+    return WS_OK;
+  /* a verb of saying before may have reported it already ("talked
+   * about how ...", "asked about whether ..."): one statement, not two */
+  const ws_quote *qs = c->doc->quotes.items;
+  size_t n = c->doc->quotes.len;
+  for (size_t i = n; i > 0 && i + 8 > n; i--)
+    if (qs[i - 1].kind == WS_QUOTE_REPORTED &&
+        qs[i - 1].start == c->tok[k].start)
+      return WS_OK;
+  attr a = {NO_SPAN, {v, v + 1}, -1, 2};
+  return push_reported(c, k, s1, &a);
 }
 
 /* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
@@ -3131,14 +3672,172 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
   if (np.s < 0 || np.e - np.s > 4 || !is_punct(c, np.e, ':'))
     return WS_OK;
   int32_t ent = mention_entity(c, np);
-  if (ent < 0 || entity_kind(c, ent) != WS_ENTITY_PERSON)
-    return WS_OK;
+  if (ent < 0 || (entity_kind(c, ent) != WS_ENTITY_PERSON &&
+                  entity_kind(c, ent) != WS_ENTITY_ORG)) {
+    /* a headline's source in title case with no entity ("Poll: ...",
+     * "Clinton Camp: ...", "Newspaper: ..."), but not a label of the
+     * page ("Contributing:", "Twitter:", "BYLINE:", "Q:") */
+    static const char *const labels[] = {
+        "contributing", "twitter", "byline", "email", "photo", "photos",
+        "source", "sources", "note", "update", "updated", "correction",
+        "related", "read", "watch", "name", "age", "editor", "editors",
+        "transcript", "video", "listen", "follow", "see", "the", "q", "a",
+        "tags", "topics", "credit", "subscribe", "share", NULL};
+    if (ent >= 0 && entity_kind(c, ent) == WS_ENTITY_PLACE)
+      return WS_OK; /* a dateline or a section: "Iowa:" */
+    for (int32_t j = np.s; j < np.e; j++)
+      if (!is_cap(c, j) || ((c->tok[j].flags & WS_TF_UPPER) &&
+                            np.e - np.s == 1))
+        return WS_OK;
+    if (ws_tok_in(c->doc->text, &c->tok[np.s], labels))
+      return WS_OK;
+    int words = 0;
+    for (int32_t j = np.e + 1; j < s1 && words < 3; j++)
+      words += is_word(c, j);
+    if (words < 3)
+      return WS_OK;
+  }
   attr a = {np, {np.e, np.e + 1}, ent, 0};
   return push_reported(c, np.e + 1, s1, &a);
 }
 
 
+/* A statement ends where the next one of the sentence begins: "X said
+ * the plan is dead and Y warned that ..." or "X praised A, the actress
+ * also pointed out that B" hold two (PARC gives each its own content).
+ * Each reported quote pushed for the sentence (from index q0 on) is cut
+ * before the speaker, or else the cue, of a later statement with a
+ * speaker of its own that starts inside it, when at least three words of
+ * its own remain. */
+static void split_statements(ctx *c, size_t q0) {
+  ws_quote *qs = c->doc->quotes.items;
+  size_t n = c->doc->quotes.len;
+  static const char *const joins[] = {"and", "but", "while", "as", "then",
+                                      "so", "or", "also", NULL};
+  for (size_t i = q0; i < n; i++) {
+    if (qs[i].kind != WS_QUOTE_REPORTED)
+      continue;
+    uint32_t cut = qs[i].end;
+    /* quotes are pushed in the order of their cues, and a content spans
+     * at most CLAUSE_MAX tokens from its cue, so the later statements
+     * that can start inside this one are the next few: linear work even
+     * in a sentence of a million words */
+    for (size_t j = i + 1; j < n && qs[j].cue_start < qs[i].end; j++) {
+      const ws_quote *b = &qs[j];
+      if (b->kind != WS_QUOTE_REPORTED ||
+          b->speaker_end == b->speaker_start || b->cue_end == b->cue_start ||
+          b->start < b->cue_end || b->speaker_start == qs[i].speaker_start)
+        continue;
+      uint32_t at = b->speaker_start < b->cue_start ? b->speaker_start
+                                                    : b->cue_start;
+      if (at > qs[i].start && at < cut && b->cue_start > qs[i].cue_start)
+        cut = at;
+    }
+    if (cut == qs[i].end)
+      continue;
+    int32_t s = tok_at_or_after(c, qs[i].start);
+    int32_t e = tok_at_or_after(c, cut);
+    /* the later speaker's phrase may begin before the mention found for
+     * it ("and the mayor of the town replied"): back to a coordinator or
+     * comma a few words before */
+    for (int32_t j = e - 1; j > s && j >= e - 6; j--) {
+      if (is_punct(c, j, ',') || ws_tok_in(c->doc->text, &c->tok[j], joins)) {
+        e = j;
+        break;
+      }
+      if (!is_word(c, j) || c->f[j].cue)
+        break;
+    }
+    while (e > s && (c->tok[e - 1].type != WS_TOK_WORD ||
+                     ws_tok_in(c->doc->text, &c->tok[e - 1], joins)))
+      e--;
+    int words = 0;
+    for (int32_t k = s; k < e && words < 3; k++)
+      words += is_word(c, k);
+    if (words >= 3)
+      qs[i].end = c->tok[e - 1].end;
+  }
+}
+
+/* The entity of the latest mention before token `at` whose canonical
+ * name ends with the word of token w, ignoring case: the speaker label of
+ * a transcript is written in capitals ("PENCE" for Mike Pence). */
+static int32_t entity_by_label(ctx *c, int32_t at, int32_t w) {
+  const ws_entity *ents = c->doc->entities.items;
+  const ws_mention *ms = c->doc->mentions.items;
+  const char *s = c->doc->text + c->tok[w].start;
+  size_t n = c->tok[w].core_end - c->tok[w].start;
+  int32_t last = -1;
+  for (int32_t i = at - 1; i >= 0 && i > at - WORD_MAX && step(c); i--) {
+    int32_t m = c->doc->tok_mention[i];
+    if (m < 0 || ms[m].entity == last)
+      continue;
+    last = ms[m].entity;
+    const char *name = ents[last].name;
+    size_t ln = strlen(name);
+    if (ln < n || (ln > n && name[ln - n - 1] != ' '))
+      continue;
+    size_t k = 0;
+    while (k < n && (name[ln - n + k] | 32) == (s[k] | 32))
+      k++;
+    if (k == n)
+      return last;
+  }
+  return -1;
+}
+
+/* A direct quote that opens with a speaker's label in capitals and a
+ * colon ('"WALLACE: Let's start ...'), the turn of a quoted transcript,
+ * is that speaker's when no cue named one. */
+static void transcript_speakers(ctx *c, size_t n_direct) {
+  ws_quote *qs = c->doc->quotes.items;
+  for (size_t k = 0; k < n_direct; k++) {
+    if (qs[k].speaker_end != qs[k].speaker_start)
+      continue;
+    int32_t s = tok_at_or_after(c, qs[k].start), e = s;
+    while (e < c->n && e < s + 4 && is_word(c, e) &&
+           (c->tok[e].flags & WS_TF_UPPER))
+      e++;
+    if (e == s || !is_punct(c, e, ':') || c->tok[e].start >= qs[k].end)
+      continue;
+    qs[k].speaker = entity_by_label(c, s, e - 1);
+    qs[k].speaker_start = c->tok[s].start;
+    qs[k].speaker_end = c->tok[e - 1].core_end;
+    qs[k].cue_start = c->tok[e].start;
+    qs[k].cue_end = c->tok[e].end;
+  }
+}
+
+/* Two patterns may read the same statement ("his plans for X" as a noun
+ * of stance and as a verb): the sentence's reported quotes from index q0
+ * on keep one of each span, the one that names a speaker.  Each is
+ * compared with the few before it only (quotes come in the order of
+ * their cues), so the work stays linear. */
+static void dedupe(ctx *c, size_t q0) {
+  ws_quote *qs = c->doc->quotes.items;
+  size_t n = c->doc->quotes.len, w = q0;
+  for (size_t i = q0; i < n; i++) {
+    int dup = 0;
+    if (qs[i].kind == WS_QUOTE_REPORTED)
+      for (size_t j = w; j > q0 && j + 8 > w; j--) {
+        ws_quote *p = &qs[j - 1];
+        if (p->kind != WS_QUOTE_REPORTED || p->start != qs[i].start ||
+            p->end != qs[i].end)
+          continue;
+        if (p->speaker_end == p->speaker_start &&
+            qs[i].speaker_end != qs[i].speaker_start)
+          *p = qs[i];
+        dup = 1;
+        break;
+      }
+    if (!dup)
+      qs[w++] = qs[i];
+  }
+  c->doc->quotes.len = w;
+}
+
 static int reported(ctx *c, size_t n_direct) {
+  transcript_speakers(c, n_direct);
   const ws_tokens *tk = &c->doc->tokens;
   size_t dq = 0; /* direct quotes before the current sentence */
   for (size_t si = 0; si < tk->n_sent; si++) {
@@ -3153,13 +3852,27 @@ static int reported(ctx *c, size_t n_direct) {
         c->last_tok = tok_at_or_after(c, d->speaker_start);
       }
     }
+    size_t q0 = c->doc->quotes.len;
     int rc0 = name_colon(c, s0, s1);
     if (rc0)
       return rc0;
+    size_t hide_from = (size_t)-1; /* statements to leave unattributed */
     for (int32_t v = s0; v < s1; v++) {
+      if (hide_from != (size_t)-1) {
+        hide_speakers(c, hide_from);
+        hide_from = (size_t)-1;
+      }
       if (c->in_quote[v] >= 0)
         continue;
-      int rcn = nominal(c, v, s1);
+      int rcn = nominal(c, v, s1, q0);
+      if (!rcn)
+        rcn = impression(c, v, s1);
+      if (!rcn)
+        rcn = stance_verb(c, v, s0, s1, q0);
+      if (!rcn)
+        rcn = belief_adjective(c, v, s0, s1);
+      if (!rcn)
+        rcn = topic_question(c, v, s1);
       if (rcn)
         return rcn;
       int f;
@@ -3189,9 +3902,53 @@ static int reported(ctx *c, size_t n_direct) {
           return rc;
         continue;
       }
-      if (inc(c, v - 1, C_BE) && !(f & WS_CUE_PRESENT) &&
-          !isw(c, v, W_ACCORDING))
-        continue; /* a passive: "Texas was called for X" */
+      int32_t pb = v - 1; /* "is widely expected", "was also told" */
+      for (int skip = 0; skip < 2 && pb > s0 &&
+                         (is_ly_adverb(c, pb) ||
+                          (inc(c, pb, C_FILLER) && !inc(c, pb, C_BE)));
+           skip++)
+        pb--;
+      if (inc(c, pb, C_BE) && !(f & WS_CUE_PRESENT) &&
+          !isw(c, v, W_ACCORDING) && !ends_in_ing(c, v)) {
+        /* a passive: "Texas was called for X" is no statement; "it was
+         * reported that ...", "voters were told to ..." report a clause
+         * whose source is not named */
+        if (ws_tok_is(c->doc->text, &c->tok[l + 1], "by")) {
+          /* "was told by aides that ...", "was asked by the host
+           * whether ...": the agent is the source */
+          attr q = {source_of(c, l + 2, s1), {v, l + 1}, -1, 0};
+          int32_t k = q.np.s >= 0 ? q.np.e : -1;
+          if (k > 0 && (isw(c, k, W_THAT) || inc(c, k, C_WH)) &&
+              is_word(c, k + 1)) {
+            q.ent = resolve(c, q.np);
+            int rc = push_reported(c, isw(c, k, W_THAT) ? k + 1 : k, s1, &q);
+            if (rc)
+              return rc;
+          } else if (k > 0) {
+            /* "The plan was rejected by the council", "The meeting was
+             * first reported by the paper": the passive's subject is
+             * what the agent said or took a stance on */
+            span subj = subject_before(c, pb, s0);
+            if (subj.s >= 0) {
+              q.ent = resolve(c, q.np);
+              q.min_words = 1;
+              int rc = push_reported(c, subj.s, subj.e, &q);
+              if (rc)
+                return rc;
+            }
+          }
+        } else if ((f & WS_CUE_CLAUSE) &&
+            (isw(c, l + 1, W_THAT) ||
+             (isw(c, l + 1, W_TO) && is_word(c, l + 2) &&
+              !is_cap(c, l + 2) && !inc(c, l + 2, C_DET | C_SUBJ | C_OBJ)))) {
+          attr q = {NO_SPAN, {v, l + 1}, -1, 0};
+          int rc = push_reported(c, isw(c, l + 1, W_THAT) ? l + 2 : l + 1,
+                                 s1, &q);
+          if (rc)
+            return rc;
+        }
+        continue;
+      }
       attr a = {NO_SPAN, {v, l + 1}, -1, 0};
       if (isw(c, v, W_ACCORDING)) {
         a.np = source_of(c, l + 1, s1);
@@ -3199,7 +3956,15 @@ static int reported(ctx *c, size_t n_direct) {
           continue;
         a.ent = resolve(c, a.np);
         int rc;
-        if (v == s0 || (v == s0 + 1 && c->tok[s0].type == WS_TOK_QUOTE)) {
+        /* "According to X, ...", and after a short lead-in: "In
+         * addition, according to the department, ...", "But, according
+         * to the poll, ..." */
+        int lead = 0;
+        for (int32_t j = s0; j < v && j < s0 + 8 && lead < 4; j++)
+          lead += is_word(c, j);
+        if (v == s0 || (v == s0 + 1 && c->tok[s0].type == WS_TOK_QUOTE) ||
+            (v - s0 <= 8 && lead < 4 && is_punct(c, v - 1, ',') &&
+             is_punct(c, a.np.e, ','))) {
           int32_t k = a.np.e;
           while (k < s1 && !is_punct(c, k, ','))
             k++;
@@ -3215,6 +3980,13 @@ static int reported(ctx *c, size_t n_direct) {
       if ((f & WS_CUE_PART) || isw(c, v - 1, W_AND) ||
       isw(c, v - 1, W_BUT)) {
         a.np = clause_subject(c, v, s0); /* "..., and says he will" */
+        if (inc(c, pb, C_BE) && ends_in_ing(c, v)) {
+          /* the progressive: "Obama is defending X" has the subject of
+           * its auxiliary */
+          span sb = subject_before(c, pb, s0);
+          if (sb.s >= 0)
+            a.np = sb;
+        }
       } else {
         a.np = subject_before(c, v, s0);
         if ((f & WS_CUE_INVERT) && is_punct(c, v - 1, ',')) {
@@ -3235,19 +4007,95 @@ static int reported(ctx *c, size_t n_direct) {
             a.np = inv;
         }
       }
-      if (a.np.s < 0 && (f & WS_CUE_OBJECT) && inc(c, l + 1, C_WH)) {
-        /* "Asked whether the pier is safe, the mayor said ...": the
-         * question is reported, its asker is not named */
-        int32_t e = l + 2;
+      int32_t wq = a.np.s < 0 && (f & WS_CUE_OBJECT) ? asked_what(c, l + 1, s1)
+                                                      : -1;
+      if (wq >= 0) {
+        /* "Asked whether the pier is safe, the mayor said ...", "Asked
+         * on the radio about the pier, ...": the question is reported,
+         * its asker is not named */
+        int32_t e = wq + 1;
         while (e < s1 && !is_punct(c, e, ',') && !ends_sentence(c, e))
           e++;
-        int rc = push_reported(c, l + 1, e, &a);
+        a.min_words = 1; /* "Asked about the closure" */
+        int rc = push_reported(c, isw(c, wq, W_ABOUT) ? wq + 1 : wq, e, &a);
         if (rc)
           return rc;
         continue;
       }
-      if (a.np.s < 0)
+      if (a.np.s < 0 && isw(c, v - 1, W_AS) &&
+          (ws_tok_is(c->doc->text, &c->tok[l + 1], "by") ||
+           (isw(c, l + 1, W_IN) && inc(c, l + 2, C_DET | C_MEDIA)) ||
+           (isw(c, l + 1, W_IN) && is_cap(c, l + 2)))) {
+        /* "As reported by the paper, ...", "As stated in the letter,
+         * ...", "As noted in Vik's column, ...": the agent, or the text
+         * that states it, is the source */
+        a.np = source_of(c, l + 2, s1);
+        int32_t k = a.np.s >= 0 ? a.np.e : s1;
+        if (is_punct(c, k, ',')) {
+          a.ent = resolve(c, a.np);
+          int rc = push_reported(c, k + 1, s1, &a);
+          if (rc)
+            return rc;
+        }
         continue;
+      }
+      if (a.np.s < 0 && neg_aux(c, v - 1))
+        a.np = subject_before(c, v - 1, s0); /* "we don't know how" */
+      if (a.np.s < 0 && (f & WS_CUE_CLAUSE) && !(f & WS_CUE_PART))
+        a.np = head_before(c, v, s0);
+      if (a.np.s < 0) {
+        /* no subject to read ("Having announced that ...", "Let me just
+         * say that ...", "a court document filed Thursday says that"),
+         * but a that-clause is still a statement: reported with no
+         * speaker */
+        int32_t th = (f & WS_CUE_CLAUSE) ? that_after(c, l + 1, s1) : -1;
+        if (th >= 0) {
+          /* an opening participle clause ends at its comma: "Having
+           * announced that the bridge would close, the council left" */
+          int32_t e = s1;
+          if (v - s0 <= 2)
+            for (int32_t j = th + 1; j < s1 && j < th + CLAUSE_MAX; j++)
+              if (is_punct(c, j, ',') && c->in_quote[j] < 0) {
+                e = j;
+                break;
+              }
+          int rc = push_reported(c, th + 1, e, &a);
+          if (rc)
+            return rc;
+        } else if ((f & (WS_CUE_STANCE | WS_CUE_SPEECH)) &&
+                   isw(c, l + 1, W_TO) && is_word(c, l + 2) &&
+                   !is_cap(c, l + 2) &&
+                   !inc(c, l + 2, C_DET | C_SUBJ | C_OBJ) &&
+                   !inc(c, v, C_PLAINSAY)) {
+          /* "have pledged to end the programs", "most in Miami want to
+           * change the law": the undertaking, its holder unread */
+          a.min_words = 2;
+          int rc = push_reported(c, l + 1, s1, &a);
+          if (rc)
+            return rc;
+        } else if ((f & (WS_CUE_STANCE | WS_CUE_NAMING)) &&
+                   !(f & WS_CUE_CLAUSE) && l + 1 < s1 &&
+                   (inc(c, l + 1, C_DET) || is_cap(c, l + 1) ||
+                    c->doc->tok_mention[l + 1] >= 0)) {
+          /* "praising the candidate", "backing Jeb Bush": the stance's
+           * object, its holder unread */
+          int32_t e = l + 1;
+          while (e < s1 && e < l + 1 + CLAUSE_MAX && !is_punct(c, e, ',') &&
+                 !ends_sentence(c, e))
+            e++;
+          a.min_words = 1;
+          int rc = push_reported(c, l + 1, e, &a);
+          if (rc)
+            return rc;
+        }
+        continue;
+      }
+      /* a belief or stance inside another statement of the sentence
+       * ("47 percent said they would support X") is part of that
+       * statement: its content is reported, but "they" is not named as a
+       * second source */
+      if (!(f & WS_CUE_SPEECH) && inside_reported(c, q0, v))
+        hide_from = c->doc->quotes.len;
       a.ent = resolve(c, a.np);
       if (a.ent >= 0) {
         c->last_ent = a.ent;
@@ -3293,16 +4141,34 @@ static int reported(ctx *c, size_t n_direct) {
       }
       /* "told reporters that", "said in a statement Tuesday that" */
       if ((f & WS_CUE_OBJECT) && k < s1) {
-        span o = np_starting(c, k, s1);
+        span o = listener(c, k, s1);
+        if (o.s < 0)
+          o = np_starting(c, k, s1);
         if (o.s < 0 && inc(c, k, C_DET))
           o = np_starting(c, k + 1, s1); /* "told The Atlantic's X" */
         if (o.s < 0 && is_word(c, k) && !inc(c, k, C_CLFILL))
           o.s = k, o.e = k + 1;
         if (o.s >= 0)
           k = o.e;
+        /* "told The Star-Ledger of Newark": the listener's place */
+        if (o.s >= 0 && isw(c, k, W_OF) && is_cap(c, k + 1)) {
+          span pl = np_starting(c, k + 1, s1);
+          if (pl.s >= 0)
+            k = pl.e;
+        }
       }
       /* what one undertakes or urges: "vowed to stay", "agreed to pay",
-       * "urged the council to act" (the infinitive is the content) */
+       * "urged the council to act" (the infinitive is the content), also
+       * past a time: "vowed last month to stay", "promised Monday to" */
+      {
+        int32_t kt = k;
+        for (int n = 0; n < 3 && inc(c, kt, C_CLFILL) && !isw(c, kt, W_THAT) &&
+                        !isw(c, kt, W_ON);
+             n++)
+          kt++;
+        if (kt > k && isw(c, kt, W_TO))
+          k = kt;
+      }
       if (isw(c, k, W_TO) && is_word(c, k + 1) && !is_cap(c, k + 1) &&
           !inc(c, k + 1, C_DET | C_SUBJ) && k + 1 < s1 &&
           !inc(c, v, C_PLAINSAY)) { /* not "said to cheers" */
@@ -3324,6 +4190,12 @@ static int reported(ctx *c, size_t n_direct) {
              !isw(c, k, W_THAT) &&
              !(isw(c, k, W_ON) && !inc(c, k + 1, C_TIMEW | C_CLFILL)))
         k++, skipped++; /* "on Monday", but not "on NBC's show" */
+      if (is_punct(c, k, ',')) {
+        /* "He believes, for example, that ...": a parenthesis */
+        int32_t th = that_after(c, k, s1);
+        if (th >= 0)
+          k = th;
+      }
       /* "X says at a campaign stop in Toledo, Ohio, that ...": a phrase
        * of place or time before the complementizer */
       for (int32_t j = k; j < s1 && j < k + 12; j++) {
@@ -3340,17 +4212,50 @@ static int reported(ctx *c, size_t n_direct) {
             cue_at(c, j, &g, &m))
           break;
       }
+      if (is_punct(c, k, ':') && k + 1 < c->n &&
+          (c->tok[k + 1].flags & WS_TF_PARA) &&
+          c->tok[k + 1].type != WS_TOK_QUOTE && c->in_quote[k + 1] < 0) {
+        /* "The governor added:" closing its paragraph, and the words
+         * follow in the next paragraph without quotation marks: that
+         * paragraph is the statement */
+        int32_t e = k + 2;
+        while (e < c->n && e < k + 1 + CLAUSE_MAX &&
+               !(c->tok[e].flags & WS_TF_PARA))
+          e++;
+        int rc = push_reported(c, k + 1, e, &a);
+        if (rc)
+          return rc;
+        continue;
+      }
       int introduced = isw(c, k, W_THAT) || is_punct(c, k, ':');
       if (introduced)
         k++; /* "X said that ...", "X said: ..." */
+      if (introduced && isw(c, k - 1, W_THAT) && is_punct(c, k, ',') &&
+          is_word(c, k + 1))
+        k++; /* "said that, among voters, ..." */
       int rc = WS_OK;
       int32_t as = inc(c, a.np.s - 1, C_DET) ? a.np.s - 2 : a.np.s - 1;
       if (as == s0 && isw(c, as, W_AS) && is_punct(c, k, ',')) {
         /* "As the paper noted, trust is collapsing." */
         rc = push_reported(c, k + 1, s1, &a);
-      } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
+      } else if (as > s0 && isw(c, as, W_AS) && is_punct(c, as - 1, ',') &&
                  is_punct(c, k, ',')) {
-        /* "The plan, he said, is dead." */
+        /* "..., as the paper reported on Monday, the mayor is leaving":
+         * what follows is reported, or what precedes when little does */
+        int after = 0;
+        for (int32_t j = k + 1; j < s1 && j < k + 12 && after < 3; j++)
+          after += is_word(c, j);
+        rc = after >= 3 ? push_reported(c, k + 1, s1, &a)
+                        : push_reported(c, s0, as - 1, &a);
+      } else if (as > s0 && isw(c, as, W_AS) && is_punct(c, as - 1, ',') &&
+                 (k >= s1 - 1 || ends_sentence(c, k))) {
+        /* "The mayor is leaving, as the paper reported." */
+        rc = push_reported(c, s0, as - 1, &a);
+      } else if (a.np.s > s0 && is_punct(c, a.np.s - 1, ',') &&
+                 is_punct(c, k, ',') && k + 1 < s1 &&
+                 c->tok[k + 1].type != WS_TOK_QUOTE) {
+        /* "The plan, he said, is dead.", but not "Still, he said,
+         * "...": there the quotation is the statement */
         rc = push_reported(c, s0, s1, &a);
       } else if (as > s0 &&
                  (is_punct(c, as, ',') || (c->tok[as].type == WS_TOK_QUOTE &&
@@ -3369,6 +4274,11 @@ static int reported(ctx *c, size_t n_direct) {
       if (rc)
         return rc;
     }
+    if (hide_from != (size_t)-1)
+      hide_speakers(c, hide_from);
+    split_statements(c, q0);
+    unhide(c, q0);
+    dedupe(c, q0);
   }
   return WS_OK;
 }

@@ -32,7 +32,9 @@
  * 3-second batches made the writer a third cheaper than 1-second ones. */
 #define BATCH_DOCS 8000
 #define BATCH_BYTES (64u << 20)
-#define BATCH_SECONDS 3.0
+#ifndef BATCH_SECONDS /* -DBATCH_SECONDS=1e9: batches by size alone, for */
+#define BATCH_SECONDS 3.0 /* instruction counts under valgrind */
+#endif
 
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_BUSY, SLOT_DONE };
 enum slot_outcome { OUT_DOC, OUT_SAME, OUT_FAIL };
@@ -59,6 +61,7 @@ typedef struct indexer {
   ws_index_stats *stats;
   ws_error *err;
   int fatal; /* a database error ended the run */
+  int no_docs; /* no document was stored when the run began */
 
   pthread_mutex_t mu;
   pthread_cond_t work; /* a slot was queued, or quit */
@@ -250,7 +253,9 @@ static void write_slot(indexer *ix, slot *sl) {
   } else {
     ws_doc_view v;
     ws_doc_get(sl->doc, &v);
-    ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash};
+    /* Not stored when the walk looked (paths are visited once a run). */
+    ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash,
+                        !sl->has_old};
     double t = thread_cpu();
     int put = ws_store_put_prepared(s, &info, &v, sl->prep, &err);
     ix->cpu_put += thread_cpu() - t;
@@ -390,7 +395,11 @@ static void visit_file(walk *w, const char *path, const char *shown,
     return;
   ws_doc_info old;
   ws_error err = {0};
-  int found = ws_store_find_doc(ix->s, path, &old, &err);
+  /* Into an empty database every path is new (each is visited once a
+   * run, mark_seen); ws_store_put_prepared still looks it up if another
+   * connection has written meanwhile. */
+  int found = ix->no_docs ? WS_ENOTFOUND
+                          : ws_store_find_doc(ix->s, path, &old, &err);
   if (found == WS_EDB) {
     *ix->err = err;
     ix->fatal = 1;
@@ -657,6 +666,12 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
                          err);
   if (rc)
     return rc;
+  sqlite3_stmt *any = NULL;
+  if (sqlite3_prepare_v2(s->db, "SELECT NOT EXISTS (SELECT 1 FROM documents)",
+                         -1, &any, NULL) == SQLITE_OK &&
+      sqlite3_step(any) == SQLITE_ROW)
+    ix.no_docs = sqlite3_column_int(any, 0);
+  sqlite3_finalize(any);
 
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   int jobs = opts->jobs > 0 ? opts->jobs : cores > 0 ? (int)cores : 1;

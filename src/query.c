@@ -183,14 +183,19 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   /* The version shown: the given occurrence, or the longest, then the
    * earliest (oldest document) version of the statement. */
   const char *pick =
-      shown ? "SELECT q.id, q.text, q.kind, q.cue, q.line, q.start, q.end, "
-              "d.path, e.name FROM quotes q JOIN documents d ON d.id = q.doc "
+      shown ? "SELECT q.id, t.text, q.kind, q.cue, q.line, q.start, q.end, "
+              "d.path, e.name, q.text_id FROM quotes q "
+              "JOIN texts t ON t.id = q.text_id "
+              "JOIN documents d ON d.id = q.doc "
               "LEFT JOIN entities e ON e.id = q.speaker WHERE q.id = ?2"
-            : "SELECT q.id, q.text, q.kind, q.cue, q.line, q.start, q.end, "
-              "d.path, e.name FROM quotes q JOIN documents d ON d.id = q.doc "
+            : "SELECT q.id, t.text, q.kind, q.cue, q.line, q.start, q.end, "
+              "d.path, e.name, q.text_id FROM occurrences o "
+              "JOIN quotes q ON q.id = o.quote "
+              "JOIN texts t ON t.id = q.text_id "
+              "JOIN documents d ON d.id = q.doc "
               "LEFT JOIN entities e ON e.id = q.speaker "
-              "WHERE q.statement = ?1 "
-              "ORDER BY length(q.text) DESC, d.mtime, d.path, q.start LIMIT 1";
+              "WHERE o.statement = ?1 "
+              "ORDER BY length(t.text) DESC, d.mtime, d.path, q.start LIMIT 1";
   if (sqlite3_prepare_v2(s->db, pick, -1, &st, NULL) != SQLITE_OK)
     goto dberr;
   sqlite3_bind_int64(st, 1, stmt_id);
@@ -206,6 +211,7 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   row->end = (uint32_t)sqlite3_column_int64(st, 6);
   row->path = col_dup(a, st, 7);
   row->speaker = col_dup(a, st, 8);
+  int64_t text_id = sqlite3_column_int64(st, 9);
   sqlite3_finalize(st);
   st = NULL;
 
@@ -215,8 +221,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
     const char *who =
         speaker
             ? "SELECT name FROM entities WHERE id = ?2"
-            : "SELECT e.name FROM quotes q JOIN entities e "
-              "ON e.id = q.speaker WHERE q.statement = ?1 "
+            : "SELECT e.name FROM occurrences o JOIN quotes q "
+              "ON q.id = o.quote JOIN entities e "
+              "ON e.id = q.speaker WHERE o.statement = ?1 "
               "GROUP BY q.speaker ORDER BY count(*) DESC, min(q.id) LIMIT 1";
     if (sqlite3_prepare_v2(s->db, who, -1, &st, NULL) != SQLITE_OK)
       goto dberr;
@@ -229,8 +236,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
   }
 
   if (sqlite3_prepare_v2(s->db,
-                         "SELECT count(DISTINCT doc), count(*) FROM quotes "
-                         "WHERE statement = ?1",
+                         "SELECT count(DISTINCT q.doc), count(*) FROM "
+                         "occurrences o JOIN quotes q ON q.id = o.quote "
+                         "WHERE o.statement = ?1",
                          -1, &st, NULL) != SQLITE_OK)
     goto dberr;
   sqlite3_bind_int64(st, 1, stmt_id);
@@ -254,8 +262,9 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
     row->n_sources = 1;
   } else {
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT d.path, min(q.line) FROM quotes q JOIN "
-                           "documents d ON d.id = q.doc WHERE q.statement = ?1 "
+                           "SELECT d.path, min(q.line) FROM occurrences o "
+                           "JOIN quotes q ON q.id = o.quote JOIN "
+                           "documents d ON d.id = q.doc WHERE o.statement = ?1 "
                            "GROUP BY q.doc ORDER BY d.mtime, d.path LIMIT ?2",
                            -1, &st, NULL) != SQLITE_OK)
       goto dberr;
@@ -282,7 +291,7 @@ static int fill_statement(ws_store *s, const ws_quote_query *q,
                            -1, &st, NULL) != SQLITE_OK)
       goto dberr;
     sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, row->quote);
+    sqlite3_bind_int64(st, 2, text_id);
     if (sqlite3_step(st) == SQLITE_ROW)
       row->text = col_dup(a, st, 0);
     sqlite3_finalize(st);
@@ -295,22 +304,84 @@ dberr:
   return rc;
 }
 
+/* The statements already listed by run_quotes: an open-addressing set
+ * of ids (statement ids are never 0), grown at half load. */
+typedef struct id_set {
+  int64_t *slot;
+  size_t cap, n;
+} id_set;
+
+static size_t id_slot(int64_t id, size_t cap) {
+  return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+}
+
+/* Adds id: 1 if it is new, 0 if it was there, -1 out of memory. */
+static int id_set_add(id_set *set, int64_t id) {
+  if (2 * (set->n + 1) > set->cap) {
+    size_t cap = set->cap ? 2 * set->cap : 256;
+    int64_t *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+      return -1;
+    for (size_t i = 0; i < set->cap; i++) {
+      if (!set->slot[i])
+        continue;
+      size_t j = id_slot(set->slot[i], cap);
+      while (slot[j])
+        j = (j + 1) & (cap - 1);
+      slot[j] = set->slot[i];
+    }
+    free(set->slot);
+    set->slot = slot;
+    set->cap = cap;
+  }
+  size_t j = id_slot(id, set->cap);
+  for (; set->slot[j]; j = (j + 1) & (set->cap - 1))
+    if (set->slot[j] == id)
+      return 0;
+  set->slot[j] = id;
+  set->n++;
+  return 1;
+}
+
 /* Runs the selection with one FTS query string (or none). */
 static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
                           const char *match, const int64_t *ids, size_t n_ids,
                           ws_quote_cb cb, void *ud, ws_error *err) {
-  sbuf b = {0};
+  sbuf b = {0}, in = {0}; /* the SQL; the speaker ids, "1,2,..." */
+  for (size_t i = 0; i < n_ids; i++) {
+    char num[32];
+    snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)ids[i]);
+    sb_add(&in, num);
+  }
   if (q->all)
     sb_add(&b, "SELECT q.statement, q.id, ");
   else
     sb_add(&b, "SELECT q.statement, 0, ");
   sb_add(&b, match ? (q->all ? "h.rank" : "min(h.rank)") : "0");
-  if (match)
+  if (match) {
+    /* Hits are texts; each is quoted by one or more occurrences. */
     sb_add(&b, " FROM (SELECT rowid AS id, rank FROM quotes_fts WHERE "
-               "quotes_fts MATCH ?1) h JOIN quotes q ON q.id = h.id");
-  else
+               "quotes_fts MATCH ?1) h JOIN texts t ON t.id = h.id "
+               "JOIN occurrences o ON o.statement = t.statement "
+               "AND o.text_id = t.id JOIN quotes q ON q.id = o.quote");
+  } else if (q->doc) {
+    /* A document's quotes are an id range (schema.sql). */
+    sb_add(&b, " FROM documents d CROSS JOIN quotes q "
+               "ON q.id BETWEEN d.quote_lo AND d.quote_hi");
+  } else if (n_ids) {
+    /* A speaker's quotes are in the documents where doc_entities counts
+     * some (schema.sql): quotes have no index by speaker.  DISTINCT: two
+     * of the names may be counted in one document. */
+    sb_add(&b, " FROM (SELECT DISTINCT doc FROM doc_entities WHERE "
+               "n_quotes > 0 AND entity IN (");
+    sb_add(&b, in.oom ? "0" : in.p);
+    sb_add(&b, ")) de CROSS JOIN documents dd ON dd.id = de.doc "
+               "CROSS JOIN quotes q "
+               "ON q.id BETWEEN dd.quote_lo AND dd.quote_hi");
+  } else {
     sb_add(&b, " FROM quotes q");
-  if (q->doc)
+  }
+  if (q->doc && match)
     sb_add(&b, " JOIN documents d ON d.id = q.doc");
   sb_add(&b, " WHERE 1");
   if (q->doc)
@@ -319,19 +390,23 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
     sb_add(&b, " AND q.kind = ?3");
   if (n_ids) {
     sb_add(&b, " AND q.speaker IN (");
-    for (size_t i = 0; i < n_ids; i++) {
-      char num[32];
-      snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)ids[i]);
-      sb_add(&b, num);
-    }
+    sb_add(&b, in.oom ? "0" : in.p);
     sb_add(&b, ")");
   }
-  if (!q->all)
+  if (in.oom)
+    b.oom = 1;
+  free(in.p);
+  /* Without a search, statements are listed in the order of their first
+   * occurrence: the occurrences are read in id order and a statement is
+   * listed when first seen (id_set), so that --limit stops the scan early
+   * instead of after grouping every quote of the corpus. */
+  int first_seen = !match && !q->all;
+  if (match && !q->all)
     sb_add(&b, " GROUP BY q.statement");
   if (match)
     sb_add(&b, q->all ? " ORDER BY h.rank, q.id" : " ORDER BY 3, min(q.id)");
   else
-    sb_add(&b, q->all ? " ORDER BY q.id" : " ORDER BY min(q.id)");
+    sb_add(&b, " ORDER BY q.id");
   sb_add(&b, " LIMIT ?4");
   if (b.oom) {
     free(b.p);
@@ -348,12 +423,24 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
   if (q->doc)
     sqlite3_bind_text(st, 2, q->doc, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 3, q->kind);
-  sqlite3_bind_int64(st, 4, q->limit > 0 ? q->limit : -1);
+  sqlite3_bind_int64(st, 4, q->limit > 0 && !first_seen ? q->limit : -1);
   int64_t n = 0;
   int r;
+  id_set seen = {0};
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    if (first_seen) {
+      int fresh = id_set_add(&seen, sqlite3_column_int64(st, 0));
+      if (fresh < 0) {
+        free(seen.slot);
+        sqlite3_finalize(st);
+        return fail(err, WS_ENOMEM, "out of memory");
+      }
+      if (!fresh)
+        continue;
+    }
     ws_arena *a = ws_arena_new();
     if (!a) {
+      free(seen.slot);
       sqlite3_finalize(st);
       return fail(err, WS_ENOMEM, "out of memory");
     }
@@ -366,13 +453,15 @@ static int64_t run_quotes(ws_store *s, const ws_quote_query *q,
     int stop = rc == WS_OK && cb ? cb(ud, &row) : 0;
     ws_arena_free(a);
     if (rc) {
+      free(seen.slot);
       sqlite3_finalize(st);
       return rc;
     }
     n++;
-    if (stop)
+    if (stop || (first_seen && q->limit > 0 && n >= q->limit))
       break;
   }
+  free(seen.slot);
   int bad = r != SQLITE_ROW && r != SQLITE_DONE;
   int64_t out = bad ? ws_store_fail(s, err, "searching quotes") : n;
   sqlite3_finalize(st);

@@ -30,7 +30,9 @@
  * or is abandoned, so an unbalanced mark never swallows the rest of a
  * document; inside one very long paragraph an open mark is abandoned
  * OPEN_MAX tokens after it opened.  Only outermost quotes are emitted;
- * nested ones stay inside.
+ * nested ones stay inside.  A quoted transcript runs its marks over
+ * paragraphs the same way, but each paragraph that opens with a speaker's
+ * label in capitals ("WALLACE: ...") is a turn, and a quote of its own.
  *
  * Filtering scare quotes and titles needs the attribution cues and is done
  * in attrib.c.
@@ -150,9 +152,13 @@ static int is_apostrophe(const ws_doc *doc, size_t i, flank f) {
   return 0;
 }
 
-static int emit(ws_doc *doc, const open_mark *o, size_t close_tok) {
+/* Emits the quote opened by o whose content ends at byte e, before token
+ * close_tok (its closing mark, or the first token of the next paragraph
+ * when a paragraph ends the quote). */
+static int emit_to(ws_doc *doc, const open_mark *o, size_t close_tok,
+                   uint32_t e) {
   const ws_tokens *tk = &doc->tokens;
-  uint32_t s = tk->tok[o->tok].end, e = tk->tok[close_tok].start;
+  uint32_t s = tk->tok[o->tok].end;
   /* Attribute values in markup (<tweet author="x">) are not quotations. */
   if (o->tok > 0 && tk->tok[o->tok - 1].cp == '=' &&
       !(tk->tok[o->tok].flags & WS_TF_SPACE_B))
@@ -180,6 +186,29 @@ static int emit(ws_doc *doc, const open_mark *o, size_t close_tok) {
   q->kind = WS_QUOTE_DIRECT;
   q->speaker = -1;
   return WS_OK;
+}
+
+static int emit(ws_doc *doc, const open_mark *o, size_t close_tok) {
+  return emit_to(doc, o, close_tok, doc->tokens.tok[close_tok].start);
+}
+
+/* 1 when the paragraph whose opening mark ends at token j is a turn of a
+ * transcript: the mark, a speaker's name in capitals and a colon
+ * ("WALLACE: ...", "MR. SMITH: ...").  Each turn is a quotation of its
+ * own, though the marks run on over paragraphs as in a multi-paragraph
+ * quote. */
+static int transcript_turn(const ws_tokens *tk, size_t j) {
+  size_t k = j + 1;
+  int names = 0;
+  while (k < tk->n && names < 4 &&
+         ((tk->tok[k].type == WS_TOK_WORD &&
+           (tk->tok[k].flags & WS_TF_UPPER)) ||
+          (names > 0 && tk->tok[k].cp == '.'))) {
+    names += tk->tok[k].type == WS_TOK_WORD;
+    k++;
+  }
+  return names > 0 && k < tk->n && tk->tok[k].cp == ':' &&
+         !(tk->tok[k].flags & WS_TF_SPACE_B);
 }
 
 /* The mark starting at token i: a doubled apostrophe '' (or ``), the
@@ -210,6 +239,14 @@ int ws_quote_find(ws_doc *doc) {
       size_t j;
       int32_t mcp = t->type == WS_TOK_QUOTE ? mark_at(tk, i, &j) : 0;
       if (mcp && open_family(mcp) == st[0].fam && flanking(tk, i, j).left) {
+        if (transcript_turn(tk, j)) {
+          /* the previous turn ends with its paragraph */
+          int rc = emit_to(doc, &st[0], i, tk->tok[i - 1].end);
+          if (rc)
+            return rc;
+          st[0].tok = (uint32_t)j;
+          st[0].cp = mcp;
+        }
         depth = 1;
         opened = i;
         i = j;

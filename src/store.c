@@ -10,8 +10,15 @@
  *    included, is refused untouched.
  *  - ws_store_put writes a document inside a savepoint: all of it or none.
  *  - Corpus-wide entities are found by key (NFC casefold of the name);
+ *    a quote's words by their exact text (texts: one row per wording);
  *    statements by normalised text, then by near-duplicate text among the
  *    few statements that share a bottom-k bigram sketch value.
+ *  - The writer keeps bounded caches of what it wrote (ent_cache); rows
+ *    that need no lookup later in the batch (doc_entities, sketch values,
+ *    occurrences) wait in memory and are written sorted before commit or
+ *    before any delete.  A rollback empties all of it.
+ *  - A document's quotes get consecutive ids (ws_store.next_quote), so
+ *    documents.quote_lo..quote_hi find them without an index.
  */
 #include "store.h"
 
@@ -42,8 +49,16 @@ static const char *const stmt_sql[ST_COUNT_] = {
     [ST_DOC_FIND] = "SELECT id, size, mtime, hash, path FROM documents "
                     "WHERE path = ?1",
     [ST_DOC_ENTS] = "SELECT mentions FROM documents WHERE id = ?1",
-    [ST_DOC_SPEAKERS] = "SELECT DISTINCT speaker FROM quotes WHERE doc = ?1 "
-                        "AND speaker IS NOT NULL",
+    [ST_DOC_SPEAKERS] = "SELECT DISTINCT q.speaker FROM documents d "
+                        "JOIN quotes q ON q.id BETWEEN d.quote_lo AND "
+                        "d.quote_hi WHERE d.id = ?1 AND q.speaker IS NOT NULL",
+    [ST_DOC_QUOTES_DELETE] = "DELETE FROM quotes WHERE id BETWEEN "
+                             "(SELECT quote_lo FROM documents WHERE id = ?1) "
+                             "AND (SELECT quote_hi FROM documents "
+                             "WHERE id = ?1)",
+    [ST_QUOTE_NEXT] = "SELECT coalesce(max(id), 0) + 1 FROM quotes",
+    [ST_OCC_INSERT] = "INSERT INTO occurrences(statement, text_id, quote) "
+                      "VALUES (?1, ?2, ?3)",
     [ST_DOC_UNCOUNT] =
         "UPDATE entities SET n_mentions = entities.n_mentions - de.n_mentions, "
         "n_docs = entities.n_docs - 1, n_quotes = entities.n_quotes - "
@@ -51,14 +66,19 @@ static const char *const stmt_sql[ST_COUNT_] = {
         "votes_other = votes_other - (de.kind = 0) * de.n_mentions, "
         "votes_person = votes_person - (de.kind = 1) * de.n_mentions, "
         "votes_org = votes_org - (de.kind = 2) * de.n_mentions, "
-        "votes_place = votes_place - (de.kind = 3) * de.n_mentions "
+        "votes_place = votes_place - (de.kind = 3) * de.n_mentions, "
+        "kind = ws_kind(votes_other - (de.kind = 0) * de.n_mentions, "
+        "votes_person - (de.kind = 1) * de.n_mentions, "
+        "votes_org - (de.kind = 2) * de.n_mentions, "
+        "votes_place - (de.kind = 3) * de.n_mentions) "
         "FROM doc_entities de "
         "WHERE de.entity = ?2 AND de.doc = ?1 AND entities.id = ?2",
     [ST_DE_DELETE] = "DELETE FROM doc_entities WHERE entity = ?2 AND doc = ?1",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] = "INSERT INTO documents(path, size, mtime, hash, indexed, "
-                      "n_mentions, n_quotes, n_spoken, mentions) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                      "n_mentions, n_quotes, n_spoken, mentions, quote_lo, "
+                      "quote_hi) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [ST_ENT_BY_KEY] = "SELECT id, kind FROM entities WHERE key = ?1",
     [ST_ENT_BY_ALIAS] = "SELECT a.entity, e.kind, e.n_mentions FROM aliases a "
                         "JOIN entities e ON e.id = a.entity WHERE a.key = ?1 "
@@ -72,7 +92,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
                      "votes_other = votes_other + ?5, "
                      "votes_person = votes_person + ?6, "
                      "votes_org = votes_org + ?7, "
-                     "votes_place = votes_place + ?8 "
+                     "votes_place = votes_place + ?8, "
+                     "kind = ws_kind(votes_other + ?5, votes_person + ?6, "
+                     "votes_org + ?7, votes_place + ?8) "
                      "WHERE id = ?1",
     [ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity, name, key) "
                         "VALUES (?1, ?2, ?3)",
@@ -88,18 +110,18 @@ static const char *const stmt_sql[ST_COUNT_] = {
      * value, in one statement instead of one per value; an unused value
      * is NULL and matches nothing. */
     [ST_GRAM_FIND] =
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?1 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?2 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?3 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?4 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?5 LIMIT 64) UNION ALL "
-        "SELECT * FROM (SELECT statement FROM statement_grams "
-        "WHERE hash = ?6 LIMIT 64)",
+        "SELECT * FROM (SELECT statement, 0 FROM statement_grams "
+        "WHERE hash = ?1 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 1 FROM statement_grams "
+        "WHERE hash = ?2 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 2 FROM statement_grams "
+        "WHERE hash = ?3 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 3 FROM statement_grams "
+        "WHERE hash = ?4 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 4 FROM statement_grams "
+        "WHERE hash = ?5 LIMIT 16) UNION ALL "
+        "SELECT * FROM (SELECT statement, 5 FROM statement_grams "
+        "WHERE hash = ?6 LIMIT 16)",
     /* One row per sketch value (SKETCH_K = 6); a shorter sketch repeats
      * its last value, which OR IGNORE drops.  Plain VALUES cost a third
      * of json_each() over the sketch's JSON text. */
@@ -107,15 +129,21 @@ static const char *const stmt_sql[ST_COUNT_] = {
                        "VALUES (?1, ?7), (?2, ?7), (?3, ?7), (?4, ?7), "
                        "(?5, ?7), (?6, ?7)",
     [ST_QUOTE_INSERT] =
-        "INSERT INTO quotes(doc, start, end, line, text, kind, speaker, "
-        "speaker_start, speaker_end, cue, statement) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO quotes(doc, start, end, line, text_id, kind, speaker, "
+        "speaker_start, speaker_end, cue, statement, id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [ST_FTS_INSERT] = "INSERT INTO quotes_fts(rowid, text) "
-                      "SELECT id, text FROM quotes WHERE id > ?1 ORDER BY id",
-    [ST_QUOTE_TOP] = "SELECT coalesce(max(id), 0) FROM quotes",
+                      "SELECT id, text FROM texts WHERE id > ?1 ORDER BY id",
+    [ST_TEXT_TOP] = "SELECT coalesce(max(id), 0) FROM texts",
     [ST_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.ws_seen(path) VALUES (?1)",
     [ST_DOC_TOUCH] = "UPDATE documents SET size = ?2, mtime = ?3 "
                      "WHERE path = ?1",
+    [ST_TEXT_FIND] = "SELECT id, statement FROM texts WHERE hash = ?1 "
+                     "AND text = ?2",
+    [ST_TEXT_INSERT] = "INSERT INTO texts(statement, hash, text) "
+                       "VALUES (?1, ?2, ?3)",
+    [ST_GRAM_ONE] = "INSERT OR IGNORE INTO statement_grams(hash, statement) "
+                    "VALUES (?1, ?2)",
 };
 
 static int fail_msg(ws_error *err, int code, const char *msg) {
@@ -182,10 +210,15 @@ sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   sqlite3_stmt *st = s->stmts[i];
   if (!st) {
     /* The multi-row forms are made from the single-row SQL. */
-    static char de_n[128 + MANY_ROWS * 12];
-    const char *sql = i == ST_DE_INSERT_N
-                          ? many_rows_sql(ST_DE_INSERT, 5, de_n, sizeof de_n)
-                          : stmt_sql[i];
+    static char de_n[128 + MANY_ROWS * 12], gram_n[128 + MANY_ROWS * 8],
+        occ_n[128 + MANY_ROWS * 10];
+    const char *sql =
+        i == ST_DE_INSERT_N ? many_rows_sql(ST_DE_INSERT, 5, de_n, sizeof de_n)
+        : i == ST_GRAM_ONE_N
+            ? many_rows_sql(ST_GRAM_ONE, 2, gram_n, sizeof gram_n)
+        : i == ST_OCC_INSERT_N
+            ? many_rows_sql(ST_OCC_INSERT, 3, occ_n, sizeof occ_n)
+            : stmt_sql[i];
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &s->stmts[i], NULL) != SQLITE_OK) {
       ws_store_fail(s, err, "preparing a statement");
@@ -198,13 +231,31 @@ sqlite3_stmt *ws_store_stmt(ws_store *s, enum store_stmt i, ws_error *err) {
   return st;
 }
 
+/* 64-bit hash of any bytes, eight at a time: each word is mixed in with
+ * one multiply and a shift, and the tail and the length go into the last
+ * word; the finaliser is MurmurHash3's fmix64 (public domain).  A file's
+ * hash is taken over the whole file on every index run, so a byte at a
+ * time (FNV-1a, before) showed in profiles. */
 uint64_t ws_hash(const void *data, size_t len) {
   const unsigned char *p = data;
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < len; i++) {
-    h ^= p[i];
-    h *= 0x100000001b3ull;
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  uint64_t h = 0xcbf29ce484222325ull ^ ((uint64_t)len * k);
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
   }
+  uint64_t w = 0;
+  for (size_t j = 0; i + j < len; j++)
+    w |= (uint64_t)p[i + j] << (8 * j);
+  h = (h ^ w) * k;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb93fe53a87ecull;
+  h ^= h >> 33;
   return h;
 }
 
@@ -305,6 +356,36 @@ static void sql_remap(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   sqlite3_result_blob(cx, out, (int)o, sqlite3_free);
 }
 
+/* SQL ws_kind(other, person, org, place): the corpus-wide kind of an
+ * entity from the mentions that vote for each kind (entities.votes_*).
+ * A document with no evidence says "other" (a bare surname, an adjective
+ * use), so "other" wins only with more than twice the votes of the best
+ * specific kind: "Democratic", called other in four hundred documents
+ * and person in three, stays other; a person named by surname alone in
+ * most articles stays a person.  Ties go to person, then org, then place.
+ * Every UPDATE of the votes sets kind with it (a trigger per row cost as
+ * much as the update). */
+static void sql_kind(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  int64_t other = sqlite3_value_int64(argv[0]);
+  int64_t person = sqlite3_value_int64(argv[1]);
+  int64_t org = sqlite3_value_int64(argv[2]);
+  int64_t place = sqlite3_value_int64(argv[3]);
+  int64_t best = person > org ? person : org;
+  if (place > best)
+    best = place;
+  int kind;
+  if (best <= 0 || other > 2 * best)
+    kind = WS_ENTITY_OTHER;
+  else if (person >= org && person >= place)
+    kind = WS_ENTITY_PERSON;
+  else if (org >= place)
+    kind = WS_ENTITY_ORG;
+  else
+    kind = WS_ENTITY_PLACE;
+  sqlite3_result_int(cx, kind);
+}
+
 /* SQL ws_mentions(list): the list as JSON, [[entity, start, end, line],
  * ...], for reading mentions with plain SQL. */
 static void sql_mentions(sqlite3_context *cx, int argc, sqlite3_value **argv) {
@@ -332,13 +413,15 @@ static void sql_mentions(sqlite3_context *cx, int argc, sqlite3_value **argv) {
  * again; looking each up in SQLite, and rewriting its aliases, roles and
  * totals, would cost several statements per name per document.  These
  * open-addressing tables keep what the writer already knows.  Sizes are
- * powers of two; each table is emptied when half full, so memory stays
- * bounded whatever the corpus. */
+ * powers of two; each table is emptied when half full (or, for lists and
+ * queued rows, when full), so memory stays bounded whatever the corpus:
+ * about 40 MB at most with the queued rows, touched only as it fills. */
 #define CACHE_BITS 16
 #define CACHE_SIZE (1u << CACHE_BITS)
 
 typedef struct key_slot {
   char *key; /* entity key (NFC casefold), malloc'd; NULL if empty */
+  uint64_t hash; /* ws_hash of key: compared before the key itself */
   int64_t id;
   int kind;
 } key_slot;
@@ -348,6 +431,37 @@ typedef struct delta_slot {
   int64_t mentions, docs, quotes;
   int64_t votes[4]; /* mentions by the kind their document gave */
 } delta_slot;
+
+/* A quote text already stored: texts.id and its statement, by the
+ * 64-bit hash of the text's bytes (ws_hash, computed by the extraction
+ * threads).  Only the hash is kept, as in the `seen` table: two texts
+ * would need equal hashes and equal lengths to be confused. */
+typedef struct text_slot {
+  uint64_t hash; /* 0 if empty */
+  int64_t id, statement;
+  uint32_t len;
+} text_slot;
+
+#define TEXT_CACHE_SIZE (1u << 17)
+
+/* One bit per hash of each stored text, statement key and sketch value
+ * (see ent_cache.fresh): 1 MiB each, about 1% of clear bits misread as
+ * set at a hundred thousand rows. */
+#define BLOOM_BITS (1u << 23)
+enum { BLOOM_TEXTS, BLOOM_KEYS, BLOOM_GRAMS, BLOOM_ENTS };
+
+/* Sketch values of the statements this connection wrote (see
+ * ent_cache.grams_complete): per value, its statements in id order, at
+ * most GRAM_CAP, as a list through gram_node.next. */
+typedef struct gram_slot {
+  int64_t hash; /* sketch value; 0 if empty (ws_hash >> 1 is never 0 here) */
+  uint32_t head, tail, n;
+} gram_slot;
+
+#define GRAM_SLOTS (1u << 17)
+#define GRAM_NODES (1u << 18)
+#define GRAM_PENDING (1u << 16) /* rows written early past this */
+#define OCC_PENDING (1u << 18)  /* the same for occurrences */
 
 /* A doc_entities row waiting to be written. */
 typedef struct de_row {
@@ -373,11 +487,48 @@ struct ent_cache {
    * document is deleted (a statement may go with it). */
   key_slot stmts[CACHE_SIZE];
   size_t n_stmts;
+  /* Quote texts by hash: a repeated quote (most of them) costs one probe
+   * here instead of a statement lookup and a full-text entry.  Emptied,
+   * like stmts, when any document is deleted. */
+  text_slot texts[TEXT_CACHE_SIZE];
+  size_t n_texts;
+  /* Whether the database held no statements or texts when it was opened
+   * and no other connection has written since (PRAGMA data_version):
+   * then every stored statement, text and sketch value was written by
+   * this connection and has its bit set below, and a clear bit means
+   * "not stored", with no lookup.  A fresh index (the bulk case) skips
+   * most statement lookups this way.  Bits are never cleared: a row
+   * deleted or rolled back leaves a bit that only costs a lookup. */
+  int fresh;
+  int foreign; /* another connection has written since this one opened */
+  int64_t data_version;
+  /* While grams_complete (fresh, and nothing deleted, rolled back or
+   * dropped for room since), gram_slots list every statement_grams row,
+   * so near-duplicate candidates are found here with no SQL; the rows
+   * are written at commit, sorted (gram_pending), instead of one random
+   * B-tree insert each. */
+  int grams_complete;
+  gram_slot gram_slots[GRAM_SLOTS];
+  size_t n_gram_slots;
+  int64_t gram_stmt[GRAM_NODES]; /* statement of node i (from 1) */
+  uint32_t gram_next[GRAM_NODES]; /* next node of the same value, or 0 */
+  size_t n_gram_nodes;
+  int64_t (*gram_pending)[2]; /* (hash, statement) rows not yet written */
+  size_t n_gram_pending;
+  /* occurrences rows of the batch, written sorted at commit (or before a
+   * delete, or when OCC_PENDING are waiting). */
+  int64_t (*occ_pending)[3]; /* (statement, text_id, quote) */
+  size_t n_occ_pending;
+  int fresh_ents; /* the same for entity keys (no entities at open) */
+  uint64_t bloom[4][BLOOM_BITS / 64]; /* BLOOM_TEXTS, _KEYS, _GRAMS, _ENTS */
 };
 
 #define DE_MAX (1u << 18) /* pending rows written early past this */
 
 static int de_flush(ws_store *s, ws_error *err);
+static int gram_flush(ws_store *s, ws_error *err);
+static int occ_flush(ws_store *s, ws_error *err);
+static int gram_add(ws_store *s, int64_t h, int64_t id, ws_error *err);
 
 static void cache_clear_keys(ent_cache *c) {
   for (size_t i = 0; i < CACHE_SIZE; i++) {
@@ -392,13 +543,9 @@ static void cache_clear_keys(ent_cache *c) {
 static key_slot *slot_find(key_slot *t, const char *key, uint64_t h) {
   for (size_t i = h & (CACHE_SIZE - 1);; i = (i + 1) & (CACHE_SIZE - 1)) {
     key_slot *k = &t[i];
-    if (!k->key || strcmp(k->key, key) == 0)
+    if (!k->key || (k->hash == h && strcmp(k->key, key) == 0))
       return k;
   }
-}
-
-static key_slot *cache_key(ent_cache *c, const char *key) {
-  return slot_find(c->keys, key, ws_hash(key, strlen(key)));
 }
 
 static void cache_clear_stmts(ent_cache *c) {
@@ -407,6 +554,31 @@ static void cache_clear_stmts(ent_cache *c) {
     c->stmts[i].key = NULL;
   }
   c->n_stmts = 0;
+  memset(c->texts, 0, sizeof c->texts);
+  c->n_texts = 0;
+}
+
+/* The slot of text hash h (h != 0): its entry, or the empty slot where
+ * it goes. */
+static text_slot *text_find(ent_cache *c, uint64_t h) {
+  for (size_t i = (h >> 7) & (TEXT_CACHE_SIZE - 1);;
+       i = (i + 1) & (TEXT_CACHE_SIZE - 1)) {
+    text_slot *t = &c->texts[i];
+    if (!t->hash || t->hash == h)
+      return t;
+  }
+}
+
+static void cache_put_text(ent_cache *c, uint64_t h, uint32_t len, int64_t id,
+                           int64_t statement) {
+  if (c->n_texts >= TEXT_CACHE_SIZE / 2) {
+    memset(c->texts, 0, sizeof c->texts);
+    c->n_texts = 0;
+  }
+  text_slot *t = text_find(c, h);
+  if (!t->hash)
+    c->n_texts++;
+  *t = (text_slot){h, id, statement, len};
 }
 
 /* Records statement id for key (h: ws_hash of key). */
@@ -418,22 +590,62 @@ static void cache_put_stmt(ent_cache *c, const char *key, uint64_t h,
   if (!k->key) {
     if (!(k->key = strdup(key)))
       return;
+    k->hash = h;
     c->n_stmts++;
   }
   k->id = id;
 }
 
-static void cache_put_key(ent_cache *c, const char *key, int64_t id, int kind) {
+static void cache_put_key(ent_cache *c, const char *key, uint64_t h,
+                          int64_t id, int kind) {
   if (c->n_keys >= CACHE_SIZE / 2)
     cache_clear_keys(c);
-  key_slot *k = cache_key(c, key);
+  key_slot *k = slot_find(c->keys, key, h);
   if (!k->key) {
     if (!(k->key = strdup(key)))
       return;
+    k->hash = h;
     c->n_keys++;
   }
   k->id = id;
   k->kind = kind;
+}
+
+static size_t bloom_bit(uint64_t h) {
+  return (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - 23));
+}
+_Static_assert(BLOOM_BITS == 1u << 23, "bloom_bit takes 23 bits");
+
+static void bloom_add(ent_cache *c, int which, uint64_t h) {
+  size_t b = bloom_bit(h);
+  c->bloom[which][b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+/* 0 only when a row with hash h is certainly not stored. */
+static int maybe_stored(const ent_cache *c, int which, uint64_t h) {
+  size_t b = bloom_bit(h);
+  if (which == BLOOM_ENTS ? !c->fresh_ents : !c->fresh)
+    return 1;
+  return (c->bloom[which][b / 64] >> (b % 64)) & 1;
+}
+
+static gram_slot *gram_find(ent_cache *c, int64_t h) {
+  uint64_t x = (uint64_t)h * 0x9E3779B97F4A7C15ull;
+  for (size_t i = (size_t)(x >> 47) & (GRAM_SLOTS - 1);;
+       i = (i + 1) & (GRAM_SLOTS - 1)) {
+    gram_slot *g = &c->gram_slots[i];
+    if (!g->hash || g->hash == h)
+      return g;
+  }
+}
+
+/* Drops the in-memory lists: from now on candidates come from SQL. */
+static void grams_forget(ent_cache *c) {
+  if (c->n_gram_slots)
+    memset(c->gram_slots, 0, sizeof c->gram_slots);
+  c->n_gram_slots = 0;
+  c->n_gram_nodes = 0;
+  c->grams_complete = 0;
 }
 
 /* Returns 1 if the pair was already recorded, else records it. */
@@ -459,7 +671,7 @@ static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
   return 0;
 }
 
-/* Adds the quotes written since the last call to the full-text index, in
+/* Adds the texts written since the last call to the full-text index, in
  * one statement.  Inserting each quote's row as it is written costs
  * twice as much: every later multi-row INSERT or UPDATE opens a
  * statement savepoint, and FTS5 writes its pending terms out as a new
@@ -468,7 +680,7 @@ static int cache_seen(ent_cache *c, int64_t id, const char *what, int tag) {
  * merged.  Called before commit and before any delete (whose trigger
  * removes FTS rows, which must exist by then). */
 static int fts_top(ws_store *s, int64_t *top, ws_error *err) {
-  sqlite3_stmt *st = ws_store_stmt(s, ST_QUOTE_TOP, err);
+  sqlite3_stmt *st = ws_store_stmt(s, ST_TEXT_TOP, err);
   if (!st)
     return WS_EDB;
   int r = sqlite3_step(st);
@@ -497,16 +709,51 @@ static int fts_flush(ws_store *s, ws_error *err) {
   return WS_OK;
 }
 
+/* Sorts slot numbers by the entity id in their slot (as (id, slot)
+ * pairs: C's qsort takes no context).  Leaves them as they are if there
+ * is no memory. */
+static int cmp_pair(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+static void sort_by_id(uint32_t *order, size_t n, const delta_slot *deltas) {
+  int64_t(*pair)[2] = malloc(n * sizeof *pair);
+  if (!pair)
+    return;
+  for (size_t i = 0; i < n; i++) {
+    pair[i][0] = deltas[order[i]].id;
+    pair[i][1] = order[i];
+  }
+  qsort(pair, n, sizeof *pair, cmp_pair);
+  for (size_t i = 0; i < n; i++)
+    order[i] = (uint32_t)pair[i][1];
+  free(pair);
+}
+
 /* Writes the pending entity totals. */
 static int cache_flush(ws_store *s, ws_error *err) {
   ent_cache *c = s->cache;
   if (!c)
     return WS_OK;
   int rc = de_flush(s, err);
+  if (!rc)
+    rc = gram_flush(s, err);
+  if (!rc)
+    rc = occ_flush(s, err);
   if (rc || !c->n_deltas)
     return rc;
-  for (size_t i = 0; i < CACHE_SIZE; i++) {
-    delta_slot *d = &c->deltas[i];
+  /* In id order: entity rows are then updated page by page rather than
+   * in hash order all over the table (unsorted if there is no room). */
+  uint32_t *order = malloc(c->n_deltas * sizeof *order);
+  size_t n = 0;
+  for (size_t i = 0; order && i < CACHE_SIZE; i++)
+    if (c->deltas[i].id)
+      order[n++] = (uint32_t)i;
+  if (order)
+    sort_by_id(order, n, c->deltas);
+  for (size_t j = 0; j < (order ? n : CACHE_SIZE); j++) {
+    delta_slot *d = &c->deltas[order ? order[j] : j];
     if (!d->id)
       continue;
     sqlite3_stmt *st = rc ? NULL : ws_store_stmt(s, ST_ENT_COUNT, err);
@@ -525,6 +772,7 @@ static int cache_flush(ws_store *s, ws_error *err) {
     }
     memset(d, 0, sizeof *d);
   }
+  free(order);
   c->n_deltas = 0;
   return rc;
 }
@@ -565,6 +813,9 @@ static void cache_reset(ws_store *s, int deltas_too) {
     memset(s->cache->deltas, 0, sizeof s->cache->deltas);
     s->cache->n_deltas = 0;
     s->cache->n_de = 0;
+    s->cache->n_gram_pending = 0;
+    s->cache->n_occ_pending = 0;
+    grams_forget(s->cache);
   }
 }
 
@@ -712,7 +963,9 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
   if (sqlite3_create_function(s->db, "ws_remap", 3, fflags, NULL, sql_remap,
                               NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function(s->db, "ws_mentions", 1, fflags, NULL,
-                              sql_mentions, NULL, NULL) != SQLITE_OK) {
+                              sql_mentions, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function(s->db, "ws_kind", 4, fflags, NULL, sql_kind,
+                              NULL, NULL) != SQLITE_OK) {
     rc = ws_store_fail(s, err, path);
     goto fail;
   }
@@ -755,6 +1008,24 @@ int ws_store_open(const char *path, int flags, ws_store **out, ws_error *err) {
     rc = fail_msg(err, WS_ENOMEM, "out of memory");
     goto fail;
   }
+  if (s->cache) {
+    /* data_version first: a write after it, even one this check misses,
+     * changes it before the first transaction (ws_store_begin). */
+    int64_t any = 1, ents = 0;
+    if (pragma_int(s->db, "PRAGMA data_version", &s->cache->data_version) !=
+            SQLITE_OK ||
+        pragma_int(s->db,
+                   "SELECT EXISTS (SELECT 1 FROM statements) OR "
+                   "EXISTS (SELECT 1 FROM texts)",
+                   &any) != SQLITE_OK ||
+        pragma_int(s->db, "SELECT NOT EXISTS (SELECT 1 FROM entities)",
+                   &ents) != SQLITE_OK) {
+      rc = ws_store_fail(s, err, path);
+      goto fail;
+    }
+    s->cache->fresh_ents = (int)ents;
+    s->cache->fresh = s->cache->grams_complete = !any;
+  }
   *out = s;
   return WS_OK;
 fail:
@@ -769,6 +1040,8 @@ void ws_store_close(ws_store *s) {
     cache_reset(s, 1);
     free(s->cache->de);
     free(s->cache->mbuf);
+    free(s->cache->gram_pending);
+    free(s->cache->occ_pending);
   }
   free(s->cache);
   for (int i = 0; i < ST_COUNT_; i++)
@@ -786,9 +1059,33 @@ int ws_store_begin(ws_store *s, ws_error *err) {
   int rc = ws_store_exec(s, "BEGIN IMMEDIATE", err);
   if (rc == WS_OK)
     s->in_txn = 1;
-  /* Every committed quote is in quotes_fts (fts_flush before COMMIT). */
+  if (rc == WS_OK && s->cache && !s->cache->foreign) {
+    /* Another connection wrote: its rows have no bits (ent_cache.fresh),
+     * and a document it stored may be one the caller thought new. */
+    int64_t dv = 0;
+    if (pragma_int(s->db, "PRAGMA data_version", &dv) != SQLITE_OK ||
+        dv != s->cache->data_version) {
+      s->cache->fresh = s->cache->fresh_ents = 0;
+      s->cache->foreign = 1;
+      grams_forget(s->cache);
+    }
+  }
+  /* Every committed text is in quotes_fts (fts_flush before COMMIT). */
   if (rc == WS_OK)
     rc = fts_top(s, &s->fts_from, err);
+  /* Quote ids are given, not taken from SQLite: a document's quotes must
+   * be consecutive (documents.quote_lo..quote_hi). */
+  if (rc == WS_OK) {
+    sqlite3_stmt *st = ws_store_stmt(s, ST_QUOTE_NEXT, err);
+    if (!st)
+      rc = WS_EDB;
+    else if (sqlite3_step(st) == SQLITE_ROW)
+      s->next_quote = sqlite3_column_int64(st, 0);
+    else
+      rc = ws_store_fail(s, err, s->path);
+    if (st)
+      sqlite3_reset(st);
+  }
   if (rc && s->in_txn)
     ws_store_rollback(s);
   return rc;
@@ -832,7 +1129,43 @@ static int is_word_cp(int32_t c) {
          (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
+/* ws_statement_key() of plain ASCII text, without utf8proc: case folding
+ * is lower-casing there, compatibility mapping and mark stripping change
+ * nothing, and the word characters are letters and digits.  Quotes are
+ * almost always ASCII; utf8proc_map was most of the key's cost. */
+static char *ascii_statement_key(const char *text, size_t len) {
+  char *out = malloc(len + 1);
+  if (!out)
+    return NULL;
+  size_t o = 0;
+  int in_word = 0; /* the previous character was a word character */
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)text[i];
+    int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9');
+    if (word) {
+      if (!in_word && o > 0)
+        out[o++] = ' ';
+      out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      in_word = 1;
+    } else if (is_joiner(c) && in_word && i + 1 < len) {
+      unsigned char d = (unsigned char)text[i + 1];
+      in_word = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') ||
+                (d >= '0' && d <= '9');
+    } else {
+      in_word = 0;
+    }
+  }
+  out[o] = '\0';
+  return out;
+}
+
 char *ws_statement_key(const char *text, size_t len) {
+  size_t ascii = 0;
+  while (ascii < len && (unsigned char)text[ascii] < 0x80)
+    ascii++;
+  if (ascii == len)
+    return ascii_statement_key(text, len);
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t n = utf8proc_map(
       (const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &folded,
@@ -1003,6 +1336,12 @@ out:
  * statements sharing one common bigram by chance are never compared. */
 #define SKETCH_K 6
 #define SKETCH_MIN_SHARED 2
+
+/* Statements listed per sketch value.  A value shared by more is a
+ * common phrase ("we have to", or the opening words of a quote that
+ * runs on into different paragraphs), weak evidence of a near-duplicate,
+ * and reading long lists was most of the cost of finding statements. */
+#define GRAM_CAP 16
 _Static_assert(SKETCH_K == 6, "ST_GRAM_INSERT has one row per sketch value");
 
 /* The SKETCH_K smallest hashes of the key's word bigrams (unigrams for a
@@ -1037,58 +1376,91 @@ static size_t word_count(const char *key) {
   return n;
 }
 
+/* Counts one more shared sketch value for candidate statement `cand`. */
+static void note_candidate(int64_t cand, int64_t *seen, unsigned char *shared,
+                           size_t *n_seen) {
+  size_t j = 0;
+  while (j < *n_seen && seen[j] != cand)
+    j++;
+  if (j < *n_seen) {
+    shared[j]++;
+    return;
+  }
+  shared[*n_seen] = 1;
+  seen[(*n_seen)++] = cand;
+}
+
 /* Finds or creates the statement of a quote, given its key and sketch
  * (ws_store_prepare); sets *id. */
-static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
-                         size_t k, const char *sketch_json, int64_t *id,
-                         ws_error *err) {
+static int statement_for(ws_store *s, const char *key, uint64_t h,
+                         const int64_t *sketch, size_t k,
+                         const char *sketch_json, int64_t *id, ws_error *err) {
   int rc = WS_OK;
-  uint64_t h = ws_hash(key, strlen(key));
   key_slot *ks = slot_find(s->cache->stmts, key, h);
   if (ks->key) {
     *id = ks->id;
     return WS_OK;
   }
-  sqlite3_stmt *st = ws_store_stmt(s, ST_STMT_BY_KEY, err);
+  ent_cache *c = s->cache;
+  sqlite3_stmt *st = NULL;
   int64_t hash = (int64_t)(h >> 1);
-  if (!st)
-    goto dberr;
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(st, 2, hash);
-  int r = sqlite3_step(st);
-  if (r == SQLITE_ROW) {
-    *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    cache_put_stmt(s->cache, key, h, *id);
-    goto out;
-  }
-  if (r != SQLITE_DONE)
-    goto dberr;
-  sqlite3_reset(st);
-  if (word_count(key) >= NEAR_MIN_WORDS) {
-    int64_t best = 0, seen[SKETCH_K * 64];
-    unsigned char shared[SKETCH_K * 64];
-    size_t n_seen = 0;
-    double best_sim = NEAR_MIN_SIM;
-    if (!(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
+  int r;
+  if (maybe_stored(c, BLOOM_KEYS, (uint64_t)hash)) {
+    if (!(st = ws_store_stmt(s, ST_STMT_BY_KEY, err)))
       goto dberr;
-    for (size_t i = 0; i < k; i++)
-      sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-      int64_t cand = sqlite3_column_int64(st, 0);
-      size_t j = 0;
-      while (j < n_seen && seen[j] != cand)
-        j++;
-      if (j < n_seen) {
-        shared[j]++;
-        continue;
-      }
-      shared[n_seen] = 1;
-      seen[n_seen++] = cand;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, hash);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+      *id = sqlite3_column_int64(st, 0);
+      sqlite3_reset(st);
+      cache_put_stmt(c, key, h, *id);
+      goto out;
     }
-    sqlite3_reset(st);
     if (r != SQLITE_DONE)
       goto dberr;
+    sqlite3_reset(st);
+  }
+  /* Statements already listed under each sketch value (up to GRAM_CAP). */
+  size_t bucket[SKETCH_K] = {0};
+  if (word_count(key) >= NEAR_MIN_WORDS) {
+    int64_t best = 0, seen[SKETCH_K * GRAM_CAP];
+    unsigned char shared[SKETCH_K * GRAM_CAP];
+    size_t n_seen = 0;
+    double best_sim = NEAR_MIN_SIM;
+    if (c->grams_complete) {
+      /* Every sketch row is listed in memory (ent_cache.grams_complete). */
+      for (size_t i = 0; i < k; i++) {
+        gram_slot *g = gram_find(c, sketch[i]);
+        for (uint32_t nd = g->hash ? g->head : 0; nd && bucket[i] < GRAM_CAP;
+             nd = c->gram_next[nd]) {
+          bucket[i]++;
+          note_candidate(c->gram_stmt[nd], seen, shared, &n_seen);
+        }
+      }
+    } else {
+      size_t n_maybe = 0;
+      for (size_t i = 0; i < k; i++)
+        n_maybe += maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]);
+      /* Values no statement has are left NULL: they match nothing. */
+      if (n_maybe && !(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
+        goto dberr;
+      for (size_t i = 0; n_maybe && i < k; i++)
+        if (maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]))
+          sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
+      r = SQLITE_DONE;
+      while (n_maybe && (r = sqlite3_step(st)) == SQLITE_ROW) {
+        int v = sqlite3_column_int(st, 1);
+        if (v >= 0 && v < SKETCH_K)
+          bucket[v]++;
+        note_candidate(sqlite3_column_int64(st, 0), seen, shared, &n_seen);
+      }
+      if (st)
+        sqlite3_reset(st);
+      if (r != SQLITE_DONE)
+        goto dberr;
+    }
+    size_t n_words = word_count(key);
     for (size_t j = 0; j < n_seen; j++) {
       if (shared[j] < (k < SKETCH_MIN_SHARED ? k : SKETCH_MIN_SHARED))
         continue;
@@ -1096,8 +1468,18 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
         goto dberr;
       sqlite3_bind_int64(st, 1, seen[j]);
       if (sqlite3_step(st) == SQLITE_ROW) {
-        double sim = ws_statement_similarity(
-            key, (const char *)sqlite3_column_text(st, 0));
+        const char *other = (const char *)sqlite3_column_text(st, 0);
+        /* Word counts alone bound the similarity: an edit distance is
+         * at least the difference of the lengths, and a word-bag match
+         * of 0.9 needs lengths within a ratio of 9 to 11. */
+        size_t m_words = word_count(other);
+        size_t lo = n_words < m_words ? n_words : m_words;
+        size_t hi = n_words < m_words ? m_words : n_words;
+        if ((double)lo < NEAR_MIN_SIM * (double)hi) {
+          sqlite3_reset(st);
+          continue;
+        }
+        double sim = ws_statement_similarity(key, other);
         if (sim >= best_sim) {
           best_sim = sim;
           best = seen[j];
@@ -1119,12 +1501,37 @@ static int statement_for(ws_store *s, const char *key, const int64_t *sketch,
     goto dberr;
   sqlite3_reset(st);
   *id = sqlite3_last_insert_rowid(s->db);
-  cache_put_stmt(s->cache, key, h, *id);
+  cache_put_stmt(c, key, h, *id);
+  bloom_add(c, BLOOM_KEYS, (uint64_t)hash);
+  if (k && c->grams_complete) {
+    size_t i = 0;
+    for (; i < k; i++) {
+      if (bucket[i] >= GRAM_CAP)
+        continue;
+      bloom_add(c, BLOOM_GRAMS, (uint64_t)sketch[i]);
+      if ((rc = gram_add(s, sketch[i], *id, err)) == WS_ENOTFOUND)
+        break; /* lists dropped: written below, as for any database */
+      if (rc)
+        goto out;
+    }
+    if (i == k)
+      goto out;
+    rc = WS_OK;
+  }
   if (k) {
     if (!(st = ws_store_stmt(s, ST_GRAM_INSERT, err)))
       goto dberr;
-    for (size_t i = 0; i < SKETCH_K; i++)
-      sqlite3_bind_int64(st, (int)i + 1, sketch[i < k ? i : k - 1]);
+    /* A value whose list is full is left out (NULL: OR IGNORE drops the
+     * row); the statement is still found through its other values.  Rows
+     * already queued by gram_add are written twice, which OR IGNORE
+     * also drops. */
+    for (size_t i = 0; i < SKETCH_K; i++) {
+      size_t j = i < k ? i : k - 1;
+      if (bucket[j] < GRAM_CAP) {
+        sqlite3_bind_int64(st, (int)i + 1, sketch[j]);
+        bloom_add(c, BLOOM_GRAMS, (uint64_t)sketch[j]);
+      }
+    }
     sqlite3_bind_int64(st, SKETCH_K + 1, *id);
     if (sqlite3_step(st) != SQLITE_DONE)
       goto dberr;
@@ -1137,6 +1544,56 @@ dberr:
     sqlite3_reset(st);
 out:
   return rc;
+}
+
+/* Finds or creates the stored text of a quote (text, len bytes; h its
+ * ws_hash, never 0) and sets *id and *statement.  A new text joins the
+ * statement of its key and sketch (statement_for). */
+static int text_for(ws_store *s, const char *text, size_t len, uint64_t h,
+                    const char *key, uint64_t key_hash, const int64_t *sketch,
+                    size_t k,
+                    const char *sketch_json, int64_t *id, int64_t *statement,
+                    ws_error *err) {
+  ent_cache *c = s->cache;
+  text_slot *t = text_find(c, h);
+  if (t->hash && t->len == (uint32_t)len) {
+    *id = t->id;
+    *statement = t->statement;
+    return WS_OK;
+  }
+  sqlite3_stmt *st;
+  int r = SQLITE_DONE;
+  if (maybe_stored(c, BLOOM_TEXTS, h >> 1)) {
+    if (!(st = ws_store_stmt(s, ST_TEXT_FIND, err)))
+      return WS_EDB;
+    sqlite3_bind_int64(st, 1, (int64_t)(h >> 1));
+    sqlite3_bind_text(st, 2, text, (int)len, SQLITE_STATIC);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+      *id = sqlite3_column_int64(st, 0);
+      *statement = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+      return ws_store_fail(s, err, "storing a quote");
+  }
+  if (r == SQLITE_DONE) {
+    int rc = statement_for(s, key, key_hash, sketch, k, sketch_json,
+                           statement, err);
+    if (rc)
+      return rc;
+    if (!(st = ws_store_stmt(s, ST_TEXT_INSERT, err)))
+      return WS_EDB;
+    sqlite3_bind_int64(st, 1, *statement);
+    sqlite3_bind_int64(st, 2, (int64_t)(h >> 1));
+    sqlite3_bind_text(st, 3, text, (int)len, SQLITE_STATIC);
+    if (step_done(st))
+      return ws_store_fail(s, err, "storing a quote");
+    *id = sqlite3_last_insert_rowid(s->db);
+    bloom_add(c, BLOOM_TEXTS, h >> 1);
+  }
+  cache_put_text(c, h, (uint32_t)len, *id, *statement);
+  return WS_OK;
 }
 
 /* ----------------------------------------------------------------- writing */
@@ -1198,25 +1655,28 @@ static int alias_owner(sqlite3_stmt *st, int64_t *owner, int *kind) {
 /* Finds or creates the corpus entity of a document entity, and records
  * its aliases and roles. */
 static int entity_for(ws_store *s, const ws_entity *e, const char *key,
-                      const char *const *akeys, int64_t *id, ws_error *err) {
+                      uint64_t kh, const char *const *akeys, int64_t *id,
+                      ws_error *err) {
   int rc = WS_OK;
   sqlite3_stmt *st;
   int kind = 0;
-  key_slot *ks = cache_key(s->cache, key);
+  key_slot *ks = slot_find(s->cache->keys, key, kh);
   *id = ks->key ? ks->id : 0;
   kind = ks->key ? ks->kind : 0;
-  if (!*id) {
-    if (!(st = ws_store_stmt(s, ST_ENT_BY_KEY, err)))
-      goto dberr;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    int r = sqlite3_step(st);
-    if (r == SQLITE_ROW) {
-      *id = sqlite3_column_int64(st, 0);
-      kind = sqlite3_column_int(st, 1);
+  if (!ks->key) {
+    if (maybe_stored(s->cache, BLOOM_ENTS, kh)) {
+      if (!(st = ws_store_stmt(s, ST_ENT_BY_KEY, err)))
+        goto dberr;
+      sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+      int r = sqlite3_step(st);
+      if (r == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        kind = sqlite3_column_int(st, 1);
+      }
+      sqlite3_reset(st);
+      if (r != SQLITE_ROW && r != SQLITE_DONE)
+        goto dberr;
     }
-    sqlite3_reset(st);
-    if (r != SQLITE_ROW && r != SQLITE_DONE)
-      goto dberr;
     /* No linking by alias here: totals are not yet current inside a
      * batch, and a wrong link would grow with every document.
      * ws_store_link decides with current totals at the end of a run. */
@@ -1230,8 +1690,9 @@ static int entity_for(ws_store *s, const ws_entity *e, const char *key,
         goto dberr;
       *id = sqlite3_last_insert_rowid(s->db);
       kind = (int)e->kind;
+      bloom_add(s->cache, BLOOM_ENTS, kh);
     }
-    cache_put_key(s->cache, key, *id, kind);
+    cache_put_key(s->cache, key, kh, *id, kind);
   }
   if (kind == WS_ENTITY_OTHER && e->kind != WS_ENTITY_OTHER) {
     if (!(st = ws_store_stmt(s, ST_ENT_KIND, err)))
@@ -1240,7 +1701,7 @@ static int entity_for(ws_store *s, const ws_entity *e, const char *key,
     sqlite3_bind_int(st, 2, (int)e->kind);
     if (step_done(st))
       goto dberr;
-    cache_put_key(s->cache, key, *id, (int)e->kind);
+    cache_put_key(s->cache, key, kh, *id, (int)e->kind);
   }
   for (uint32_t i = 0; i < e->n_aliases; i++) {
     const char *a = e->aliases[i], *akey = akeys[i];
@@ -1294,9 +1755,16 @@ static int cmp_id(const void *a, const void *b) {
 /* Deletes document id with everything in it, keeping entity totals. */
 static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
-  /* Its statements may go with it (trigger quotes_ad). */
+  /* Its statements may go with it (trigger quotes_ad), with their sketch
+   * rows, which must be written by then. */
   cache_clear_stmts(s->cache);
-  /* The document's doc_entities rows may still be pending, and its quotes
+  int rc0 = gram_flush(s, err);
+  if (!rc0)
+    rc0 = occ_flush(s, err);
+  if (rc0)
+    return rc0;
+  grams_forget(s->cache);
+  /* The document's doc_entities rows may still be pending, and its texts
    * must be in quotes_fts for the delete trigger to remove them. */
   int rc = de_flush(s, err);
   if (!rc)
@@ -1360,12 +1828,15 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   free(ids);
   if (rc)
     return rc;
-  if (!(st = ws_store_stmt(s, ST_DOC_DELETE, err)))
-    return WS_EDB;
-  sqlite3_bind_int64(st, 1, id);
-  if (step_done(st))
-    return ws_store_fail(s, err, "removing a document");
-  /* Every quote left is in quotes_fts, and the next quote id is one past
+  for (int k = 0; k < 2; k++) {
+    if (!(st = ws_store_stmt(s, k ? ST_DOC_DELETE : ST_DOC_QUOTES_DELETE,
+                             err)))
+      return WS_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    if (step_done(st))
+      return ws_store_fail(s, err, "removing a document");
+  }
+  /* Every text left is in quotes_fts, and the next text id is one past
    * the largest left, which may be below fts_from now. */
   return fts_top(s, &s->fts_from, err);
 }
@@ -1376,11 +1847,18 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
 struct ws_store_prep {
   ws_arena *a;                 /* owns everything below */
   const char **ent_key;        /* per entity: NFC casefold of the name */
+  uint64_t *ent_hash;          /* per entity: ws_hash of ent_key */
   const char ***alias_key;     /* per entity and alias: the same */
   const char **stmt_key;       /* per quote: ws_statement_key */
+  uint64_t *stmt_hash;         /* per quote: ws_hash of stmt_key */
   int64_t (*sketch)[SKETCH_K]; /* per quote: bigram sketch */
   size_t *n_sketch;
   const char **sketch_json; /* per quote: the sketch as a JSON array */
+  uint64_t *text_hash;      /* per quote: ws_hash of its text, never 0 */
+  /* Per mention: its line if it is stored (the first valid mention at
+   * each start, in text order, of an entity of the document), else 0. */
+  uint32_t *mention_line;
+  uint32_t *quote_line; /* per quote: the line of its start */
 };
 
 /* Rows for a multi-row INSERT, written MANY_ROWS at a time and the rest
@@ -1510,6 +1988,198 @@ static int de_add(ws_store *s, int64_t doc, const ent_count *e, ws_error *err) {
   return WS_OK;
 }
 
+static int cmp_gram(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  if (x[0] != y[0])
+    return (x[0] > y[0]) - (x[0] < y[0]);
+  return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Sorts the pending rows by (hash, statement).  They are queued with
+ * ascending statement ids, so a stable sort by hash is enough: four
+ * counting passes over 16 bits of the (non-negative) hash, as de_sort
+ * does, instead of a callback qsort that cost a quarter of writing the
+ * rows.  Falls back to qsort when the ids are not ascending. */
+static void gram_sort(ent_cache *c) {
+  size_t n = c->n_gram_pending;
+  int64_t(*a)[2] = c->gram_pending;
+  int64_t(*tmp)[2] = malloc(n * sizeof *tmp);
+  size_t *count = malloc((1u << 16) * sizeof *count);
+  int ok = tmp && count;
+  for (size_t i = 0; ok && i < n; i++)
+    ok = a[i][0] >= 0 && (i == 0 || a[i][1] >= a[i - 1][1]);
+  for (unsigned pass = 0; ok && pass < 4; pass++) {
+    int64_t(*from)[2] = pass % 2 ? tmp : a, (*to)[2] = pass % 2 ? a : tmp;
+    unsigned shift = 16 * pass;
+    memset(count, 0, (1u << 16) * sizeof *count);
+    for (size_t i = 0; i < n; i++)
+      count[((uint64_t)from[i][0] >> shift) & 0xffff]++;
+    size_t sum = 0;
+    for (size_t b = 0; b < (1u << 16); b++) {
+      size_t k = count[b];
+      count[b] = sum;
+      sum += k;
+    }
+    for (size_t i = 0; i < n; i++) {
+      size_t d = count[((uint64_t)from[i][0] >> shift) & 0xffff]++;
+      to[d][0] = from[i][0];
+      to[d][1] = from[i][1];
+    }
+  }
+  if (!ok)
+    qsort(a, n, sizeof *a, cmp_gram);
+  free(tmp);
+  free(count);
+}
+
+/* Writes the pending statement_grams rows in key order. */
+static int gram_flush(ws_store *s, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c || !c->n_gram_pending)
+    return WS_OK;
+  gram_sort(c);
+  row_batch b;
+  b.s = s;
+  b.one = ST_GRAM_ONE;
+  b.many = ST_GRAM_ONE_N;
+  b.cols = 2;
+  b.n = 0;
+  int rc = WS_OK;
+  for (size_t i = 0; i < c->n_gram_pending && rc == WS_OK; i++) {
+    b.v[b.n][0] = c->gram_pending[i][0];
+    b.v[b.n][1] = c->gram_pending[i][1];
+    rc = batch_add(&b, err);
+  }
+  if (rc == WS_OK)
+    rc = batch_finish(&b, err);
+  c->n_gram_pending = 0;
+  return rc;
+}
+
+/* Lists statement `id` under sketch value h in memory and queues its row.
+ * Returns WS_OK, or WS_ENOTFOUND when the lists are full (they are
+ * dropped, and the caller writes the row itself). */
+static int gram_add(ws_store *s, int64_t h, int64_t id, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c->gram_pending &&
+      !(c->gram_pending = malloc(GRAM_PENDING * sizeof *c->gram_pending)))
+    return fail_msg(err, WS_ENOMEM, "out of memory");
+  gram_slot *g = gram_find(c, h);
+  if (!h || (!g->hash && c->n_gram_slots >= GRAM_SLOTS / 2) ||
+      c->n_gram_nodes + 1 >= GRAM_NODES) {
+    int rc = gram_flush(s, err);
+    grams_forget(c);
+    return rc ? rc : WS_ENOTFOUND;
+  }
+  if (c->n_gram_pending == GRAM_PENDING) {
+    int rc = gram_flush(s, err);
+    if (rc)
+      return rc;
+  }
+  uint32_t node = (uint32_t)++c->n_gram_nodes;
+  c->gram_stmt[node] = id;
+  c->gram_next[node] = 0;
+  if (!g->hash) {
+    g->hash = h;
+    g->head = node;
+    c->n_gram_slots++;
+  } else {
+    c->gram_next[g->tail] = node;
+  }
+  g->tail = node;
+  g->n++;
+  c->gram_pending[c->n_gram_pending][0] = h;
+  c->gram_pending[c->n_gram_pending][1] = id;
+  c->n_gram_pending++;
+  return WS_OK;
+}
+
+static int cmp_occ(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  for (int i = 0; i < 3; i++)
+    if (x[i] != y[i])
+      return (x[i] > y[i]) - (x[i] < y[i]);
+  return 0;
+}
+
+/* Sorts the pending occurrences by (statement, text_id, quote).  They are
+ * queued with ascending quote ids, so stable counting passes by text_id
+ * and then by statement (16 bits a pass) leave them in key order; qsort
+ * when an id passes 32 bits or quotes are not ascending. */
+static void occ_sort(ent_cache *c) {
+  size_t n = c->n_occ_pending;
+  int64_t(*a)[3] = c->occ_pending;
+  int64_t(*tmp)[3] = malloc(n * sizeof *tmp);
+  size_t *count = malloc((1u << 16) * sizeof *count);
+  int ok = tmp && count;
+  for (size_t i = 0; ok && i < n; i++)
+    ok = a[i][0] >= 0 && a[i][0] <= (int64_t)UINT32_MAX && a[i][1] >= 0 &&
+         a[i][1] <= (int64_t)UINT32_MAX && (i == 0 || a[i][2] > a[i - 1][2]);
+  for (unsigned pass = 0; ok && pass < 4; pass++) {
+    int64_t(*from)[3] = pass % 2 ? tmp : a, (*to)[3] = pass % 2 ? a : tmp;
+    int col = pass < 2 ? 1 : 0; /* text_id first, statement last */
+    unsigned shift = 16 * (pass % 2);
+    memset(count, 0, (1u << 16) * sizeof *count);
+    for (size_t i = 0; i < n; i++)
+      count[((uint64_t)from[i][col] >> shift) & 0xffff]++;
+    size_t sum = 0;
+    for (size_t b = 0; b < (1u << 16); b++) {
+      size_t k = count[b];
+      count[b] = sum;
+      sum += k;
+    }
+    for (size_t i = 0; i < n; i++)
+      memcpy(to[count[((uint64_t)from[i][col] >> shift) & 0xffff]++], from[i],
+             sizeof *from);
+  }
+  if (!ok)
+    qsort(a, n, sizeof *a, cmp_occ);
+  free(tmp);
+  free(count);
+}
+
+/* Writes the pending occurrences rows in key order. */
+static int occ_flush(ws_store *s, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c || !c->n_occ_pending)
+    return WS_OK;
+  occ_sort(c);
+  row_batch b;
+  b.s = s;
+  b.one = ST_OCC_INSERT;
+  b.many = ST_OCC_INSERT_N;
+  b.cols = 3;
+  b.n = 0;
+  int rc = WS_OK;
+  for (size_t i = 0; i < c->n_occ_pending && rc == WS_OK; i++) {
+    memcpy(b.v[b.n], c->occ_pending[i], sizeof c->occ_pending[i]);
+    rc = batch_add(&b, err);
+  }
+  if (rc == WS_OK)
+    rc = batch_finish(&b, err);
+  c->n_occ_pending = 0;
+  return rc;
+}
+
+/* Queues the occurrences row of a quote. */
+static int occ_add(ws_store *s, int64_t statement, int64_t text_id,
+                   int64_t quote, ws_error *err) {
+  ent_cache *c = s->cache;
+  if (!c->occ_pending &&
+      !(c->occ_pending = malloc(OCC_PENDING * sizeof *c->occ_pending)))
+    return fail_msg(err, WS_ENOMEM, "out of memory");
+  if (c->n_occ_pending == OCC_PENDING) {
+    int rc = occ_flush(s, err);
+    if (rc)
+      return rc;
+  }
+  int64_t *o = c->occ_pending[c->n_occ_pending++];
+  o[0] = statement;
+  o[1] = text_id;
+  o[2] = quote;
+  return WS_OK;
+}
+
 /* Whether mention i is stored: the first valid mention at its start. */
 static int mention_kept(const ws_doc_view *v, size_t i) {
   const ws_mention *m = &v->mentions[i];
@@ -1530,14 +2200,17 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   sqlite3_stmt *st;
   int64_t *gid = NULL;
   ent_count *counts = NULL;
-  if (!(st = ws_store_stmt(s, ST_DOC_FIND, err)))
-    return WS_EDB;
-  sqlite3_bind_text(st, 1, info->path, -1, SQLITE_TRANSIENT);
-  int r = sqlite3_step(st);
-  int64_t oldid = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-  sqlite3_reset(st);
-  if (r != SQLITE_ROW && r != SQLITE_DONE)
-    return ws_store_fail(s, err, "looking up a document");
+  int64_t oldid = 0;
+  if (!info->is_new || s->cache->foreign) {
+    if (!(st = ws_store_stmt(s, ST_DOC_FIND, err)))
+      return WS_EDB;
+    sqlite3_bind_text(st, 1, info->path, -1, SQLITE_TRANSIENT);
+    int r = sqlite3_step(st);
+    oldid = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+      return ws_store_fail(s, err, "looking up a document");
+  }
   if (oldid && (rc = delete_doc(s, oldid, err)))
     return rc;
 
@@ -1549,8 +2222,8 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     goto out;
   }
   for (size_t i = 0; i < n_ent; i++)
-    if ((rc = entity_for(s, &v->entities[i], p->ent_key[i], p->alias_key[i],
-                         &gid[i], err)))
+    if ((rc = entity_for(s, &v->entities[i], p->ent_key[i], p->ent_hash[i],
+                         p->alias_key[i], &gid[i], err)))
       goto out;
   for (size_t i = 0; i < n_ent; i++) {
     counts[i].id = gid[i];
@@ -1578,15 +2251,13 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
     ec->cap_mbuf = need;
   }
   int64_t n_kept = 0;
-  line_cursor lc = {v->text, v->len, 0, 1};
   ws_stored_mention prev = {0, 0, 0, 0};
   for (size_t i = 0; i < v->n_mentions; i++) {
     const ws_mention *m = &v->mentions[i];
-    if (m->entity < 0 || (size_t)m->entity >= n_ent || !mention_kept(v, i) ||
-        (n_kept && m->start <= prev.start))
+    if (!p->mention_line[i]) /* not stored (ws_store_prepare) */
       continue;
     ws_stored_mention cur = {gid[m->entity], m->start, m->end,
-                             line_at(&lc, m->start)};
+                             p->mention_line[i]};
     mlen += put_mention(ec->mbuf + mlen, &prev, &cur);
     prev = cur;
     counts[m->entity].mentions++;
@@ -1604,6 +2275,13 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   sqlite3_bind_int64(st, 7, (int64_t)v->n_quotes);
   sqlite3_bind_int64(st, 8, spoken);
   sqlite3_bind_blob(st, 9, ec->mbuf, (int)mlen, SQLITE_STATIC);
+  int64_t n_stored = 0; /* quotes with a valid span, written below */
+  for (size_t i = 0; i < v->n_quotes; i++)
+    n_stored += v->quotes[i].end <= v->len &&
+                v->quotes[i].start <= v->quotes[i].end;
+  int64_t qid = s->next_quote;
+  sqlite3_bind_int64(st, 10, qid);
+  sqlite3_bind_int64(st, 11, qid + n_stored - 1);
   if (step_done(st))
     goto dberr;
   int64_t doc = sqlite3_last_insert_rowid(s->db);
@@ -1625,24 +2303,24 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       goto out;
   }
 
-  lc.pos = 0;
-  lc.line = 1;
   for (size_t i = 0; i < v->n_quotes; i++) {
     const ws_quote *q = &v->quotes[i];
     if (q->end > v->len || q->start > q->end)
       continue;
-    int64_t stmt_id = 0;
-    if ((rc = statement_for(s, p->stmt_key[i], p->sketch[i], p->n_sketch[i],
-                            p->sketch_json[i], &stmt_id, err)))
+    int64_t stmt_id = 0, text_id = 0;
+    if ((rc = text_for(s, v->text + q->start, q->end - q->start,
+                       p->text_hash[i], p->stmt_key[i], p->stmt_hash[i],
+                       p->sketch[i],
+                       p->n_sketch[i], p->sketch_json[i], &text_id, &stmt_id,
+                       err)))
       goto out;
     if (!(st = ws_store_stmt(s, ST_QUOTE_INSERT, err)))
       goto dberr;
     sqlite3_bind_int64(st, 1, doc);
     sqlite3_bind_int64(st, 2, q->start);
     sqlite3_bind_int64(st, 3, q->end);
-    sqlite3_bind_int64(st, 4, line_at(&lc, q->start));
-    sqlite3_bind_text(st, 5, v->text + q->start, (int)(q->end - q->start),
-                      SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, p->quote_line[i]);
+    sqlite3_bind_int64(st, 5, text_id);
     sqlite3_bind_int(st, 6, (int)q->kind);
     if (q->speaker >= 0 && (size_t)q->speaker < n_ent)
       sqlite3_bind_int64(st, 7, gid[q->speaker]);
@@ -1654,9 +2332,13 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       sqlite3_bind_text(st, 10, v->text + q->cue_start,
                         (int)(q->cue_end - q->cue_start), SQLITE_STATIC);
     sqlite3_bind_int64(st, 11, stmt_id);
+    sqlite3_bind_int64(st, 12, qid);
     if (step_done(st))
       goto dberr;
+    if ((rc = occ_add(s, stmt_id, text_id, qid++, err)))
+      goto out;
   }
+  s->next_quote = qid;
   /* Totals last: nothing is counted for a document that failed. */
   for (size_t i = 0; i < n_ent; i++) {
     if (i && counts[i].id == counts[i - 1].id)
@@ -1688,6 +2370,24 @@ void ws_store_prep_free(ws_store_prep *p) {
   free(p);
 }
 
+/* Writes v in decimal at out (at most 20 bytes, no NUL); returns the
+ * length.  The sketch lists of every quote are formatted on the
+ * extraction threads, and snprintf showed in their profile. */
+static size_t put_i64(char *out, int64_t v) {
+  char tmp[20];
+  size_t n = 0, o = 0;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0)
+    out[o++] = '-';
+  while (n)
+    out[o++] = tmp[--n];
+  return o;
+}
+
 int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   *out = NULL;
   ws_store_prep *p = calloc(1, sizeof *p);
@@ -1698,18 +2398,44 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   size_t ne = v->n_entities ? v->n_entities : 1;
   size_t nq = v->n_quotes ? v->n_quotes : 1;
   p->ent_key = ws_arena_calloc(p->a, ne, sizeof *p->ent_key);
+  p->ent_hash = ws_arena_calloc(p->a, ne, sizeof *p->ent_hash);
+  p->stmt_hash = ws_arena_calloc(p->a, nq, sizeof *p->stmt_hash);
   p->alias_key = ws_arena_calloc(p->a, ne, sizeof *p->alias_key);
   p->stmt_key = ws_arena_calloc(p->a, nq, sizeof *p->stmt_key);
   p->sketch = ws_arena_calloc(p->a, nq, sizeof *p->sketch);
   p->n_sketch = ws_arena_calloc(p->a, nq, sizeof *p->n_sketch);
   p->sketch_json = ws_arena_calloc(p->a, nq, sizeof *p->sketch_json);
+  p->text_hash = ws_arena_calloc(p->a, nq, sizeof *p->text_hash);
+  p->mention_line = ws_arena_calloc(p->a, v->n_mentions ? v->n_mentions : 1,
+                                    sizeof *p->mention_line);
+  p->quote_line = ws_arena_calloc(p->a, nq, sizeof *p->quote_line);
   if (!p->ent_key || !p->alias_key || !p->stmt_key || !p->sketch ||
-      !p->n_sketch || !p->sketch_json)
+      !p->n_sketch || !p->sketch_json || !p->text_hash || !p->mention_line ||
+      !p->quote_line || !p->ent_hash || !p->stmt_hash)
     goto oom;
+  /* Which mentions are stored, and lines: one per start offset, in text
+   * order, of an entity of this document. */
+  line_cursor lc = {v->text, v->len, 0, 1};
+  uint32_t last_start = 0;
+  int any = 0;
+  for (size_t i = 0; i < v->n_mentions; i++) {
+    const ws_mention *m = &v->mentions[i];
+    if (m->entity < 0 || (size_t)m->entity >= v->n_entities ||
+        !mention_kept(v, i) || (any && m->start <= last_start))
+      continue;
+    p->mention_line[i] = line_at(&lc, m->start);
+    last_start = m->start;
+    any = 1;
+  }
+  lc.pos = 0;
+  lc.line = 1;
+  for (size_t i = 0; i < v->n_quotes; i++)
+    p->quote_line[i] = line_at(&lc, v->quotes[i].start);
   for (size_t i = 0; i < v->n_entities; i++) {
     const ws_entity *e = &v->entities[i];
     if (!(p->ent_key[i] = ws_text_fold(p->a, e->name, strlen(e->name))))
       goto oom;
+    p->ent_hash[i] = ws_hash(p->ent_key[i], strlen(p->ent_key[i]));
     p->alias_key[i] =
         ws_arena_calloc(p->a, e->n_aliases + 1, sizeof *p->alias_key[i]);
     if (!p->alias_key[i])
@@ -1723,10 +2449,13 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     const ws_quote *q = &v->quotes[i];
     if (q->end > v->len || q->start > q->end)
       continue;
+    uint64_t h = ws_hash(v->text + q->start, q->end - q->start);
+    p->text_hash[i] = h ? h : 1;
     char *key = ws_statement_key(v->text + q->start, q->end - q->start);
     if (!key)
       goto oom;
     p->stmt_key[i] = ws_arena_strndup(p->a, key, strlen(key));
+    p->stmt_hash[i] = ws_hash(key, strlen(key));
     p->n_sketch[i] = key_sketch(key, p->sketch[i]);
     free(key);
     if (!p->stmt_key[i])
@@ -1734,9 +2463,11 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     char json[SKETCH_K * 22 + 3];
     size_t o = 0;
     json[o++] = '[';
-    for (size_t k = 0; k < p->n_sketch[i]; k++)
-      o += (size_t)snprintf(json + o, sizeof json - o, "%s%lld", k ? "," : "",
-                            (long long)p->sketch[i][k]);
+    for (size_t k = 0; k < p->n_sketch[i]; k++) {
+      if (k)
+        json[o++] = ',';
+      o += put_i64(json + o, p->sketch[i][k]);
+    }
     json[o++] = ']';
     if (!(p->sketch_json[i] = ws_arena_strndup(p->a, json, o)))
       goto oom;
@@ -1943,8 +2674,15 @@ static int relink_docs(ws_store *s, merge_log *g, ws_error *err) {
 static int merge_entity(ws_store *s, int64_t from, int64_t into,
                         sqlite3_stmt **cache, merge_log *g, ws_error *err) {
   static const char *const sql[] = {
-      "SELECT doc FROM doc_entities WHERE entity = ?1",
-      "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
+      /* The documents of `from`, and whether `into` is named there too. */
+      "SELECT a.doc, EXISTS (SELECT 1 FROM doc_entities b "
+      "WHERE b.entity = ?2 AND b.doc = a.doc) "
+      "FROM doc_entities a WHERE a.entity = ?1",
+      /* Its quotes, in the documents where it has some (schema.sql). */
+      "UPDATE quotes SET speaker = ?2 WHERE id IN (SELECT q.id "
+      "FROM doc_entities de CROSS JOIN documents d ON d.id = de.doc "
+      "CROSS JOIN quotes q ON q.id BETWEEN d.quote_lo AND d.quote_hi "
+      "WHERE de.entity = ?1 AND de.n_quotes > 0 AND q.speaker = ?1)",
       "INSERT INTO doc_entities(doc, entity, n_mentions, n_quotes, kind) "
       "SELECT doc, ?2, n_mentions, n_quotes, kind FROM doc_entities "
       "WHERE entity = ?1 "
@@ -1958,23 +2696,27 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       "INSERT OR IGNORE INTO roles(entity, role) "
       "SELECT ?2, role FROM roles WHERE entity = ?1",
       "UPDATE entities SET "
-      "votes_other = votes_other + (SELECT votes_other FROM entities "
-      "WHERE id = ?1), "
-      "votes_person = votes_person + (SELECT votes_person FROM entities "
-      "WHERE id = ?1), "
-      "votes_org = votes_org + (SELECT votes_org FROM entities "
-      "WHERE id = ?1), "
-      "votes_place = votes_place + (SELECT votes_place FROM entities "
-      "WHERE id = ?1), "
-      "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM doc_entities "
-      "WHERE entity = ?2), "
-      "n_quotes = (SELECT coalesce(sum(n_quotes), 0) FROM doc_entities "
-      "WHERE entity = ?2), "
-      "n_docs = (SELECT count(*) FROM doc_entities WHERE entity = ?2) "
-      "WHERE id = ?2",
+      "votes_other = entities.votes_other + f.votes_other, "
+      "votes_person = entities.votes_person + f.votes_person, "
+      "votes_org = entities.votes_org + f.votes_org, "
+      "votes_place = entities.votes_place + f.votes_place, "
+      "kind = ws_kind(entities.votes_other + f.votes_other, "
+      "entities.votes_person + f.votes_person, "
+      "entities.votes_org + f.votes_org, "
+      "entities.votes_place + f.votes_place), "
+      /* Totals add up (the sums over doc_entities, ws_store_link flushed
+       * them); ?3 documents name both.  Summing the rows of `into`
+       * again cost a pass over its documents per merge. */
+      "n_mentions = entities.n_mentions + f.n_mentions, "
+      "n_quotes = entities.n_quotes + f.n_quotes, "
+      "n_docs = entities.n_docs + f.n_docs - ?3 "
+      "FROM (SELECT votes_other, votes_person, votes_org, votes_place, "
+      "n_mentions, n_quotes, n_docs FROM entities WHERE id = ?1) AS f "
+      "WHERE entities.id = ?2",
       "DELETE FROM entities WHERE id = ?1",
   };
   _Static_assert(sizeof sql / sizeof *sql == MERGE_STMTS, "merge statements");
+  int64_t both = 0; /* documents that name both entities */
   /* cache holds MERGE_STMTS statements prepared on first use (a link
    * pass merges thousands of names); ws_store_link finalises them. */
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
@@ -1983,11 +2725,13 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
       return ws_store_fail(s, err, "merging entities");
     sqlite3_stmt *st = cache[i];
     sqlite3_bind_int64(st, 1, from);
-    if (i)
-      sqlite3_bind_int64(st, 2, into);
+    sqlite3_bind_int64(st, 2, into);
+    if (sqlite3_bind_parameter_count(st) >= 3)
+      sqlite3_bind_int64(st, 3, both);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
       int64_t doc = sqlite3_column_int64(st, 0);
+      both += sqlite3_column_int(st, 1);
       if (log_push(&g->docs, &g->n_docs, &g->cap_docs, 1, &doc)) {
         sqlite3_reset(st);
         return fail_msg(err, WS_ENOMEM, "out of memory");

@@ -38,9 +38,17 @@ enum store_stmt {
   ST_GRAM_INSERT,
   ST_QUOTE_INSERT,
   ST_FTS_INSERT,
-  ST_QUOTE_TOP,
+  ST_TEXT_TOP,
   ST_SEEN_INSERT,
   ST_DOC_TOUCH,
+  ST_TEXT_FIND,
+  ST_TEXT_INSERT,
+  ST_GRAM_ONE,
+  ST_GRAM_ONE_N, /* MANY_ROWS rows at once; SQL made in store.c */
+  ST_DOC_QUOTES_DELETE,
+  ST_QUOTE_NEXT,
+  ST_OCC_INSERT,
+  ST_OCC_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
   ST_COUNT_
 };
 
@@ -57,7 +65,8 @@ struct ws_store {
   int in_txn;                     /* inside ws_store_begin/commit */
   int64_t link_from;              /* aliases.id already linked (store.c) */
   int64_t ent_from;               /* entities.id already linked */
-  int64_t fts_from;               /* quotes.id already in quotes_fts */
+  int64_t fts_from;               /* texts.id already in quotes_fts */
+  int64_t next_quote;             /* quotes.id of the next quote written */
   sqlite3_stmt *stmts[ST_COUNT_]; /* prepared on first use, or NULL */
   ent_cache *cache;               /* writer caches, or NULL */
 };

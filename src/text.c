@@ -230,6 +230,18 @@ static char *normalise(const char *s, size_t n, int fold) {
     i += l;
   }
   tmp[k] = '\0';
+  /* Plain ASCII is already NFC and folds by lower-casing: most names and
+   * keys are, and utf8proc_map showed in profiles of the indexer. */
+  size_t j = 0;
+  while (j < k && (unsigned char)tmp[j] < 0x80)
+    j++;
+  if (j == k) {
+    if (fold)
+      for (j = 0; j < k; j++)
+        if (tmp[j] >= 'A' && tmp[j] <= 'Z')
+          tmp[j] = (char)(tmp[j] + ('a' - 'A'));
+    return tmp;
+  }
   utf8proc_uint8_t *out = NULL;
   int opts = UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE;
   if (fold)

@@ -153,7 +153,7 @@ int ws_file_read(const char *path, char **buf, size_t *len, ws_error *err);
  */
 typedef struct ws_store ws_store;
 
-#define WS_SCHEMA_VERSION 3
+#define WS_SCHEMA_VERSION 4
 
 enum ws_store_flags {
   WS_STORE_READONLY = 1, /* open for queries only; never writes the file */
@@ -177,6 +177,7 @@ typedef struct ws_doc_info {
   int64_t size;      /* bytes */
   int64_t mtime_ns;  /* modification time, ns since the epoch */
   uint64_t hash;     /* ws_hash() of the bytes */
+  int is_new; /* 1: the caller knows path is not stored (saves a lookup) */
 } ws_doc_info;
 
 /* 64-bit FNV-1a of data[0..len). */

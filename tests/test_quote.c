@@ -138,6 +138,25 @@ static void quote_running_over_paragraphs_is_one(void **state) {
             "And we will train all summer for the next one.");
 }
 
+/* A quoted transcript runs its marks over paragraphs too, but each turn
+ * ("NAME: ...") is a quote of its own; a paragraph that merely continues
+ * the same speaker stays in the turn. */
+static void transcript_turns_are_separate_quotes(void **state) {
+  (void)state;
+  run r;
+  extract(&r, "The interview went as follows:\n\n"
+              "\"HOST: Will you run again?\n\n"
+              "\"MAYOR: Not this year.\n\n"
+              "\"I need a rest.\n\n"
+              "\"HOST: Thank you.\"\n");
+  assert_int_equal(n_direct(&r), 3);
+  assert_string_equal(direct_text(&r, 0), "HOST: Will you run again?");
+  assert_string_equal(direct_text(&r, 1),
+                      "MAYOR: Not this year.\n\n\"I need a rest.");
+  assert_string_equal(direct_text(&r, 2), "HOST: Thank you.");
+  ws_doc_free(r.doc);
+}
+
 static void unbalanced_mark_is_bounded(void **state) {
   (void)state;
   run r;
@@ -221,6 +240,7 @@ int main(void) {
       cmocka_unit_test(nested_quotes_stay_inside),
       cmocka_unit_test(apostrophes_are_not_quotes),
       cmocka_unit_test(quote_running_over_paragraphs_is_one),
+      cmocka_unit_test(transcript_turns_are_separate_quotes),
       cmocka_unit_test(unbalanced_mark_is_bounded),
       cmocka_unit_test(unbalanced_mark_in_one_long_paragraph_is_bounded),
       cmocka_unit_test(scare_quotes_and_titles_are_not_quotes),

@@ -102,7 +102,7 @@ static void quote(doc *d, const char *words, int32_t speaker,
 static void put(fixture *f, const char *path, const doc *d) {
   ws_doc_view v = {d->text, strlen(d->text), d->ments,  d->n_ments,
                    d->ents, d->n_ents,       d->quotes, d->n_quotes};
-  ws_doc_info info = {path, (int64_t)strlen(d->text), 1, 0};
+  ws_doc_info info = {path, (int64_t)strlen(d->text), 1, 0, 0};
   info.hash = ws_hash(d->text, strlen(d->text));
   ws_error err = {0};
   assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
@@ -375,7 +375,7 @@ static void full_text_index_follows_batches(void **state) {
   ws_error err = {0};
   ws_doc_view v = {d.text, strlen(d.text), d.ments,  d.n_ments,
                    d.ents, d.n_ents,       d.quotes, d.n_quotes};
-  ws_doc_info info = {"/news/a.txt", (int64_t)strlen(d.text), 1, 0};
+  ws_doc_info info = {"/news/a.txt", (int64_t)strlen(d.text), 1, 0, 0};
   assert_int_equal(ws_store_begin(f->s, &err), WS_OK);
   assert_int_equal(ws_store_put(f->s, &info, &v, &err), WS_OK);
   assert_int_equal(ws_store_rollback(f->s), WS_OK);
@@ -681,6 +681,73 @@ static void index_walks_a_folder_incrementally(void **state) {
   assert_int_equal(stats(f).documents, 4);
 }
 
+/* A writer that found the database empty skips lookups of statements and
+ * texts it never wrote (store.c, ent_cache.fresh); a second connection
+ * writing in between must not make it store the same words twice. */
+static void two_writers_share_statements_and_texts(void **state) {
+  fixture *f = *state;
+  ws_store *other = NULL;
+  ws_error err = {0};
+  assert_int_equal(ws_store_open(f->path, 0, &other, &err), WS_OK);
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Jane Doe said \"the river will rise again next spring\" today.\n";
+  int32_t jane = entity(&a, "Jane Doe", WS_ENTITY_PERSON, NULL, 0);
+  mention(&a, jane, "Jane Doe", 0);
+  quote(&a, "the river will rise again next spring", jane, WS_QUOTE_DIRECT);
+  ws_doc_view v = {a.text, strlen(a.text), a.ments,  a.n_ments,
+                   a.ents, a.n_ents,       a.quotes, a.n_quotes};
+  ws_doc_info info = {"/news/other.txt", (int64_t)strlen(a.text), 1,
+                      ws_hash(a.text, strlen(a.text)), 0};
+  assert_int_equal(ws_store_put(other, &info, &v, &err), WS_OK);
+  ws_store_close(other);
+  put(f, "/news/mine.txt", &a);
+  put(f, "/news/mine2.txt", &a);
+  assert_int_equal(stats(f).statements, 1);
+  int64_t texts = 0;
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT count(*) FROM texts",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  texts = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  assert_int_equal(texts, 1);
+  rows x = quotes_by(f, NULL, "river rise");
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 3);
+  x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 3);
+}
+
+/* The same, across two runs: a database opened with rows in it is not
+ * "fresh" (store.c, ent_cache.fresh), so statements, texts, sketch
+ * values and entities are looked up in SQL rather than in memory. */
+static void statements_found_again_after_reopening(void **state) {
+  fixture *f = *state;
+  doc a = mayor_article();
+  put(f, "/news/a.txt", &a);
+  ws_store_close(f->s);
+  ws_error err = {0};
+  assert_int_equal(ws_store_open(f->path, 0, &f->s, &err), WS_OK);
+  put(f, "/news/a-copy.txt", &a);
+  doc c;
+  memset(&c, 0, sizeof c);
+  c.text = "She said: \"We will surely win, no matter what it takes.\"\n";
+  quote(&c, "We will surely win, no matter what it takes.", -1,
+        WS_QUOTE_DIRECT);
+  put(f, "/news/c.txt", &c);
+  rows x = quotes_by(f, NULL, NULL);
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.docs[0], 3);
+  assert_int_equal(stats(f).statements, 1);
+  x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.text[0], "Jane Doe");
+  assert_int_equal(x.docs[0], 2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(a_stored_quote_is_found_by_any_alias,
@@ -690,6 +757,10 @@ int main(void) {
       cmocka_unit_test_setup_teardown(one_statement_across_house_styles, setup,
                                       teardown),
       cmocka_unit_test(statement_keys_ignore_style),
+      cmocka_unit_test_setup_teardown(two_writers_share_statements_and_texts,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(statements_found_again_after_reopening,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(corpus_kind_is_a_vote_of_mentions, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(replacing_and_removing_keep_totals, setup,

@@ -119,8 +119,31 @@ def check_consistent(dbpath):
               'FROM doc_entities WHERE entity = e.id)') == 0, 'n_docs')
     check(one('SELECT count(*) FROM statements s WHERE NOT EXISTS (SELECT 1 '
               'FROM quotes WHERE statement = s.id)') == 0, 'no orphan statements')
-    check(one("SELECT count(*) FROM quotes_fts") == one('SELECT count(*) FROM quotes'),
+    check(one("SELECT count(*) FROM quotes_fts") == one('SELECT count(*) FROM texts'),
           'fts rows')
+    check(one('SELECT count(*) FROM texts t WHERE NOT EXISTS (SELECT 1 FROM quotes '
+              'WHERE statement = t.statement AND text_id = t.id)') == 0,
+          'no orphan texts')
+    check(one('SELECT count(*) FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM texts '
+              'WHERE id = q.text_id AND statement = q.statement)') == 0,
+          'quotes point to texts of their statement')
+    check(one("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'zzzqqq'") == 0,
+          'fts readable')
+    # occurrences lists every quote under its statement and text, once.
+    check(one('SELECT count(*) FROM occurrences') == one('SELECT count(*) FROM quotes'),
+          'one occurrence per quote')
+    check(one('SELECT count(*) FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM occurrences '
+              'WHERE statement = q.statement AND text_id = q.text_id AND quote = q.id)')
+          == 0, 'occurrences of every quote')
+    # Quotes have no index by document or speaker (schema.sql): a
+    # document's are its id range, a speaker's are where doc_entities
+    # counts some.
+    check(one('SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.doc '
+              'WHERE q.id BETWEEN d.quote_lo AND d.quote_hi') ==
+          one('SELECT count(*) FROM quotes'), 'quotes within their document range')
+    check(one('SELECT count(*) FROM quotes q WHERE speaker IS NOT NULL AND NOT EXISTS '
+              '(SELECT 1 FROM doc_entities WHERE entity = q.speaker AND doc = q.doc '
+              'AND n_quotes > 0)') == 0, 'speakers counted in doc_entities')
     # Kept by store.c rather than by foreign keys (schema.sql).
     check(one('SELECT count(*) FROM statement_grams g WHERE NOT EXISTS '
               '(SELECT 1 FROM statements WHERE id = g.statement)') == 0,
@@ -262,6 +285,14 @@ def case_quotes_statements(d):
     out, _ = expect(run(['--db', 'w.db', 'quotes', '--limit', '1', '--format', 'json'], d),
                     0, 'limit')
     check(len(json.loads(out)) == 1, '--limit 1', out)
+    # --limit stops early but lists the same statements, in the same order,
+    # as the head of the full listing
+    out, _ = expect(run(['--db', 'w.db', 'quotes', '--limit', '5', '--format', 'jsonl'], d),
+                    0, 'limit 5')
+    head = [json.loads(l) for l in out.splitlines()]
+    check([r['statement'] for r in head] == [r['statement'] for r in rows[:5]],
+          '--limit 5 is the head of the listing', out)
+    check(len({r['statement'] for r in rows}) == len(rows), 'each statement listed once', out)
     out, _ = expect(run(['--db', 'w.db', 'quotes', '--doc',
                          os.path.join(CORPUS, CURLY), '--all', '--format', 'jsonl'], d),
                     0, '--doc')
@@ -496,8 +527,10 @@ def case_interrupt(d):
     check(db.execute('PRAGMA foreign_key_check').fetchall() == [], 'foreign keys')
     n = db.execute('SELECT count(*) FROM documents').fetchone()[0]
     q = db.execute('SELECT count(*) FROM quotes').fetchone()[0]
-    fts = db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'stage'"
-                     ).fetchone()[0]
+    # Every stored document's quote is found through the full-text index
+    # (one entry per distinct text: the copies share it).
+    fts = db.execute("SELECT count(*) FROM quotes_fts f JOIN quotes q ON q.text_id = "
+                     "f.rowid WHERE quotes_fts MATCH 'stage'").fetchone()[0]
     db.close()
     check(fts == n, 'fts in sync with documents (%d vs %d)' % (fts, n))
     check_consistent(os.path.join(d, 'w.db'))
@@ -519,6 +552,47 @@ def case_interrupt(d):
     expect(run(['--db', 'w.db', 'index', 'many'], d, timeout=300), 0, 'resume again')
     check_consistent(os.path.join(d, 'w.db'))
     return note + ', %d documents committed' % n
+
+
+def case_killed(d):
+    """kill -9 mid-run, twice (once while replacing documents): the
+    database holds whole batches only, and a new run completes it."""
+    src = os.path.join(d, 'many')
+    text = open(os.path.join(CORPUS, STRAIGHT), encoding='utf-8').read()
+    for i in range(1500):
+        sub = os.path.join(src, '%02d' % (i // 100))
+        os.makedirs(sub, exist_ok=True)
+        with open(os.path.join(sub, 'a%04d.txt' % i), 'w', encoding='utf-8') as f:
+            f.write('Story %d.\n\n%s\n' % (i, text))
+    notes = []
+    for round_ in range(2):
+        p = subprocess.Popen([WS, '--db', 'w.db', 'index', 'many'], cwd=d,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(0.1 + 0.2 * round_)
+        alive = p.poll() is None
+        p.send_signal(signal.SIGKILL)
+        p.communicate(timeout=120)
+        check_consistent(os.path.join(d, 'w.db'))
+        db = sqlite3.connect(os.path.join(d, 'w.db'))
+        notes.append('%d%s' % (db.execute('SELECT count(*) FROM documents').fetchone()[0],
+                               '' if alive else ' (done before the kill)'))
+        db.close()
+        out, _ = expect(run(['--db', 'w.db', 'index', 'many'], d, timeout=300), 0,
+                        'run after kill')
+        check_consistent(os.path.join(d, 'w.db'))
+        db = sqlite3.connect(os.path.join(d, 'w.db'))
+        check(db.execute('SELECT count(*) FROM documents').fetchone()[0] == 1500,
+              'all documents after the next run')
+        check(db.execute("SELECT count(*) FROM quotes_fts f JOIN quotes q ON "
+                         "q.text_id = f.rowid WHERE quotes_fts MATCH 'stage'"
+                         ).fetchone()[0] == 1500, 'every copy found by full text')
+        db.close()
+        # The second round replaces documents: new words in every file.
+        for sub in os.listdir(src):
+            for f in os.listdir(os.path.join(src, sub)):
+                with open(os.path.join(src, sub, f), 'a') as fh:
+                    fh.write('\nLater Jane Doe said "round %d".\n' % round_)
+    return '%s documents committed when killed' % '/'.join(map(str, notes))
 
 
 def main():
