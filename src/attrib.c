@@ -133,6 +133,11 @@ typedef struct ctx {
                         opening a sentence may be a description ("The
                         billionaire businessman"); the reported-speech
                         pass reads only names there */
+  int32_t *prev_mention; /* per token: the last token at or before it that
+                            is in a mention, or -1 (NULL until needed) */
+  int32_t *fit_head; /* resolve_description(): per token, how many tokens */
+  int32_t *fit_nat;  /* from it to the description match the head noun /
+                        the nationality (NULL until first needed) */
 } ctx;
 
 /* Takes one step of a backward search from the budget; 0 when spent. */
@@ -511,48 +516,103 @@ static const char *const subordinators[] = {
 
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
- * several threads) into an open-addressing hash table. */
-enum { WTAB_SIZE = 8192 }; /* a power of two, over twice the words */
+ * several threads) into an open-addressing hash table.  The table proper
+ * (wix) holds 4 bytes a slot, a tag of the hash and the entry's index, so
+ * that it stays in the cache (it is probed once per word of every
+ * document) and most words not in it are told apart by the tag alone. */
+enum {
+  WIX_SIZE = 4096, /* a power of two, over twice the words */
+  WENT_MAX = WIX_SIZE / 2 /* entries (words): 1383 in the lists today */
+};
 
 typedef struct wentry {
-  const char *w; /* lower-case word (static storage), NULL when free */
+  const char *w; /* lower-case word (static storage) */
   uint32_t cls;  /* C_* */
   uint8_t n;     /* strlen(w) */
   uint8_t id;    /* W_* */
   uint16_t cue;  /* WS_CUE_* of the form, context not yet considered */
   uint8_t gender; /* GENDER_* of a given name or a gendered noun */
   uint8_t cls2;   /* C2_* */
+  uint64_t head;  /* w's first 8 bytes as chunk() reads them (0-padded) */
 } wentry;
 
-static wentry wtab[WTAB_SIZE];
+static uint32_t wix[WIX_SIZE]; /* 0 when free, else the hash's top 16 bits
+                                  << 16 | the index into went + 1 */
+static wentry went[WENT_MAX];
+static size_t n_went;
+static wentry went_spare;   /* written when the lists outgrow went */
 static size_t wtab_longest; /* bytes in the longest word */
 static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
 
-/* FNV-1a over the ASCII-lower-cased bytes (ws_tok_is ignores ASCII case
- * only, so the table does the same). */
-static uint32_t word_hash(const unsigned char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    unsigned ch = s[i];
-    if (ch - 'A' < 26u)
-      ch += 32;
-    h = (h ^ ch) * 16777619u;
+/* Words are hashed and compared 8 bytes at a time (a word token is
+ * looked up once per token of every document, so this is one of the
+ * hottest loops of extraction).  chunk() reads up to 8 bytes of p[0..n) as
+ * a little-endian integer, zero-padded; one unaligned load when the bytes
+ * up to lim may be read, else byte by byte. */
+static inline uint64_t chunk(const unsigned char *p, size_t n,
+                      const unsigned char *lim) {
+  static const union {
+    uint16_t u;
+    unsigned char b[2];
+  } endian = {1};
+  uint64_t x = 0;
+  if (n > 8)
+    n = 8;
+  if (endian.b[0] && (size_t)(lim - p) >= 8) {
+    memcpy(&x, p, 8);
+    return n == 8 ? x : x & ((UINT64_C(1) << (8 * n)) - 1);
   }
-  return h;
+  for (size_t i = 0; i < n; i++)
+    x |= (uint64_t)p[i] << (8 * i);
+  return x;
+}
+
+/* x with the ASCII capitals of each byte lower-cased, other bytes kept
+ * (ws_tok_is ignores ASCII case only, so the table does the same): per
+ * byte, t + 0x3f carries into the high bit when t >= 'A', t + 0x25 when
+ * t > 'Z'; no byte carries into the next since t < 0x80. */
+static inline uint64_t lower8(uint64_t x) {
+  const uint64_t lo7 = UINT64_C(0x7f7f7f7f7f7f7f7f),
+                 hi = UINT64_C(0x8080808080808080),
+                 ones = UINT64_C(0x0101010101010101);
+  uint64_t t = x & lo7;
+  uint64_t upper = (t + 0x3f * ones) & ~(t + 0x25 * ones) & ~x & hi;
+  return x | (upper >> 2);
+}
+
+/* A hash of the ASCII-lower-cased bytes s[0..n), readable up to lim
+ * (multiplicative: the table index takes high bits of the product);
+ * *head gets the lower-cased first chunk. */
+static inline uint32_t word_hash(const unsigned char *s, size_t n,
+                                 const unsigned char *lim, uint64_t *head) {
+  uint64_t x = lower8(chunk(s, n, lim));
+  uint64_t h = (x ^ n) * UINT64_C(0x9e3779b97f4a7c15);
+  *head = x;
+  for (size_t i = 8; i < n; i += 8)
+    h = (h ^ lower8(chunk(s + i, n - i, lim))) * UINT64_C(0xff51afd7ed558ccd);
+  return (uint32_t)(h >> 32);
 }
 
 static wentry *word_slot(const char *w) {
   size_t n = strlen(w);
-  uint32_t h = word_hash((const unsigned char *)w, n) & (WTAB_SIZE - 1);
-  while (wtab[h].w && !(wtab[h].n == n && memcmp(wtab[h].w, w, n) == 0))
-    h = (h + 1) & (WTAB_SIZE - 1);
-  if (!wtab[h].w) {
-    wtab[h].w = w;
-    wtab[h].n = (uint8_t)n;
-    if (n > wtab_longest)
-      wtab_longest = n;
+  const unsigned char *u = (const unsigned char *)w;
+  uint64_t head;
+  uint32_t h = word_hash(u, n, u + n, &head), tag = h >> 16, s = h & (WIX_SIZE - 1);
+  for (; wix[s]; s = (s + 1) & (WIX_SIZE - 1)) {
+    wentry *e = &went[(wix[s] & 0xffff) - 1];
+    if (wix[s] >> 16 == tag && e->n == n && memcmp(e->w, w, n) == 0)
+      return e;
   }
-  return &wtab[h];
+  if (n_went == WENT_MAX)
+    return &went_spare;
+  wentry *e = &went[n_went++];
+  e->w = w;
+  e->n = (uint8_t)n;
+  e->head = chunk(u, n, u + n);
+  wix[s] = tag << 16 | (uint32_t)n_went;
+  if (n > wtab_longest)
+    wtab_longest = n;
+  return e;
 }
 
 static void build_wtab(void) {
@@ -628,26 +688,35 @@ static void build_wtab(void) {
     word_slot(w)->cue = (uint16_t)f;
 }
 
-/* The table entry of text[s..e), or NULL. */
-static const wentry *word_lookup(const char *text, uint32_t s, uint32_t e) {
+/* The table entry of text[s..e), or NULL; text may be read up to lim.
+ * The text's lower-cased bytes must equal the entry's bytes. */
+static inline const wentry *word_lookup(const char *text, uint32_t s, uint32_t e,
+                                 const char *lim) {
   size_t n = e - s;
   if (n == 0 || n > wtab_longest)
     return NULL;
-  const unsigned char *p = (const unsigned char *)text + s;
-  uint32_t h = word_hash(p, n) & (WTAB_SIZE - 1);
-  for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1)) {
-    if (wtab[h].n != n)
+  const unsigned char *p = (const unsigned char *)text + s,
+                      *l = (const unsigned char *)lim;
+  uint64_t head;
+  uint32_t h = word_hash(p, n, l, &head), tag = h >> 16;
+  uint32_t x;
+  for (uint32_t k = h & (WIX_SIZE - 1); (x = wix[k]) != 0;
+       k = (k + 1) & (WIX_SIZE - 1)) {
+    if (x >> 16 != tag)
       continue;
-    size_t i = 0;
+    const wentry *we = &went[(x & 0xffff) - 1];
+    if (we->n != n || we->head != head)
+      continue;
+    size_t i = 8;
     for (; i < n; i++) {
       unsigned ch = p[i];
       if (ch - 'A' < 26u)
         ch += 32;
-      if (ch != (unsigned char)wtab[h].w[i])
+      if (ch != (unsigned char)we->w[i])
         break;
     }
-    if (i == n)
-      return &wtab[h];
+    if (i >= n)
+      return we;
   }
   return NULL;
 }
@@ -844,18 +913,28 @@ static int cue_at(const ctx *c, int32_t i, int *flags, int32_t *last) {
 static int classify(ctx *c) {
   pthread_once(&wtab_once, build_wtab);
   c->f = ws_arena_calloc(c->doc->arena, c->n ? (size_t)c->n : 1, sizeof *c->f);
-  if (!c->f)
+  /* the tokens that may be cues, in text order: the pass below reads
+   * only these */
+  int32_t *cand = ws_arena_alloc(c->doc->arena,
+                                 (c->n ? (size_t)c->n : 1) * sizeof *cand);
+  if (!c->f || !cand)
     return WS_ENOMEM;
+  int32_t n_cand = 0;
   for (int32_t i = 0; i < c->n; i++) {
     const ws_token *t = &c->tok[i];
     if (t->type != WS_TOK_WORD)
       continue; /* every listed word is a word token */
-    const wentry *e = word_lookup(c->doc->text, t->start, t->end);
+    const wentry *e = word_lookup(c->doc->text, t->start, t->end,
+                                  c->doc->text + c->doc->len);
     if (e) {
       c->f[i].cls = e->cls;
       c->f[i].cls2 = e->cls2;
       c->f[i].id = e->id;
       c->f[i].cue = e->cue; /* the raw flags until the pass below */
+      /* cue_eval finds nothing without one of these */
+      if (e->cue || e->id == W_ACCORDING || e->id == W_BACKV ||
+          e->id == W_PUT || (e->cls & C_MAKE))
+        cand[n_cand++] = i;
     }
   }
   /* headline style (Chicago Manual of Style 8.159): every word but the
@@ -877,14 +956,11 @@ static int classify(ctx *c) {
     }
     c->headline[si] = words >= 3 && words <= HEADLINE_MAX && low == 0;
   }
-  for (int32_t i = 0; i < c->n; i++) {
+  for (int32_t k = 0; k < n_cand; k++) {
+    int32_t i = cand[k];
     int f = 0;
     int32_t l = i;
     int raw = c->f[i].cue;
-    if (!raw && c->f[i].id != W_ACCORDING && c->f[i].id != W_BACKV &&
-        c->f[i].id != W_PUT &&
-        !(c->f[i].cls & C_MAKE))
-      continue; /* cue_eval finds nothing without one of these */
     c->f[i].cue = 0;
     if (cue_eval(c, i, raw, &f, &l))
       c->f[i].cue = (uint16_t)(f | (l == i + 1   ? CUE_LAST_NEXT
@@ -1486,16 +1562,53 @@ static int32_t mention_entity(const ctx *c, span p) {
   return best;
 }
 
+/* A backward search that looks only at mentions, from token i down to
+ * (not including) token lim, taking a step of *budget per token as step()
+ * does: the first token at or before i that is in a mention, with the
+ * steps of the tokens skipped taken; lim when there is none or the budget
+ * runs out on the way.  With c->prev_mention the skip is one jump. */
+static int32_t skip_to_mention(ctx *c, int32_t i, int32_t lim,
+                               int64_t *budget) {
+  if (!c->prev_mention && c->n > 0) {
+    c->prev_mention =
+        ws_arena_alloc(c->doc->arena, (size_t)c->n * sizeof *c->prev_mention);
+    if (c->prev_mention) {
+      const int32_t *tm = c->doc->tok_mention;
+      int32_t last = -1;
+      for (int32_t k = 0; k < c->n; k++)
+        c->prev_mention[k] = last = tm[k] >= 0 ? k : last;
+    }
+  }
+  if (i <= lim)
+    return i;
+  if (!c->prev_mention) {
+    for (; i > lim && c->doc->tok_mention[i] < 0; i--)
+      if ((*budget)-- <= 0)
+        return lim;
+    return i;
+  }
+  int32_t j = c->prev_mention[i];
+  if (j < lim)
+    j = lim;
+  int64_t skipped = i - j;
+  if (*budget >= skipped) {
+    *budget -= skipped;
+    return j;
+  }
+  *budget = *budget > 0 ? -1 : *budget - 1; /* as the failing step leaves it */
+  return lim;
+}
+
 /* The entity of the latest mention before token `at` whose canonical
  * name ends with the word s[0..n): a surname written where the entity
  * layer found no mention (a name opening a sentence). */
 static int32_t entity_by_word(ctx *c, int32_t at, const char *s, size_t n) {
   const ws_entity *ents = c->doc->entities.items;
   const ws_mention *ms = c->doc->mentions.items;
-  for (int32_t i = at - 1; i >= 0 && i > at - WORD_MAX && step(c); i--) {
+  int32_t lim = at - WORD_MAX < 0 ? -1 : at - WORD_MAX;
+  for (int32_t i = at - 1;
+       (i = skip_to_mention(c, i, lim, &c->budget)) > lim && step(c); i--) {
     int32_t m = c->doc->tok_mention[i];
-    if (m < 0)
-      continue;
     const char *name = ents[ms[m].entity].name;
     size_t ln = strlen(name);
     if (ln >= n && memcmp(name + ln - n, s, n) == 0 &&
@@ -1509,7 +1622,7 @@ static int ci_equal(const char *a, const char *b, size_t n);
 
 /* The gender of text[s..e) as a given name or gendered noun. */
 static int word_gender(const ctx *c, uint32_t s, uint32_t e) {
-  const wentry *w = word_lookup(c->doc->text, s, e);
+  const wentry *w = word_lookup(c->doc->text, s, e, c->doc->text + c->doc->len);
   return w ? w->gender : GENDER_NONE;
 }
 
@@ -1529,12 +1642,16 @@ static int entity_gender(ctx *c, int32_t ent) {
     if (name[n] != ' ')
       break;
     if (n <= wtab_longest) {
-      uint32_t h = word_hash((const unsigned char *)name, n) & (WTAB_SIZE - 1);
-      for (; wtab[h].w; h = (h + 1) & (WTAB_SIZE - 1))
-        if (wtab[h].n == n && ci_equal(wtab[h].w, name, n)) {
-          g = wtab[h].gender;
+      const unsigned char *u = (const unsigned char *)name;
+      uint64_t head;
+      uint32_t h = word_hash(u, n, u + n, &head), tag = h >> 16;
+      for (uint32_t s = h & (WIX_SIZE - 1); wix[s]; s = (s + 1) & (WIX_SIZE - 1)) {
+        const wentry *e = &went[(wix[s] & 0xffff) - 1];
+        if (wix[s] >> 16 == tag && e->n == n && ci_equal(e->w, name, n)) {
+          g = e->gender;
           break;
         }
+      }
     }
     if (g != GENDER_NONE || (ws_lex_title(name, n) == WS_TITLE_NONE &&
                              !(n > 1 && name[n - 1] == '.')))
@@ -1797,6 +1914,17 @@ static int context_fits(const ctx *c, int32_t s, int32_t e, span desc,
   return has_head && has_nat;
 }
 
+/* 1 when token i is the nationality of a description, as context_fits()
+ * tests it: the adjective adj[0..an) or the country[0..cn). */
+static int fit_nat(const ctx *c, int32_t i, const char *adj, size_t an,
+                   const char *country, size_t cn) {
+  const ws_token *t = &c->tok[i];
+  const char *w = c->doc->text + t->start;
+  size_t wn = t->core_end - t->start;
+  return (wn == an && memcmp(w, adj, wn) == 0) ||
+         (wn == cn && memcmp(w, country, wn) == 0);
+}
+
 /* "the statement", "the letter": the person or organisation that opens
  * the sentence where the document was last named ("The museum issued a
  * statement ..."); a document is near whom it names or addresses ("sent
@@ -1856,8 +1984,29 @@ static int32_t resolve_description(ctx *c, span p) {
   }
   const ws_entity *ents = c->doc->entities.items;
   const ws_mention *ms = c->doc->mentions.items;
-  for (int32_t i = p.s - 1; i >= 0 && i > p.s - DESC_MAX && step(c); i--) {
-    int32_t m = c->doc->tok_mention[i];
+  /* context_fits() of every mention, without reading a token twice: the
+   * windows only move back, so fit_head[j] / fit_nat[j] count the matching
+   * tokens in [j, p.s), filled down to `low` as the search goes, and a
+   * window's count is a difference of two (the same test, in O(1)). */
+  if (!c->fit_head) {
+    c->fit_head = ws_arena_alloc(c->doc->arena, 2 * ((size_t)c->n + 1) *
+                                                    sizeof *c->fit_head);
+    if (c->fit_head)
+      c->fit_nat = c->fit_head + c->n + 1;
+  }
+  int32_t *fh = c->fit_head, *fn = c->fit_nat, low = p.s;
+  size_t an = adj ? strlen(adj) : 0, cn = country ? strlen(country) : 0;
+  if (fh)
+    fh[low] = fn[low] = 0;
+  /* step(c) on a local copy of the budget, and the mention index in a
+   * local: the byte stores of is_nationality() might alias c's fields */
+  int64_t budget = c->budget;
+  const int32_t *tm = c->doc->tok_mention;
+  int32_t lim = p.s - DESC_MAX < 0 ? -1 : p.s - DESC_MAX;
+  for (int32_t i = p.s - 1;
+       (i = skip_to_mention(c, i, lim, &budget)) > lim && budget-- > 0;
+       i--) {
+    int32_t m = tm[i];
     if (m < 0 || is_nationality(c, i))
       continue;
     int32_t s = mention_first(c, i, 0);
@@ -1866,14 +2015,42 @@ static int32_t resolve_description(ctx *c, span p) {
     for (uint32_t r = 0; r < e->n_roles && !fits; r++)
       fits = ci_contains(e->roles[r], head, hn) &&
              (!adj || strstr(e->roles[r], adj) || strstr(e->roles[r], country));
-    if (!fits)
+    if (!fits && fh) {
+      /* the window of context_fits() */
+      int32_t lo = s - 7 < 0 ? 0 : s - 7, hi = i + 9 > c->n ? c->n : i + 9;
+      if (hi > p.s)
+        hi = p.s;
+      if (low > lo) {
+        /* locals: the stores to fh might alias c's fields */
+        const ws_token *tok = c->tok;
+        const char *text = c->doc->text;
+        int32_t run = fh[low], runn = fn[low];
+        for (int32_t j = low; j > lo; j--) {
+          const ws_token *t = &tok[j - 1];
+          run += t->core_end - t->start == hn &&
+                 ci_equal(text + t->start, head, hn);
+          fh[j - 1] = run;
+        }
+        if (adj)
+          for (int32_t j = low; j > lo; j--) {
+            runn += fit_nat(c, j - 1, adj, an, country, cn);
+            fn[j - 1] = runn;
+          }
+        low = lo;
+      }
+      fits = fh[lo] - fh[hi] - (fh[s] - fh[i + 1]) > 0 &&
+             (!adj || fn[lo] - fn[hi] - (fn[s] - fn[i + 1]) > 0);
+    } else if (!fits)
       fits = context_fits(c, s, i + 1, p, head, hn, adj, country);
     if (!fits && e->kind == WS_ENTITY_ORG && !adj)
       fits = ci_contains(e->name, head, hn);
-    if (fits)
+    if (fits) {
+      c->budget = budget;
       return ms[m].entity;
+    }
     i = s;
   }
+  c->budget = budget;
   return -1;
 }
 
@@ -2724,6 +2901,42 @@ static int by_start(const void *x, const void *y) {
 
 static int reported(ctx *c, size_t n_direct);
 
+/* 1 when q[a..b) is in text order. */
+static int in_order(const ws_quote *q, size_t a, size_t b) {
+  for (size_t i = a + 1; i < b; i++)
+    if (q[i - 1].start > q[i].start)
+      return 0;
+  return 1;
+}
+
+/* Puts the quotes in text order: the n_direct direct quotes come first in
+ * text order, the reported ones after them in the order found, most
+ * often in text order too; two such runs are merged (in linear time, as a
+ * stable sort orders them), anything else is sorted. */
+static void sort_quotes(ws_doc *doc, size_t n_direct) {
+  ws_quote *q = doc->quotes.items;
+  size_t n = doc->quotes.len;
+  if (n_direct > n || !in_order(q, 0, n_direct) || !in_order(q, n_direct, n)) {
+    qsort(q, n, sizeof *q, by_start);
+    return;
+  }
+  if (n_direct == 0 || n_direct == n || q[n_direct - 1].start <= q[n_direct].start)
+    return; /* already in order */
+  ws_quote *tmp = ws_arena_alloc(doc->arena, n * sizeof *tmp);
+  if (!tmp) {
+    qsort(q, n, sizeof *q, by_start);
+    return;
+  }
+  size_t i = 0, j = n_direct, o = 0;
+  while (i < n_direct && j < n)
+    tmp[o++] = q[j].start < q[i].start ? q[j++] : q[i++];
+  while (i < n_direct)
+    tmp[o++] = q[i++];
+  while (j < n)
+    tmp[o++] = q[j++];
+  memcpy(q, tmp, n * sizeof *q);
+}
+
 int ws_attrib_resolve(ws_doc *doc) {
   ctx c = {.doc = doc, .tok = doc->tokens.tok, .n = (int32_t)doc->tokens.n,
            .last_ent = -1, .last_tok = -1, .persons = any_person(doc),
@@ -2736,23 +2949,26 @@ int ws_attrib_resolve(ws_doc *doc) {
   c.gender = ws_arena_calloc(doc->arena, doc->entities.len ? doc->entities.len : 1, 1);
   if (!c.gender)
     return WS_ENOMEM;
-  c.in_quote = ws_arena_calloc(doc->arena, doc->tokens.n ? doc->tokens.n : 1,
-                               sizeof(int32_t));
+  c.in_quote = ws_arena_alloc(doc->arena, (doc->tokens.n ? doc->tokens.n : 1) *
+                                              sizeof(int32_t));
   if (!c.in_quote)
     return WS_ENOMEM;
-  for (int32_t i = 0; i < c.n; i++)
-    c.in_quote[i] = -1;
+  /* all bytes 0xff: -1 in every int32_t (two's complement, C11 7.20.1.1) */
+  memset(c.in_quote, 0xff, (size_t)c.n * sizeof(int32_t));
   ws_quote *qs = doc->quotes.items;
   size_t nq = doc->quotes.len;
   int32_t *open_tok = ws_arena_calloc(doc->arena, nq ? nq : 1, sizeof *open_tok);
   int32_t *close_tok = ws_arena_calloc(doc->arena, nq ? nq : 1, sizeof *close_tok);
   uint8_t *keep = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
   uint8_t *that_clause = ws_arena_calloc(doc->arena, nq ? nq : 1, 1);
-  if (!open_tok || !close_tok || !keep || !that_clause)
+  /* the tokens at or after each quote's start and end, searched once */
+  int32_t *start_tok = ws_arena_alloc(doc->arena, (nq ? nq : 1) * sizeof *start_tok);
+  int32_t *end_tok = ws_arena_alloc(doc->arena, (nq ? nq : 1) * sizeof *end_tok);
+  if (!open_tok || !close_tok || !keep || !that_clause || !start_tok || !end_tok)
     return WS_ENOMEM;
   for (size_t k = 0; k < nq; k++) {
-    int32_t f = tok_at_or_after(&c, qs[k].start);
-    int32_t e = tok_at_or_after(&c, qs[k].end);
+    int32_t f = start_tok[k] = tok_at_or_after(&c, qs[k].start);
+    int32_t e = end_tok[k] = tok_at_or_after(&c, qs[k].end);
     /* a doubled mark ('' for ") spans two tokens */
     if (f >= 2 && c.tok[f - 2].type == WS_TOK_QUOTE &&
         c.tok[f - 2].end == c.tok[f - 1].start)
@@ -2771,7 +2987,7 @@ int ws_attrib_resolve(ws_doc *doc) {
   for (size_t k = 0; k < nq; k++) {
     ws_quote *q = &qs[k];
     int32_t ot = open_tok[k], ct = close_tok[k];
-    int32_t inner = tok_at_or_after(&c, q->end) - 1; /* last content token */
+    int32_t inner = end_tok[k] - 1; /* last content token */
     int stop = ends_sentence(&c, inner) && !is_punct(&c, inner, ';') &&
                !is_punct(&c, inner, '?') && !is_punct(&c, inner, '!');
     attr a = {NO_SPAN, NO_SPAN, -1, 0};
@@ -2885,23 +3101,20 @@ int ws_attrib_resolve(ws_doc *doc) {
         title_in_sentence(&c, tok_at_or_after(&c, qs[k].end) - 1,
                           close_tok[k]))
       keep[k] = 0;
-    if (keep[k])
+    if (keep[k]) {
+      start_tok[w] = start_tok[k], end_tok[w] = end_tok[k];
       qs[w++] = qs[k];
-    else if (!title && !starts) {
+    } else if (!title && !starts) {
       held_that[nh] = that_clause[k];
       held[nh++] = qs[k];
     }
   }
   doc->quotes.len = w;
   /* rebuild in_quote for the kept quotes */
-  for (int32_t i = 0; i < c.n; i++)
-    c.in_quote[i] = -1;
-  for (size_t k = 0; k < w; k++) {
-    int32_t f = tok_at_or_after(&c, qs[k].start);
-    int32_t e = tok_at_or_after(&c, qs[k].end);
-    for (int32_t i = f; i < e; i++)
+  memset(c.in_quote, 0xff, (size_t)c.n * sizeof(int32_t));
+  for (size_t k = 0; k < w; k++)
+    for (int32_t i = start_tok[k]; i < end_tok[k]; i++)
       c.in_quote[i] = (int32_t)k;
-  }
   c.last_ent = c.last_tok = -1;
   c.descriptions = 0;
   int rc = reported(&c, w);
@@ -2910,7 +3123,7 @@ int ws_attrib_resolve(ws_doc *doc) {
   if (rc)
     return rc;
   if (doc->quotes.len > 1)
-    qsort(doc->quotes.items, doc->quotes.len, sizeof(ws_quote), by_start);
+    sort_quotes(doc, w);
   return WS_OK;
 }
 
