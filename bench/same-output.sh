@@ -3,8 +3,8 @@
 # saved reference?  A regression tool for speed work, which must not change
 # what is extracted.
 #
-#   bench/same-output.sh save  [BIN]   write reference outputs (default BIN:
-#                                      /work/main/build/whosaid or $WHOSAID)
+#   bench/same-output.sh save  BIN     write reference outputs of BIN (a
+#                                      build of the commit to compare with)
 #   bench/same-output.sh check [BIN]   compare BIN's output (default
 #                                      build/whosaid) against the reference
 #
@@ -19,9 +19,9 @@ shared=${SHARED:-../shared}
 ref=${REF:-/tmp/whosaid-ref}
 mode=${1:-check}
 case $mode in
-  save) bin=${2:-${WHOSAID:-/work/main/build/whosaid}} ;;
+  save) bin=${2:-${WHOSAID:?bench/same-output.sh save: give the reference binary}} ;;
   check) bin=${2:-${WHOSAID:-build/whosaid}} ;;
-  *) echo "usage: bench/same-output.sh save|check [BIN]" >&2; exit 2 ;;
+  *) echo "usage: bench/same-output.sh save BIN | check [BIN]" >&2; exit 2 ;;
 esac
 bin=$(realpath "$bin")
 
