@@ -1129,29 +1129,64 @@ static int is_word_cp(int32_t c) {
          (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-/* ws_statement_key() of plain ASCII text, without utf8proc: case folding
- * is lower-casing there, compatibility mapping and mark stripping change
- * nothing, and the word characters are letters and digits.  Quotes are
- * almost always ASCII; utf8proc_map was most of the key's cost. */
-static char *ascii_statement_key(const char *text, size_t len) {
+/* The code point at text[i] if it is ASCII or one of the punctuation marks
+ * news text is full of (curly quotes, dashes, ellipsis, no-break space),
+ * with its length in *k; -1 for anything else. */
+static int32_t simple_cp(const unsigned char *t, size_t i, size_t len,
+                         size_t *k) {
+  if (t[i] < 0x80) {
+    *k = 1;
+    return t[i];
+  }
+  *k = 2;
+  if (t[i] == 0xC2 && i + 1 < len && t[i + 1] == 0xA0)
+    return 0xA0;
+  *k = 3;
+  if (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x80)
+    switch (t[i + 2]) {
+    case 0x93: case 0x94: case 0x98: case 0x99: case 0x9C: case 0x9D:
+    case 0xA6:
+      return 0x2000 + (t[i + 2] - 0x80);
+    }
+  return -1;
+}
+
+static int simple_word_cp(int32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+/* ws_statement_key() of text made of ASCII and simple_cp() marks, without
+ * utf8proc: case folding is lower-casing there, none of the marks is a
+ * word character, and compatibility mapping only turns the no-break space
+ * into a space and the ellipsis into "..." (which separates words exactly
+ * as the ellipsis does).  Returns NULL with *other set when the text has
+ * any other character.  Most quotes qualify, and utf8proc_map was most of
+ * the key's cost. */
+static char *simple_statement_key(const char *text, size_t len, int *other) {
+  const unsigned char *t = (const unsigned char *)text;
+  size_t k;
+  *other = 0;
+  for (size_t i = 0; i < len; i += k)
+    if (simple_cp(t, i, len, &k) < 0) {
+      *other = 1;
+      return NULL;
+    }
   char *out = malloc(len + 1);
   if (!out)
     return NULL;
   size_t o = 0;
   int in_word = 0; /* the previous character was a word character */
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)text[i];
-    int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               (c >= '0' && c <= '9');
-    if (word) {
+  for (size_t i = 0; i < len; i += k) {
+    int32_t c = simple_cp(t, i, len, &k);
+    if (simple_word_cp(c)) {
       if (!in_word && o > 0)
         out[o++] = ' ';
       out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
       in_word = 1;
-    } else if (is_joiner(c) && in_word && i + 1 < len) {
-      unsigned char d = (unsigned char)text[i + 1];
-      in_word = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') ||
-                (d >= '0' && d <= '9');
+    } else if (is_joiner(c) && in_word && i + k < len) {
+      size_t k2;
+      in_word = simple_word_cp(simple_cp(t, i + k, len, &k2));
     } else {
       in_word = 0;
     }
@@ -1161,11 +1196,10 @@ static char *ascii_statement_key(const char *text, size_t len) {
 }
 
 char *ws_statement_key(const char *text, size_t len) {
-  size_t ascii = 0;
-  while (ascii < len && (unsigned char)text[ascii] < 0x80)
-    ascii++;
-  if (ascii == len)
-    return ascii_statement_key(text, len);
+  int other;
+  char *simple = simple_statement_key(text, len, &other);
+  if (!other)
+    return simple;
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t n = utf8proc_map(
       (const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &folded,
