@@ -809,7 +809,10 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
                  noun; the verb takes an object ("attacks the plan") */
   else if ((f & WS_CUE_PRESENT) && !present_verb_context(c, i) &&
            !((f & WS_CUE_CLAUSE) && !(f & WS_CUE_STANCE) &&
-             after_apposition(c, i)))
+             after_apposition(c, i)) &&
+           !((f & WS_CUE_CLAUSE) && (f & WS_CUE_SPEECH) &&
+             !ends_in_s(c, i) && is_word(c, i - 1) &&
+             isw(c, i + 1, W_THAT) && is_word(c, i + 2)))
     return 0; /* "US support for", "a call": a noun */
   if (isw(c, i, W_POINTED) || isw(c, i, W_POINTING)) {
     if (!isw(c, i + 1, W_OUT))
@@ -3510,12 +3513,25 @@ static void split_statements(ctx *c, size_t q0) {
      * in a sentence of a million words */
     for (size_t j = i + 1; j < n && qs[j].cue_start < qs[i].end; j++) {
       const ws_quote *b = &qs[j];
-      if (b->kind != WS_QUOTE_REPORTED ||
-          b->speaker_end == b->speaker_start || b->cue_end == b->cue_start ||
-          b->start < b->cue_end || b->speaker_start == qs[i].speaker_start)
+      if (b->kind != WS_QUOTE_REPORTED || b->cue_end == b->cue_start ||
+          b->start < b->cue_end)
         continue;
-      uint32_t at = b->speaker_start < b->cue_start ? b->speaker_start
-                                                    : b->cue_start;
+      uint32_t at;
+      if (b->speaker_end == b->speaker_start ||
+          b->speaker_start == qs[i].speaker_start) {
+        /* a second statement of the same holder, coordinated with the
+         * first: "noted that X and added that Y", "hailed X, warning
+         * that Y" are two statements, not one (a cue inside the content
+         * without a comma or coordinator is nested: "said he wants X") */
+        int32_t tb = tok_at_or_after(c, b->cue_start);
+        if (!(is_punct(c, tb - 1, ',') || isw(c, tb - 1, W_AND) ||
+              isw(c, tb - 1, W_BUT)))
+          continue;
+        at = b->cue_start;
+      } else {
+        at = b->speaker_start < b->cue_start ? b->speaker_start
+                                             : b->cue_start;
+      }
       if (at > qs[i].start && at < cut && b->cue_start > qs[i].cue_start)
         cut = at;
     }
