@@ -3934,8 +3934,18 @@ static int reported(ctx *c, size_t n_direct) {
             (isw(c, k, W_TO) && isw(c, v, W_REFERRING)))
           k++;
         if (k < s1 && !ends_sentence(c, k) && !is_punct(c, k, ',')) {
+          /* the object ends where a second predicate of the holder
+           * begins: "hailed the streak, challenging rivals to ...",
+           * "endorsed Vik and attacked Berg" */
+          int32_t e = k + 1;
+          for (; e < s1 && e < k + CLAUSE_MAX; e++)
+            if ((is_punct(c, e, ',') &&
+                 (ends_in_ing(c, e + 1) || c->f[e + 1].cue)) ||
+                ((isw(c, e, W_AND) || isw(c, e, W_BUT)) && e + 1 < s1 &&
+                 c->f[e + 1].cue))
+              break;
           a.min_words = 1;
-          int rc = push_reported(c, k, s1, &a);
+          int rc = push_reported(c, k, e >= k + CLAUSE_MAX ? s1 : e, &a);
           if (rc)
             return rc;
         }
