@@ -2990,7 +2990,23 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
   if (words < (a->min_words ? a->min_words : 3))
     return WS_OK;
-  if (quoted * 2 > words) {
+  /* words of the reporter's before the first quoted one, unless they
+   * break off at a determiner or preposition ("thanked Iran for its
+   * "pivotal role"": there the quotation takes over) */
+  static const char *const unfinished[] = {
+      "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
+      "with", "to", "from", "into", NULL};
+  int lead = 0;
+  int32_t qm = s;
+  while (qm < e && c->in_quote[qm] < 0 && c->tok[qm].type != WS_TOK_QUOTE)
+    lead += is_word(c, qm++);
+  static const char *const dangling[] = {"and", "or", "but", "then", "so",
+                                         NULL};
+  if (qm > s && (ws_tok_in(c->doc->text, &c->tok[qm - 1], unfinished) ||
+                 ws_tok_in(c->doc->text, &c->tok[qm - 1], dangling) ||
+                 c->tok[qm - 1].type == WS_TOK_PUNCT))
+    lead = 0; /* nor across a comma or a coordinator: "..., and then "..."" */
+  if (quoted * 2 > words && lead < 1) {
     credit_partial(c, s, e, a); /* the quote carries the statement */
     /* but words of the reporter's own before it are a statement too:
      * 'he respects Berg and calls him "..."' */
@@ -3011,11 +3027,6 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
    * trimmed; a clause cut after a determiner or preposition, where a
    * quotation or another clause takes over ("thanked Iran for its
    * \"pivotal role\""), is no statement of its own. */
-  static const char *const dangling[] = {"and", "or", "but", "then", "so",
-                                         NULL};
-  static const char *const unfinished[] = {
-      "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
-      "with", "to", "from", "into", NULL};
   while (e > s && (c->tok[e - 1].type == WS_TOK_PUNCT ||
                    ws_tok_in(c->doc->text, &c->tok[e - 1], dangling)))
     e--;
@@ -3845,6 +3856,12 @@ static int reported(ctx *c, size_t n_direct) {
         a.np = subject_before(c, v - 1, s0); /* "we don't know how" */
       if (a.np.s < 0 && (f & WS_CUE_CLAUSE) && !(f & WS_CUE_PART))
         a.np = head_before(c, v, s0);
+      if ((f & WS_CUE_PRESENT) && !(f & WS_CUE_PART) &&
+          !present_verb_context(c, v) && !after_apposition(c, v))
+        a.np = NO_SPAN; /* a base form read as a verb only for the "that"
+                           after it ("critics of the plan say that"): the
+                           word before is not its subject, and the subject
+                           is not read */
       if (a.np.s < 0) {
         /* no subject to read ("Having announced that ...", "Let me just
          * say that ...", "a court document filed Thursday says that"),

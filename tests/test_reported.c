@@ -331,9 +331,38 @@ static void questions_after_about_on_over(void **state) {
          "the harbour was rebuilt", R, "Lena Berg", "Berg", NULL);
 }
 
+/* A clause that opens in the reporter's words and runs into a quotation
+ * is a mixed quotation: the whole clause is the reported statement. */
+static void mixed_quotations(void **state) {
+  (void)state;
+  expect("Lena Vik said it was \"a fine plan for the whole town.\" She left.",
+         "it was \"a fine plan", R, "Lena Vik", "Vik", "She left");
+}
+
+/* A base form of a verb of saying before "that" is a verb even after a
+ * word that cannot be its subject; the subject is then not read. */
+static void base_form_cue_before_that(void **state) {
+  (void)state;
+  expect("Critics of the plan say that the new rules will only raise tension.",
+         "the new rules will only raise tension", R, NULL, NULL, "say that");
+  expect("Those close to him say that the ferry will stop in May.",
+         "the ferry will stop in May", R, NULL, NULL, NULL);
+}
+
+/* Two statements of one holder, coordinated, are two contents. */
+static void same_holder_second_predicate(void **state) {
+  (void)state;
+  expect("Lena Vik hailed the long streak of job growth, challenging rivals "
+         "to prove her wrong.",
+         "the long streak of job growth", R, "Lena Vik", "Vik", "challenging");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
+      cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(base_form_cue_before_that),
+      cmocka_unit_test(same_holder_second_predicate),
       cmocka_unit_test(a_new_speaker_ends_the_statement),
       cmocka_unit_test(impressions_have_no_source),
       cmocka_unit_test(stance_nouns_with_a_possessor),
