@@ -4098,6 +4098,17 @@ static int reported(ctx *c, size_t n_direct) {
                   isw(c, k + 1, W_THAN)) && /* "said more than ..." */
                  (skipped < 6) && !ends_sentence(c, k) &&
                  !is_punct(c, k, ',') && !is_punct(c, k, ':')) {
+        /* a short answer is a statement too ("said yes", "said so",
+         * "would not say when"), but not a phrase of time, place or
+         * manner closing the sentence ("said this week", "said here",
+         * "said sarcastically") */
+        static const char *const adjuncts[] = {
+            "this", "here", "there", "twice", "once", "again", "afterward",
+            "afterwards", "later", "too", NULL};
+        if (!ws_tok_in(c->doc->text, &c->tok[k], adjuncts) &&
+            !is_ly_adverb(c, k) && !inc(c, k, C_TIMEW) &&
+            !inc(c, k + 1, C_TIMEW))
+          a.min_words = 1;
         rc = push_reported(c, k, s1, &a);
       }
       if (rc)

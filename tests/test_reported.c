@@ -357,10 +357,25 @@ static void same_holder_second_predicate(void **state) {
          "the long streak of job growth", R, "Lena Vik", "Vik", "challenging");
 }
 
+/* A short answer after a verb of saying is a statement; a phrase of
+ * time or manner closing the sentence is not. */
+static void short_answers(void **state) {
+  (void)state;
+  expect("Lena Vik was asked about the new ferry. She would not say when.",
+         "when", R, "She", NULL, NULL);
+  expect("Most voters said the same.", "the same", R, "Most voters", NULL,
+         NULL);
+  expect_none("The ferry will run again, Lena Vik said this week.",
+              "this week");
+  expect_none("The ferry will run again, Lena Vik said sarcastically.",
+              "sarcastically");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
       cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(short_answers),
       cmocka_unit_test(base_form_cue_before_that),
       cmocka_unit_test(same_holder_second_predicate),
       cmocka_unit_test(a_new_speaker_ends_the_statement),
