@@ -3649,6 +3649,15 @@ static void dedupe(ctx *c, size_t q0) {
   c->doc->quotes.len = w;
 }
 
+/* 1 when token k is a whole answer closing its clause: "said yes.",
+ * "said no,", "thought so.", "said nothing." */
+static int answer_word(const ctx *c, int32_t k, int32_t s1) {
+  static const char *const answers[] = {"yes", "no", "so", "nothing",
+                                        "thanks", "goodbye", NULL};
+  return ws_tok_in(c->doc->text, &c->tok[k], answers) &&
+         (k + 1 >= s1 || ends_sentence(c, k + 1) || is_punct(c, k + 1, ','));
+}
+
 static int reported(ctx *c, size_t n_direct) {
   transcript_speakers(c, n_direct);
   const ws_tokens *tk = &c->doc->tokens;
@@ -4095,7 +4104,8 @@ static int reported(ctx *c, size_t n_direct) {
         rc = push_reported(c, s0, as, &a);
       } else if (k < s1 &&
                  (introduced || !inc(c, k, C_NOTCL) ||
-                  isw(c, k + 1, W_THAN)) && /* "said more than ..." */
+                  isw(c, k + 1, W_THAN) || /* "said more than ..." */
+                  answer_word(c, k, s1)) &&
                  (skipped < 6) && !ends_sentence(c, k) &&
                  !is_punct(c, k, ',') && !is_punct(c, k, ':')) {
         /* a short answer is a statement too ("said yes", "said so",

@@ -365,6 +365,8 @@ static void short_answers(void **state) {
          "when", R, "She", NULL, NULL);
   expect("Most voters said the same.", "the same", R, "Most voters", NULL,
          NULL);
+  expect("Lena Vik was asked about the new ferry. She said yes.", "yes", R,
+         "She", NULL, NULL);
   expect_none("The ferry will run again, Lena Vik said this week.",
               "this week");
   expect_none("The ferry will run again, Lena Vik said sarcastically.",
