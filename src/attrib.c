@@ -812,7 +812,9 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
              after_apposition(c, i)) &&
            !((f & WS_CUE_CLAUSE) && (f & WS_CUE_SPEECH) &&
              !ends_in_s(c, i) && is_word(c, i - 1) &&
-             isw(c, i + 1, W_THAT) && is_word(c, i + 2)))
+             (isw(c, i + 1, W_THAT) ||
+              (inc(c, i + 1, C_SUBJ) && !isw(c, i + 1, W_IT))) &&
+             is_word(c, i + 2)))
     return 0; /* "US support for", "a call": a noun */
   if (isw(c, i, W_POINTED) || isw(c, i, W_POINTING)) {
     if (!isw(c, i + 1, W_OUT))
@@ -3865,18 +3867,21 @@ static int reported(ctx *c, size_t n_direct) {
         a.np = subject_before(c, v - 1, s0); /* "we don't know how" */
       if (a.np.s < 0 && (f & WS_CUE_CLAUSE) && !(f & WS_CUE_PART))
         a.np = head_before(c, v, s0);
-      if ((f & WS_CUE_PRESENT) && !(f & WS_CUE_PART) &&
-          !present_verb_context(c, v) && !after_apposition(c, v))
-        a.np = NO_SPAN; /* a base form read as a verb only for the "that"
-                           after it ("critics of the plan say that"): the
-                           word before is not its subject, and the subject
-                           is not read */
+      int unread = (f & WS_CUE_PRESENT) && !(f & WS_CUE_PART) &&
+                   !present_verb_context(c, v) && !after_apposition(c, v);
+      if (unread)
+        a.np = NO_SPAN; /* a base form read as a verb only for the clause
+                           after it ("critics of the plan say that", "nine
+                           in ten polled say they"): the word before is not
+                           its subject, and the subject is not read */
       if (a.np.s < 0) {
         /* no subject to read ("Having announced that ...", "Let me just
          * say that ...", "a court document filed Thursday says that"),
          * but a that-clause is still a statement: reported with no
          * speaker */
         int32_t th = (f & WS_CUE_CLAUSE) ? that_after(c, l + 1, s1) : -1;
+        if (th < 0 && unread && inc(c, l + 1, C_SUBJ))
+          th = l; /* the clause opens with its subject */
         if (th >= 0) {
           /* an opening participle clause ends at its comma: "Having
            * announced that the bridge would close, the council left" */

@@ -347,6 +347,8 @@ static void base_form_cue_before_that(void **state) {
          "the new rules will only raise tension", R, NULL, NULL, "say that");
   expect("Those close to him say that the ferry will stop in May.",
          "the ferry will stop in May", R, NULL, NULL, NULL);
+  expect("Critics of the plan say they will sue the council in May.",
+         "they will sue the council", R, NULL, NULL, NULL);
 }
 
 /* Two statements of one holder, coordinated, are two contents. */
