@@ -3464,6 +3464,40 @@ static int topic_question(ctx *c, int32_t v, int32_t s1) {
   return push_reported(c, k, s1, &a);
 }
 
+/* "Her main argument is that ...", "The question now is whether ...":
+ * a noun of saying, thought or asking that is the subject of a copula
+ * names a statement whose content is the clause after it (PARC's
+ * nominal attributions); its holder is not read here. */
+static int copula_content(ctx *c, int32_t v, int32_t s0, int32_t s1) {
+  static const char *const copulas[] = {"is", "was", NULL};
+  static const char *const heads[] = {
+      "argument", "arguments", "message",   "point",     "view",
+      "assumption", "promise",  "defense",  "fear",      "fears",
+      "worry",    "concern",    "hope",     "belief",    "claim",
+      "refrain",  "theory",     "premise",  "complaint", "criticism",
+      "warning",  "contention", "suggestion", "insistence", "pitch",
+      "answer",   "response",   "explanation", "conclusion", "consensus",
+      "verdict",  "takeaway",   "expectation", "assessment", "mantra",
+      "theme",    "excuse",     "rationale", "justification", "charge",
+      "allegation", "accusation", "question", "questions", "points",
+      "position", "thinking",   "reasoning", "sense",     "bet",
+      "lesson",   "line",       "case",     "idea",      "finding",
+      "retort",   "reply",    "rebuttal",  "prediction",
+      NULL};
+  if (!ws_tok_in(c->doc->text, &c->tok[v], copulas) || v + 2 >= s1 ||
+      !(isw(c, v + 1, W_THAT) ||
+        ws_tok_is(c->doc->text, &c->tok[v + 1], "whether")) ||
+      !is_word(c, v + 2))
+    return WS_OK;
+  int found = 0;
+  for (int32_t j = v - 1; j >= s0 && j >= v - 8 && !found; j--)
+    found = is_word(c, j) && ws_tok_in(c->doc->text, &c->tok[j], heads);
+  if (!found)
+    return WS_OK;
+  attr a = {NO_SPAN, {v, v + 1}, -1, 3};
+  return push_reported(c, isw(c, v + 1, W_THAT) ? v + 2 : v + 1, s1, &a);
+}
+
 /* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
  * that opens with a person's name and a colon (headlines, transcripts)
  * reports that person's words. */
@@ -3697,6 +3731,8 @@ static int reported(ctx *c, size_t n_direct) {
         rcn = belief_adjective(c, v, s0, s1);
       if (!rcn)
         rcn = topic_question(c, v, s1);
+      if (!rcn)
+        rcn = copula_content(c, v, s0, s1);
       if (rcn)
         return rcn;
       int f;

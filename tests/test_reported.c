@@ -375,10 +375,23 @@ static void short_answers(void **state) {
               "sarcastically");
 }
 
+/* A noun of saying before a copula names a statement: "the argument is
+ * that ...", "the question is whether ..."; other nouns do not. */
+static void copula_after_a_noun_of_saying(void **state) {
+  (void)state;
+  expect("The mayor's main argument is that the pier costs too much.",
+         "the pier costs too much", R, NULL, NULL, "argument is");
+  expect("The question now is whether the ferry can run in winter.",
+         "the ferry can run in winter", R, NULL, NULL, NULL);
+  expect_none("The trouble with the old pier is that the wood is rotten.",
+              "the wood is rotten");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
       cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(copula_after_a_noun_of_saying),
       cmocka_unit_test(short_answers),
       cmocka_unit_test(base_form_cue_before_that),
       cmocka_unit_test(same_holder_second_predicate),
