@@ -3377,8 +3377,8 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     return WS_OK; /* "the signed bill", "his views" */
   if (third && !third_person_subject(c, v - 1))
     return WS_OK; /* "the comments on", "his points to" */
-  if (!past && !irregular && !third && !inc(c, v - 1, C_PRESENT_BEFORE))
-    return WS_OK; /* "a vote for", "the favor" */
+  if (!past && !irregular && !third && !present_verb_context(c, v))
+    return WS_OK; /* "a vote for", "the favor"; but "voters favor" */
   if (k >= s1 || !(is_word(c, k) || c->tok[k].type == WS_TOK_NUMBER ||
                    c->tok[k].type == WS_TOK_QUOTE))
     return WS_OK;

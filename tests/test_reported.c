@@ -387,10 +387,20 @@ static void copula_after_a_noun_of_saying(void **state) {
               "the wood is rotten");
 }
 
+/* A base form of a verb of stance after a plural subject is a verb:
+ * "farmers favor the plan", "developers see the land as wasted". */
+static void stance_base_forms_after_plurals(void **state) {
+  (void)state;
+  expect("Local farmers favor the new ferry plan.", "the new ferry plan", R,
+         "Local farmers", NULL, NULL);
+  expect_none("The council took a vote for the ferry plan.", "the ferry plan");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
       cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(stance_base_forms_after_plurals),
       cmocka_unit_test(copula_after_a_noun_of_saying),
       cmocka_unit_test(short_answers),
       cmocka_unit_test(base_form_cue_before_that),
