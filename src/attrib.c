@@ -3332,7 +3332,12 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   int32_t k = v + 1; /* the content */
   int see = 0, irregular_inf = 0;
   if (ws_tok_in(c->doc->text, t, obj_verbs)) {
-    /* an object follows */
+    /* an object follows, not a particle or an agent: "signed on",
+     * "signed up for", "was signed by" */
+    static const char *const obj_particles[] = {"up", "on", "off", "by",
+                                            "into", "out", "down", NULL};
+    if (ws_tok_in(c->doc->text, &c->tok[k], obj_particles))
+      return WS_OK;
   } else if (ws_tok_in(c->doc->text, t, to_verbs)) {
     if (!isw(c, k, W_TO))
       return WS_OK;
