@@ -3102,7 +3102,24 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
   int that = isw(c, k0, W_THAT);
   if (!is_word(c, v) || (c->tok[v].flags & WS_TF_CAP))
     return WS_OK;
-  if (!(inc(c, v, C_SAYN) && that)) {
+  /* nouns of thought and evidence with a that-clause: "the idea that
+   * ...", "evidence that ...", only when a subject opens the clause (not
+   * the relative "evidence that supports ...") */
+  static const char *const thought_nouns[] = {
+      "idea",     "notion",      "assumption", "assurance",  "assurances",
+      "doubt",    "doubts",      "evidence",   "hope",       "fear",
+      "fears",    "sense",       "theory",     "perception", "impression",
+      "speculation", "rumor",    "rumors",     "reports",    "report",
+      "indication", "indications", "signs",    "recognition", "acknowledgment",
+      "conviction", "confidence", "concern",   "concerns",   "expectation",
+      "expectations", "worry",   "worries",    "suspicion",  "case",
+      "premise",  "message",     "consensus",  "realization",
+      NULL};
+  int thought = that && ws_tok_in(c->doc->text, &c->tok[v], thought_nouns) &&
+                (inc(c, k0 + 1, C_SUBJ | C_DET) || is_cap(c, k0 + 1) ||
+                 c->tok[k0 + 1].type == WS_TOK_NUMBER ||
+                 c->doc->tok_mention[k0 + 1] >= 0);
+  if (!(inc(c, v, C_SAYN) && that) && !thought) {
     if (!(isw(c, k0, W_FOR) || isw(c, k0, W_OF) || isw(c, k0, W_TO) ||
           isw(c, k0, W_ABOUT) || isw(c, k0, W_ON) || isw(c, k0, W_AGAINST) ||
           that) ||
@@ -3150,7 +3167,7 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
         break;
       }
   a.min_words = that ? 0 : 1;
-  if (!(inc(c, v, C_SAYN) && that)) {
+  if (!(inc(c, v, C_SAYN) && that) && !thought) {
     /* the holder of a stance is reliable only when the noun phrase is
      * no one's object: in "X criticised Y's decision to ..." the
      * statement is X's, and in "Bush pinned his hopes on ..." the

@@ -396,10 +396,21 @@ static void stance_base_forms_after_plurals(void **state) {
   expect_none("The council took a vote for the ferry plan.", "the ferry plan");
 }
 
+/* A noun of thought with a that-clause opening on its subject names a
+ * statement with no holder; a relative "that" does not. */
+static void nouns_of_thought(void **state) {
+  (void)state;
+  expect("There is no evidence that the mayor knew about the leak.",
+         "the mayor knew about the leak", R, NULL, NULL, "evidence");
+  expect_none("The council found evidence that pointed to the old pier.",
+              "pointed to the old pier");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
       cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(nouns_of_thought),
       cmocka_unit_test(stance_base_forms_after_plurals),
       cmocka_unit_test(copula_after_a_noun_of_saying),
       cmocka_unit_test(short_answers),
