@@ -3433,10 +3433,38 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
   static const char *const will_adjectives[] = {"eager", "willing",
                                                 "determined", "reluctant",
                                                 "unwilling", NULL};
+  /* linking verbs besides "be": "remain confident that", "felt sure
+   * that", "became clear that" */
+  static const char *const linking[] = {
+      "remain", "remains", "remained", "feel",   "feels",  "felt",
+      "seem",   "seems",   "seemed",   "become", "becomes", "became",
+      "grew",   "grow",    "grows",    NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
       !is_word(c, v + 2))
     return WS_OK;
+  static const char *const clear_forms[] = {"clear", "unclear", NULL};
+  if (ws_tok_in(c->doc->text, t, clear_forms)) {
+    /* "it is not clear whether ...", "it became clear that ...": the
+     * clause is an impression with no holder named */
+    static const char *const nots[] = {"not", "never", "still", "also",
+                                       "now", NULL};
+    static const char *const be_contracted[] = {
+        "it's", "isn't", "wasn't", "it\xE2\x80\x99s", "isn\xE2\x80\x99t",
+        "wasn\xE2\x80\x99t", NULL};
+    int32_t b = v - 1;
+    for (int skip = 0; skip < 2 && b > s0 &&
+                       (is_ly_adverb(c, b) ||
+                        ws_tok_in(c->doc->text, &c->tok[b], nots));
+         skip++)
+      b--;
+    if (!(inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], linking) ||
+          ws_tok_in(c->doc->text, &c->tok[b], be_contracted)) ||
+        !(isw(c, v + 1, W_THAT) || inc(c, v + 1, C_WH)))
+      return WS_OK;
+    attr a = {NO_SPAN, {v, v + 1}, -1, 2};
+    return push_reported(c, isw(c, v + 1, W_THAT) ? v + 2 : v + 1, s1, &a);
+  }
   int inf = 0;
   if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
       !inc(c, v + 2, C_DET | C_SUBJ | C_OBJ) &&
@@ -3450,9 +3478,13 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
                       (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
        skip++)
     b--;
-  if (!inc(c, b, C_BE))
+  int linked = inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], linking);
+  if (!linked && !inf)
     return WS_OK;
-  attr a = {subject_before(c, b, s0), {v, v + 1}, -1, inf ? 2 : 0};
+  /* "leaders willing to work hard": the will is the noun's, which is not
+   * read as a source */
+  attr a = {linked ? subject_before(c, b, s0) : NO_SPAN, {v, v + 1}, -1,
+            inf ? 2 : 0};
   if (a.np.s >= 0)
     a.ent = resolve(c, a.np);
   return push_reported(c, inf ? v + 1 : v + 2, s1, &a);

@@ -406,10 +406,24 @@ static void nouns_of_thought(void **state) {
               "came from the old pier");
 }
 
+/* "it is not clear whether ...", "remain confident that ...", "leaders
+ * willing to ...": adjectives of certainty and will beyond "be". */
+static void adjectives_of_certainty_and_will(void **state) {
+  (void)state;
+  expect("It is not clear whether the ferry will run in winter.",
+         "the ferry will run in winter", R, NULL, NULL, "clear");
+  expect("The fishermen remain confident that the harbour will reopen.",
+         "the harbour will reopen", R, "The fishermen", NULL, "confident");
+  expect("The town needs leaders willing to rebuild the old pier.",
+         "to rebuild the old pier", R, NULL, NULL, "willing");
+  expect_none("The water was clear and cold.", "and cold");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
       cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(adjectives_of_certainty_and_will),
       cmocka_unit_test(nouns_of_thought),
       cmocka_unit_test(stance_base_forms_after_plurals),
       cmocka_unit_test(copula_after_a_noun_of_saying),
