@@ -3465,8 +3465,26 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
     attr a = {NO_SPAN, {v, v + 1}, -1, 2};
     return push_reported(c, isw(c, v + 1, W_THAT) ? v + 2 : v + 1, s1, &a);
   }
+  /* a stance toward a thing: "is critical of the plan", "remains
+   * confident in the team", "was worried about the cost" */
+  static const char *const toward_adjectives[] = {
+      "critical",  "supportive", "proud",     "wary",     "skeptical",
+      "sceptical", "enamored",   "fond",      "tired",    "dismissive",
+      "concerned", "worried",    "angry",     "upset",    "optimistic",
+      "pessimistic", "confident", "clear",    "excited",  "nervous",
+      "hopeful",   "enthusiastic", "furious", "frustrated", "suspicious",
+      "respectful", "contemptuous", "scornful", "unhappy", "happy",
+      "pleased",   "disappointed", NULL};
+  int prep = (isw(c, v + 1, W_OF) || isw(c, v + 1, W_ABOUT) ||
+              isw(c, v + 1, W_IN) || isw(c, v + 1, W_WITH)) &&
+             ws_tok_in(c->doc->text, t, toward_adjectives) &&
+             (inc(c, v + 2, C_DET) || is_cap(c, v + 2) ||
+              c->doc->tok_mention[v + 2] >= 0 || inc(c, v + 2, C_WH) ||
+              (is_word(c, v + 2) && !inc(c, v + 2, C_NOTCL)));
   int inf = 0;
-  if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
+  if (prep) {
+    /* handled below, the content after the preposition */
+  } else if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
       !inc(c, v + 2, C_DET | C_SUBJ | C_OBJ) &&
       ws_tok_in(c->doc->text, t, will_adjectives))
     inf = 1;
@@ -3479,8 +3497,20 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
        skip++)
     b--;
   int linked = inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], linking);
-  if (!linked && !inf)
+  if (!linked && !inf && !prep)
     return WS_OK;
+  if (prep) {
+    /* "voters critical of the plan": the holder is the noun before, not
+     * read as a source */
+    attr a = {linked ? subject_before(c, b, s0) : NO_SPAN, {v, v + 2}, -1, 1};
+    if (a.np.s >= 0)
+      a.ent = resolve(c, a.np);
+    int32_t e = v + 2;
+    while (e < s1 && e < v + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
+           !ends_sentence(c, e))
+      e++;
+    return push_reported(c, v + 2, e, &a);
+  }
   /* "leaders willing to work hard": the will is the noun's, which is not
    * read as a source */
   attr a = {linked ? subject_before(c, b, s0) : NO_SPAN, {v, v + 1}, -1,

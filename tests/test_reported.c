@@ -417,6 +417,10 @@ static void adjectives_of_certainty_and_will(void **state) {
   expect("The town needs leaders willing to rebuild the old pier.",
          "to rebuild the old pier", R, NULL, NULL, "willing");
   expect_none("The water was clear and cold.", "and cold");
+  expect("The mayor was critical of the new harbour fees.",
+         "the new harbour fees", R, "The mayor", NULL, "critical");
+  expect("Voters wary of the ferry plan stayed home.", "the ferry plan", R,
+         NULL, NULL, "wary");
 }
 
 int main(void) {
