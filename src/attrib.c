@@ -3548,6 +3548,39 @@ static int topic_question(ctx *c, int32_t v, int32_t s1) {
   return push_reported(c, k, s1, &a);
 }
 
+/* "supporters of the plan", "a critic of the mayor", "an advocate for
+ * farmers": a person named by a stance holds it toward the object of the
+ * preposition. */
+static int stance_person(ctx *c, int32_t v, int32_t s1) {
+  static const char *const persons[] = {
+      "supporter", "supporters", "proponent", "proponents", "critic",
+      "critics",   "opponent",   "opponents", "advocate",   "advocates",
+      "backer",    "backers",    "defender",  "defenders",  "detractor",
+      "detractors", "champion",  "admirer",   "admirers",   "foe",
+      "foes",      NULL};
+  const ws_token *t = &c->tok[v];
+  if (t->type != WS_TOK_WORD ||
+      ((t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT)) ||
+      !ws_tok_in(c->doc->text, t, persons) ||
+      !(isw(c, v + 1, W_OF) || isw(c, v + 1, W_FOR)) || v + 2 >= s1 ||
+      !is_word(c, v + 2) || inc(c, v + 2, C_NOTCL))
+    return WS_OK;
+  /* the noun is a role, not a mention to resolve: no speaker is named */
+  attr a = {NO_SPAN, {v, v + 2}, -1, 1};
+  /* the object ends before the verb of the sentence ("critics of the
+   * plan had left"), a relative or a comma */
+  static const char *const stops[] = {
+      "who",  "which", "that", "had",   "has",  "have", "will", "would",
+      "could", "can",  "did",  "do",    "does", "should", "may", "might",
+      "must", NULL};
+  int32_t e = v + 2;
+  while (e < s1 && e < v + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
+         !ends_sentence(c, e) && !(e > v + 2 && c->f[e].cue) &&
+         !inc(c, e, C_BE) && !ws_tok_in(c->doc->text, &c->tok[e], stops))
+    e++;
+  return push_reported(c, v + 2, e, &a);
+}
+
 /* "Her main argument is that ...", "The question now is whether ...":
  * a noun of saying, thought or asking that is the subject of a copula
  * names a statement whose content is the clause after it (PARC's
@@ -3817,6 +3850,8 @@ static int reported(ctx *c, size_t n_direct) {
         rcn = topic_question(c, v, s1);
       if (!rcn)
         rcn = copula_content(c, v, s0, s1);
+      if (!rcn)
+        rcn = stance_person(c, v, s1);
       if (rcn)
         return rcn;
       int f;

@@ -423,10 +423,20 @@ static void adjectives_of_certainty_and_will(void **state) {
          NULL, NULL, "wary");
 }
 
+/* "supporters of the plan": a person named by a stance holds it toward
+ * the object of the preposition. */
+static void persons_of_stance(void **state) {
+  (void)state;
+  expect("Supporters of the harbour plan, who met on Monday, cheered.",
+         "the harbour plan", R, NULL, NULL, "who met");
+  expect_none("The critics of the town had left by noon.", "had left");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
       cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(persons_of_stance),
       cmocka_unit_test(adjectives_of_certainty_and_will),
       cmocka_unit_test(nouns_of_thought),
       cmocka_unit_test(stance_base_forms_after_plurals),
