@@ -3071,7 +3071,10 @@ static const char *const stance_nouns[] = {
     "defense",   "questions", "push",       "bid",        "commitment",
     "request",   "requests",  "appeal",     "appeals",    "complaints",
     "complaint", "fears",     "worries",    "allegations", "allegation",
-    "claims",    "accusation", "suggestion", "argument",  NULL};
+    "claims",    "accusation", "suggestion", "argument",  "remarks",
+    "remark",    "talk",      "focus",
+    "statement", "statements", "speech",    "testimony",  "debate",
+    "warning",   NULL};
 
 /* 'X's claim that ...', "Trump's support for the wall": the possessor
  * speaks. */

@@ -430,6 +430,8 @@ static void persons_of_stance(void **state) {
   expect("Supporters of the harbour plan, who met on Monday, cheered.",
          "the harbour plan", R, NULL, NULL, "who met");
   expect_none("The critics of the town had left by noon.", "had left");
+  expect("Lena Vik's remarks about the ferry fees angered the council.",
+         "the ferry fees", R, "Lena Vik", "Vik", NULL);
 }
 
 int main(void) {
