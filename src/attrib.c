@@ -3342,16 +3342,39 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   size_t n = t->end - t->start;
   if (n < 3 || n > 10)
     return WS_OK;
-  /* a verb of saying ("responded") is the main loop's, except with a
-   * preposition and a noun phrase ("responded to the critics"), which
-   * there reads as no clause */
-  if (c->f[v].cue && !((isw(c, v + 1, W_TO) || isw(c, v + 1, W_ON)) &&
-                       (inc(c, v + 2, C_DET) || is_cap(c, v + 2))))
+  /* phrasal verbs of statement and stance with "out": "laid out a
+   * plan", "called out the senator", "ruled out a run", "lashed out at
+   * the press", "spoke out against the bill" */
+  static const char *const out_verbs[] = {
+      "laid",    "lays",     "laying",  "lay",     "spelled", "spells",
+      "spelling", "spell",   "ruled",   "rules",   "ruling",  "rule",
+      "called",  "calls",    "calling", "call",    "sketched", "sketching",
+      "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
+      "speak",   "singled",  "singling", NULL};
+  int out = 0;
+  if (ws_tok_is(c->doc->text, &c->tok[v + 1], "out") &&
+      ws_tok_in(c->doc->text, t, out_verbs)) {
+    out = 1;
+  } else if (c->f[v].cue &&
+             !((isw(c, v + 1, W_TO) || isw(c, v + 1, W_ON)) &&
+               (inc(c, v + 2, C_DET) || is_cap(c, v + 2)))) {
+    /* a verb of saying ("responded") is the main loop's, except with a
+     * preposition and a noun phrase ("responded to the critics"), which
+     * there reads as no clause */
     return WS_OK;
+  }
   const char *w = c->doc->text + t->start;
   int32_t k = v + 1; /* the content */
   int see = 0, irregular_inf = 0;
-  if (ws_tok_in(c->doc->text, t, obj_verbs)) {
+  if (out) {
+    k = v + 2; /* "spoke out against the bill", "lashed out at" */
+    if (isw(c, k, W_AGAINST) || isw(c, k, W_ABOUT) || isw(c, k, W_FOR) ||
+        isw(c, k, W_ON) || ws_tok_is(c->doc->text, &c->tok[k], "at"))
+      k++;
+    irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
+                    ws_tok_is(c->doc->text, t, "laid") ||
+                    ws_tok_is(c->doc->text, t, "lay");
+  } else if (ws_tok_in(c->doc->text, t, obj_verbs)) {
     /* an object follows, not a particle or an agent: "signed on",
      * "signed up for", "was signed by" */
     static const char *const obj_particles[] = {"up", "on", "off", "by",

@@ -434,10 +434,21 @@ static void persons_of_stance(void **state) {
          "the ferry fees", R, "Lena Vik", "Vik", NULL);
 }
 
+/* Phrasal verbs with "out": "laid out a plan", "spoke out against". */
+static void phrasal_verbs_with_out(void **state) {
+  (void)state;
+  expect("Lena Vik laid out a plan for the harbour.", "a plan for the harbour",
+         R, "Lena Vik", "Vik", NULL);
+  expect("The fishermen spoke out against the new fees.", "the new fees", R,
+         "The fishermen", NULL, NULL);
+  expect_none("The boat set out for the island.", "the island");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
       cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(phrasal_verbs_with_out),
       cmocka_unit_test(persons_of_stance),
       cmocka_unit_test(adjectives_of_certainty_and_will),
       cmocka_unit_test(nouns_of_thought),
