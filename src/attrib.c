@@ -3326,7 +3326,8 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
       "responded", "responds", "respond", "referred", "refers",
       "pointed",   "points",   NULL};
   static const char *const on_verbs[] = {"commented", "comments", "comment",
-                                         "focused",   "focuses",  NULL};
+                                         "focused",   "focuses",  "focus",
+                                         "focusing",  NULL};
   static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
   static const char *const see_verbs[] = {"sees", "saw", "see", "views",
                                           "viewed", "view", NULL};
