@@ -3118,7 +3118,8 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
       "expectations", "worry",   "worries",    "suspicion",  "case",
       "premise",  "message",     "consensus",  "realization",
       NULL};
-  int thought = that && ws_tok_in(c->doc->text, &c->tok[v], thought_nouns) &&
+  int thought = that && k0 + 1 < s1 &&
+                ws_tok_in(c->doc->text, &c->tok[v], thought_nouns) &&
                 (inc(c, k0 + 1, C_SUBJ | C_DET) || is_cap(c, k0 + 1) ||
                  c->tok[k0 + 1].type == WS_TOK_NUMBER ||
                  c->doc->tok_mention[k0 + 1] >= 0);
@@ -3353,7 +3354,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
       "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
       "speak",   "singled",  "singling", NULL};
   int out = 0;
-  if (ws_tok_is(c->doc->text, &c->tok[v + 1], "out") &&
+  if (is_word(c, v + 1) && ws_tok_is(c->doc->text, &c->tok[v + 1], "out") &&
       ws_tok_in(c->doc->text, t, out_verbs)) {
     out = 1;
   } else if (c->f[v].cue &&
@@ -3370,7 +3371,8 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   if (out) {
     k = v + 2; /* "spoke out against the bill", "lashed out at" */
     if (isw(c, k, W_AGAINST) || isw(c, k, W_ABOUT) || isw(c, k, W_FOR) ||
-        isw(c, k, W_ON) || ws_tok_is(c->doc->text, &c->tok[k], "at"))
+        isw(c, k, W_ON) ||
+        (is_word(c, k) && ws_tok_is(c->doc->text, &c->tok[k], "at")))
       k++;
     irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
                     ws_tok_is(c->doc->text, t, "laid") ||
