@@ -3473,7 +3473,8 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
       !is_word(c, v + 2))
     return WS_OK;
   static const char *const clear_forms[] = {"clear", "unclear", NULL};
-  if (ws_tok_in(c->doc->text, t, clear_forms)) {
+  if ((isw(c, v + 1, W_THAT) || inc(c, v + 1, C_WH)) &&
+      ws_tok_in(c->doc->text, t, clear_forms)) {
     /* "it is not clear whether ...", "it became clear that ...": the
      * clause is an impression with no holder named */
     static const char *const nots[] = {"not", "never", "still", "also",
@@ -3588,11 +3589,12 @@ static int stance_person(ctx *c, int32_t v, int32_t s1) {
       "detractors", "champion",  "admirer",   "admirers",   "foe",
       "foes",      NULL};
   const ws_token *t = &c->tok[v];
-  if (t->type != WS_TOK_WORD ||
+  /* the cheap tests on the neighbours first: this runs on every word */
+  if (!(isw(c, v + 1, W_OF) || isw(c, v + 1, W_FOR)) || v + 2 >= s1 ||
+      !is_word(c, v + 2) || inc(c, v + 2, C_NOTCL) ||
+      t->type != WS_TOK_WORD ||
       ((t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT)) ||
-      !ws_tok_in(c->doc->text, t, persons) ||
-      !(isw(c, v + 1, W_OF) || isw(c, v + 1, W_FOR)) || v + 2 >= s1 ||
-      !is_word(c, v + 2) || inc(c, v + 2, C_NOTCL))
+      !ws_tok_in(c->doc->text, t, persons))
     return WS_OK;
   /* the noun is a role, not a mention to resolve: no speaker is named */
   attr a = {NO_SPAN, {v, v + 2}, -1, 1};
