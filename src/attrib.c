@@ -3653,7 +3653,20 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
   if (!(c->tok[s0].flags & WS_TF_PARA))
     return WS_OK;
   span np = np_starting(c, s0, s1);
-  if (np.s < 0 || np.e - np.s > 4 || !is_punct(c, np.e, ':'))
+  if (np.s < 0 || np.e - np.s > 4)
+    return WS_OK;
+  int32_t colon = np.e;
+  if (!is_punct(c, colon, ':') &&
+      (isw(c, colon, W_TO) || isw(c, colon, W_ON) ||
+       (is_word(c, colon) && ws_tok_is(c->doc->text, &c->tok[colon], "at")))) {
+    /* "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": the
+     * listener or the place in title case before the colon */
+    span x = np_starting(c, colon + 1, s1);
+    if (x.s >= 0 && x.e - x.s <= 4 && is_cap(c, x.s) &&
+        is_punct(c, x.e, ':') && is_cap(c, np.e - 1))
+      colon = x.e;
+  }
+  if (!is_punct(c, colon, ':'))
     return WS_OK;
   int32_t ent = mention_entity(c, np);
   if (ent < 0 || (entity_kind(c, ent) != WS_ENTITY_PERSON &&
@@ -3676,13 +3689,13 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
     if (ws_tok_in(c->doc->text, &c->tok[np.s], labels))
       return WS_OK;
     int words = 0;
-    for (int32_t j = np.e + 1; j < s1 && words < 3; j++)
+    for (int32_t j = colon + 1; j < s1 && words < 3; j++)
       words += is_word(c, j);
     if (words < 3)
       return WS_OK;
   }
-  attr a = {np, {np.e, np.e + 1}, ent, 0};
-  return push_reported(c, np.e + 1, s1, &a);
+  attr a = {np, {colon, colon + 1}, ent, 0};
+  return push_reported(c, colon + 1, s1, &a);
 }
 
 

@@ -444,10 +444,20 @@ static void phrasal_verbs_with_out(void **state) {
   expect_none("The boat set out for the island.", "the island");
 }
 
+/* "Vik to Harbour Council: ...": a headline source with its listener or
+ * place before the colon. */
+static void headline_source_with_a_listener(void **state) {
+  (void)state;
+  expect("Lena Vik to Harbour Council: Fix the Pier Before Winter\n\nThe "
+         "mayor wrote to the council on Monday.",
+         "Fix the Pier Before Winter", R, "Lena Vik", "Vik", NULL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
       cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(headline_source_with_a_listener),
       cmocka_unit_test(phrasal_verbs_with_out),
       cmocka_unit_test(persons_of_stance),
       cmocka_unit_test(adjectives_of_certainty_and_will),
