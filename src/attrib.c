@@ -4081,6 +4081,22 @@ static int reported(ctx *c, size_t n_direct) {
         int32_t th = (f & WS_CUE_CLAUSE) ? that_after(c, l + 1, s1) : -1;
         if (th < 0 && unread && inc(c, l + 1, C_SUBJ))
           th = l; /* the clause opens with its subject */
+        if (th < 0 && (f & (WS_CUE_TOPIC | WS_CUE_CLAUSE)) &&
+            isw(c, l + 1, W_ABOUT) && l + 2 < s1 &&
+            (inc(c, l + 2, C_DET) || is_cap(c, l + 2) ||
+             c->doc->tok_mention[l + 2] >= 0)) {
+          /* "after talking about the budget": the topic, its speaker
+           * unread */
+          int32_t e = l + 2;
+          while (e < s1 && e < l + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
+                 !ends_sentence(c, e))
+            e++;
+          a.min_words = 1;
+          int rc = push_reported(c, l + 2, e, &a);
+          if (rc)
+            return rc;
+          continue;
+        }
         if (th >= 0) {
           /* an opening participle clause ends at its comma: "Having
            * announced that the bridge would close, the council left" */

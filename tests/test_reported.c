@@ -329,6 +329,8 @@ static void questions_after_about_on_over(void **state) {
   ws_doc_free(r.doc);
   expect("Lena Berg talked about how the harbour was rebuilt.",
          "the harbour was rebuilt", R, "Lena Berg", "Berg", NULL);
+  expect("After talking about the harbour budget, the council left.",
+         "the harbour budget", R, NULL, NULL, "the council left");
 }
 
 /* A clause that opens in the reporter's words and runs into a quotation
