@@ -878,7 +878,12 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
                  noun; the verb takes an object ("attacks the plan") */
   else if ((f & WS_CUE_PRESENT) && !present_verb_context(c, i) &&
            !((f & WS_CUE_CLAUSE) && !(f & WS_CUE_STANCE) &&
-             after_apposition(c, i)))
+             after_apposition(c, i)) &&
+           !((f & WS_CUE_CLAUSE) && (f & WS_CUE_SPEECH) &&
+             !ends_in_s(c, i) && is_word(c, i - 1) &&
+             (isw(c, i + 1, W_THAT) ||
+              (inc(c, i + 1, C_SUBJ) && !isw(c, i + 1, W_IT))) &&
+             is_word(c, i + 2)))
     return 0; /* "US support for", "a call": a noun */
   if (isw(c, i, W_POINTED) || isw(c, i, W_POINTING)) {
     if (!isw(c, i + 1, W_OUT))
@@ -3363,7 +3368,23 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
   if (words < (a->min_words ? a->min_words : 3))
     return WS_OK;
-  if (quoted * 2 > words) {
+  /* words of the reporter's before the first quoted one, unless they
+   * break off at a determiner or preposition ("thanked Iran for its
+   * "pivotal role"": there the quotation takes over) */
+  static const char *const unfinished[] = {
+      "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
+      "with", "to", "from", "into", NULL};
+  int lead = 0;
+  int32_t qm = s;
+  while (qm < e && c->in_quote[qm] < 0 && c->tok[qm].type != WS_TOK_QUOTE)
+    lead += is_word(c, qm++);
+  static const char *const dangling[] = {"and", "or", "but", "then", "so",
+                                         NULL};
+  if (qm > s && (ws_tok_in(c->doc->text, &c->tok[qm - 1], unfinished) ||
+                 ws_tok_in(c->doc->text, &c->tok[qm - 1], dangling) ||
+                 c->tok[qm - 1].type == WS_TOK_PUNCT))
+    lead = 0; /* nor across a comma or a coordinator: "..., and then "..."" */
+  if (quoted * 2 > words && lead < 1) {
     credit_partial(c, s, e, a); /* the quote carries the statement */
     /* but words of the reporter's own before it are a statement too:
      * 'he respects Berg and calls him "..."' */
@@ -3384,11 +3405,6 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
    * trimmed; a clause cut after a determiner or preposition, where a
    * quotation or another clause takes over ("thanked Iran for its
    * \"pivotal role\""), is no statement of its own. */
-  static const char *const dangling[] = {"and", "or", "but", "then", "so",
-                                         NULL};
-  static const char *const unfinished[] = {
-      "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
-      "with", "to", "from", "into", NULL};
   while (e > s && (c->tok[e - 1].type == WS_TOK_PUNCT ||
                    ws_tok_in(c->doc->text, &c->tok[e - 1], dangling)))
     e--;
@@ -3431,7 +3447,10 @@ static const char *const stance_nouns[] = {
     "defense",   "questions", "push",       "bid",        "commitment",
     "request",   "requests",  "appeal",     "appeals",    "complaints",
     "complaint", "fears",     "worries",    "allegations", "allegation",
-    "claims",    "accusation", "suggestion", "argument",  NULL};
+    "claims",    "accusation", "suggestion", "argument",  "remarks",
+    "remark",    "talk",      "focus",
+    "statement", "statements", "speech",    "testimony",  "debate",
+    "warning",   NULL};
 
 /* 'X's claim that ...', "Trump's support for the wall": the possessor
  * speaks. */
@@ -3462,7 +3481,25 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
   int that = isw(c, k0, W_THAT);
   if (!is_word(c, v) || (c->tok[v].flags & WS_TF_CAP))
     return WS_OK;
-  if (!(inc(c, v, C_SAYN) && that)) {
+  /* nouns of thought and evidence with a that-clause: "the idea that
+   * ...", "evidence that ...", only when a subject opens the clause (not
+   * the relative "evidence that supports ...") */
+  static const char *const thought_nouns[] = {
+      "idea",     "notion",      "assumption", "assurance",  "assurances",
+      "doubt",    "doubts",      "evidence",   "hope",       "fear",
+      "fears",    "sense",       "theory",     "perception", "impression",
+      "speculation", "rumor",    "rumors",     "reports",    "report",
+      "indication", "indications", "signs",    "recognition", "acknowledgment",
+      "conviction", "confidence", "concern",   "concerns",   "expectation",
+      "expectations", "worry",   "worries",    "suspicion",  "case",
+      "premise",  "message",     "consensus",  "realization",
+      NULL};
+  int thought = that && k0 + 1 < s1 &&
+                ws_tok_in(c->doc->text, &c->tok[v], thought_nouns) &&
+                (inc(c, k0 + 1, C_SUBJ | C_DET) || is_cap(c, k0 + 1) ||
+                 c->tok[k0 + 1].type == WS_TOK_NUMBER ||
+                 c->doc->tok_mention[k0 + 1] >= 0);
+  if (!(inc(c, v, C_SAYN) && that) && !thought) {
     if (!(isw(c, k0, W_FOR) || isw(c, k0, W_OF) || isw(c, k0, W_TO) ||
           isw(c, k0, W_ABOUT) || isw(c, k0, W_ON) || isw(c, k0, W_AGAINST) ||
           that) ||
@@ -3510,7 +3547,7 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
         break;
       }
   a.min_words = that ? 0 : 1;
-  if (!(inc(c, v, C_SAYN) && that)) {
+  if (!(inc(c, v, C_SAYN) && that) && !thought) {
     /* the holder of a stance is reliable only when the noun phrase is
      * no one's object: in "X criticised Y's decision to ..." the
      * statement is X's, and in "Bush pinned his hopes on ..." the
@@ -3666,7 +3703,8 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
       "responded", "responds", "respond", "referred", "refers",
       "pointed",   "points",   NULL};
   static const char *const on_verbs[] = {"commented", "comments", "comment",
-                                         "focused",   "focuses",  NULL};
+                                         "focused",   "focuses",  "focus",
+                                         "focusing",  NULL};
   static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
   static const char *const see_verbs[] = {"sees", "saw", "see", "views",
                                           "viewed", "view", NULL};
@@ -3682,17 +3720,46 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   size_t n = t->end - t->start;
   if (n < 3 || n > 10)
     return WS_OK;
-  /* a verb of saying ("responded") is the main loop's, except with a
-   * preposition and a noun phrase ("responded to the critics"), which
-   * there reads as no clause */
-  if (c->f[v].cue && !((isw(c, v + 1, W_TO) || isw(c, v + 1, W_ON)) &&
-                       (inc(c, v + 2, C_DET) || is_cap(c, v + 2))))
+  /* phrasal verbs of statement and stance with "out": "laid out a
+   * plan", "called out the senator", "ruled out a run", "lashed out at
+   * the press", "spoke out against the bill" */
+  static const char *const out_verbs[] = {
+      "laid",    "lays",     "laying",  "lay",     "spelled", "spells",
+      "spelling", "spell",   "ruled",   "rules",   "ruling",  "rule",
+      "called",  "calls",    "calling", "call",    "sketched", "sketching",
+      "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
+      "speak",   "singled",  "singling", NULL};
+  int out = 0;
+  if (is_word(c, v + 1) && ws_tok_is(c->doc->text, &c->tok[v + 1], "out") &&
+      ws_tok_in(c->doc->text, t, out_verbs)) {
+    out = 1;
+  } else if (c->f[v].cue &&
+             !((isw(c, v + 1, W_TO) || isw(c, v + 1, W_ON)) &&
+               (inc(c, v + 2, C_DET) || is_cap(c, v + 2)))) {
+    /* a verb of saying ("responded") is the main loop's, except with a
+     * preposition and a noun phrase ("responded to the critics"), which
+     * there reads as no clause */
     return WS_OK;
+  }
   const char *w = c->doc->text + t->start;
   int32_t k = v + 1; /* the content */
   int see = 0, irregular_inf = 0;
-  if (ws_tok_in(c->doc->text, t, obj_verbs)) {
-    /* an object follows */
+  if (out) {
+    k = v + 2; /* "spoke out against the bill", "lashed out at" */
+    if (isw(c, k, W_AGAINST) || isw(c, k, W_ABOUT) || isw(c, k, W_FOR) ||
+        isw(c, k, W_ON) ||
+        (is_word(c, k) && ws_tok_is(c->doc->text, &c->tok[k], "at")))
+      k++;
+    irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
+                    ws_tok_is(c->doc->text, t, "laid") ||
+                    ws_tok_is(c->doc->text, t, "lay");
+  } else if (ws_tok_in(c->doc->text, t, obj_verbs)) {
+    /* an object follows, not a particle or an agent: "signed on",
+     * "signed up for", "was signed by" */
+    static const char *const obj_particles[] = {"up", "on", "off", "by",
+                                            "into", "out", "down", NULL};
+    if (ws_tok_in(c->doc->text, &c->tok[k], obj_particles))
+      return WS_OK;
   } else if (ws_tok_in(c->doc->text, t, to_verbs)) {
     if (!isw(c, k, W_TO))
       return WS_OK;
@@ -3737,8 +3804,8 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     return WS_OK; /* "the signed bill", "his views" */
   if (third && !third_person_subject(c, v - 1))
     return WS_OK; /* "the comments on", "his points to" */
-  if (!past && !irregular && !third && !inc(c, v - 1, C_PRESENT_BEFORE))
-    return WS_OK; /* "a vote for", "the favor" */
+  if (!past && !irregular && !third && !present_verb_context(c, v))
+    return WS_OK; /* "a vote for", "the favor"; but "voters favor" */
   if (k >= s1 || !(is_word(c, k) || c->tok[k].type == WS_TOK_NUMBER ||
                    c->tok[k].type == WS_TOK_QUOTE))
     return WS_OK;
@@ -3771,12 +3838,59 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
   static const char *const will_adjectives[] = {"eager", "willing",
                                                 "determined", "reluctant",
                                                 "unwilling", NULL};
+  /* linking verbs besides "be": "remain confident that", "felt sure
+   * that", "became clear that" */
+  static const char *const linking[] = {
+      "remain", "remains", "remained", "feel",   "feels",  "felt",
+      "seem",   "seems",   "seemed",   "become", "becomes", "became",
+      "grew",   "grow",    "grows",    NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
       !is_word(c, v + 2))
     return WS_OK;
+  static const char *const clear_forms[] = {"clear", "unclear", NULL};
+  if ((isw(c, v + 1, W_THAT) || inc(c, v + 1, C_WH)) &&
+      ws_tok_in(c->doc->text, t, clear_forms)) {
+    /* "it is not clear whether ...", "it became clear that ...": the
+     * clause is an impression with no holder named */
+    static const char *const nots[] = {"not", "never", "still", "also",
+                                       "now", NULL};
+    static const char *const be_contracted[] = {
+        "it's", "isn't", "wasn't", "it\xE2\x80\x99s", "isn\xE2\x80\x99t",
+        "wasn\xE2\x80\x99t", NULL};
+    int32_t b = v - 1;
+    for (int skip = 0; skip < 2 && b > s0 &&
+                       (is_ly_adverb(c, b) ||
+                        ws_tok_in(c->doc->text, &c->tok[b], nots));
+         skip++)
+      b--;
+    if (!(inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], linking) ||
+          ws_tok_in(c->doc->text, &c->tok[b], be_contracted)) ||
+        !(isw(c, v + 1, W_THAT) || inc(c, v + 1, C_WH)))
+      return WS_OK;
+    attr a = {NO_SPAN, {v, v + 1}, -1, 2};
+    return push_reported(c, isw(c, v + 1, W_THAT) ? v + 2 : v + 1, s1, &a);
+  }
+  /* a stance toward a thing: "is critical of the plan", "remains
+   * confident in the team", "was worried about the cost" */
+  static const char *const toward_adjectives[] = {
+      "critical",  "supportive", "proud",     "wary",     "skeptical",
+      "sceptical", "enamored",   "fond",      "tired",    "dismissive",
+      "concerned", "worried",    "angry",     "upset",    "optimistic",
+      "pessimistic", "confident", "clear",    "excited",  "nervous",
+      "hopeful",   "enthusiastic", "furious", "frustrated", "suspicious",
+      "respectful", "contemptuous", "scornful", "unhappy", "happy",
+      "pleased",   "disappointed", NULL};
+  int prep = (isw(c, v + 1, W_OF) || isw(c, v + 1, W_ABOUT) ||
+              isw(c, v + 1, W_IN) || isw(c, v + 1, W_WITH)) &&
+             ws_tok_in(c->doc->text, t, toward_adjectives) &&
+             (inc(c, v + 2, C_DET) || is_cap(c, v + 2) ||
+              c->doc->tok_mention[v + 2] >= 0 || inc(c, v + 2, C_WH) ||
+              (is_word(c, v + 2) && !inc(c, v + 2, C_NOTCL)));
   int inf = 0;
-  if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
+  if (prep) {
+    /* handled below, the content after the preposition */
+  } else if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
       !inc(c, v + 2, C_DET | C_SUBJ | C_OBJ) &&
       ws_tok_in(c->doc->text, t, will_adjectives))
     inf = 1;
@@ -3788,9 +3902,25 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
                       (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
        skip++)
     b--;
-  if (!inc(c, b, C_BE))
+  int linked = inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], linking);
+  if (!linked && !inf && !prep)
     return WS_OK;
-  attr a = {subject_before(c, b, s0), {v, v + 1}, -1, inf ? 2 : 0};
+  if (prep) {
+    /* "voters critical of the plan": the holder is the noun before, not
+     * read as a source */
+    attr a = {linked ? subject_before(c, b, s0) : NO_SPAN, {v, v + 2}, -1, 1};
+    if (a.np.s >= 0)
+      a.ent = resolve(c, a.np);
+    int32_t e = v + 2;
+    while (e < s1 && e < v + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
+           !ends_sentence(c, e))
+      e++;
+    return push_reported(c, v + 2, e, &a);
+  }
+  /* "leaders willing to work hard": the will is the noun's, which is not
+   * read as a source */
+  attr a = {linked ? subject_before(c, b, s0) : NO_SPAN, {v, v + 1}, -1,
+            inf ? 2 : 0};
   if (a.np.s >= 0)
     a.ent = resolve(c, a.np);
   return push_reported(c, inf ? v + 1 : v + 2, s1, &a);
@@ -3824,6 +3954,74 @@ static int topic_question(ctx *c, int32_t v, int32_t s1) {
   return push_reported(c, k, s1, &a);
 }
 
+/* "supporters of the plan", "a critic of the mayor", "an advocate for
+ * farmers": a person named by a stance holds it toward the object of the
+ * preposition. */
+static int stance_person(ctx *c, int32_t v, int32_t s1) {
+  static const char *const persons[] = {
+      "supporter", "supporters", "proponent", "proponents", "critic",
+      "critics",   "opponent",   "opponents", "advocate",   "advocates",
+      "backer",    "backers",    "defender",  "defenders",  "detractor",
+      "detractors", "champion",  "admirer",   "admirers",   "foe",
+      "foes",      NULL};
+  const ws_token *t = &c->tok[v];
+  /* the cheap tests on the neighbours first: this runs on every word */
+  if (!(isw(c, v + 1, W_OF) || isw(c, v + 1, W_FOR)) || v + 2 >= s1 ||
+      !is_word(c, v + 2) || inc(c, v + 2, C_NOTCL) ||
+      t->type != WS_TOK_WORD ||
+      ((t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT)) ||
+      !ws_tok_in(c->doc->text, t, persons))
+    return WS_OK;
+  /* the noun is a role, not a mention to resolve: no speaker is named */
+  attr a = {NO_SPAN, {v, v + 2}, -1, 1};
+  /* the object ends before the verb of the sentence ("critics of the
+   * plan had left"), a relative or a comma */
+  static const char *const stops[] = {
+      "who",  "which", "that", "had",   "has",  "have", "will", "would",
+      "could", "can",  "did",  "do",    "does", "should", "may", "might",
+      "must", NULL};
+  int32_t e = v + 2;
+  while (e < s1 && e < v + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
+         !ends_sentence(c, e) && !(e > v + 2 && c->f[e].cue) &&
+         !inc(c, e, C_BE) && !ws_tok_in(c->doc->text, &c->tok[e], stops))
+    e++;
+  return push_reported(c, v + 2, e, &a);
+}
+
+/* "Her main argument is that ...", "The question now is whether ...":
+ * a noun of saying, thought or asking that is the subject of a copula
+ * names a statement whose content is the clause after it (PARC's
+ * nominal attributions); its holder is not read here. */
+static int copula_content(ctx *c, int32_t v, int32_t s0, int32_t s1) {
+  static const char *const copulas[] = {"is", "was", NULL};
+  static const char *const heads[] = {
+      "argument", "arguments", "message",   "point",     "view",
+      "assumption", "promise",  "defense",  "fear",      "fears",
+      "worry",    "concern",    "hope",     "belief",    "claim",
+      "refrain",  "theory",     "premise",  "complaint", "criticism",
+      "warning",  "contention", "suggestion", "insistence", "pitch",
+      "answer",   "response",   "explanation", "conclusion", "consensus",
+      "verdict",  "takeaway",   "expectation", "assessment", "mantra",
+      "theme",    "excuse",     "rationale", "justification", "charge",
+      "allegation", "accusation", "question", "questions", "points",
+      "position", "thinking",   "reasoning", "sense",     "bet",
+      "lesson",   "line",       "case",     "idea",      "finding",
+      "retort",   "reply",    "rebuttal",  "prediction",
+      NULL};
+  if (!ws_tok_in(c->doc->text, &c->tok[v], copulas) || v + 2 >= s1 ||
+      !(isw(c, v + 1, W_THAT) ||
+        ws_tok_is(c->doc->text, &c->tok[v + 1], "whether")) ||
+      !is_word(c, v + 2))
+    return WS_OK;
+  int found = 0;
+  for (int32_t j = v - 1; j >= s0 && j >= v - 8 && !found; j--)
+    found = is_word(c, j) && ws_tok_in(c->doc->text, &c->tok[j], heads);
+  if (!found)
+    return WS_OK;
+  attr a = {NO_SPAN, {v, v + 1}, -1, 3};
+  return push_reported(c, isw(c, v + 1, W_THAT) ? v + 2 : v + 1, s1, &a);
+}
+
 /* "Caddell: Voters Are Worried", "PENCE: Well, look ...": a paragraph
  * that opens with a person's name and a colon (headlines, transcripts)
  * reports that person's words. */
@@ -3831,7 +4029,20 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
   if (!(c->tok[s0].flags & WS_TF_PARA))
     return WS_OK;
   span np = np_starting(c, s0, s1);
-  if (np.s < 0 || np.e - np.s > 4 || !is_punct(c, np.e, ':'))
+  if (np.s < 0 || np.e - np.s > 4)
+    return WS_OK;
+  int32_t colon = np.e;
+  if (!is_punct(c, colon, ':') &&
+      (isw(c, colon, W_TO) || isw(c, colon, W_ON) ||
+       (is_word(c, colon) && ws_tok_is(c->doc->text, &c->tok[colon], "at")))) {
+    /* "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": the
+     * listener or the place in title case before the colon */
+    span x = np_starting(c, colon + 1, s1);
+    if (x.s >= 0 && x.e - x.s <= 4 && is_cap(c, x.s) &&
+        is_punct(c, x.e, ':') && is_cap(c, np.e - 1))
+      colon = x.e;
+  }
+  if (!is_punct(c, colon, ':'))
     return WS_OK;
   int32_t ent = mention_entity(c, np);
   if (ent < 0 || (entity_kind(c, ent) != WS_ENTITY_PERSON &&
@@ -3854,13 +4065,13 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
     if (ws_tok_in(c->doc->text, &c->tok[np.s], labels))
       return WS_OK;
     int words = 0;
-    for (int32_t j = np.e + 1; j < s1 && words < 3; j++)
+    for (int32_t j = colon + 1; j < s1 && words < 3; j++)
       words += is_word(c, j);
     if (words < 3)
       return WS_OK;
   }
-  attr a = {np, {np.e, np.e + 1}, ent, 0};
-  return push_reported(c, np.e + 1, s1, &a);
+  attr a = {np, {colon, colon + 1}, ent, 0};
+  return push_reported(c, colon + 1, s1, &a);
 }
 
 
@@ -3886,12 +4097,25 @@ static void split_statements(ctx *c, size_t q0) {
      * in a sentence of a million words */
     for (size_t j = i + 1; j < n && qs[j].cue_start < qs[i].end; j++) {
       const ws_quote *b = &qs[j];
-      if (b->kind != WS_QUOTE_REPORTED ||
-          b->speaker_end == b->speaker_start || b->cue_end == b->cue_start ||
-          b->start < b->cue_end || b->speaker_start == qs[i].speaker_start)
+      if (b->kind != WS_QUOTE_REPORTED || b->cue_end == b->cue_start ||
+          b->start < b->cue_end)
         continue;
-      uint32_t at = b->speaker_start < b->cue_start ? b->speaker_start
-                                                    : b->cue_start;
+      uint32_t at;
+      if (b->speaker_end == b->speaker_start ||
+          b->speaker_start == qs[i].speaker_start) {
+        /* a second statement of the same holder, coordinated with the
+         * first: "noted that X and added that Y", "hailed X, warning
+         * that Y" are two statements, not one (a cue inside the content
+         * without a comma or coordinator is nested: "said he wants X") */
+        int32_t tb = tok_at_or_after(c, b->cue_start);
+        if (!(is_punct(c, tb - 1, ',') || isw(c, tb - 1, W_AND) ||
+              isw(c, tb - 1, W_BUT)))
+          continue;
+        at = b->cue_start;
+      } else {
+        at = b->speaker_start < b->cue_start ? b->speaker_start
+                                             : b->cue_start;
+      }
       if (at > qs[i].start && at < cut && b->cue_start > qs[i].cue_start)
         cut = at;
     }
@@ -3998,6 +4222,15 @@ static void dedupe(ctx *c, size_t q0) {
   c->doc->quotes.len = w;
 }
 
+/* 1 when token k is a whole answer closing its clause: "said yes.",
+ * "said no,", "thought so.", "said nothing." */
+static int answer_word(const ctx *c, int32_t k, int32_t s1) {
+  static const char *const answers[] = {"yes", "no", "so", "nothing",
+                                        "thanks", "goodbye", NULL};
+  return ws_tok_in(c->doc->text, &c->tok[k], answers) &&
+         (k + 1 >= s1 || ends_sentence(c, k + 1) || is_punct(c, k + 1, ','));
+}
+
 static int reported(ctx *c, size_t n_direct) {
   transcript_speakers(c, n_direct);
   const ws_tokens *tk = &c->doc->tokens;
@@ -4035,6 +4268,10 @@ static int reported(ctx *c, size_t n_direct) {
         rcn = belief_adjective(c, v, s0, s1);
       if (!rcn)
         rcn = topic_question(c, v, s1);
+      if (!rcn)
+        rcn = copula_content(c, v, s0, s1);
+      if (!rcn)
+        rcn = stance_person(c, v, s1);
       if (rcn)
         return rcn;
       int f;
@@ -4205,12 +4442,37 @@ static int reported(ctx *c, size_t n_direct) {
         a.np = subject_before(c, v - 1, s0); /* "we don't know how" */
       if (a.np.s < 0 && (f & WS_CUE_CLAUSE) && !(f & WS_CUE_PART))
         a.np = head_before(c, v, s0);
+      int unread = (f & WS_CUE_PRESENT) && !(f & WS_CUE_PART) &&
+                   !present_verb_context(c, v) && !after_apposition(c, v);
+      if (unread)
+        a.np = NO_SPAN; /* a base form read as a verb only for the clause
+                           after it ("critics of the plan say that", "nine
+                           in ten polled say they"): the word before is not
+                           its subject, and the subject is not read */
       if (a.np.s < 0) {
         /* no subject to read ("Having announced that ...", "Let me just
          * say that ...", "a court document filed Thursday says that"),
          * but a that-clause is still a statement: reported with no
          * speaker */
         int32_t th = (f & WS_CUE_CLAUSE) ? that_after(c, l + 1, s1) : -1;
+        if (th < 0 && unread && inc(c, l + 1, C_SUBJ))
+          th = l; /* the clause opens with its subject */
+        if (th < 0 && (f & (WS_CUE_TOPIC | WS_CUE_CLAUSE)) &&
+            isw(c, l + 1, W_ABOUT) && l + 2 < s1 &&
+            (inc(c, l + 2, C_DET) || is_cap(c, l + 2) ||
+             c->doc->tok_mention[l + 2] >= 0)) {
+          /* "after talking about the budget": the topic, its speaker
+           * unread */
+          int32_t e = l + 2;
+          while (e < s1 && e < l + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
+                 !ends_sentence(c, e))
+            e++;
+          a.min_words = 1;
+          int rc = push_reported(c, l + 2, e, &a);
+          if (rc)
+            return rc;
+          continue;
+        }
         if (th >= 0) {
           /* an opening participle clause ends at its comma: "Having
            * announced that the bridge would close, the council left" */
@@ -4294,8 +4556,18 @@ static int reported(ctx *c, size_t n_direct) {
             (isw(c, k, W_TO) && isw(c, v, W_REFERRING)))
           k++;
         if (k < s1 && !ends_sentence(c, k) && !is_punct(c, k, ',')) {
+          /* the object ends where a second predicate of the holder
+           * begins: "hailed the streak, challenging rivals to ...",
+           * "endorsed Vik and attacked Berg" */
+          int32_t e = k + 1;
+          for (; e < s1 && e < k + CLAUSE_MAX; e++)
+            if ((is_punct(c, e, ',') &&
+                 (ends_in_ing(c, e + 1) || c->f[e + 1].cue)) ||
+                ((isw(c, e, W_AND) || isw(c, e, W_BUT)) && e + 1 < s1 &&
+                 c->f[e + 1].cue))
+              break;
           a.min_words = 1;
-          int rc = push_reported(c, k, s1, &a);
+          int rc = push_reported(c, k, e >= k + CLAUSE_MAX ? s1 : e, &a);
           if (rc)
             return rc;
         }
@@ -4428,9 +4700,21 @@ static int reported(ctx *c, size_t n_direct) {
         rc = push_reported(c, s0, as, &a);
       } else if (k < s1 &&
                  (introduced || !inc(c, k, C_NOTCL) ||
-                  isw(c, k + 1, W_THAN)) && /* "said more than ..." */
+                  isw(c, k + 1, W_THAN) || /* "said more than ..." */
+                  answer_word(c, k, s1)) &&
                  (skipped < 6) && !ends_sentence(c, k) &&
                  !is_punct(c, k, ',') && !is_punct(c, k, ':')) {
+        /* a short answer is a statement too ("said yes", "said so",
+         * "would not say when"), but not a phrase of time, place or
+         * manner closing the sentence ("said this week", "said here",
+         * "said sarcastically") */
+        static const char *const adjuncts[] = {
+            "this", "here", "there", "twice", "once", "again", "afterward",
+            "afterwards", "later", "too", NULL};
+        if (!ws_tok_in(c->doc->text, &c->tok[k], adjuncts) &&
+            !is_ly_adverb(c, k) && !inc(c, k, C_TIMEW) &&
+            !inc(c, k + 1, C_TIMEW))
+          a.min_words = 1;
         rc = push_reported(c, k, s1, &a);
       }
       if (rc)

@@ -329,11 +329,146 @@ static void questions_after_about_on_over(void **state) {
   ws_doc_free(r.doc);
   expect("Lena Berg talked about how the harbour was rebuilt.",
          "the harbour was rebuilt", R, "Lena Berg", "Berg", NULL);
+  expect("After talking about the harbour budget, the council left.",
+         "the harbour budget", R, NULL, NULL, "the council left");
+}
+
+/* A clause that opens in the reporter's words and runs into a quotation
+ * is a mixed quotation: the whole clause is the reported statement. */
+static void mixed_quotations(void **state) {
+  (void)state;
+  expect("Lena Vik said it was \"a fine plan for the whole town.\" She left.",
+         "it was \"a fine plan", R, "Lena Vik", "Vik", "She left");
+}
+
+/* A base form of a verb of saying before "that" is a verb even after a
+ * word that cannot be its subject; the subject is then not read. */
+static void base_form_cue_before_that(void **state) {
+  (void)state;
+  expect("Critics of the plan say that the new rules will only raise tension.",
+         "the new rules will only raise tension", R, NULL, NULL, "say that");
+  expect("Those close to him say that the ferry will stop in May.",
+         "the ferry will stop in May", R, NULL, NULL, NULL);
+  expect("Critics of the plan say they will sue the council in May.",
+         "they will sue the council", R, NULL, NULL, NULL);
+}
+
+/* Two statements of one holder, coordinated, are two contents. */
+static void same_holder_second_predicate(void **state) {
+  (void)state;
+  expect("Lena Vik hailed the long streak of job growth, challenging rivals "
+         "to prove her wrong.",
+         "the long streak of job growth", R, "Lena Vik", "Vik", "challenging");
+}
+
+/* A short answer after a verb of saying is a statement; a phrase of
+ * time or manner closing the sentence is not. */
+static void short_answers(void **state) {
+  (void)state;
+  expect("Lena Vik was asked about the new ferry. She would not say when.",
+         "when", R, "She", NULL, NULL);
+  expect("Most voters said the same.", "the same", R, "Most voters", NULL,
+         NULL);
+  expect("Lena Vik was asked about the new ferry. She said yes.", "yes", R,
+         "She", NULL, NULL);
+  expect_none("The ferry will run again, Lena Vik said this week.",
+              "this week");
+  expect_none("The ferry will run again, Lena Vik said sarcastically.",
+              "sarcastically");
+}
+
+/* A noun of saying before a copula names a statement: "the argument is
+ * that ...", "the question is whether ..."; other nouns do not. */
+static void copula_after_a_noun_of_saying(void **state) {
+  (void)state;
+  expect("The mayor's main argument is that the pier costs too much.",
+         "the pier costs too much", R, NULL, NULL, "argument is");
+  expect("The question now is whether the ferry can run in winter.",
+         "the ferry can run in winter", R, NULL, NULL, NULL);
+  expect_none("The trouble with the old pier is that the wood is rotten.",
+              "the wood is rotten");
+}
+
+/* A base form of a verb of stance after a plural subject is a verb:
+ * "farmers favor the plan", "developers see the land as wasted". */
+static void stance_base_forms_after_plurals(void **state) {
+  (void)state;
+  expect("Local farmers favor the new ferry plan.", "the new ferry plan", R,
+         "Local farmers", NULL, NULL);
+  expect_none("The council took a vote for the ferry plan.", "the ferry plan");
+}
+
+/* A noun of thought with a that-clause opening on its subject names a
+ * statement with no holder; a relative "that" does not. */
+static void nouns_of_thought(void **state) {
+  (void)state;
+  expect("There is no evidence that the mayor knew about the leak.",
+         "the mayor knew about the leak", R, NULL, NULL, "evidence");
+  expect_none("The evidence that came from the old pier was lost.",
+              "came from the old pier");
+}
+
+/* "it is not clear whether ...", "remain confident that ...", "leaders
+ * willing to ...": adjectives of certainty and will beyond "be". */
+static void adjectives_of_certainty_and_will(void **state) {
+  (void)state;
+  expect("It is not clear whether the ferry will run in winter.",
+         "the ferry will run in winter", R, NULL, NULL, "clear");
+  expect("The fishermen remain confident that the harbour will reopen.",
+         "the harbour will reopen", R, "The fishermen", NULL, "confident");
+  expect("The town needs leaders willing to rebuild the old pier.",
+         "to rebuild the old pier", R, NULL, NULL, "willing");
+  expect_none("The water was clear and cold.", "and cold");
+  expect("The mayor was critical of the new harbour fees.",
+         "the new harbour fees", R, "The mayor", NULL, "critical");
+  expect("Voters wary of the ferry plan stayed home.", "the ferry plan", R,
+         NULL, NULL, "wary");
+}
+
+/* "supporters of the plan": a person named by a stance holds it toward
+ * the object of the preposition. */
+static void persons_of_stance(void **state) {
+  (void)state;
+  expect("Supporters of the harbour plan, who met on Monday, cheered.",
+         "the harbour plan", R, NULL, NULL, "who met");
+  expect_none("The critics of the town had left by noon.", "had left");
+  expect("Lena Vik's remarks about the ferry fees angered the council.",
+         "the ferry fees", R, "Lena Vik", "Vik", NULL);
+}
+
+/* Phrasal verbs with "out": "laid out a plan", "spoke out against". */
+static void phrasal_verbs_with_out(void **state) {
+  (void)state;
+  expect("Lena Vik laid out a plan for the harbour.", "a plan for the harbour",
+         R, "Lena Vik", "Vik", NULL);
+  expect("The fishermen spoke out against the new fees.", "the new fees", R,
+         "The fishermen", NULL, NULL);
+  expect_none("The boat set out for the island.", "the island");
+}
+
+/* "Vik to Harbour Council: ...": a headline source with its listener or
+ * place before the colon. */
+static void headline_source_with_a_listener(void **state) {
+  (void)state;
+  expect("Lena Vik to Harbour Council: Fix the Pier Before Winter\n\nThe "
+         "mayor wrote to the council on Monday.",
+         "Fix the Pier Before Winter", R, "Lena Vik", "Vik", NULL);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
+      cmocka_unit_test(mixed_quotations),
+      cmocka_unit_test(headline_source_with_a_listener),
+      cmocka_unit_test(phrasal_verbs_with_out),
+      cmocka_unit_test(persons_of_stance),
+      cmocka_unit_test(adjectives_of_certainty_and_will),
+      cmocka_unit_test(nouns_of_thought),
+      cmocka_unit_test(stance_base_forms_after_plurals),
+      cmocka_unit_test(copula_after_a_noun_of_saying),
+      cmocka_unit_test(short_answers),
+      cmocka_unit_test(base_form_cue_before_that),
+      cmocka_unit_test(same_holder_second_predicate),
       cmocka_unit_test(a_new_speaker_ends_the_statement),
       cmocka_unit_test(impressions_have_no_source),
       cmocka_unit_test(stance_nouns_with_a_possessor),
