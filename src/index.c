@@ -8,8 +8,9 @@
  * `cap` slots; worker threads take slots in order, read, hash and extract
  * (each with its own ws_doc), and mark them done.  The writer stores done
  * slots strictly in sequence order, so the database comes out the same
- * whatever the thread timing.  At most `cap` files are in flight, so
- * memory is bounded by a few documents however large the corpus is.
+ * whatever the thread timing.  In flight are at most `cap` files and,
+ * beyond the first few, INFLIGHT_BYTES of them, so memory is bounded
+ * however large the corpus is.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -35,6 +36,16 @@
 #ifndef BATCH_SECONDS /* -DBATCH_SECONDS=1e9: batches by size alone, for */
 #define BATCH_SECONDS 3.0 /* instruction counts under valgrind */
 #endif
+
+/* Files in flight: the workers keep extracting while the writer commits
+ * a batch or links entities (a fraction of a second each time), so the
+ * queue holds that much work: up to SLOTS_PER_JOB files per worker and
+ * INFLIGHT_BYTES of text, but never fewer than MIN_SLOTS_PER_JOB files
+ * per worker, so that large files still keep every core busy.  A ring of
+ * 2 files per worker left the cores idle a fifth of the time. */
+#define SLOTS_PER_JOB 128
+#define MIN_SLOTS_PER_JOB 2
+#define INFLIGHT_BYTES (16 << 20)
 
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_BUSY, SLOT_DONE };
 enum slot_outcome { OUT_DOC, OUT_SAME, OUT_FAIL };
@@ -67,7 +78,8 @@ typedef struct indexer {
   pthread_cond_t work; /* a slot was queued, or quit */
   pthread_cond_t done; /* a slot was finished */
   slot *ring;
-  size_t cap;
+  size_t cap, min_inflight;
+  int64_t inflight_bytes; /* sizes of the files pushed and not yet written */
   uint64_t next_push, next_take, next_write;
   int quit;
   int n_workers; /* 0: extract on the writer's thread */
@@ -319,6 +331,7 @@ static void drain(indexer *ix, int wait) {
     pthread_mutex_unlock(&ix->mu);
     if (!ready)
       return;
+    ix->inflight_bytes -= sl->size;
     write_slot(ix, sl);
     pthread_mutex_lock(&ix->mu);
     ix->next_write++;
@@ -415,7 +428,10 @@ static void visit_file(walk *w, const char *path, const char *shown,
   }
   for (;;) { /* wait for a free slot, writing what is done meanwhile */
     pthread_mutex_lock(&ix->mu);
-    int full = ix->next_push - ix->next_write >= ix->cap;
+    uint64_t n = ix->next_push - ix->next_write;
+    int full = n >= ix->cap ||
+               (n >= ix->min_inflight &&
+                ix->inflight_bytes + st->st_size > INFLIGHT_BYTES);
     pthread_mutex_unlock(&ix->mu);
     if (!full)
       break;
@@ -437,6 +453,7 @@ static void visit_file(walk *w, const char *path, const char *shown,
     ix->stats->failed++;
     return;
   }
+  ix->inflight_bytes += sl->size;
   if (!ix->n_workers) {
     ix->next_push++;
     ix->next_take++;
@@ -677,7 +694,8 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
   int jobs = opts->jobs > 0 ? opts->jobs : cores > 0 ? (int)cores : 1;
   if (jobs > 64)
     jobs = 64;
-  ix.cap = (size_t)jobs * 2 + 2;
+  ix.cap = (size_t)jobs * SLOTS_PER_JOB + 2;
+  ix.min_inflight = (size_t)jobs * MIN_SLOTS_PER_JOB + 2;
   ix.ring = calloc(ix.cap, sizeof *ix.ring);
   pthread_t *th = calloc((size_t)jobs, sizeof *th);
   char **abs = calloc(n_paths ? n_paths : 1, sizeof *abs);
