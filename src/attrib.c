@@ -189,7 +189,19 @@ enum {
   C2_SUBORD = 1u << 0, /* subordinators */
   C2_PREP = 1u << 1,   /* prepositions */
   C2_DOC = 1u << 2,    /* documents */
-  C2_AIDE = 1u << 3    /* people who work for someone */
+  C2_AIDE = 1u << 3,   /* people who work for someone */
+  C2_OBJV = 1u << 4,   /* obj_verbs */
+  C2_TOV = 1u << 5,    /* to_verbs */
+  C2_ONV = 1u << 6,    /* on_verbs */
+  C2_VOTEV = 1u << 7,  /* vote_verbs */
+  C2_SEEV = 1u << 8,   /* see_verbs */
+  C2_INFV = 1u << 9,   /* inf_verbs */
+  C2_OUTV = 1u << 10,  /* out_verbs */
+  C2_OBJPART = 1u << 11, /* obj_particles */
+  C2_SEEM = 1u << 12,  /* seem_forms */
+  C2_EXPECTED = 1u << 13, /* expected_forms */
+  C2_HEARSAY = 1u << 14,  /* hearsay */
+  C2_LABEL = 1u << 15     /* label_forms */
 };
 
 /* The single words the patterns test by name. */
@@ -210,7 +222,7 @@ typedef struct feat {
                    CUE_LAST_NEXT */
   uint8_t id;   /* W_* */
   uint8_t nat;  /* is_nationality(): 0 not yet asked, 1 no, 2 yes */
-  uint8_t cls2; /* C2_* */
+  uint32_t cls2; /* C2_* */
 } feat;
 
 static int isw(const ctx *c, int32_t i, int id) {
@@ -221,7 +233,7 @@ static int inc(const ctx *c, int32_t i, uint32_t cls) {
   return i >= 0 && i < c->n && (c->f[i].cls & cls);
 }
 
-static int inc2(const ctx *c, int32_t i, unsigned cls) {
+static int inc2(const ctx *c, int32_t i, uint32_t cls) {
   return i >= 0 && i < c->n && (c->f[i].cls2 & cls);
 }
 
@@ -506,6 +518,68 @@ static const char *const aides[] = {
     "officials", "operative", "operatives", "insider", "insiders",
     "donor", "donors", "source", "sources", NULL};
 
+/* Word lists of stance_verb() and impression() (reported speech, at the
+ * end of this file), in the word table as C2_* classes: they are tested
+ * at nearly every token, a string comparison per word of the list. */
+static const char *const obj_verbs[] = {
+    "favor",   "favors",   "favored",  "prefer",    "prefers",
+    "preferred", "discuss", "discusses", "discussed", "address",
+    "addresses", "addressed", "signed", "ordered",  "nominated", NULL};
+
+static const char *const to_verbs[] = {
+    "responded", "responds", "respond", "referred", "refers",
+    "pointed",   "points",   NULL};
+
+static const char *const on_verbs[] = {"commented", "comments", "comment",
+                                       "focused",   "focuses",  "focus",
+                                       "focusing",  NULL};
+
+static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
+
+static const char *const see_verbs[] = {"sees", "saw", "see", "views",
+                                        "viewed", "view", NULL};
+
+/* an undertaking in an infinitive: "threatened to sue", "aims to cut",
+ * "would like to see" */
+static const char *const inf_verbs[] = {"threatened", "threatens",
+                                        "threaten",   "aims",
+                                        "aimed",      "like", NULL};
+
+/* phrasal verbs of statement and stance with "out": "laid out a
+ * plan", "called out the senator", "ruled out a run", "lashed out at
+ * the press", "spoke out against the bill" */
+static const char *const out_verbs[] = {
+    "laid",    "lays",     "laying",  "lay",     "spelled", "spells",
+    "spelling", "spell",   "ruled",   "rules",   "ruling",  "rule",
+    "called",  "calls",    "calling", "call",    "sketched", "sketching",
+    "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
+    "speak",   "singled",  "singling", NULL};
+
+static const char *const seem_forms[] = {"seem",   "seems",   "seemed",
+                                         "appear", "appears", "appeared",
+                                         NULL};
+
+static const char *const expected_forms[] = {"expected", NULL};
+
+/* adverbs of hearsay: "the FBI is reportedly making arrangements" */
+static const char *const hearsay[] = {"reportedly", "allegedly",
+                                      "purportedly", "supposedly",
+                                      "reputedly", "seemingly", NULL};
+
+/* a label with no one named: "Sanders is seen as a long shot", "the
+ * DNC, which is viewed as aligned with Clinton", "she was identified
+ * as the protester" */
+static const char *const label_forms[] = {
+    "seen",       "known",     "viewed",    "regarded",   "considered",
+    "described",  "identified", "listed",   "remembered", "perceived",
+    "touted",     "billed",    "branded",   "labeled",    "portrayed",
+    "characterized", "hailed", "dubbed",    NULL};
+
+/* an object follows, not a particle or an agent: "signed on",
+ * "signed up for", "was signed by" */
+static const char *const obj_particles[] = {"up", "on", "off", "by",
+                                        "into", "out", "down", NULL};
+
 /* Conjunctions that open an adverbial clause: a cue after one is not
  * inside the clause of a cue before it ("X said as Y yelled", "X
  * tweeted after Y argued").  Not "when": "X said Y was right when he
@@ -532,7 +606,7 @@ typedef struct wentry {
   uint8_t id;    /* W_* */
   uint16_t cue;  /* WS_CUE_* of the form, context not yet considered */
   uint8_t gender; /* GENDER_* of a given name or a gendered noun */
-  uint8_t cls2;   /* C2_* */
+  uint32_t cls2;  /* C2_* */
   uint64_t head;  /* w's first 8 bytes as chunk() reads them (0-padded) */
 } wentry;
 
@@ -638,9 +712,15 @@ static void build_wtab(void) {
       {plain_say, C_PLAINSAY}};
   static const struct {
     const char *const *list;
-    uint8_t cls2;
+    uint32_t cls2;
   } lists2[] = {{subordinators, C2_SUBORD}, {prepositions, C2_PREP},
-                {documents, C2_DOC}, {aides, C2_AIDE}};
+                {documents, C2_DOC}, {aides, C2_AIDE},
+                {obj_verbs, C2_OBJV}, {to_verbs, C2_TOV},
+                {on_verbs, C2_ONV}, {vote_verbs, C2_VOTEV},
+                {see_verbs, C2_SEEV}, {inf_verbs, C2_INFV},
+                {out_verbs, C2_OUTV}, {obj_particles, C2_OBJPART},
+                {seem_forms, C2_SEEM}, {expected_forms, C2_EXPECTED},
+                {hearsay, C2_HEARSAY}, {label_forms, C2_LABEL}};
   for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
     for (const char *const *w = lists2[l].list; *w; w++)
       word_slot(*w)->cls2 |= lists2[l].cls2;
@@ -3574,27 +3654,11 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
  * the clause.  Not their physical senses: "appeared on Fox News",
  * "appeared at a rally", "seemed Monday". */
 static int impression(ctx *c, int32_t v, int32_t s1) {
-  static const char *const seem_forms[] = {"seem",   "seems",   "seemed",
-                                           "appear", "appears", "appeared",
-                                           NULL};
-  static const char *const expected_forms[] = {"expected", NULL};
-  /* adverbs of hearsay: "the FBI is reportedly making arrangements" */
-  static const char *const hearsay[] = {"reportedly", "allegedly",
-                                        "purportedly", "supposedly",
-                                        "reputedly", "seemingly", NULL};
-  /* a label with no one named: "Sanders is seen as a long shot", "the
-   * DNC, which is viewed as aligned with Clinton", "she was identified
-   * as the protester" */
-  static const char *const label_forms[] = {
-      "seen",       "known",     "viewed",    "regarded",   "considered",
-      "described",  "identified", "listed",   "remembered", "perceived",
-      "touted",     "billed",    "branded",   "labeled",    "portrayed",
-      "characterized", "hailed", "dubbed",    NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP))
     return WS_OK;
   if (isw(c, v + 1, W_AS) && is_word(c, v + 2) &&
-      ws_tok_in(c->doc->text, t, label_forms)) {
+      inc2(c, v, C2_LABEL)) {
     int32_t b = v - 1;
     for (int skip = 0; skip < 2 && b > 0 &&
                        (is_ly_adverb(c, b) ||
@@ -3612,7 +3676,7 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
   if (c0 != 's' && c0 != 'a' && c0 != 'e' && c0 != 'r' && c0 != 'p')
     return WS_OK; /* a cheap first test: most words are none of these */
   int32_t k = v + 1; /* the complement */
-  if (ws_tok_in(c->doc->text, t, hearsay)) {
+  if (inc2(c, v, C2_HEARSAY)) {
     if (!is_word(c, k) || is_cap(c, k))
       return WS_OK;
     attr h = {NO_SPAN, {v, v + 1}, -1, 2};
@@ -3620,7 +3684,7 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
   }
   if (t->end - t->start > 8)
     return WS_OK;
-  if (ws_tok_in(c->doc->text, t, expected_forms)) {
+  if (inc2(c, v, C2_EXPECTED)) {
     /* only the passive with an infinitive: "is (widely) expected to" */
     int32_t b = v - 1;
     for (int skip = 0; skip < 2 && (is_ly_adverb(c, b) ||
@@ -3629,7 +3693,7 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
       b--; /* "is widely expected", "is also not expected" */
     if (!(inc(c, b, C_BE) || inc(c, b, C_CONTR)) || !isw(c, k, W_TO))
       return WS_OK;
-  } else if (!ws_tok_in(c->doc->text, t, seem_forms)) {
+  } else if (!inc2(c, v, C2_SEEM)) {
     return WS_OK;
   }
   if (k >= s1 || !(is_word(c, k) || is_punct(c, k, ',')))
@@ -3695,24 +3759,6 @@ static void unhide(ctx *c, size_t q0) {
  * third-person subject, a base form after a pronoun or modal. */
 static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
                        size_t q0) {
-  static const char *const obj_verbs[] = {
-      "favor",   "favors",   "favored",  "prefer",    "prefers",
-      "preferred", "discuss", "discusses", "discussed", "address",
-      "addresses", "addressed", "signed", "ordered",  "nominated", NULL};
-  static const char *const to_verbs[] = {
-      "responded", "responds", "respond", "referred", "refers",
-      "pointed",   "points",   NULL};
-  static const char *const on_verbs[] = {"commented", "comments", "comment",
-                                         "focused",   "focuses",  "focus",
-                                         "focusing",  NULL};
-  static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
-  static const char *const see_verbs[] = {"sees", "saw", "see", "views",
-                                          "viewed", "view", NULL};
-  /* an undertaking in an infinitive: "threatened to sue", "aims to cut",
-   * "would like to see" */
-  static const char *const inf_verbs[] = {"threatened", "threatens",
-                                          "threaten",   "aims",
-                                          "aimed",      "like", NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD ||
       ((t->flags & WS_TF_CAP) && !c->headline[t->sent]))
@@ -3720,18 +3766,8 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   size_t n = t->end - t->start;
   if (n < 3 || n > 10)
     return WS_OK;
-  /* phrasal verbs of statement and stance with "out": "laid out a
-   * plan", "called out the senator", "ruled out a run", "lashed out at
-   * the press", "spoke out against the bill" */
-  static const char *const out_verbs[] = {
-      "laid",    "lays",     "laying",  "lay",     "spelled", "spells",
-      "spelling", "spell",   "ruled",   "rules",   "ruling",  "rule",
-      "called",  "calls",    "calling", "call",    "sketched", "sketching",
-      "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
-      "speak",   "singled",  "singling", NULL};
   int out = 0;
-  if (is_word(c, v + 1) && ws_tok_is(c->doc->text, &c->tok[v + 1], "out") &&
-      ws_tok_in(c->doc->text, t, out_verbs)) {
+  if (is_word(c, v + 1) && isw(c, v + 1, W_OUT) && inc2(c, v, C2_OUTV)) {
     out = 1;
   } else if (c->f[v].cue &&
              !((isw(c, v + 1, W_TO) || isw(c, v + 1, W_ON)) &&
@@ -3753,26 +3789,23 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
                     ws_tok_is(c->doc->text, t, "laid") ||
                     ws_tok_is(c->doc->text, t, "lay");
-  } else if (ws_tok_in(c->doc->text, t, obj_verbs)) {
-    /* an object follows, not a particle or an agent: "signed on",
-     * "signed up for", "was signed by" */
-    static const char *const obj_particles[] = {"up", "on", "off", "by",
-                                            "into", "out", "down", NULL};
-    if (ws_tok_in(c->doc->text, &c->tok[k], obj_particles))
+  } else if (inc2(c, v, C2_OBJV)) {
+    /* a token other than a word holds no letter: none of the list */
+    if (inc2(c, k, C2_OBJPART))
       return WS_OK;
-  } else if (ws_tok_in(c->doc->text, t, to_verbs)) {
+  } else if (inc2(c, v, C2_TOV)) {
     if (!isw(c, k, W_TO))
       return WS_OK;
     k++;
-  } else if (ws_tok_in(c->doc->text, t, on_verbs)) {
+  } else if (inc2(c, v, C2_ONV)) {
     if (!isw(c, k, W_ON))
       return WS_OK;
     k++;
-  } else if (ws_tok_in(c->doc->text, t, vote_verbs)) {
+  } else if (inc2(c, v, C2_VOTEV)) {
     if (!isw(c, k, W_FOR) && !isw(c, k, W_AGAINST))
       return WS_OK;
     k++;
-  } else if (ws_tok_in(c->doc->text, t, inf_verbs)) {
+  } else if (inc2(c, v, C2_INFV)) {
     if (!isw(c, k, W_TO) || !is_word(c, k + 1) || is_cap(c, k + 1) ||
         inc(c, k + 1, C_DET | C_SUBJ | C_OBJ))
       return WS_OK;
@@ -3781,7 +3814,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
       return WS_OK; /* only "would like to" */
     if (ws_tok_is(c->doc->text, t, "like"))
       irregular_inf = 1;
-  } else if (ws_tok_in(c->doc->text, t, see_verbs)) {
+  } else if (inc2(c, v, C2_SEEV)) {
     int as = 0;
     for (int32_t j = k + 1; j < s1 && j < k + 8 && is_word(c, j); j++)
       if (isw(c, j, W_AS)) {
