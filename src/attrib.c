@@ -201,7 +201,20 @@ enum {
   C2_SEEM = 1u << 12,  /* seem_forms */
   C2_EXPECTED = 1u << 13, /* expected_forms */
   C2_HEARSAY = 1u << 14,  /* hearsay */
-  C2_LABEL = 1u << 15     /* label_forms */
+  C2_LABEL = 1u << 15,    /* label_forms */
+  C2_OVER = 1u << 16,     /* "over" */
+  C2_WHETHER = 1u << 17,  /* "whether" */
+  C2_QWH = 1u << 18,      /* question_wh */
+  C2_COPULA = 1u << 19,   /* copulas */
+  C2_CHEAD = 1u << 20,    /* copula_heads */
+  C2_THOUGHTN = 1u << 21, /* thought_nouns */
+  C2_STANCEN = 1u << 22,  /* stance_nouns */
+  C2_SPERSON = 1u << 23,  /* stance_persons */
+  C2_PSTOP = 1u << 24,    /* person_stops */
+  C2_BELIEFADJ = 1u << 25, /* belief_adjectives */
+  C2_WILLADJ = 1u << 26,  /* will_adjectives */
+  C2_CLEAR = 1u << 27,    /* clear_forms */
+  C2_TOWARD = 1u << 28    /* toward_adjectives */
 };
 
 /* The single words the patterns test by name. */
@@ -518,6 +531,107 @@ static const char *const aides[] = {
     "officials", "operative", "operatives", "insider", "insiders",
     "donor", "donors", "source", "sources", NULL};
 
+/* Word lists of nominal(), belief_adjective(), topic_question(),
+ * stance_person() and copula_content() (reported speech), in the word
+ * table as C2_* classes too. */
+static const char *const over_word[] = {"over", NULL};
+static const char *const whether_word[] = {"whether", NULL};
+/* Nouns of stance and statement that name their content with a
+ * preposition: "Trump's support for the wall", "her opposition to the
+ * deal", "his plan to cut taxes", "their attacks on the press" (the
+ * nominal attributions of PARC, Pareti 2012, which PolNeAR annotates with
+ * the possessor as source).  Only with a possessor, so that the holder is
+ * named: "the support for the wall" names none and is left alone. */
+static const char *const stance_nouns[] = {
+    "support",   "criticism", "criticisms", "opposition", "view",
+    "views",     "decision",  "plan",       "plans",      "call",
+    "calls",     "attack",    "attacks",    "proposal",   "proposals",
+    "position",  "positions", "stance",     "demand",     "demands",
+    "refusal",   "insistence", "embrace",   "rejection",  "opinion",
+    "opinions",  "hope",      "hopes",      "desire",     "vows",
+    "promises",  "pledges",   "endorsement", "praise",    "concern",
+    "concerns",  "accusations", "warnings", "threat",     "threats",
+    "defense",   "questions", "push",       "bid",        "commitment",
+    "request",   "requests",  "appeal",     "appeals",    "complaints",
+    "complaint", "fears",     "worries",    "allegations", "allegation",
+    "claims",    "accusation", "suggestion", "argument",  "remarks",
+    "remark",    "talk",      "focus",
+    "statement", "statements", "speech",    "testimony",  "debate",
+    "warning",   NULL};
+
+/* nouns of thought and evidence with a that-clause: "the idea that
+ * ...", "evidence that ...", only when a subject opens the clause (not
+ * the relative "evidence that supports ...") */
+static const char *const thought_nouns[] = {
+    "idea",     "notion",      "assumption", "assurance",  "assurances",
+    "doubt",    "doubts",      "evidence",   "hope",       "fear",
+    "fears",    "sense",       "theory",     "perception", "impression",
+    "speculation", "rumor",    "rumors",     "reports",    "report",
+    "indication", "indications", "signs",    "recognition", "acknowledgment",
+    "conviction", "confidence", "concern",   "concerns",   "expectation",
+    "expectations", "worry",   "worries",    "suspicion",  "case",
+    "premise",  "message",     "consensus",  "realization",
+    NULL};
+
+static const char *const question_wh[] = {"how", "whether", "why", "where",
+                                 "which", "who", NULL};
+
+static const char *const stance_persons[] = {
+    "supporter", "supporters", "proponent", "proponents", "critic",
+    "critics",   "opponent",   "opponents", "advocate",   "advocates",
+    "backer",    "backers",    "defender",  "defenders",  "detractor",
+    "detractors", "champion",  "admirer",   "admirers",   "foe",
+    "foes",      NULL};
+
+/* the object ends before the verb of the sentence ("critics of the
+ * plan had left"), a relative or a comma */
+static const char *const person_stops[] = {
+    "who",  "which", "that", "had",   "has",  "have", "will", "would",
+    "could", "can",  "did",  "do",    "does", "should", "may", "might",
+    "must", NULL};
+
+static const char *const copulas[] = {"is", "was", NULL};
+
+static const char *const copula_heads[] = {
+    "argument", "arguments", "message",   "point",     "view",
+    "assumption", "promise",  "defense",  "fear",      "fears",
+    "worry",    "concern",    "hope",     "belief",    "claim",
+    "refrain",  "theory",     "premise",  "complaint", "criticism",
+    "warning",  "contention", "suggestion", "insistence", "pitch",
+    "answer",   "response",   "explanation", "conclusion", "consensus",
+    "verdict",  "takeaway",   "expectation", "assessment", "mantra",
+    "theme",    "excuse",     "rationale", "justification", "charge",
+    "allegation", "accusation", "question", "questions", "points",
+    "position", "thinking",   "reasoning", "sense",     "bet",
+    "lesson",   "line",       "case",     "idea",      "finding",
+    "retort",   "reply",    "rebuttal",  "prediction",
+    NULL};
+
+static const char *const belief_adjectives[] = {
+    "aware",    "convinced", "optimistic", "hopeful",   "concerned",
+    "confident", "sure",     "certain",    "glad",      "worried",
+    "afraid",   "adamant",   "skeptical",  "insistent", "pessimistic",
+    "unaware",  "doubtful",  NULL};
+
+/* and of will with an infinitive: "is eager to run", "are willing to
+ * pay" */
+static const char *const will_adjectives[] = {"eager", "willing",
+                                              "determined", "reluctant",
+                                              "unwilling", NULL};
+
+static const char *const clear_forms[] = {"clear", "unclear", NULL};
+
+/* a stance toward a thing: "is critical of the plan", "remains
+ * confident in the team", "was worried about the cost" */
+static const char *const toward_adjectives[] = {
+    "critical",  "supportive", "proud",     "wary",     "skeptical",
+    "sceptical", "enamored",   "fond",      "tired",    "dismissive",
+    "concerned", "worried",    "angry",     "upset",    "optimistic",
+    "pessimistic", "confident", "clear",    "excited",  "nervous",
+    "hopeful",   "enthusiastic", "furious", "frustrated", "suspicious",
+    "respectful", "contemptuous", "scornful", "unhappy", "happy",
+    "pleased",   "disappointed", NULL};
+
 /* Word lists of stance_verb() and impression() (reported speech, at the
  * end of this file), in the word table as C2_* classes: they are tested
  * at nearly every token, a string comparison per word of the list. */
@@ -720,7 +834,14 @@ static void build_wtab(void) {
                 {see_verbs, C2_SEEV}, {inf_verbs, C2_INFV},
                 {out_verbs, C2_OUTV}, {obj_particles, C2_OBJPART},
                 {seem_forms, C2_SEEM}, {expected_forms, C2_EXPECTED},
-                {hearsay, C2_HEARSAY}, {label_forms, C2_LABEL}};
+                {hearsay, C2_HEARSAY}, {label_forms, C2_LABEL},
+                {over_word, C2_OVER}, {whether_word, C2_WHETHER},
+                {question_wh, C2_QWH}, {copulas, C2_COPULA},
+                {copula_heads, C2_CHEAD}, {thought_nouns, C2_THOUGHTN},
+                {stance_nouns, C2_STANCEN}, {stance_persons, C2_SPERSON},
+                {person_stops, C2_PSTOP}, {belief_adjectives, C2_BELIEFADJ},
+                {will_adjectives, C2_WILLADJ}, {clear_forms, C2_CLEAR},
+                {toward_adjectives, C2_TOWARD}};
   for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
     for (const char *const *w = lists2[l].list; *w; w++)
       word_slot(*w)->cls2 |= lists2[l].cls2;
@@ -3509,28 +3630,6 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
 
 
 
-/* Nouns of stance and statement that name their content with a
- * preposition: "Trump's support for the wall", "her opposition to the
- * deal", "his plan to cut taxes", "their attacks on the press" (the
- * nominal attributions of PARC, Pareti 2012, which PolNeAR annotates with
- * the possessor as source).  Only with a possessor, so that the holder is
- * named: "the support for the wall" names none and is left alone. */
-static const char *const stance_nouns[] = {
-    "support",   "criticism", "criticisms", "opposition", "view",
-    "views",     "decision",  "plan",       "plans",      "call",
-    "calls",     "attack",    "attacks",    "proposal",   "proposals",
-    "position",  "positions", "stance",     "demand",     "demands",
-    "refusal",   "insistence", "embrace",   "rejection",  "opinion",
-    "opinions",  "hope",      "hopes",      "desire",     "vows",
-    "promises",  "pledges",   "endorsement", "praise",    "concern",
-    "concerns",  "accusations", "warnings", "threat",     "threats",
-    "defense",   "questions", "push",       "bid",        "commitment",
-    "request",   "requests",  "appeal",     "appeals",    "complaints",
-    "complaint", "fears",     "worries",    "allegations", "allegation",
-    "claims",    "accusation", "suggestion", "argument",  "remarks",
-    "remark",    "talk",      "focus",
-    "statement", "statements", "speech",    "testimony",  "debate",
-    "warning",   NULL};
 
 /* 'X's claim that ...', "Trump's support for the wall": the possessor
  * speaks. */
@@ -3561,21 +3660,8 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
   int that = isw(c, k0, W_THAT);
   if (!is_word(c, v) || (c->tok[v].flags & WS_TF_CAP))
     return WS_OK;
-  /* nouns of thought and evidence with a that-clause: "the idea that
-   * ...", "evidence that ...", only when a subject opens the clause (not
-   * the relative "evidence that supports ...") */
-  static const char *const thought_nouns[] = {
-      "idea",     "notion",      "assumption", "assurance",  "assurances",
-      "doubt",    "doubts",      "evidence",   "hope",       "fear",
-      "fears",    "sense",       "theory",     "perception", "impression",
-      "speculation", "rumor",    "rumors",     "reports",    "report",
-      "indication", "indications", "signs",    "recognition", "acknowledgment",
-      "conviction", "confidence", "concern",   "concerns",   "expectation",
-      "expectations", "worry",   "worries",    "suspicion",  "case",
-      "premise",  "message",     "consensus",  "realization",
-      NULL};
   int thought = that && k0 + 1 < s1 &&
-                ws_tok_in(c->doc->text, &c->tok[v], thought_nouns) &&
+                inc2(c, v, C2_THOUGHTN) &&
                 (inc(c, k0 + 1, C_SUBJ | C_DET) || is_cap(c, k0 + 1) ||
                  c->tok[k0 + 1].type == WS_TOK_NUMBER ||
                  c->doc->tok_mention[k0 + 1] >= 0);
@@ -3583,7 +3669,7 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
     if (!(isw(c, k0, W_FOR) || isw(c, k0, W_OF) || isw(c, k0, W_TO) ||
           isw(c, k0, W_ABOUT) || isw(c, k0, W_ON) || isw(c, k0, W_AGAINST) ||
           that) ||
-        !ws_tok_in(c->doc->text, &c->tok[v], stance_nouns))
+        !inc2(c, v, C2_STANCEN))
       return WS_OK;
   }
   attr a = {NO_SPAN, {v, v + 1}, -1, 0};
@@ -3861,16 +3947,6 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
  * supporters are optimistic that ..." (PARC annotates the clause as the
  * holder's belief).  The holder is the subject of the copula. */
 static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
-  static const char *const adjectives[] = {
-      "aware",    "convinced", "optimistic", "hopeful",   "concerned",
-      "confident", "sure",     "certain",    "glad",      "worried",
-      "afraid",   "adamant",   "skeptical",  "insistent", "pessimistic",
-      "unaware",  "doubtful",  NULL};
-  /* and of will with an infinitive: "is eager to run", "are willing to
-   * pay" */
-  static const char *const will_adjectives[] = {"eager", "willing",
-                                                "determined", "reluctant",
-                                                "unwilling", NULL};
   /* linking verbs besides "be": "remain confident that", "felt sure
    * that", "became clear that" */
   static const char *const linking[] = {
@@ -3881,9 +3957,8 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
       !is_word(c, v + 2))
     return WS_OK;
-  static const char *const clear_forms[] = {"clear", "unclear", NULL};
   if ((isw(c, v + 1, W_THAT) || inc(c, v + 1, C_WH)) &&
-      ws_tok_in(c->doc->text, t, clear_forms)) {
+      inc2(c, v, C2_CLEAR)) {
     /* "it is not clear whether ...", "it became clear that ...": the
      * clause is an impression with no holder named */
     static const char *const nots[] = {"not", "never", "still", "also",
@@ -3904,19 +3979,9 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
     attr a = {NO_SPAN, {v, v + 1}, -1, 2};
     return push_reported(c, isw(c, v + 1, W_THAT) ? v + 2 : v + 1, s1, &a);
   }
-  /* a stance toward a thing: "is critical of the plan", "remains
-   * confident in the team", "was worried about the cost" */
-  static const char *const toward_adjectives[] = {
-      "critical",  "supportive", "proud",     "wary",     "skeptical",
-      "sceptical", "enamored",   "fond",      "tired",    "dismissive",
-      "concerned", "worried",    "angry",     "upset",    "optimistic",
-      "pessimistic", "confident", "clear",    "excited",  "nervous",
-      "hopeful",   "enthusiastic", "furious", "frustrated", "suspicious",
-      "respectful", "contemptuous", "scornful", "unhappy", "happy",
-      "pleased",   "disappointed", NULL};
   int prep = (isw(c, v + 1, W_OF) || isw(c, v + 1, W_ABOUT) ||
               isw(c, v + 1, W_IN) || isw(c, v + 1, W_WITH)) &&
-             ws_tok_in(c->doc->text, t, toward_adjectives) &&
+             inc2(c, v, C2_TOWARD) &&
              (inc(c, v + 2, C_DET) || is_cap(c, v + 2) ||
               c->doc->tok_mention[v + 2] >= 0 || inc(c, v + 2, C_WH) ||
               (is_word(c, v + 2) && !inc(c, v + 2, C_NOTCL)));
@@ -3925,9 +3990,9 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
     /* handled below, the content after the preposition */
   } else if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
       !inc(c, v + 2, C_DET | C_SUBJ | C_OBJ) &&
-      ws_tok_in(c->doc->text, t, will_adjectives))
+      inc2(c, v, C2_WILLADJ))
     inf = 1;
-  else if (!isw(c, v + 1, W_THAT) || !ws_tok_in(c->doc->text, t, adjectives))
+  else if (!isw(c, v + 1, W_THAT) || !inc2(c, v, C2_BELIEFADJ))
     return WS_OK;
   int32_t b = v - 1; /* "is acutely aware", "are not sure" */
   for (int skip = 0; skip < 2 && b > s0 &&
@@ -3967,13 +4032,11 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
  * ("about what happened"), nor "when" ("on when the vote is"). */
 static int topic_question(ctx *c, int32_t v, int32_t s1) {
   if (!(isw(c, v, W_ABOUT) || isw(c, v, W_ON) ||
-        ws_tok_is(c->doc->text, &c->tok[v], "over")))
+        inc2(c, v, C2_OVER)))
     return WS_OK;
-  static const char *const wh[] = {"how", "whether", "why", "where",
-                                   "which", "who", NULL};
   int32_t k = v + 1;
   if (k + 1 >= s1 || !is_word(c, k) || !is_word(c, k + 1) ||
-      !ws_tok_in(c->doc->text, &c->tok[k], wh))
+      !inc2(c, k, C2_QWH))
     return WS_OK;
   /* a verb of saying before may have reported it already ("talked
    * about how ...", "asked about whether ..."): one statement, not two */
@@ -3991,32 +4054,20 @@ static int topic_question(ctx *c, int32_t v, int32_t s1) {
  * farmers": a person named by a stance holds it toward the object of the
  * preposition. */
 static int stance_person(ctx *c, int32_t v, int32_t s1) {
-  static const char *const persons[] = {
-      "supporter", "supporters", "proponent", "proponents", "critic",
-      "critics",   "opponent",   "opponents", "advocate",   "advocates",
-      "backer",    "backers",    "defender",  "defenders",  "detractor",
-      "detractors", "champion",  "admirer",   "admirers",   "foe",
-      "foes",      NULL};
   const ws_token *t = &c->tok[v];
   /* the cheap tests on the neighbours first: this runs on every word */
   if (!(isw(c, v + 1, W_OF) || isw(c, v + 1, W_FOR)) || v + 2 >= s1 ||
       !is_word(c, v + 2) || inc(c, v + 2, C_NOTCL) ||
       t->type != WS_TOK_WORD ||
       ((t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT)) ||
-      !ws_tok_in(c->doc->text, t, persons))
+      !inc2(c, v, C2_SPERSON))
     return WS_OK;
   /* the noun is a role, not a mention to resolve: no speaker is named */
   attr a = {NO_SPAN, {v, v + 2}, -1, 1};
-  /* the object ends before the verb of the sentence ("critics of the
-   * plan had left"), a relative or a comma */
-  static const char *const stops[] = {
-      "who",  "which", "that", "had",   "has",  "have", "will", "would",
-      "could", "can",  "did",  "do",    "does", "should", "may", "might",
-      "must", NULL};
   int32_t e = v + 2;
   while (e < s1 && e < v + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
          !ends_sentence(c, e) && !(e > v + 2 && c->f[e].cue) &&
-         !inc(c, e, C_BE) && !ws_tok_in(c->doc->text, &c->tok[e], stops))
+         !inc(c, e, C_BE) && !inc2(c, e, C2_PSTOP))
     e++;
   return push_reported(c, v + 2, e, &a);
 }
@@ -4026,29 +4077,14 @@ static int stance_person(ctx *c, int32_t v, int32_t s1) {
  * names a statement whose content is the clause after it (PARC's
  * nominal attributions); its holder is not read here. */
 static int copula_content(ctx *c, int32_t v, int32_t s0, int32_t s1) {
-  static const char *const copulas[] = {"is", "was", NULL};
-  static const char *const heads[] = {
-      "argument", "arguments", "message",   "point",     "view",
-      "assumption", "promise",  "defense",  "fear",      "fears",
-      "worry",    "concern",    "hope",     "belief",    "claim",
-      "refrain",  "theory",     "premise",  "complaint", "criticism",
-      "warning",  "contention", "suggestion", "insistence", "pitch",
-      "answer",   "response",   "explanation", "conclusion", "consensus",
-      "verdict",  "takeaway",   "expectation", "assessment", "mantra",
-      "theme",    "excuse",     "rationale", "justification", "charge",
-      "allegation", "accusation", "question", "questions", "points",
-      "position", "thinking",   "reasoning", "sense",     "bet",
-      "lesson",   "line",       "case",     "idea",      "finding",
-      "retort",   "reply",    "rebuttal",  "prediction",
-      NULL};
-  if (!ws_tok_in(c->doc->text, &c->tok[v], copulas) || v + 2 >= s1 ||
+  if (!inc2(c, v, C2_COPULA) || v + 2 >= s1 ||
       !(isw(c, v + 1, W_THAT) ||
-        ws_tok_is(c->doc->text, &c->tok[v + 1], "whether")) ||
+        inc2(c, v + 1, C2_WHETHER)) ||
       !is_word(c, v + 2))
     return WS_OK;
   int found = 0;
   for (int32_t j = v - 1; j >= s0 && j >= v - 8 && !found; j--)
-    found = is_word(c, j) && ws_tok_in(c->doc->text, &c->tok[j], heads);
+    found = is_word(c, j) && inc2(c, j, C2_CHEAD);
   if (!found)
     return WS_OK;
   attr a = {NO_SPAN, {v, v + 1}, -1, 3};
