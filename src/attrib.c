@@ -214,8 +214,12 @@ enum {
   C2_BELIEFADJ = 1u << 25, /* belief_adjectives */
   C2_WILLADJ = 1u << 26,  /* will_adjectives */
   C2_CLEAR = 1u << 27,    /* clear_forms */
-  C2_TOWARD = 1u << 28    /* toward_adjectives */
+  C2_TOWARD = 1u << 28,   /* toward_adjectives */
+  C2_FINSAY = 1u << 29,   /* finite_say */
+  C2_UNFIN = 1u << 30     /* unfinished */
 };
+/* bit 31 is no enumerator: ISO C keeps those in the range of int */
+#define C2_DANGLING (UINT32_C(1) << 31) /* dangling */
 
 /* The single words the patterns test by name. */
 enum {
@@ -531,6 +535,21 @@ static const char *const aides[] = {
     "officials", "operative", "operatives", "insider", "insiders",
     "donor", "donors", "source", "sources", NULL};
 
+/* Word lists of head_before() and push_reported() (reported speech),
+ * in the word table as C2_* classes too. */
+static const char *const finite_say[] = {"said", "says", "say", "told",
+                                         "tells", "added", "wrote", NULL};
+
+/* words of the reporter's before the first quoted one, unless they
+ * break off at a determiner or preposition ("thanked Iran for its
+ * "pivotal role"": there the quotation takes over) */
+static const char *const unfinished[] = {
+    "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
+    "with", "to", "from", "into", NULL};
+
+static const char *const dangling[] = {"and", "or", "but", "then", "so",
+                                       NULL};
+
 /* Word lists of nominal(), belief_adjective(), topic_question(),
  * stance_person() and copula_content() (reported speech), in the word
  * table as C2_* classes too. */
@@ -841,7 +860,8 @@ static void build_wtab(void) {
                 {stance_nouns, C2_STANCEN}, {stance_persons, C2_SPERSON},
                 {person_stops, C2_PSTOP}, {belief_adjectives, C2_BELIEFADJ},
                 {will_adjectives, C2_WILLADJ}, {clear_forms, C2_CLEAR},
-                {toward_adjectives, C2_TOWARD}};
+                {toward_adjectives, C2_TOWARD}, {finite_say, C2_FINSAY},
+                {unfinished, C2_UNFIN}, {dangling, C2_DANGLING}};
   for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
     for (const char *const *w = lists2[l].list; *w; w++)
       word_slot(*w)->cls2 |= lists2[l].cls2;
@@ -3379,14 +3399,12 @@ static void credit_partial(ctx *c, int32_t s, int32_t e, const attr *a) {
  * Thursday says".  The head alone is the speaker phrase; a function
  * word, a verb of saying or a quotation there is no subject. */
 static span head_before(const ctx *c, int32_t v, int32_t s0) {
-  static const char *const finite_say[] = {"said", "says", "say", "told",
-                                           "tells", "added", "wrote", NULL};
   const ws_token *vt = &c->tok[v];
   size_t vn = vt->end - vt->start;
   const char *vw = c->doc->text + vt->start;
   /* a past form in -ed is a verb; "reports", "comments", "notes" are as
    * often nouns ("user reports of", "took notes about") */
-  if (!ws_tok_in(c->doc->text, vt, finite_say) &&
+  if (!inc2(c, v, C2_FINSAY) &&
       !(vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd') &&
       !(vn > 3 && vw[vn - 1] != 's' && !(c->tok[v].flags & WS_TF_CAP)))
     return NO_SPAN;
@@ -3569,20 +3587,11 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
   if (words < (a->min_words ? a->min_words : 3))
     return WS_OK;
-  /* words of the reporter's before the first quoted one, unless they
-   * break off at a determiner or preposition ("thanked Iran for its
-   * "pivotal role"": there the quotation takes over) */
-  static const char *const unfinished[] = {
-      "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
-      "with", "to", "from", "into", NULL};
   int lead = 0;
   int32_t qm = s;
   while (qm < e && c->in_quote[qm] < 0 && c->tok[qm].type != WS_TOK_QUOTE)
     lead += is_word(c, qm++);
-  static const char *const dangling[] = {"and", "or", "but", "then", "so",
-                                         NULL};
-  if (qm > s && (ws_tok_in(c->doc->text, &c->tok[qm - 1], unfinished) ||
-                 ws_tok_in(c->doc->text, &c->tok[qm - 1], dangling) ||
+  if (qm > s && (inc2(c, qm - 1, C2_UNFIN | C2_DANGLING) ||
                  c->tok[qm - 1].type == WS_TOK_PUNCT))
     lead = 0; /* nor across a comma or a coordinator: "..., and then "..."" */
   if (quoted * 2 > words && lead < 1) {
@@ -3607,9 +3616,9 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
    * quotation or another clause takes over ("thanked Iran for its
    * \"pivotal role\""), is no statement of its own. */
   while (e > s && (c->tok[e - 1].type == WS_TOK_PUNCT ||
-                   ws_tok_in(c->doc->text, &c->tok[e - 1], dangling)))
+                   inc2(c, e - 1, C2_DANGLING)))
     e--;
-  if (e <= s || ws_tok_in(c->doc->text, &c->tok[e - 1], unfinished))
+  if (e <= s || inc2(c, e - 1, C2_UNFIN))
     return WS_OK;
   ws_quote *q = ws_vec_push(&c->doc->quotes, c->doc->arena);
   if (!q)
