@@ -189,8 +189,37 @@ enum {
   C2_SUBORD = 1u << 0, /* subordinators */
   C2_PREP = 1u << 1,   /* prepositions */
   C2_DOC = 1u << 2,    /* documents */
-  C2_AIDE = 1u << 3    /* people who work for someone */
+  C2_AIDE = 1u << 3,   /* people who work for someone */
+  C2_OBJV = 1u << 4,   /* obj_verbs */
+  C2_TOV = 1u << 5,    /* to_verbs */
+  C2_ONV = 1u << 6,    /* on_verbs */
+  C2_VOTEV = 1u << 7,  /* vote_verbs */
+  C2_SEEV = 1u << 8,   /* see_verbs */
+  C2_INFV = 1u << 9,   /* inf_verbs */
+  C2_OUTV = 1u << 10,  /* out_verbs */
+  C2_OBJPART = 1u << 11, /* obj_particles */
+  C2_SEEM = 1u << 12,  /* seem_forms */
+  C2_EXPECTED = 1u << 13, /* expected_forms */
+  C2_HEARSAY = 1u << 14,  /* hearsay */
+  C2_LABEL = 1u << 15,    /* label_forms */
+  C2_OVER = 1u << 16,     /* "over" */
+  C2_WHETHER = 1u << 17,  /* "whether" */
+  C2_QWH = 1u << 18,      /* question_wh */
+  C2_COPULA = 1u << 19,   /* copulas */
+  C2_CHEAD = 1u << 20,    /* copula_heads */
+  C2_THOUGHTN = 1u << 21, /* thought_nouns */
+  C2_STANCEN = 1u << 22,  /* stance_nouns */
+  C2_SPERSON = 1u << 23,  /* stance_persons */
+  C2_PSTOP = 1u << 24,    /* person_stops */
+  C2_BELIEFADJ = 1u << 25, /* belief_adjectives */
+  C2_WILLADJ = 1u << 26,  /* will_adjectives */
+  C2_CLEAR = 1u << 27,    /* clear_forms */
+  C2_TOWARD = 1u << 28,   /* toward_adjectives */
+  C2_FINSAY = 1u << 29,   /* finite_say */
+  C2_UNFIN = 1u << 30     /* unfinished */
 };
+/* bit 31 is no enumerator: ISO C keeps those in the range of int */
+#define C2_DANGLING (UINT32_C(1) << 31) /* dangling */
 
 /* The single words the patterns test by name. */
 enum {
@@ -210,7 +239,7 @@ typedef struct feat {
                    CUE_LAST_NEXT */
   uint8_t id;   /* W_* */
   uint8_t nat;  /* is_nationality(): 0 not yet asked, 1 no, 2 yes */
-  uint8_t cls2; /* C2_* */
+  uint32_t cls2; /* C2_* */
 } feat;
 
 static int isw(const ctx *c, int32_t i, int id) {
@@ -221,7 +250,7 @@ static int inc(const ctx *c, int32_t i, uint32_t cls) {
   return i >= 0 && i < c->n && (c->f[i].cls & cls);
 }
 
-static int inc2(const ctx *c, int32_t i, unsigned cls) {
+static int inc2(const ctx *c, int32_t i, uint32_t cls) {
   return i >= 0 && i < c->n && (c->f[i].cls2 & cls);
 }
 
@@ -506,6 +535,184 @@ static const char *const aides[] = {
     "officials", "operative", "operatives", "insider", "insiders",
     "donor", "donors", "source", "sources", NULL};
 
+/* Word lists of head_before() and push_reported() (reported speech),
+ * in the word table as C2_* classes too. */
+static const char *const finite_say[] = {"said", "says", "say", "told",
+                                         "tells", "added", "wrote", NULL};
+
+/* words of the reporter's before the first quoted one, unless they
+ * break off at a determiner or preposition ("thanked Iran for its
+ * "pivotal role"": there the quotation takes over) */
+static const char *const unfinished[] = {
+    "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
+    "with", "to", "from", "into", NULL};
+
+static const char *const dangling[] = {"and", "or", "but", "then", "so",
+                                       NULL};
+
+/* Word lists of nominal(), belief_adjective(), topic_question(),
+ * stance_person() and copula_content() (reported speech), in the word
+ * table as C2_* classes too. */
+static const char *const over_word[] = {"over", NULL};
+static const char *const whether_word[] = {"whether", NULL};
+/* Nouns of stance and statement that name their content with a
+ * preposition: "Trump's support for the wall", "her opposition to the
+ * deal", "his plan to cut taxes", "their attacks on the press" (the
+ * nominal attributions of PARC, Pareti 2012, which PolNeAR annotates with
+ * the possessor as source).  Only with a possessor, so that the holder is
+ * named: "the support for the wall" names none and is left alone. */
+static const char *const stance_nouns[] = {
+    "support",   "criticism", "criticisms", "opposition", "view",
+    "views",     "decision",  "plan",       "plans",      "call",
+    "calls",     "attack",    "attacks",    "proposal",   "proposals",
+    "position",  "positions", "stance",     "demand",     "demands",
+    "refusal",   "insistence", "embrace",   "rejection",  "opinion",
+    "opinions",  "hope",      "hopes",      "desire",     "vows",
+    "promises",  "pledges",   "endorsement", "praise",    "concern",
+    "concerns",  "accusations", "warnings", "threat",     "threats",
+    "defense",   "questions", "push",       "bid",        "commitment",
+    "request",   "requests",  "appeal",     "appeals",    "complaints",
+    "complaint", "fears",     "worries",    "allegations", "allegation",
+    "claims",    "accusation", "suggestion", "argument",  "remarks",
+    "remark",    "talk",      "focus",
+    "statement", "statements", "speech",    "testimony",  "debate",
+    "warning",   NULL};
+
+/* nouns of thought and evidence with a that-clause: "the idea that
+ * ...", "evidence that ...", only when a subject opens the clause (not
+ * the relative "evidence that supports ...") */
+static const char *const thought_nouns[] = {
+    "idea",     "notion",      "assumption", "assurance",  "assurances",
+    "doubt",    "doubts",      "evidence",   "hope",       "fear",
+    "fears",    "sense",       "theory",     "perception", "impression",
+    "speculation", "rumor",    "rumors",     "reports",    "report",
+    "indication", "indications", "signs",    "recognition", "acknowledgment",
+    "conviction", "confidence", "concern",   "concerns",   "expectation",
+    "expectations", "worry",   "worries",    "suspicion",  "case",
+    "premise",  "message",     "consensus",  "realization",
+    NULL};
+
+static const char *const question_wh[] = {"how", "whether", "why", "where",
+                                 "which", "who", NULL};
+
+static const char *const stance_persons[] = {
+    "supporter", "supporters", "proponent", "proponents", "critic",
+    "critics",   "opponent",   "opponents", "advocate",   "advocates",
+    "backer",    "backers",    "defender",  "defenders",  "detractor",
+    "detractors", "champion",  "admirer",   "admirers",   "foe",
+    "foes",      NULL};
+
+/* the object ends before the verb of the sentence ("critics of the
+ * plan had left"), a relative or a comma */
+static const char *const person_stops[] = {
+    "who",  "which", "that", "had",   "has",  "have", "will", "would",
+    "could", "can",  "did",  "do",    "does", "should", "may", "might",
+    "must", NULL};
+
+static const char *const copulas[] = {"is", "was", NULL};
+
+static const char *const copula_heads[] = {
+    "argument", "arguments", "message",   "point",     "view",
+    "assumption", "promise",  "defense",  "fear",      "fears",
+    "worry",    "concern",    "hope",     "belief",    "claim",
+    "refrain",  "theory",     "premise",  "complaint", "criticism",
+    "warning",  "contention", "suggestion", "insistence", "pitch",
+    "answer",   "response",   "explanation", "conclusion", "consensus",
+    "verdict",  "takeaway",   "expectation", "assessment", "mantra",
+    "theme",    "excuse",     "rationale", "justification", "charge",
+    "allegation", "accusation", "question", "questions", "points",
+    "position", "thinking",   "reasoning", "sense",     "bet",
+    "lesson",   "line",       "case",     "idea",      "finding",
+    "retort",   "reply",    "rebuttal",  "prediction",
+    NULL};
+
+static const char *const belief_adjectives[] = {
+    "aware",    "convinced", "optimistic", "hopeful",   "concerned",
+    "confident", "sure",     "certain",    "glad",      "worried",
+    "afraid",   "adamant",   "skeptical",  "insistent", "pessimistic",
+    "unaware",  "doubtful",  NULL};
+
+/* and of will with an infinitive: "is eager to run", "are willing to
+ * pay" */
+static const char *const will_adjectives[] = {"eager", "willing",
+                                              "determined", "reluctant",
+                                              "unwilling", NULL};
+
+static const char *const clear_forms[] = {"clear", "unclear", NULL};
+
+/* a stance toward a thing: "is critical of the plan", "remains
+ * confident in the team", "was worried about the cost" */
+static const char *const toward_adjectives[] = {
+    "critical",  "supportive", "proud",     "wary",     "skeptical",
+    "sceptical", "enamored",   "fond",      "tired",    "dismissive",
+    "concerned", "worried",    "angry",     "upset",    "optimistic",
+    "pessimistic", "confident", "clear",    "excited",  "nervous",
+    "hopeful",   "enthusiastic", "furious", "frustrated", "suspicious",
+    "respectful", "contemptuous", "scornful", "unhappy", "happy",
+    "pleased",   "disappointed", NULL};
+
+/* Word lists of stance_verb() and impression() (reported speech, at the
+ * end of this file), in the word table as C2_* classes: they are tested
+ * at nearly every token, a string comparison per word of the list. */
+static const char *const obj_verbs[] = {
+    "favor",   "favors",   "favored",  "prefer",    "prefers",
+    "preferred", "discuss", "discusses", "discussed", "address",
+    "addresses", "addressed", "signed", "ordered",  "nominated", NULL};
+
+static const char *const to_verbs[] = {
+    "responded", "responds", "respond", "referred", "refers",
+    "pointed",   "points",   NULL};
+
+static const char *const on_verbs[] = {"commented", "comments", "comment",
+                                       "focused",   "focuses",  "focus",
+                                       "focusing",  NULL};
+
+static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
+
+static const char *const see_verbs[] = {"sees", "saw", "see", "views",
+                                        "viewed", "view", NULL};
+
+/* an undertaking in an infinitive: "threatened to sue", "aims to cut",
+ * "would like to see" */
+static const char *const inf_verbs[] = {"threatened", "threatens",
+                                        "threaten",   "aims",
+                                        "aimed",      "like", NULL};
+
+/* phrasal verbs of statement and stance with "out": "laid out a
+ * plan", "called out the senator", "ruled out a run", "lashed out at
+ * the press", "spoke out against the bill" */
+static const char *const out_verbs[] = {
+    "laid",    "lays",     "laying",  "lay",     "spelled", "spells",
+    "spelling", "spell",   "ruled",   "rules",   "ruling",  "rule",
+    "called",  "calls",    "calling", "call",    "sketched", "sketching",
+    "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
+    "speak",   "singled",  "singling", NULL};
+
+static const char *const seem_forms[] = {"seem",   "seems",   "seemed",
+                                         "appear", "appears", "appeared",
+                                         NULL};
+
+static const char *const expected_forms[] = {"expected", NULL};
+
+/* adverbs of hearsay: "the FBI is reportedly making arrangements" */
+static const char *const hearsay[] = {"reportedly", "allegedly",
+                                      "purportedly", "supposedly",
+                                      "reputedly", "seemingly", NULL};
+
+/* a label with no one named: "Sanders is seen as a long shot", "the
+ * DNC, which is viewed as aligned with Clinton", "she was identified
+ * as the protester" */
+static const char *const label_forms[] = {
+    "seen",       "known",     "viewed",    "regarded",   "considered",
+    "described",  "identified", "listed",   "remembered", "perceived",
+    "touted",     "billed",    "branded",   "labeled",    "portrayed",
+    "characterized", "hailed", "dubbed",    NULL};
+
+/* an object follows, not a particle or an agent: "signed on",
+ * "signed up for", "was signed by" */
+static const char *const obj_particles[] = {"up", "on", "off", "by",
+                                        "into", "out", "down", NULL};
+
 /* Conjunctions that open an adverbial clause: a cue after one is not
  * inside the clause of a cue before it ("X said as Y yelled", "X
  * tweeted after Y argued").  Not "when": "X said Y was right when he
@@ -522,7 +729,7 @@ static const char *const subordinators[] = {
  * document) and most words not in it are told apart by the tag alone. */
 enum {
   WIX_SIZE = 4096, /* a power of two, over twice the words */
-  WENT_MAX = WIX_SIZE / 2 /* entries (words): 1383 in the lists today */
+  WENT_MAX = WIX_SIZE / 2 /* entries (words): 1597 in the lists today */
 };
 
 typedef struct wentry {
@@ -532,7 +739,7 @@ typedef struct wentry {
   uint8_t id;    /* W_* */
   uint16_t cue;  /* WS_CUE_* of the form, context not yet considered */
   uint8_t gender; /* GENDER_* of a given name or a gendered noun */
-  uint8_t cls2;   /* C2_* */
+  uint32_t cls2;  /* C2_* */
   uint64_t head;  /* w's first 8 bytes as chunk() reads them (0-padded) */
 } wentry;
 
@@ -638,9 +845,23 @@ static void build_wtab(void) {
       {plain_say, C_PLAINSAY}};
   static const struct {
     const char *const *list;
-    uint8_t cls2;
+    uint32_t cls2;
   } lists2[] = {{subordinators, C2_SUBORD}, {prepositions, C2_PREP},
-                {documents, C2_DOC}, {aides, C2_AIDE}};
+                {documents, C2_DOC}, {aides, C2_AIDE},
+                {obj_verbs, C2_OBJV}, {to_verbs, C2_TOV},
+                {on_verbs, C2_ONV}, {vote_verbs, C2_VOTEV},
+                {see_verbs, C2_SEEV}, {inf_verbs, C2_INFV},
+                {out_verbs, C2_OUTV}, {obj_particles, C2_OBJPART},
+                {seem_forms, C2_SEEM}, {expected_forms, C2_EXPECTED},
+                {hearsay, C2_HEARSAY}, {label_forms, C2_LABEL},
+                {over_word, C2_OVER}, {whether_word, C2_WHETHER},
+                {question_wh, C2_QWH}, {copulas, C2_COPULA},
+                {copula_heads, C2_CHEAD}, {thought_nouns, C2_THOUGHTN},
+                {stance_nouns, C2_STANCEN}, {stance_persons, C2_SPERSON},
+                {person_stops, C2_PSTOP}, {belief_adjectives, C2_BELIEFADJ},
+                {will_adjectives, C2_WILLADJ}, {clear_forms, C2_CLEAR},
+                {toward_adjectives, C2_TOWARD}, {finite_say, C2_FINSAY},
+                {unfinished, C2_UNFIN}, {dangling, C2_DANGLING}};
   for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
     for (const char *const *w = lists2[l].list; *w; w++)
       word_slot(*w)->cls2 |= lists2[l].cls2;
@@ -3178,14 +3399,12 @@ static void credit_partial(ctx *c, int32_t s, int32_t e, const attr *a) {
  * Thursday says".  The head alone is the speaker phrase; a function
  * word, a verb of saying or a quotation there is no subject. */
 static span head_before(const ctx *c, int32_t v, int32_t s0) {
-  static const char *const finite_say[] = {"said", "says", "say", "told",
-                                           "tells", "added", "wrote", NULL};
   const ws_token *vt = &c->tok[v];
   size_t vn = vt->end - vt->start;
   const char *vw = c->doc->text + vt->start;
   /* a past form in -ed is a verb; "reports", "comments", "notes" are as
    * often nouns ("user reports of", "took notes about") */
-  if (!ws_tok_in(c->doc->text, vt, finite_say) &&
+  if (!inc2(c, v, C2_FINSAY) &&
       !(vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd') &&
       !(vn > 3 && vw[vn - 1] != 's' && !(c->tok[v].flags & WS_TF_CAP)))
     return NO_SPAN;
@@ -3368,20 +3587,11 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
   if (words < (a->min_words ? a->min_words : 3))
     return WS_OK;
-  /* words of the reporter's before the first quoted one, unless they
-   * break off at a determiner or preposition ("thanked Iran for its
-   * "pivotal role"": there the quotation takes over) */
-  static const char *const unfinished[] = {
-      "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
-      "with", "to", "from", "into", NULL};
   int lead = 0;
   int32_t qm = s;
   while (qm < e && c->in_quote[qm] < 0 && c->tok[qm].type != WS_TOK_QUOTE)
     lead += is_word(c, qm++);
-  static const char *const dangling[] = {"and", "or", "but", "then", "so",
-                                         NULL};
-  if (qm > s && (ws_tok_in(c->doc->text, &c->tok[qm - 1], unfinished) ||
-                 ws_tok_in(c->doc->text, &c->tok[qm - 1], dangling) ||
+  if (qm > s && (inc2(c, qm - 1, C2_UNFIN | C2_DANGLING) ||
                  c->tok[qm - 1].type == WS_TOK_PUNCT))
     lead = 0; /* nor across a comma or a coordinator: "..., and then "..."" */
   if (quoted * 2 > words && lead < 1) {
@@ -3406,9 +3616,9 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
    * quotation or another clause takes over ("thanked Iran for its
    * \"pivotal role\""), is no statement of its own. */
   while (e > s && (c->tok[e - 1].type == WS_TOK_PUNCT ||
-                   ws_tok_in(c->doc->text, &c->tok[e - 1], dangling)))
+                   inc2(c, e - 1, C2_DANGLING)))
     e--;
-  if (e <= s || ws_tok_in(c->doc->text, &c->tok[e - 1], unfinished))
+  if (e <= s || inc2(c, e - 1, C2_UNFIN))
     return WS_OK;
   ws_quote *q = ws_vec_push(&c->doc->quotes, c->doc->arena);
   if (!q)
@@ -3429,28 +3639,6 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
 
 
 
-/* Nouns of stance and statement that name their content with a
- * preposition: "Trump's support for the wall", "her opposition to the
- * deal", "his plan to cut taxes", "their attacks on the press" (the
- * nominal attributions of PARC, Pareti 2012, which PolNeAR annotates with
- * the possessor as source).  Only with a possessor, so that the holder is
- * named: "the support for the wall" names none and is left alone. */
-static const char *const stance_nouns[] = {
-    "support",   "criticism", "criticisms", "opposition", "view",
-    "views",     "decision",  "plan",       "plans",      "call",
-    "calls",     "attack",    "attacks",    "proposal",   "proposals",
-    "position",  "positions", "stance",     "demand",     "demands",
-    "refusal",   "insistence", "embrace",   "rejection",  "opinion",
-    "opinions",  "hope",      "hopes",      "desire",     "vows",
-    "promises",  "pledges",   "endorsement", "praise",    "concern",
-    "concerns",  "accusations", "warnings", "threat",     "threats",
-    "defense",   "questions", "push",       "bid",        "commitment",
-    "request",   "requests",  "appeal",     "appeals",    "complaints",
-    "complaint", "fears",     "worries",    "allegations", "allegation",
-    "claims",    "accusation", "suggestion", "argument",  "remarks",
-    "remark",    "talk",      "focus",
-    "statement", "statements", "speech",    "testimony",  "debate",
-    "warning",   NULL};
 
 /* 'X's claim that ...', "Trump's support for the wall": the possessor
  * speaks. */
@@ -3481,21 +3669,8 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
   int that = isw(c, k0, W_THAT);
   if (!is_word(c, v) || (c->tok[v].flags & WS_TF_CAP))
     return WS_OK;
-  /* nouns of thought and evidence with a that-clause: "the idea that
-   * ...", "evidence that ...", only when a subject opens the clause (not
-   * the relative "evidence that supports ...") */
-  static const char *const thought_nouns[] = {
-      "idea",     "notion",      "assumption", "assurance",  "assurances",
-      "doubt",    "doubts",      "evidence",   "hope",       "fear",
-      "fears",    "sense",       "theory",     "perception", "impression",
-      "speculation", "rumor",    "rumors",     "reports",    "report",
-      "indication", "indications", "signs",    "recognition", "acknowledgment",
-      "conviction", "confidence", "concern",   "concerns",   "expectation",
-      "expectations", "worry",   "worries",    "suspicion",  "case",
-      "premise",  "message",     "consensus",  "realization",
-      NULL};
   int thought = that && k0 + 1 < s1 &&
-                ws_tok_in(c->doc->text, &c->tok[v], thought_nouns) &&
+                inc2(c, v, C2_THOUGHTN) &&
                 (inc(c, k0 + 1, C_SUBJ | C_DET) || is_cap(c, k0 + 1) ||
                  c->tok[k0 + 1].type == WS_TOK_NUMBER ||
                  c->doc->tok_mention[k0 + 1] >= 0);
@@ -3503,7 +3678,7 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
     if (!(isw(c, k0, W_FOR) || isw(c, k0, W_OF) || isw(c, k0, W_TO) ||
           isw(c, k0, W_ABOUT) || isw(c, k0, W_ON) || isw(c, k0, W_AGAINST) ||
           that) ||
-        !ws_tok_in(c->doc->text, &c->tok[v], stance_nouns))
+        !inc2(c, v, C2_STANCEN))
       return WS_OK;
   }
   attr a = {NO_SPAN, {v, v + 1}, -1, 0};
@@ -3574,27 +3749,11 @@ static int nominal(ctx *c, int32_t v, int32_t s1, size_t q0) {
  * the clause.  Not their physical senses: "appeared on Fox News",
  * "appeared at a rally", "seemed Monday". */
 static int impression(ctx *c, int32_t v, int32_t s1) {
-  static const char *const seem_forms[] = {"seem",   "seems",   "seemed",
-                                           "appear", "appears", "appeared",
-                                           NULL};
-  static const char *const expected_forms[] = {"expected", NULL};
-  /* adverbs of hearsay: "the FBI is reportedly making arrangements" */
-  static const char *const hearsay[] = {"reportedly", "allegedly",
-                                        "purportedly", "supposedly",
-                                        "reputedly", "seemingly", NULL};
-  /* a label with no one named: "Sanders is seen as a long shot", "the
-   * DNC, which is viewed as aligned with Clinton", "she was identified
-   * as the protester" */
-  static const char *const label_forms[] = {
-      "seen",       "known",     "viewed",    "regarded",   "considered",
-      "described",  "identified", "listed",   "remembered", "perceived",
-      "touted",     "billed",    "branded",   "labeled",    "portrayed",
-      "characterized", "hailed", "dubbed",    NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP))
     return WS_OK;
   if (isw(c, v + 1, W_AS) && is_word(c, v + 2) &&
-      ws_tok_in(c->doc->text, t, label_forms)) {
+      inc2(c, v, C2_LABEL)) {
     int32_t b = v - 1;
     for (int skip = 0; skip < 2 && b > 0 &&
                        (is_ly_adverb(c, b) ||
@@ -3612,7 +3771,7 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
   if (c0 != 's' && c0 != 'a' && c0 != 'e' && c0 != 'r' && c0 != 'p')
     return WS_OK; /* a cheap first test: most words are none of these */
   int32_t k = v + 1; /* the complement */
-  if (ws_tok_in(c->doc->text, t, hearsay)) {
+  if (inc2(c, v, C2_HEARSAY)) {
     if (!is_word(c, k) || is_cap(c, k))
       return WS_OK;
     attr h = {NO_SPAN, {v, v + 1}, -1, 2};
@@ -3620,7 +3779,7 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
   }
   if (t->end - t->start > 8)
     return WS_OK;
-  if (ws_tok_in(c->doc->text, t, expected_forms)) {
+  if (inc2(c, v, C2_EXPECTED)) {
     /* only the passive with an infinitive: "is (widely) expected to" */
     int32_t b = v - 1;
     for (int skip = 0; skip < 2 && (is_ly_adverb(c, b) ||
@@ -3629,7 +3788,7 @@ static int impression(ctx *c, int32_t v, int32_t s1) {
       b--; /* "is widely expected", "is also not expected" */
     if (!(inc(c, b, C_BE) || inc(c, b, C_CONTR)) || !isw(c, k, W_TO))
       return WS_OK;
-  } else if (!ws_tok_in(c->doc->text, t, seem_forms)) {
+  } else if (!inc2(c, v, C2_SEEM)) {
     return WS_OK;
   }
   if (k >= s1 || !(is_word(c, k) || is_punct(c, k, ',')))
@@ -3695,24 +3854,6 @@ static void unhide(ctx *c, size_t q0) {
  * third-person subject, a base form after a pronoun or modal. */
 static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
                        size_t q0) {
-  static const char *const obj_verbs[] = {
-      "favor",   "favors",   "favored",  "prefer",    "prefers",
-      "preferred", "discuss", "discusses", "discussed", "address",
-      "addresses", "addressed", "signed", "ordered",  "nominated", NULL};
-  static const char *const to_verbs[] = {
-      "responded", "responds", "respond", "referred", "refers",
-      "pointed",   "points",   NULL};
-  static const char *const on_verbs[] = {"commented", "comments", "comment",
-                                         "focused",   "focuses",  "focus",
-                                         "focusing",  NULL};
-  static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
-  static const char *const see_verbs[] = {"sees", "saw", "see", "views",
-                                          "viewed", "view", NULL};
-  /* an undertaking in an infinitive: "threatened to sue", "aims to cut",
-   * "would like to see" */
-  static const char *const inf_verbs[] = {"threatened", "threatens",
-                                          "threaten",   "aims",
-                                          "aimed",      "like", NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD ||
       ((t->flags & WS_TF_CAP) && !c->headline[t->sent]))
@@ -3720,18 +3861,8 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   size_t n = t->end - t->start;
   if (n < 3 || n > 10)
     return WS_OK;
-  /* phrasal verbs of statement and stance with "out": "laid out a
-   * plan", "called out the senator", "ruled out a run", "lashed out at
-   * the press", "spoke out against the bill" */
-  static const char *const out_verbs[] = {
-      "laid",    "lays",     "laying",  "lay",     "spelled", "spells",
-      "spelling", "spell",   "ruled",   "rules",   "ruling",  "rule",
-      "called",  "calls",    "calling", "call",    "sketched", "sketching",
-      "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
-      "speak",   "singled",  "singling", NULL};
   int out = 0;
-  if (is_word(c, v + 1) && ws_tok_is(c->doc->text, &c->tok[v + 1], "out") &&
-      ws_tok_in(c->doc->text, t, out_verbs)) {
+  if (is_word(c, v + 1) && isw(c, v + 1, W_OUT) && inc2(c, v, C2_OUTV)) {
     out = 1;
   } else if (c->f[v].cue &&
              !((isw(c, v + 1, W_TO) || isw(c, v + 1, W_ON)) &&
@@ -3753,26 +3884,23 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
                     ws_tok_is(c->doc->text, t, "laid") ||
                     ws_tok_is(c->doc->text, t, "lay");
-  } else if (ws_tok_in(c->doc->text, t, obj_verbs)) {
-    /* an object follows, not a particle or an agent: "signed on",
-     * "signed up for", "was signed by" */
-    static const char *const obj_particles[] = {"up", "on", "off", "by",
-                                            "into", "out", "down", NULL};
-    if (ws_tok_in(c->doc->text, &c->tok[k], obj_particles))
+  } else if (inc2(c, v, C2_OBJV)) {
+    /* a token other than a word holds no letter: none of the list */
+    if (inc2(c, k, C2_OBJPART))
       return WS_OK;
-  } else if (ws_tok_in(c->doc->text, t, to_verbs)) {
+  } else if (inc2(c, v, C2_TOV)) {
     if (!isw(c, k, W_TO))
       return WS_OK;
     k++;
-  } else if (ws_tok_in(c->doc->text, t, on_verbs)) {
+  } else if (inc2(c, v, C2_ONV)) {
     if (!isw(c, k, W_ON))
       return WS_OK;
     k++;
-  } else if (ws_tok_in(c->doc->text, t, vote_verbs)) {
+  } else if (inc2(c, v, C2_VOTEV)) {
     if (!isw(c, k, W_FOR) && !isw(c, k, W_AGAINST))
       return WS_OK;
     k++;
-  } else if (ws_tok_in(c->doc->text, t, inf_verbs)) {
+  } else if (inc2(c, v, C2_INFV)) {
     if (!isw(c, k, W_TO) || !is_word(c, k + 1) || is_cap(c, k + 1) ||
         inc(c, k + 1, C_DET | C_SUBJ | C_OBJ))
       return WS_OK;
@@ -3781,7 +3909,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
       return WS_OK; /* only "would like to" */
     if (ws_tok_is(c->doc->text, t, "like"))
       irregular_inf = 1;
-  } else if (ws_tok_in(c->doc->text, t, see_verbs)) {
+  } else if (inc2(c, v, C2_SEEV)) {
     int as = 0;
     for (int32_t j = k + 1; j < s1 && j < k + 8 && is_word(c, j); j++)
       if (isw(c, j, W_AS)) {
@@ -3828,16 +3956,6 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
  * supporters are optimistic that ..." (PARC annotates the clause as the
  * holder's belief).  The holder is the subject of the copula. */
 static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
-  static const char *const adjectives[] = {
-      "aware",    "convinced", "optimistic", "hopeful",   "concerned",
-      "confident", "sure",     "certain",    "glad",      "worried",
-      "afraid",   "adamant",   "skeptical",  "insistent", "pessimistic",
-      "unaware",  "doubtful",  NULL};
-  /* and of will with an infinitive: "is eager to run", "are willing to
-   * pay" */
-  static const char *const will_adjectives[] = {"eager", "willing",
-                                                "determined", "reluctant",
-                                                "unwilling", NULL};
   /* linking verbs besides "be": "remain confident that", "felt sure
    * that", "became clear that" */
   static const char *const linking[] = {
@@ -3848,9 +3966,8 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
       !is_word(c, v + 2))
     return WS_OK;
-  static const char *const clear_forms[] = {"clear", "unclear", NULL};
   if ((isw(c, v + 1, W_THAT) || inc(c, v + 1, C_WH)) &&
-      ws_tok_in(c->doc->text, t, clear_forms)) {
+      inc2(c, v, C2_CLEAR)) {
     /* "it is not clear whether ...", "it became clear that ...": the
      * clause is an impression with no holder named */
     static const char *const nots[] = {"not", "never", "still", "also",
@@ -3871,19 +3988,9 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
     attr a = {NO_SPAN, {v, v + 1}, -1, 2};
     return push_reported(c, isw(c, v + 1, W_THAT) ? v + 2 : v + 1, s1, &a);
   }
-  /* a stance toward a thing: "is critical of the plan", "remains
-   * confident in the team", "was worried about the cost" */
-  static const char *const toward_adjectives[] = {
-      "critical",  "supportive", "proud",     "wary",     "skeptical",
-      "sceptical", "enamored",   "fond",      "tired",    "dismissive",
-      "concerned", "worried",    "angry",     "upset",    "optimistic",
-      "pessimistic", "confident", "clear",    "excited",  "nervous",
-      "hopeful",   "enthusiastic", "furious", "frustrated", "suspicious",
-      "respectful", "contemptuous", "scornful", "unhappy", "happy",
-      "pleased",   "disappointed", NULL};
   int prep = (isw(c, v + 1, W_OF) || isw(c, v + 1, W_ABOUT) ||
               isw(c, v + 1, W_IN) || isw(c, v + 1, W_WITH)) &&
-             ws_tok_in(c->doc->text, t, toward_adjectives) &&
+             inc2(c, v, C2_TOWARD) &&
              (inc(c, v + 2, C_DET) || is_cap(c, v + 2) ||
               c->doc->tok_mention[v + 2] >= 0 || inc(c, v + 2, C_WH) ||
               (is_word(c, v + 2) && !inc(c, v + 2, C_NOTCL)));
@@ -3892,9 +3999,9 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
     /* handled below, the content after the preposition */
   } else if (isw(c, v + 1, W_TO) && !is_cap(c, v + 2) &&
       !inc(c, v + 2, C_DET | C_SUBJ | C_OBJ) &&
-      ws_tok_in(c->doc->text, t, will_adjectives))
+      inc2(c, v, C2_WILLADJ))
     inf = 1;
-  else if (!isw(c, v + 1, W_THAT) || !ws_tok_in(c->doc->text, t, adjectives))
+  else if (!isw(c, v + 1, W_THAT) || !inc2(c, v, C2_BELIEFADJ))
     return WS_OK;
   int32_t b = v - 1; /* "is acutely aware", "are not sure" */
   for (int skip = 0; skip < 2 && b > s0 &&
@@ -3934,13 +4041,11 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
  * ("about what happened"), nor "when" ("on when the vote is"). */
 static int topic_question(ctx *c, int32_t v, int32_t s1) {
   if (!(isw(c, v, W_ABOUT) || isw(c, v, W_ON) ||
-        ws_tok_is(c->doc->text, &c->tok[v], "over")))
+        inc2(c, v, C2_OVER)))
     return WS_OK;
-  static const char *const wh[] = {"how", "whether", "why", "where",
-                                   "which", "who", NULL};
   int32_t k = v + 1;
   if (k + 1 >= s1 || !is_word(c, k) || !is_word(c, k + 1) ||
-      !ws_tok_in(c->doc->text, &c->tok[k], wh))
+      !inc2(c, k, C2_QWH))
     return WS_OK;
   /* a verb of saying before may have reported it already ("talked
    * about how ...", "asked about whether ..."): one statement, not two */
@@ -3958,32 +4063,20 @@ static int topic_question(ctx *c, int32_t v, int32_t s1) {
  * farmers": a person named by a stance holds it toward the object of the
  * preposition. */
 static int stance_person(ctx *c, int32_t v, int32_t s1) {
-  static const char *const persons[] = {
-      "supporter", "supporters", "proponent", "proponents", "critic",
-      "critics",   "opponent",   "opponents", "advocate",   "advocates",
-      "backer",    "backers",    "defender",  "defenders",  "detractor",
-      "detractors", "champion",  "admirer",   "admirers",   "foe",
-      "foes",      NULL};
   const ws_token *t = &c->tok[v];
   /* the cheap tests on the neighbours first: this runs on every word */
   if (!(isw(c, v + 1, W_OF) || isw(c, v + 1, W_FOR)) || v + 2 >= s1 ||
       !is_word(c, v + 2) || inc(c, v + 2, C_NOTCL) ||
       t->type != WS_TOK_WORD ||
       ((t->flags & WS_TF_CAP) && !(t->flags & WS_TF_SENT)) ||
-      !ws_tok_in(c->doc->text, t, persons))
+      !inc2(c, v, C2_SPERSON))
     return WS_OK;
   /* the noun is a role, not a mention to resolve: no speaker is named */
   attr a = {NO_SPAN, {v, v + 2}, -1, 1};
-  /* the object ends before the verb of the sentence ("critics of the
-   * plan had left"), a relative or a comma */
-  static const char *const stops[] = {
-      "who",  "which", "that", "had",   "has",  "have", "will", "would",
-      "could", "can",  "did",  "do",    "does", "should", "may", "might",
-      "must", NULL};
   int32_t e = v + 2;
   while (e < s1 && e < v + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
          !ends_sentence(c, e) && !(e > v + 2 && c->f[e].cue) &&
-         !inc(c, e, C_BE) && !ws_tok_in(c->doc->text, &c->tok[e], stops))
+         !inc(c, e, C_BE) && !inc2(c, e, C2_PSTOP))
     e++;
   return push_reported(c, v + 2, e, &a);
 }
@@ -3993,29 +4086,14 @@ static int stance_person(ctx *c, int32_t v, int32_t s1) {
  * names a statement whose content is the clause after it (PARC's
  * nominal attributions); its holder is not read here. */
 static int copula_content(ctx *c, int32_t v, int32_t s0, int32_t s1) {
-  static const char *const copulas[] = {"is", "was", NULL};
-  static const char *const heads[] = {
-      "argument", "arguments", "message",   "point",     "view",
-      "assumption", "promise",  "defense",  "fear",      "fears",
-      "worry",    "concern",    "hope",     "belief",    "claim",
-      "refrain",  "theory",     "premise",  "complaint", "criticism",
-      "warning",  "contention", "suggestion", "insistence", "pitch",
-      "answer",   "response",   "explanation", "conclusion", "consensus",
-      "verdict",  "takeaway",   "expectation", "assessment", "mantra",
-      "theme",    "excuse",     "rationale", "justification", "charge",
-      "allegation", "accusation", "question", "questions", "points",
-      "position", "thinking",   "reasoning", "sense",     "bet",
-      "lesson",   "line",       "case",     "idea",      "finding",
-      "retort",   "reply",    "rebuttal",  "prediction",
-      NULL};
-  if (!ws_tok_in(c->doc->text, &c->tok[v], copulas) || v + 2 >= s1 ||
+  if (!inc2(c, v, C2_COPULA) || v + 2 >= s1 ||
       !(isw(c, v + 1, W_THAT) ||
-        ws_tok_is(c->doc->text, &c->tok[v + 1], "whether")) ||
+        inc2(c, v + 1, C2_WHETHER)) ||
       !is_word(c, v + 2))
     return WS_OK;
   int found = 0;
   for (int32_t j = v - 1; j >= s0 && j >= v - 8 && !found; j--)
-    found = is_word(c, j) && ws_tok_in(c->doc->text, &c->tok[j], heads);
+    found = is_word(c, j) && inc2(c, j, C2_CHEAD);
   if (!found)
     return WS_OK;
   attr a = {NO_SPAN, {v, v + 1}, -1, 3};
