@@ -1021,6 +1021,24 @@ static int after_apposition(const ctx *c, int32_t i) {
 
 /* 1 when token i is a cue verb used as a verb; fills flags and the last
  * token of a multi-word cue. */
+/* 1 when a modal of obligation comes right before token i, or before a
+ * "not"/"never" that does: "should (not)", "must (never)", "shall",
+ * "ought to". */
+static int obligation_before(const ctx *c, int32_t i) {
+  static const char *const modals[] = {"should", "must", "shall", "shouldn't",
+                                       "mustn't", "shouldn\xE2\x80\x99t",
+                                       "mustn\xE2\x80\x99t", NULL};
+  static const char *const nots[] = {"not", "never", NULL};
+  int32_t j = i - 1;
+  if (j >= 0 && is_word(c, j) && ws_tok_in(c->doc->text, &c->tok[j], nots))
+    j--;
+  if (j < 0 || !is_word(c, j))
+    return 0;
+  if (ws_tok_in(c->doc->text, &c->tok[j], modals))
+    return 1;
+  return isw(c, j, W_TO) && j > 0 && ws_tok_is(c->doc->text, &c->tok[j - 1], "ought");
+}
+
 static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
                     int32_t *last) {
   if (!is_word(c, i))
@@ -1066,6 +1084,11 @@ static int cue_eval(const ctx *c, int32_t i, int raw, int *flags,
     return 0;
   int f = raw;
   if (!f)
+    return 0;
+  /* "its rivals should not think they can win", "you must believe me": a
+   * belief prescribed by a modal of obligation is advice inside the
+   * sentence, not a belief anyone is reported to hold */
+  if ((f & WS_CUE_PRESENT) && !(f & WS_CUE_SPEECH) && obligation_before(c, i))
     return 0;
   /* A determiner or possessive before it makes it a noun: "the report",
    * "some reports", "one call"; a quantifier standing alone is the

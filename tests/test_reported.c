@@ -455,6 +455,23 @@ static void headline_source_with_a_listener(void **state) {
          "Fix the Pier Before Winter", R, "Lena Vik", "Vik", NULL);
 }
 
+/* "its critics should not think ...": a belief prescribed by a modal of
+ * obligation is part of the speaker's statement, not a belief of the
+ * critics reported on its own. */
+static void prescribed_beliefs_are_no_statements(void **state) {
+  (void)state;
+  const char *t = "Lena Varga said the harbour cannot be sold and its "
+                  "critics should not think they can stop the plan.";
+  expect(t, "they can stop the plan", R, "Lena Varga", "Varga", NULL);
+  expect(t, "the harbour cannot be sold", R, "Lena Varga", "Varga", NULL);
+  expect("You must never believe the rumours are true, Tomas Berg told "
+         "the council.",
+         "the rumours are true", R, "Tomas Berg", "Berg", NULL);
+  /* a belief that is held, negated or not, is still reported */
+  expect("The farmers do not think the new dam will hold.",
+         "the new dam will hold", R, "The farmers", NULL, NULL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
@@ -483,6 +500,7 @@ int main(void) {
       cmocka_unit_test(stance_verbs),
       cmocka_unit_test(lead_in_colon_before_a_paragraph),
       cmocka_unit_test(questions_after_about_on_over),
+      cmocka_unit_test(prescribed_beliefs_are_no_statements),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
