@@ -131,24 +131,6 @@ static int is_word(const ws_token *t) {
   return t->type == WS_TOK_WORD;
 }
 
-/* Up to seven bytes of s, little-endian, without reading past them. */
-static inline uint64_t load_tail(const char *s, size_t k) {
-  uint64_t w = 0;
-  unsigned shift = 0;
-  if (k & 4) {
-    uint32_t x;
-    memcpy(&x, s, 4);
-    w = x, s += 4, shift = 32;
-  }
-  if (k & 2) {
-    uint16_t x;
-    memcpy(&x, s, 2);
-    w |= (uint64_t)x << shift, s += 2, shift += 16;
-  }
-  if (k & 1)
-    w |= (uint64_t)(unsigned char)*s << shift;
-  return w;
-}
 
 /* The low k bytes of a word (1 <= k <= 8). */
 static inline uint64_t low_bytes(uint64_t w, size_t k) {
@@ -180,7 +162,7 @@ static inline uint64_t hash_fold_room(const char *s, size_t n, size_t room) {
       memcpy(&w, s + i, 8);
       w = low_bytes(w, n - i);
     } else {
-      w = load_tail(s + i, n - i);
+      w = ws_load_tail(s + i, n - i);
     }
     h = (h ^ (w | fold)) * 0xBF58476D1CE4E5B9u;
   }

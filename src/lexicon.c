@@ -8,6 +8,7 @@
  * gen_dict.py from Debian's wamerican word list.
  */
 #include "lexicon.h"
+#include "text.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -61,24 +62,6 @@ static atomic_int ix_ready; /* set last by ix_init: skips pthread_once */
 static int ix_ok;           /* every list got its table (else: bisection) */
 static void ix_init(void);
 
-/* Up to seven bytes of s, little-endian, without reading past them. */
-static inline uint64_t load_tail(const char *s, size_t k) {
-  uint64_t w = 0;
-  unsigned shift = 0;
-  if (k & 4) {
-    uint32_t x;
-    memcpy(&x, s, 4);
-    w = x, s += 4, shift = 32;
-  }
-  if (k & 2) {
-    uint16_t x;
-    memcpy(&x, s, 2);
-    w |= (uint64_t)x << shift, s += 2, shift += 16;
-  }
-  if (k & 1)
-    w |= (uint64_t)(unsigned char)*s << shift;
-  return w;
-}
 
 /* The eight bytes of w with ASCII capitals lowered (SWAR: a byte below
  * 0x80 between 'A' and 'Z' gets bit 5). */
@@ -100,7 +83,7 @@ static uint32_t hash_bytes(const char *s, size_t n, int fold) {
     if (n - i >= 8)
       memcpy(&w, s + i, 8);
     else
-      w = load_tail(s + i, n - i);
+      w = ws_load_tail(s + i, n - i);
     if (fold)
       w = lower8(w);
     h = (h ^ w) * UINT64_C(0xBF58476D1CE4E5B9);

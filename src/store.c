@@ -2022,6 +2022,27 @@ static int de_add(ws_store *s, int64_t doc, const ent_count *e, ws_error *err) {
   return WS_OK;
 }
 
+/* One stable counting-sort pass over n rows of `cols` values each, by the
+ * 16 bits at `shift` of column `col`, from `from` into `to`: a digit of
+ * the least-significant-digit radix sorts of gram_sort and occ_sort.
+ * count has 2^16 entries. */
+static void radix_pass(const int64_t *from, int64_t *to, size_t n, size_t cols,
+                       size_t col, unsigned shift, size_t *count) {
+  memset(count, 0, (1u << 16) * sizeof *count);
+  for (size_t i = 0; i < n; i++)
+    count[((uint64_t)from[i * cols + col] >> shift) & 0xffff]++;
+  size_t sum = 0;
+  for (size_t b = 0; b < (1u << 16); b++) {
+    size_t k = count[b];
+    count[b] = sum;
+    sum += k;
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t d = count[((uint64_t)from[i * cols + col] >> shift) & 0xffff]++;
+    memcpy(to + d * cols, from + i * cols, cols * sizeof *from);
+  }
+}
+
 static int cmp_gram(const void *a, const void *b) {
   const int64_t *x = a, *y = b;
   if (x[0] != y[0])
@@ -2042,24 +2063,9 @@ static void gram_sort(ent_cache *c) {
   int ok = tmp && count;
   for (size_t i = 0; ok && i < n; i++)
     ok = a[i][0] >= 0 && (i == 0 || a[i][1] >= a[i - 1][1]);
-  for (unsigned pass = 0; ok && pass < 4; pass++) {
-    int64_t(*from)[2] = pass % 2 ? tmp : a, (*to)[2] = pass % 2 ? a : tmp;
-    unsigned shift = 16 * pass;
-    memset(count, 0, (1u << 16) * sizeof *count);
-    for (size_t i = 0; i < n; i++)
-      count[((uint64_t)from[i][0] >> shift) & 0xffff]++;
-    size_t sum = 0;
-    for (size_t b = 0; b < (1u << 16); b++) {
-      size_t k = count[b];
-      count[b] = sum;
-      sum += k;
-    }
-    for (size_t i = 0; i < n; i++) {
-      size_t d = count[((uint64_t)from[i][0] >> shift) & 0xffff]++;
-      to[d][0] = from[i][0];
-      to[d][1] = from[i][1];
-    }
-  }
+  for (unsigned pass = 0; ok && pass < 4; pass++)
+    radix_pass(pass % 2 ? tmp[0] : a[0], pass % 2 ? a[0] : tmp[0], n, 2, 0,
+               16 * pass, count);
   if (!ok)
     qsort(a, n, sizeof *a, cmp_gram);
   free(tmp);
@@ -2149,23 +2155,9 @@ static void occ_sort(ent_cache *c) {
   for (size_t i = 0; ok && i < n; i++)
     ok = a[i][0] >= 0 && a[i][0] <= (int64_t)UINT32_MAX && a[i][1] >= 0 &&
          a[i][1] <= (int64_t)UINT32_MAX && (i == 0 || a[i][2] > a[i - 1][2]);
-  for (unsigned pass = 0; ok && pass < 4; pass++) {
-    int64_t(*from)[3] = pass % 2 ? tmp : a, (*to)[3] = pass % 2 ? a : tmp;
-    int col = pass < 2 ? 1 : 0; /* text_id first, statement last */
-    unsigned shift = 16 * (pass % 2);
-    memset(count, 0, (1u << 16) * sizeof *count);
-    for (size_t i = 0; i < n; i++)
-      count[((uint64_t)from[i][col] >> shift) & 0xffff]++;
-    size_t sum = 0;
-    for (size_t b = 0; b < (1u << 16); b++) {
-      size_t k = count[b];
-      count[b] = sum;
-      sum += k;
-    }
-    for (size_t i = 0; i < n; i++)
-      memcpy(to[count[((uint64_t)from[i][col] >> shift) & 0xffff]++], from[i],
-             sizeof *from);
-  }
+  for (unsigned pass = 0; ok && pass < 4; pass++) /* text_id, then statement */
+    radix_pass(pass % 2 ? tmp[0] : a[0], pass % 2 ? a[0] : tmp[0], n, 3,
+               pass < 2 ? 1 : 0, 16 * (pass % 2), count);
   if (!ok)
     qsort(a, n, sizeof *a, cmp_occ);
   free(tmp);

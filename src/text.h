@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 #include "whosaid.h"
@@ -20,6 +21,26 @@ int ws_text_validate(const char *text, size_t len, ws_error *err);
 
 /* Bytes of a leading UTF-8 byte order mark (3), or 0. */
 size_t ws_text_bom(const char *text, size_t len);
+
+/* Up to seven bytes of s as one little-endian word, without reading past
+ * them: the tail of a word-at-a-time hash or compare (entity.c, lexicon.c). */
+static inline uint64_t ws_load_tail(const char *s, size_t k) {
+  uint64_t w = 0;
+  unsigned shift = 0;
+  if (k & 4) {
+    uint32_t x;
+    memcpy(&x, s, 4);
+    w = x, s += 4, shift = 32;
+  }
+  if (k & 2) {
+    uint16_t x;
+    memcpy(&x, s, 2);
+    w |= (uint64_t)x << shift, s += 2, shift += 16;
+  }
+  if (k & 1)
+    w |= (uint64_t)(unsigned char)*s << shift;
+  return w;
+}
 
 /* Decodes the code point at text[i] (text must be valid UTF-8, i < len);
  * stores it in *cp and returns its length in bytes (1..4). */
