@@ -3609,7 +3609,11 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     int32_t l;
     if (c->in_quote[i] >= 0)
       continue;
-    if (is_punct(c, i, ',') &&
+    /* (a comma inside the closing mark, American style, ends the
+     * clause as one after it does: '... for its "...," Z reported') */
+    if ((is_punct(c, i, ',') || (c->tok[i].type == WS_TOK_QUOTE &&
+                                 c->in_quote[i - 1] >= 0 &&
+                                 is_punct(c, i - 1, ','))) &&
         (isw(c, i + 1, W_BUT) || isw(c, i + 1, W_WHILE) ||
          (cue_at(c, i + 1, &f, &l) && (f & WS_CUE_PART)) ||
          (i + 1 != a->np.s && next_speaker(c, i + 1, e)))) {

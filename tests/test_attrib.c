@@ -909,6 +909,12 @@ static void partial_quote_with_trailing_source(void **state) {
     expect(texts[k], "Carl Brandt thanked the engineers", R, "Reuters",
            "Reuters");
   }
+  /* the verb's object ends at the comma inside the mark as at one
+   * outside it: no statement of Brandt's runs on into "Reuters reported" */
+  run r;
+  extract(&r, texts[0]);
+  assert_null(quote_with(&r, "winters,\" Reuters"));
+  ws_doc_free(r.doc);
   for (int k = 2; k < 4; k++) {
     expect(texts[k], "quiet courage", D, "Harbour Minister Nora Lind",
            "Lind");
