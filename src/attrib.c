@@ -3276,8 +3276,44 @@ int ws_attrib_resolve(ws_doc *doc) {
     } else {
       /* '... because "...," she said': a cue right after the closing
        * mark is the quote's own, whatever came before */
+      /* counted from the first word after the closing mark and its
+       * comma, so that '..., ' and '...',' (American and British comma
+       * placement, Chicago Manual 6.9) read alike */
+      int32_t lo_after = ct + 1 + (ct + 1 < c.n && is_punct(&c, ct + 1, ','));
       found = find_after(&c, ct, stop, &a) && a.cue.s >= 0 &&
-              a.cue.s <= ct + IMMEDIATE;
+              a.cue.s <= lo_after + IMMEDIATE - 1;
+      if (found && ends_sentence(&c, a.cue.e)) {
+        /* 'X thanked Y for its "...," Z reported.': a partial quote in a
+         * clause with its own subject and verb of saying is that
+         * subject's words; the trailing source reports the whole
+         * sentence (and is credited with it as a reported statement) */
+        attr b = {NO_SPAN, NO_SPAN, -1, 0};
+        /* (the quote continues that clause: no comma before its
+         * opening mark, which would set it apart as the words of the
+         * trailing speaker, 'When X offered it, "...," Z said'; and the
+         * subject is a name or a personal pronoun, not 'who') */
+        if (!is_punct(&c, ot - 1, ',') && find_before(&c, ot, &b) &&
+            b.cue.s >= sent_first && b.np.s >= sent_first && b.np.e <= ot &&
+            (is_cap(&c, b.np.e - 1) || inc(&c, b.np.s, C_SUBJ)) &&
+            !inc(&c, b.np.s - 1, C_DET)) {
+          /* (a name after an article modifies a noun, 'the March states
+           * account for': no subject, and 'states' no verb) */
+          /* (with no comma between the cue and the quote: a comma
+           * closes the cue's clause, '... are asked to rank them, and
+           * the group is "...," Z said') */
+          /* (nor a subordinator or 'that': the quote then opens a clause
+           * of its own, 'X said it was safe because "...," Z added') */
+          static const char *const opens_clause[] = {"when", "if", "so",
+                                                     NULL};
+          int32_t j = b.cue.e;
+          while (j < ot && !is_punct(&c, j, ',') && !ends_sentence(&c, j) &&
+                 !inc2(&c, j, C2_SUBORD) && !isw(&c, j, W_THAT) &&
+                 !word_in(&c, j, opens_clause))
+            j++;
+          if (j == ot)
+            a = b;
+        }
+      }
       if (!found)
         found = find_before(&c, ot, &a) || find_after(&c, ct, stop, &a);
     }
@@ -3573,7 +3609,11 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
     int32_t l;
     if (c->in_quote[i] >= 0)
       continue;
-    if (is_punct(c, i, ',') &&
+    /* (a comma inside the closing mark, American style, ends the
+     * clause as one after it does: '... for its "...," Z reported') */
+    if ((is_punct(c, i, ',') || (c->tok[i].type == WS_TOK_QUOTE &&
+                                 c->in_quote[i - 1] >= 0 &&
+                                 is_punct(c, i - 1, ','))) &&
         (isw(c, i + 1, W_BUT) || isw(c, i + 1, W_WHILE) ||
          (cue_at(c, i + 1, &f, &l) && (f & WS_CUE_PART)) ||
          (i + 1 != a->np.s && next_speaker(c, i + 1, e)))) {

@@ -886,6 +886,49 @@ static void titles_opening_a_sentence(void **state) {
          "Never Again", D, "the mayor", NULL);
 }
 
+/* A partial quotation inside a clause with its own subject and verb,
+ * followed by ', SOURCE reported.': the quoted words are the subject's,
+ * and the source reports the whole clause.  The comma inside the closing
+ * mark (American style) or outside it (British style) must not change
+ * the reading. */
+static void partial_quote_with_trailing_source(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "Carl Brandt thanked the engineers for their \"patient work through "
+      "two hard winters,\" Reuters reported.",
+      "Carl Brandt thanked the engineers for their \xe2\x80\x9cpatient work "
+      "through two hard winters\xe2\x80\x9d, Reuters reported.",
+      "Harbour Minister Nora Lind toured the docks and praised the crews for "
+      "their \"quiet courage at sea,\" Nordic Radio reported.",
+      "Harbour Minister Nora Lind toured the docks and praised the crews for "
+      "their \xe2\x80\x9cquiet courage at sea\xe2\x80\x9d, Nordic Radio "
+      "reported.",
+  };
+  for (int k = 0; k < 2; k++) {
+    expect(texts[k], "patient work through", D, "Carl Brandt", "Brandt");
+    expect(texts[k], "Carl Brandt thanked the engineers", R, "Reuters",
+           "Reuters");
+  }
+  /* the verb's object ends at the comma inside the mark as at one
+   * outside it: no statement of Brandt's runs on into "Reuters reported" */
+  run r;
+  extract(&r, texts[0]);
+  assert_null(quote_with(&r, "winters,\" Reuters"));
+  ws_doc_free(r.doc);
+  for (int k = 2; k < 4; k++) {
+    expect(texts[k], "quiet courage", D, "Harbour Minister Nora Lind",
+           "Lind");
+    expect(texts[k], "toured the docks", R, "Nordic Radio", "Nordic");
+  }
+  /* no verb of the clause before the quote: the trailing speaker's */
+  expect("The old bridge was \"a gift to the whole town,\" Brandt said.",
+         "a gift to", D, "Brandt", "Brandt");
+  /* a comma before the opening mark sets the quote apart from the
+   * clause before it */
+  expect("When Nora Lind praised the crews, \"they wept,\" Brandt said.",
+         "they wept", D, "Brandt", "Brandt");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(cue_after_the_quote),
@@ -922,6 +965,7 @@ int main(void) {
       cmocka_unit_test(partial_quotations_after_naming),
       cmocka_unit_test(partial_quotations_inside_reported_speech),
       cmocka_unit_test(titles_opening_a_sentence),
+      cmocka_unit_test(partial_quote_with_trailing_source),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
