@@ -657,7 +657,17 @@ static const char *const toward_adjectives[] = {
 static const char *const obj_verbs[] = {
     "favor",   "favors",   "favored",  "prefer",    "prefers",
     "preferred", "discuss", "discusses", "discussed", "address",
-    "addresses", "addressed", "signed", "ordered",  "nominated", NULL};
+    "addresses", "addressed", "signed", "ordered",  "nominated",
+    /* a judgement of a thing, voiced (PARC annotates the object as the
+     * content of the stance): "endorsed the plan", "criticized him" */
+    "endorsed",  "endorses",  "endorse",  "praised",   "praises",
+    "criticized", "criticizes", "condemned", "condemns", "opposed",
+    "opposes",   "oppose",    "denounced", "denounces", "downplayed",
+    "blasted",   "blasts",    "defended",  "defends",  "supported",
+    "supports",  "mentioned", "mentions",  "challenged", "questioned",
+    "rejected",  "rejects",   "dismisses", "attacked",  "blamed",
+    "blames",    "hailed",    "applauded", "welcomed",  "mocked",
+    "touted",    "disputed",  "disputes",  "ignored",   NULL};
 
 static const char *const to_verbs[] = {
     "responded", "responds", "respond", "referred", "refers",
