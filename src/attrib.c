@@ -3885,6 +3885,12 @@ static void unhide(ctx *c, size_t q0) {
  * subject noun phrase (the holder) and in a verb's context: a past form
  * not after a determiner ("the signed bill"), an -s form after a
  * third-person subject, a base form after a pronoun or modal. */
+/* verbs of talk whose topic follows "about"; tested only before that
+ * word, so a plain list is cheap */
+static const char *const about_verbs[] = {
+    "talked", "talks",  "talking", "spoke",   "spoken", "speaks",
+    "speaking", "complained", "complains", "bragged", "boasted", NULL};
+
 static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
                        size_t q0) {
   const ws_token *t = &c->tok[v];
@@ -3917,6 +3923,12 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
                     ws_tok_is(c->doc->text, t, "laid") ||
                     ws_tok_is(c->doc->text, t, "lay");
+  } else if (isw(c, k, W_ABOUT) && word_in(c, v, about_verbs)) {
+    /* talk about a thing: its topic is the content ("talked about the
+     * budget"); the -ing and strong forms read as verbs after a subject
+     * or an auxiliary like the past tense */
+    k++;
+    irregular_inf = 1;
   } else if (inc2(c, v, C2_OBJV)) {
     /* a token other than a word holds no letter: none of the list */
     if (inc2(c, k, C2_OBJPART))

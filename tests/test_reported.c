@@ -483,6 +483,9 @@ static void judgement_verbs(void **state) {
          "the cost of the bridge", R, "Tomas Varga", "Varga", NULL);
   /* a noun after an article is no verb */
   expect_none("The supports of the old pier were rotten.", "the old pier");
+  /* the topic of talk */
+  expect("Nora Lind talks about the ferry timetable on the radio.",
+         "the ferry timetable", R, "Nora Lind", "Lind", NULL);
 }
 
 int main(void) {
