@@ -3891,6 +3891,13 @@ static const char *const about_verbs[] = {
     "talked", "talks",  "talking", "spoke",   "spoken", "speaks",
     "speaking", "complained", "complains", "bragged", "boasted", NULL};
 
+/* verbs of asking whose object follows "for"; tested only before that
+ * word */
+static const char *const for_verbs[] = {
+    "pushed",   "pushing",   "pushes",    "called",    "calling",
+    "calls",    "pleaded",   "pleads",    "lobbied",   "lobbying",
+    "advocated", "campaigned", "campaigning", "voting", NULL};
+
 static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
                        size_t q0) {
   const ws_token *t = &c->tok[v];
@@ -3914,6 +3921,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   const char *w = c->doc->text + t->start;
   int32_t k = v + 1; /* the content */
   int see = 0, irregular_inf = 0;
+  int32_t hv = v; /* where the holder is looked for before */
   if (out) {
     k = v + 2; /* "spoke out against the bill", "lashed out at" */
     if (isw(c, k, W_AGAINST) || isw(c, k, W_ABOUT) || isw(c, k, W_FOR) ||
@@ -3923,6 +3931,22 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
                     ws_tok_is(c->doc->text, t, "laid") ||
                     ws_tok_is(c->doc->text, t, "lay");
+  } else if (isw(c, k, W_FOR) && word_in(c, v, for_verbs)) {
+    /* a call for a thing: "pushed for a recount", "calling for new
+     * rules" (the thing asked for is the content); a passive is no
+     * call ("the seat was called for the challenger") */
+    static const char *const be[] = {"is", "are", "was", "were", "be",
+                                     "been", "being", NULL};
+    if (w[n - 2] == 'e' && w[n - 1] == 'd' && word_in(c, v - 1, be))
+      return WS_OK;
+    k++;
+    irregular_inf = 1;
+  } else if (isw(c, k, W_OF) && ws_tok_is(c->doc->text, t, "favor") &&
+             isw(c, v - 1, W_IN)) {
+    /* "is in favor of the plan", "voted in favor of it" */
+    k++;
+    hv = v - 1;
+    irregular_inf = 1;
   } else if (isw(c, k, W_ABOUT) && word_in(c, v, about_verbs)) {
     /* talk about a thing: its topic is the content ("talked about the
      * budget"); the -ing and strong forms read as verbs after a subject
@@ -3982,7 +4006,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   if (k >= s1 || !(is_word(c, k) || c->tok[k].type == WS_TOK_NUMBER ||
                    c->tok[k].type == WS_TOK_QUOTE))
     return WS_OK;
-  attr a = {subject_before(c, v, s0), {v, v + 1}, -1, 1};
+  attr a = {subject_before(c, hv, s0), {v, v + 1}, -1, 1};
   if (inside_reported(c, q0, v))
     return WS_OK;
   if (a.np.s >= 0) /* else the holder is not read: no speaker */

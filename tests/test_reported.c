@@ -486,6 +486,11 @@ static void judgement_verbs(void **state) {
   /* the topic of talk */
   expect("Nora Lind talks about the ferry timetable on the radio.",
          "the ferry timetable", R, "Nora Lind", "Lind", NULL);
+  /* what is asked for */
+  expect("The dockers are pushing for a shorter week.", "a shorter week", R,
+         "The dockers", NULL, NULL);
+  expect("Tomas Varga is in favor of the northern pier.",
+         "the northern pier", R, "Tomas Varga", "Varga", NULL);
 }
 
 int main(void) {
