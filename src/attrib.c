@@ -576,7 +576,9 @@ static const char *const stance_nouns[] = {
     "claims",    "accusation", "suggestion", "argument",  "remarks",
     "remark",    "talk",      "focus",
     "statement", "statements", "speech",    "testimony",  "debate",
-    "warning",   NULL};
+    "warning",   "condemnation", "critique", "critiques", "mention",
+    "denunciation", "disdain", "contempt", "skepticism", "disapproval",
+    NULL};
 
 /* nouns of thought and evidence with a that-clause: "the idea that
  * ...", "evidence that ...", only when a subject opens the clause (not

@@ -491,6 +491,9 @@ static void judgement_verbs(void **state) {
          "The dockers", NULL, NULL);
   expect("Tomas Varga is in favor of the northern pier.",
          "the northern pier", R, "Tomas Varga", "Varga", NULL);
+  /* the nouns of such judgements, with a possessor */
+  expect("Lena Berg's critique of the ferry plan was sharp.", "the ferry plan",
+         R, "Lena Berg", "Berg", NULL);
 }
 
 int main(void) {
