@@ -578,6 +578,7 @@ static const char *const stance_nouns[] = {
     "statement", "statements", "speech",    "testimony",  "debate",
     "warning",   "condemnation", "critique", "critiques", "mention",
     "denunciation", "disdain", "contempt", "skepticism", "disapproval",
+    "outrage",   "anger",     "frustration", "admiration", "enthusiasm",
     NULL};
 
 /* nouns of thought and evidence with a that-clause: "the idea that

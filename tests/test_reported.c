@@ -494,6 +494,8 @@ static void judgement_verbs(void **state) {
   /* the nouns of such judgements, with a possessor */
   expect("Lena Berg's critique of the ferry plan was sharp.", "the ferry plan",
          R, "Lena Berg", "Berg", NULL);
+  expect("Tomas Varga's anger about the new toll was plain.",
+         "the new toll", R, "Tomas Varga", "Varga", NULL);
 }
 
 int main(void) {
