@@ -576,7 +576,10 @@ static const char *const stance_nouns[] = {
     "claims",    "accusation", "suggestion", "argument",  "remarks",
     "remark",    "talk",      "focus",
     "statement", "statements", "speech",    "testimony",  "debate",
-    "warning",   NULL};
+    "warning",   "condemnation", "critique", "critiques", "mention",
+    "denunciation", "disdain", "contempt", "skepticism", "disapproval",
+    "outrage",   "anger",     "frustration", "admiration", "enthusiasm",
+    NULL};
 
 /* nouns of thought and evidence with a that-clause: "the idea that
  * ...", "evidence that ...", only when a subject opens the clause (not
@@ -657,7 +660,17 @@ static const char *const toward_adjectives[] = {
 static const char *const obj_verbs[] = {
     "favor",   "favors",   "favored",  "prefer",    "prefers",
     "preferred", "discuss", "discusses", "discussed", "address",
-    "addresses", "addressed", "signed", "ordered",  "nominated", NULL};
+    "addresses", "addressed", "signed", "ordered",  "nominated",
+    /* a judgement of a thing, voiced (PARC annotates the object as the
+     * content of the stance): "endorsed the plan", "criticized him" */
+    "endorsed",  "endorses",  "endorse",  "praised",   "praises",
+    "criticized", "criticizes", "condemned", "condemns", "opposed",
+    "opposes",   "oppose",    "denounced", "denounces", "downplayed",
+    "blasted",   "blasts",    "defended",  "defends",  "supported",
+    "supports",  "mentioned", "mentions",  "challenged", "questioned",
+    "rejected",  "rejects",   "dismisses", "attacked",  "blamed",
+    "blames",    "hailed",    "applauded", "welcomed",  "mocked",
+    "touted",    "disputed",  "disputes",  "ignored",   NULL};
 
 static const char *const to_verbs[] = {
     "responded", "responds", "respond", "referred", "refers",
@@ -3915,6 +3928,19 @@ static void unhide(ctx *c, size_t q0) {
  * subject noun phrase (the holder) and in a verb's context: a past form
  * not after a determiner ("the signed bill"), an -s form after a
  * third-person subject, a base form after a pronoun or modal. */
+/* verbs of talk whose topic follows "about"; tested only before that
+ * word, so a plain list is cheap */
+static const char *const about_verbs[] = {
+    "talked", "talks",  "talking", "spoke",   "spoken", "speaks",
+    "speaking", "complained", "complains", "bragged", "boasted", NULL};
+
+/* verbs of asking whose object follows "for"; tested only before that
+ * word */
+static const char *const for_verbs[] = {
+    "pushed",   "pushing",   "pushes",    "called",    "calling",
+    "calls",    "pleaded",   "pleads",    "lobbied",   "lobbying",
+    "advocated", "campaigned", "campaigning", "voting", NULL};
+
 static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
                        size_t q0) {
   const ws_token *t = &c->tok[v];
@@ -3938,6 +3964,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   const char *w = c->doc->text + t->start;
   int32_t k = v + 1; /* the content */
   int see = 0, irregular_inf = 0;
+  int32_t hv = v; /* where the holder is looked for before */
   if (out) {
     k = v + 2; /* "spoke out against the bill", "lashed out at" */
     if (isw(c, k, W_AGAINST) || isw(c, k, W_ABOUT) || isw(c, k, W_FOR) ||
@@ -3947,6 +3974,28 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
                     ws_tok_is(c->doc->text, t, "laid") ||
                     ws_tok_is(c->doc->text, t, "lay");
+  } else if (isw(c, k, W_FOR) && word_in(c, v, for_verbs)) {
+    /* a call for a thing: "pushed for a recount", "calling for new
+     * rules" (the thing asked for is the content); a passive is no
+     * call ("the seat was called for the challenger") */
+    static const char *const be[] = {"is", "are", "was", "were", "be",
+                                     "been", "being", NULL};
+    if (w[n - 2] == 'e' && w[n - 1] == 'd' && word_in(c, v - 1, be))
+      return WS_OK;
+    k++;
+    irregular_inf = 1;
+  } else if (isw(c, k, W_OF) && ws_tok_is(c->doc->text, t, "favor") &&
+             isw(c, v - 1, W_IN)) {
+    /* "is in favor of the plan", "voted in favor of it" */
+    k++;
+    hv = v - 1;
+    irregular_inf = 1;
+  } else if (isw(c, k, W_ABOUT) && word_in(c, v, about_verbs)) {
+    /* talk about a thing: its topic is the content ("talked about the
+     * budget"); the -ing and strong forms read as verbs after a subject
+     * or an auxiliary like the past tense */
+    k++;
+    irregular_inf = 1;
   } else if (inc2(c, v, C2_OBJV)) {
     /* a token other than a word holds no letter: none of the list */
     if (inc2(c, k, C2_OBJPART))
@@ -4000,7 +4049,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
   if (k >= s1 || !(is_word(c, k) || c->tok[k].type == WS_TOK_NUMBER ||
                    c->tok[k].type == WS_TOK_QUOTE))
     return WS_OK;
-  attr a = {subject_before(c, v, s0), {v, v + 1}, -1, 1};
+  attr a = {subject_before(c, hv, s0), {v, v + 1}, -1, 1};
   if (inside_reported(c, q0, v))
     return WS_OK;
   if (a.np.s >= 0) /* else the holder is not read: no speaker */

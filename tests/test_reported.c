@@ -472,6 +472,32 @@ static void prescribed_beliefs_are_no_statements(void **state) {
          "the new dam will hold", R, "The farmers", NULL, NULL);
 }
 
+/* A verb of judgement takes its object as the content of the stance. */
+static void judgement_verbs(void **state) {
+  (void)state;
+  expect("Lena Berg criticized the new harbour toll in March.",
+         "the new harbour toll", R, "Lena Berg", "Berg", NULL);
+  expect("The fishermen opposed the northern pier at the meeting.",
+         "the northern pier", R, "The fishermen", NULL, NULL);
+  expect("Tomas Varga downplayed the cost of the bridge.",
+         "the cost of the bridge", R, "Tomas Varga", "Varga", NULL);
+  /* a noun after an article is no verb */
+  expect_none("The supports of the old pier were rotten.", "the old pier");
+  /* the topic of talk */
+  expect("Nora Lind talks about the ferry timetable on the radio.",
+         "the ferry timetable", R, "Nora Lind", "Lind", NULL);
+  /* what is asked for */
+  expect("The dockers are pushing for a shorter week.", "a shorter week", R,
+         "The dockers", NULL, NULL);
+  expect("Tomas Varga is in favor of the northern pier.",
+         "the northern pier", R, "Tomas Varga", "Varga", NULL);
+  /* the nouns of such judgements, with a possessor */
+  expect("Lena Berg's critique of the ferry plan was sharp.", "the ferry plan",
+         R, "Lena Berg", "Berg", NULL);
+  expect("Tomas Varga's anger about the new toll was plain.",
+         "the new toll", R, "Tomas Varga", "Varga", NULL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_cues_are_two_statements),
@@ -501,6 +527,7 @@ int main(void) {
       cmocka_unit_test(lead_in_colon_before_a_paragraph),
       cmocka_unit_test(questions_after_about_on_over),
       cmocka_unit_test(prescribed_beliefs_are_no_statements),
+      cmocka_unit_test(judgement_verbs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
