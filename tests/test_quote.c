@@ -11,18 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "whosaid.h"
-
-typedef struct run {
-  ws_doc *doc;
-  ws_doc_view v;
-} run;
-
-static void extract(run *r, const char *text) {
-  ws_error err;
-  assert_int_equal(ws_doc_extract(text, strlen(text), &r->doc, &err), WS_OK);
-  ws_doc_get(r->doc, &r->v);
-}
 
 static size_t n_direct(const run *r) {
   size_t n = 0;

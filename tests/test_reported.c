@@ -10,49 +10,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "whosaid.h"
-
-typedef struct run {
-  ws_doc *doc;
-  ws_doc_view v;
-} run;
-
-static void extract(run *r, const char *text) {
-  ws_error err;
-  assert_int_equal(ws_doc_extract(text, strlen(text), &r->doc, &err), WS_OK);
-  ws_doc_get(r->doc, &r->v);
-}
-
-/* The shortest quote whose content covers the phrase, or NULL. */
-static const ws_quote *quote_with(const run *r, const char *phrase) {
-  const char *at = strstr(r->v.text, phrase);
-  assert_non_null(at);
-  uint32_t s = (uint32_t)(at - r->v.text), e = s + (uint32_t)strlen(phrase);
-  const ws_quote *best = NULL;
-  for (size_t i = 0; i < r->v.n_quotes; i++) {
-    const ws_quote *q = &r->v.quotes[i];
-    if (q->start <= s && q->end >= e &&
-        (!best || q->end - q->start < best->end - best->start))
-      best = q;
-  }
-  return best;
-}
 
 static int covers(const run *r, const ws_quote *q, const char *phrase) {
   const char *at = strstr(r->v.text, phrase);
   assert_non_null(at);
   uint32_t s = (uint32_t)(at - r->v.text);
   return q->start <= s && s < q->end;
-}
-
-static const char *mention_text(const run *r, const ws_quote *q) {
-  static char buf[256];
-  size_t n = q->speaker_end - q->speaker_start;
-  if (n >= sizeof buf)
-    n = sizeof buf - 1;
-  memcpy(buf, r->v.text + q->speaker_start, n);
-  buf[n] = 0;
-  return buf;
 }
 
 /* Asserts the quote covering `phrase`: its kind, its speaker mention (NULL:
