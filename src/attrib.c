@@ -3427,6 +3427,17 @@ int ws_attrib_resolve(ws_doc *doc) {
 
 /* ------------------------------------------------------- reported speech */
 
+/* The end of a short object phrase that starts at token s: the first
+ * comma or sentence end, at most CLAUSE_MAX tokens on, never past s1
+ * ("praising the candidate, ...", "talking about the budget."). */
+static int32_t phrase_end(const ctx *c, int32_t s, int32_t s1) {
+  int32_t e = s;
+  while (e < s1 && e < s + CLAUSE_MAX && !is_punct(c, e, ',') &&
+         !ends_sentence(c, e))
+    e++;
+  return e;
+}
+
 /* 1 when a new speaker starts at token i, before e: a short phrase and a
  * finite verb of saying ("A, former President X said this week"). */
 static int next_speaker(const ctx *c, int32_t i, int32_t e) {
@@ -4130,10 +4141,7 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
     attr a = {linked ? subject_before(c, b, s0) : NO_SPAN, {v, v + 2}, -1, 1};
     if (a.np.s >= 0)
       a.ent = resolve(c, a.np);
-    int32_t e = v + 2;
-    while (e < s1 && e < v + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
-           !ends_sentence(c, e))
-      e++;
+    int32_t e = phrase_end(c, v + 2, s1);
     return push_reported(c, v + 2, e, &a);
   }
   /* "leaders willing to work hard": the will is the noun's, which is not
@@ -4653,10 +4661,7 @@ static int reported(ctx *c, size_t n_direct) {
              c->doc->tok_mention[l + 2] >= 0)) {
           /* "after talking about the budget": the topic, its speaker
            * unread */
-          int32_t e = l + 2;
-          while (e < s1 && e < l + 2 + CLAUSE_MAX && !is_punct(c, e, ',') &&
-                 !ends_sentence(c, e))
-            e++;
+          int32_t e = phrase_end(c, l + 2, s1);
           a.min_words = 1;
           int rc = push_reported(c, l + 2, e, &a);
           if (rc)
@@ -4693,10 +4698,7 @@ static int reported(ctx *c, size_t n_direct) {
                     c->doc->tok_mention[l + 1] >= 0)) {
           /* "praising the candidate", "backing Jeb Bush": the stance's
            * object, its holder unread */
-          int32_t e = l + 1;
-          while (e < s1 && e < l + 1 + CLAUSE_MAX && !is_punct(c, e, ',') &&
-                 !ends_sentence(c, e))
-            e++;
+          int32_t e = phrase_end(c, l + 1, s1);
           a.min_words = 1;
           int rc = push_reported(c, l + 1, e, &a);
           if (rc)
