@@ -18,6 +18,7 @@
 #include <string.h>
 
 #define ARENA_MIN_BLOCK (64u * 1024u)
+#define ARENA_SMALLEST_BLOCK 1024u
 #define ARENA_MAX_BLOCK (1024u * 1024u)
 #define ARENA_BIG (128u * 1024u)
 #define ARENA_ALIGN 16u
@@ -34,9 +35,19 @@ struct ws_arena {
   block *head;  /* carving block, NULL before the first small request */
   block *big;   /* blocks of single big requests, newest first */
   size_t total; /* bytes handed out, for ws_arena_used */
+  size_t first; /* size of the first carving block */
 };
 
-ws_arena *ws_arena_new(void) { return calloc(1, sizeof(ws_arena)); }
+ws_arena *ws_arena_new_sized(size_t first_block) {
+  ws_arena *a = calloc(1, sizeof(ws_arena));
+  if (a)
+    a->first = first_block < ARENA_SMALLEST_BLOCK   ? ARENA_SMALLEST_BLOCK
+               : first_block > ARENA_MAX_BLOCK ? ARENA_MAX_BLOCK
+                                               : first_block;
+  return a;
+}
+
+ws_arena *ws_arena_new(void) { return ws_arena_new_sized(ARENA_MIN_BLOCK); }
 
 static void free_list(block *b) {
   while (b) {
@@ -87,7 +98,7 @@ void *ws_arena_alloc(ws_arena *a, size_t n) {
   n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
   block *b = a->head;
   if (!b || b->cap - b->used < n) {
-    size_t cap = ARENA_MIN_BLOCK;
+    size_t cap = a->first;
     if (b && b->cap < ARENA_MAX_BLOCK)
       cap = b->cap * 2; /* geometric growth keeps the block count small */
     else if (b)

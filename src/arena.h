@@ -18,6 +18,12 @@ typedef struct ws_arena ws_arena;
  * Free with ws_arena_free(). */
 ws_arena *ws_arena_new(void);
 
+/* The same with a first block of `first_block` bytes (rounded up to a
+ * small minimum) rather than 64 KiB: for the many small arenas that are
+ * kept alive a while, such as the records waiting for the database
+ * writer.  Later blocks still double. */
+ws_arena *ws_arena_new_sized(size_t first_block);
+
 /* Frees the arena and every allocation made from it.  Accepts NULL. */
 void ws_arena_free(ws_arena *a);
 

@@ -41,9 +41,12 @@
  * a batch or links entities (a fraction of a second each time), so the
  * queue holds that much work: up to SLOTS_PER_JOB files per worker and
  * INFLIGHT_BYTES of text, but never fewer than MIN_SLOTS_PER_JOB files
- * per worker, so that large files still keep every core busy.  A ring of
- * 2 files per worker left the cores idle a fifth of the time. */
-#define SLOTS_PER_JOB 128
+ * per worker, so that large files still keep every core busy.  A queued
+ * file costs its path; a done one its text and prepared results (the
+ * extraction's working memory is freed at once, work_one).  With 128
+ * files per worker the queue ran dry within every commit: the workers
+ * stood idle a tenth of the run. */
+#define SLOTS_PER_JOB 2048
 #define MIN_SLOTS_PER_JOB 2
 #define INFLIGHT_BYTES (16 << 20)
 
@@ -61,8 +64,8 @@ typedef struct slot {
   uint64_t hash; /* of the bytes read */
   char *buf;     /* file contents (OUT_DOC) */
   size_t len;
-  ws_doc *doc;         /* extraction result (OUT_DOC) */
-  ws_store_prep *prep; /* its database-free preparation (OUT_DOC) */
+  ws_store_prep *prep; /* extraction result, prepared for storing (OUT_DOC) */
+  size_t n_quotes, n_mentions;
   ws_error err;        /* OUT_FAIL */
 } slot;
 
@@ -159,7 +162,8 @@ static void work_one(slot *sl) {
     sl->outcome = OUT_SAME;
     return;
   }
-  if (ws_doc_extract(sl->buf, sl->len, &sl->doc, &err)) {
+  ws_doc *doc;
+  if (ws_doc_extract(sl->buf, sl->len, &doc, &err)) {
     if (err.offset >= 0 && (size_t)err.offset <= sl->len) {
       /* Name the line too: editors go to lines, not bytes. */
       size_t line = 1;
@@ -178,10 +182,14 @@ static void work_one(slot *sl) {
     return;
   }
   ws_doc_view v;
-  ws_doc_get(sl->doc, &v);
-  if (ws_store_prepare(&v, &sl->prep)) {
-    ws_doc_free(sl->doc);
-    sl->doc = NULL;
+  ws_doc_get(doc, &v);
+  sl->n_quotes = v.n_quotes;
+  sl->n_mentions = v.n_mentions;
+  /* The preparation keeps a copy of the results: the document's working
+   * memory (tokens, sentences: ten times the text) goes at once. */
+  int rc = ws_store_prepare(&v, &sl->prep);
+  ws_doc_free(doc);
+  if (rc) {
     free(sl->buf);
     sl->buf = NULL;
     sl->outcome = OUT_FAIL;
@@ -263,13 +271,11 @@ static void write_slot(indexer *ix, slot *sl) {
     }
     ix->stats->unchanged++;
   } else {
-    ws_doc_view v;
-    ws_doc_get(sl->doc, &v);
     /* Not stored when the walk looked (paths are visited once a run). */
     ws_doc_info info = {sl->path, sl->size, sl->mtime, sl->hash,
                         !sl->has_old};
     double t = thread_cpu();
-    int put = ws_store_put_prepared(s, &info, &v, sl->prep, &err);
+    int put = ws_store_put_prepared(s, &info, sl->prep, &err);
     ix->cpu_put += thread_cpu() - t;
     if (put) {
       /* The batch is unusable now (store.c): a database error. */
@@ -280,8 +286,8 @@ static void write_slot(indexer *ix, slot *sl) {
         ix->stats->changed++;
       else
         ix->stats->added++;
-      ix->stats->quotes += v.n_quotes;
-      ix->stats->mentions += v.n_mentions;
+      ix->stats->quotes += sl->n_quotes;
+      ix->stats->mentions += sl->n_mentions;
       ix->stats->bytes += sl->len;
       ix->batch_docs++;
       ix->batch_bytes += sl->len;
@@ -294,7 +300,6 @@ out:
   ix->prog.files_done++;
   ix->prog.bytes_done += (uint64_t)sl->size;
   ws_store_prep_free(sl->prep);
-  ws_doc_free(sl->doc);
   free(sl->buf);
   free(sl->path);
   free(sl->shown);

@@ -1880,6 +1880,7 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
  * normalising quotes is a third of the writer's work otherwise. */
 struct ws_store_prep {
   ws_arena *a;                 /* owns everything below */
+  ws_doc_view view; /* the document's results, copied: all but the text */
   const char **ent_key;        /* per entity: NFC casefold of the name */
   uint64_t *ent_hash;          /* per entity: ws_hash of ent_key */
   const char ***alias_key;     /* per entity and alias: the same */
@@ -2414,13 +2415,63 @@ static size_t put_i64(char *out, int64_t v) {
   return o;
 }
 
+/* Copies n items of `size` bytes into the arena (NULL for none). */
+static void *arena_copy(ws_arena *a, const void *src, size_t n, size_t size,
+                        int *oom) {
+  if (!n)
+    return NULL;
+  void *d = ws_arena_alloc(a, n * size); /* n * size is an array's size */
+  if (!d)
+    *oom = 1;
+  else
+    memcpy(d, src, n * size);
+  return d;
+}
+
+static const char **copy_names(ws_arena *a, const char *const *names,
+                               uint32_t n, int *oom) {
+  const char **d = arena_copy(a, names, n, sizeof *names, oom);
+  for (uint32_t i = 0; d && i < n; i++)
+    if (!(d[i] = ws_arena_strndup(a, names[i], strlen(names[i]))))
+      *oom = 1;
+  return d;
+}
+
+/* Copies the document's results into p's arena, so that the document
+ * can be freed as soon as it is prepared: what waits for the writer is
+ * then a few kilobytes a file, not the extraction's working memory. */
+static int copy_view(ws_store_prep *p, const ws_doc_view *v) {
+  int oom = 0;
+  ws_doc_view *c = &p->view;
+  *c = *v;
+  c->mentions = arena_copy(p->a, v->mentions, v->n_mentions,
+                           sizeof *v->mentions, &oom);
+  c->quotes =
+      arena_copy(p->a, v->quotes, v->n_quotes, sizeof *v->quotes, &oom);
+  ws_entity *ents = arena_copy(p->a, v->entities, v->n_entities,
+                               sizeof *v->entities, &oom);
+  c->entities = ents;
+  for (size_t i = 0; ents && i < v->n_entities && !oom; i++) {
+    ws_entity *e = &ents[i];
+    if (!(e->name = ws_arena_strndup(p->a, e->name, strlen(e->name))))
+      oom = 1;
+    e->aliases = copy_names(p->a, e->aliases, e->n_aliases, &oom);
+    e->roles = copy_names(p->a, e->roles, e->n_roles, &oom);
+  }
+  return oom ? WS_ENOMEM : WS_OK;
+}
+
 int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   *out = NULL;
   ws_store_prep *p = calloc(1, sizeof *p);
-  if (!p || !(p->a = ws_arena_new())) {
+  /* Sized for a typical record: names, keys and sketches come to about
+   * the text's length (a 4 KB article needs 4-8 KB). */
+  if (!p || !(p->a = ws_arena_new_sized(v->len + 1024))) {
     free(p);
     return WS_ENOMEM;
   }
+  if (copy_view(p, v))
+    goto oom;
   size_t ne = v->n_entities ? v->n_entities : 1;
   size_t nq = v->n_quotes ? v->n_quotes : 1;
   p->ent_key = ws_arena_calloc(p->a, ne, sizeof *p->ent_key);
@@ -2506,8 +2557,8 @@ oom:
 }
 
 int ws_store_put_prepared(ws_store *s, const ws_doc_info *info,
-                          const ws_doc_view *v, const ws_store_prep *p,
-                          ws_error *err) {
+                          const ws_store_prep *p, ws_error *err) {
+  const ws_doc_view *v = &p->view;
   /* No savepoint per document: FTS5 flushes its pending terms at every
    * savepoint, which made each document cost a segment write.  Instead a
    * failed put poisons the enclosing transaction: the caller rolls it
@@ -2531,7 +2582,7 @@ int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   ws_store_prep *p;
   if (ws_store_prepare(v, &p))
     return fail_msg(err, WS_ENOMEM, "out of memory");
-  int rc = ws_store_put_prepared(s, info, v, p, err);
+  int rc = ws_store_put_prepared(s, info, p, err);
   ws_store_prep_free(p);
   return rc;
 }

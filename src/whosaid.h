@@ -201,14 +201,15 @@ int ws_store_put(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
 
 /* The database-free part of ws_store_put (folded names, normalised
  * quote keys), to compute on another thread: ws_store_prepare returns
- * WS_OK and sets *out (free with ws_store_prep_free), or WS_ENOMEM.  The
- * view must stay valid until ws_store_put_prepared has run. */
+ * WS_OK and sets *out (free with ws_store_prep_free), or WS_ENOMEM.  It
+ * copies the view's results, so the document may be freed at once; only
+ * the text (v->text) must stay valid until ws_store_put_prepared has
+ * run. */
 typedef struct ws_store_prep ws_store_prep;
 int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out);
 void ws_store_prep_free(ws_store_prep *p);
 int ws_store_put_prepared(ws_store *s, const ws_doc_info *info,
-                          const ws_doc_view *v, const ws_store_prep *p,
-                          ws_error *err);
+                          const ws_store_prep *p, ws_error *err);
 
 /* Removes the document at path (and everything found in it).  Returns
  * WS_OK, WS_ENOTFOUND when no such document is stored, or WS_EDB. */

@@ -216,6 +216,43 @@ static void a_stored_quote_is_found_by_any_alias(void **state) {
   assert_int_equal(x.n, 0);
 }
 
+/* A prepared record keeps its own copy of the results: index.c frees
+ * each document as soon as it is prepared, and what the writer stores
+ * later must not depend on the document's memory. */
+static void a_prepared_record_outlives_its_document(void **state) {
+  fixture *f = *state;
+  char name[] = "Jane Doe", alias[] = "Doe", role[] = "Mayor";
+  const char *aliases[] = {alias}, *roles[] = {role};
+  doc d = mayor_article();
+  d.ents[0].name = name;
+  d.ents[0].aliases = aliases;
+  d.ents[0].roles = roles;
+  ws_doc_view v = {d.text, strlen(d.text), d.ments,  d.n_ments,
+                   d.ents, d.n_ents,       d.quotes, d.n_quotes};
+  ws_store_prep *p = NULL;
+  assert_int_equal(ws_store_prepare(&v, &p), WS_OK);
+  /* The document goes: its names and arrays are overwritten. */
+  memset(name, 'x', sizeof name - 1);
+  memset(alias, 'y', sizeof alias - 1);
+  memset(role, 'z', sizeof role - 1);
+  memset(d.ents, 0xff, sizeof d.ents);
+  memset(d.ments, 0xff, sizeof d.ments);
+  memset(d.quotes, 0xff, sizeof d.quotes);
+  ws_doc_info info = {"/news/a.txt", (int64_t)strlen(d.text), 1,
+                      ws_hash(d.text, strlen(d.text)), 1};
+  ws_error err = {0};
+  assert_int_equal(ws_store_put_prepared(f->s, &info, p, &err), WS_OK);
+  ws_store_prep_free(p);
+  rows x = quotes_by(f, "doe", NULL);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.text[0], "We will win, no matter what it takes,");
+  assert_string_equal(x.speaker[0], "Jane Doe");
+  x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_int_equal(x.mentions[0], 2);
+  assert_string_equal(x.aliases[0], "Doe|");
+}
+
 static void entities_carry_counts_aliases_and_kind(void **state) {
   fixture *f = *state;
   doc d = mayor_article();
@@ -753,6 +790,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(a_stored_quote_is_found_by_any_alias,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(entities_carry_counts_aliases_and_kind,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(a_prepared_record_outlives_its_document,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(one_statement_across_house_styles, setup,
                                       teardown),

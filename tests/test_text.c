@@ -63,6 +63,26 @@ static void lines_are_one_based(void **state) {
   ws_arena_free(a);
 }
 
+/* A small first block grows by doubling; requests larger than the first
+ * block, and big ones, still fit, and earlier data stays put. */
+static void sized_arena_grows_and_keeps_data(void **state) {
+  (void)state;
+  ws_arena *a = ws_arena_new_sized(100);
+  assert_non_null(a);
+  unsigned char *first = ws_arena_alloc(a, 10);
+  memset(first, 0xab, 10);
+  for (size_t n = 1; n < 300000; n = n * 3 + 1) {
+    unsigned char *p = ws_arena_alloc(a, n);
+    assert_non_null(p);
+    assert_int_equal((uintptr_t)p % 16, 0);
+    memset(p, 0xcd, n);
+  }
+  for (int i = 0; i < 10; i++)
+    assert_int_equal(first[i], 0xab);
+  assert_true(ws_arena_used(a) > 300000);
+  ws_arena_free(a);
+}
+
 static void nfc_composes_and_folds_space(void **state) {
   (void)state;
   ws_arena *a = ws_arena_new();
@@ -96,6 +116,7 @@ int main(void) {
       cmocka_unit_test(nul_byte_is_binary),
       cmocka_unit_test(bom_detected),
       cmocka_unit_test(lines_are_one_based),
+      cmocka_unit_test(sized_arena_grows_and_keeps_data),
       cmocka_unit_test(nfc_composes_and_folds_space),
       cmocka_unit_test(classes_cover_other_scripts),
   };
