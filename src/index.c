@@ -36,6 +36,11 @@
 #ifndef BATCH_SECONDS /* -DBATCH_SECONDS=1e9: batches by size alone, for */
 #define BATCH_SECONDS 3.0 /* instruction counts under valgrind */
 #endif
+/* Once every file is queued, batches are smaller: the last commit runs
+ * alone, after the workers are done, so it should have little left to
+ * write.  On 100 MB the last batch was 7,400 files and its commit 0.4 s
+ * of the run's 5.7 s; with this it is under 1,000 files and 0.1 s. */
+#define TAIL_BATCH_DOCS 1000
 
 /* Files in flight: the workers keep extracting while the writer commits
  * a batch or links entities (a fraction of a second each time), so the
@@ -89,6 +94,7 @@ typedef struct indexer {
 
   /* Batching. */
   size_t batch_docs, batch_bytes;
+  int walked; /* every file is queued: what is left is the queue */
   double cpu_put, cpu_commit; /* writer CPU seconds (WHOSAID_TIMING) */
   double batch_start;
 
@@ -293,7 +299,8 @@ static void write_slot(indexer *ix, slot *sl) {
       ix->batch_bytes += sl->len;
     }
   }
-  if (ix->batch_docs >= BATCH_DOCS || ix->batch_bytes >= BATCH_BYTES ||
+  if (ix->batch_docs >= (ix->walked ? TAIL_BATCH_DOCS : BATCH_DOCS) ||
+      ix->batch_bytes >= BATCH_BYTES ||
       now_seconds() - ix->batch_start >= BATCH_SECONDS)
     batch_commit(ix);
 out:
@@ -743,6 +750,7 @@ int ws_index(ws_store *s, const char *const *paths, size_t n_paths,
     }
     visit(&w, abs[i], paths[i], 1);
   }
+  ix.walked = 1;
   drain(&ix, 1);
   while (ix.next_write < ix.next_push)
     drain(&ix, 1);
