@@ -247,9 +247,20 @@ uint64_t ws_hash(const void *data, size_t len) {
     h = (h ^ w) * k;
     h ^= h >> 29;
   }
+  /* the tail as a little-endian word: one load of each size on a
+   * little-endian machine (keys and names are short, so the tail is much
+   * of their hash), a byte at a time elsewhere; the same value */
+  static const union {
+    uint16_t u;
+    unsigned char b[2];
+  } endian = {1};
   uint64_t w = 0;
-  for (size_t j = 0; i + j < len; j++)
-    w |= (uint64_t)p[i + j] << (8 * j);
+  if (endian.b[0]) {
+    w = ws_load_tail((const char *)p + i, len - i);
+  } else {
+    for (size_t j = 0; i + j < len; j++)
+      w |= (uint64_t)p[i + j] << (8 * j);
+  }
   h = (h ^ w) * k;
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
@@ -1167,6 +1178,21 @@ static int simple_word_cp(int32_t c) {
  * cost; ASCII letters and digits, most of a quote, take the first branch
  * without decoding. */
 static size_t simple_statement_key(const char *text, size_t len, char *out) {
+  /* an ASCII letter or digit as the key writes it (lower case), else 0 */
+#define KEY_LETTER(c) [c] = c, [c - ('a' - 'A')] = c
+#define KEY_DIGIT(c) [c] = c
+  static const char key_byte[128] = {
+      KEY_LETTER('a'), KEY_LETTER('b'), KEY_LETTER('c'), KEY_LETTER('d'),
+      KEY_LETTER('e'), KEY_LETTER('f'), KEY_LETTER('g'), KEY_LETTER('h'),
+      KEY_LETTER('i'), KEY_LETTER('j'), KEY_LETTER('k'), KEY_LETTER('l'),
+      KEY_LETTER('m'), KEY_LETTER('n'), KEY_LETTER('o'), KEY_LETTER('p'),
+      KEY_LETTER('q'), KEY_LETTER('r'), KEY_LETTER('s'), KEY_LETTER('t'),
+      KEY_LETTER('u'), KEY_LETTER('v'), KEY_LETTER('w'), KEY_LETTER('x'),
+      KEY_LETTER('y'), KEY_LETTER('z'), KEY_DIGIT('0'), KEY_DIGIT('1'),
+      KEY_DIGIT('2'), KEY_DIGIT('3'), KEY_DIGIT('4'), KEY_DIGIT('5'),
+      KEY_DIGIT('6'), KEY_DIGIT('7'), KEY_DIGIT('8'), KEY_DIGIT('9')};
+#undef KEY_LETTER
+#undef KEY_DIGIT
   const unsigned char *t = (const unsigned char *)text;
   size_t o = 0, k;
   int in_word = 0; /* the previous character was a word character */
@@ -1174,16 +1200,18 @@ static size_t simple_statement_key(const char *text, size_t len, char *out) {
     unsigned b = t[i];
     int32_t c;
     if (b < 0x80) {
-      k = 1;
-      unsigned lower = b | 0x20; /* a letter's lower case */
-      int digit = b - '0' < 10u;
-      if (digit || lower - 'a' < 26u) {
+      char kc = key_byte[b];
+      if (kc) { /* a run of ASCII letters and digits, copied lowered */
         if (!in_word && o > 0)
           out[o++] = ' ';
-        out[o++] = (char)(digit ? b : lower);
+        do
+          out[o++] = kc;
+        while (++i < len && t[i] < 0x80 && (kc = key_byte[t[i]]) != 0);
         in_word = 1;
+        k = 0;
         continue;
       }
+      k = 1;
       c = (int32_t)b;
     } else if ((c = simple_cp(t, i, len, &k)) < 0) {
       return (size_t)-1;
