@@ -1430,6 +1430,9 @@ static size_t key_sketch(const char *key, int64_t *out) {
   for (size_t i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
     size_t len = n == 1 ? wl[0] : (size_t)(w[i + 1] + wl[i + 1] - w[i]);
     int64_t h = (int64_t)(ws_hash(w[i], len) >> 1);
+    if (k == SKETCH_K && h >= out[SKETCH_K - 1])
+      continue; /* not among the smallest (the test below, without the
+                   walk): most bigrams of a long key */
     size_t j = 0;
     while (j < k && out[j] < h)
       j++;
