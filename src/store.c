@@ -2446,7 +2446,7 @@ void ws_store_prep_free(ws_store_prep *p) {
  * length.  The sketch lists of every quote are formatted on the
  * extraction threads, and snprintf showed in their profile. */
 static size_t put_i64(char *out, int64_t v) {
-  /* two digits a division: a sketch value has 18 or 19 of them */
+  /* digits by pairs from a table: a sketch value has 18 or 19 of them */
   static const char pairs[201] =
       "00010203040506070809101112131415161718192021222324252627282930313233"
       "34353637383940414243444546474849505152535455565758596061626364656667"
@@ -2454,6 +2454,13 @@ static size_t put_i64(char *out, int64_t v) {
   char tmp[20];
   size_t n = sizeof tmp, o = 0;
   uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  while (u >= 10000) { /* four digits a 64-bit division */
+    unsigned r = (unsigned)(u % 10000);
+    u /= 10000;
+    n -= 4;
+    memcpy(tmp + n, pairs + 2 * (r / 100), 2);
+    memcpy(tmp + n + 2, pairs + 2 * (r % 100), 2);
+  }
   while (u >= 100) {
     const char *d = pairs + 2 * (u % 100);
     u /= 100;
