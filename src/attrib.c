@@ -4485,6 +4485,9 @@ static int reported(ctx *c, size_t n_direct) {
       }
       if (c->in_quote[v] >= 0)
         continue;
+      /* only words that can open one of these rules (C_RULE): a rule
+       * added here must add the words it first tests to C_RULE in
+       * build_wtab(), or it never runs */
       int rcn = WS_OK;
       if (c->f[v].cls & C_RULE) {
         rcn = nominal(c, v, s1, q0);
