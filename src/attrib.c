@@ -3714,6 +3714,12 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   }
   if (words < (a->min_words ? a->min_words : 3))
     return WS_OK;
+  /* An elliptical question after its cue is no statement: "without
+   * saying how many", "declined to say why", "would not say when".  (A
+   * relative pronoun before the cue, "the plan, which he said ...", stands
+   * for its antecedent and stays.) */
+  if (words <= 2 && s >= a->cue.e && inc(c, s, C_WH))
+    return WS_OK;
   int lead = 0;
   int32_t qm = s;
   while (qm < e && c->in_quote[qm] < 0 && c->tok[qm].type != WS_TOK_QUOTE)

@@ -2908,6 +2908,46 @@ static int merge_entity(ws_store *s, int64_t from, int64_t into,
   return WS_OK;
 }
 
+/* After a link pass: a cached key whose entity was merged now names the
+ * entity it went into.  The key cache thereby remembers the pass's
+ * decisions for the rest of the run: a document that writes "Carson"
+ * alone after "Carson" was merged into "Ben Carson" is stored under Ben
+ * Carson at once, instead of creating "Carson" again for the next pass
+ * to merge, which moves every row of it (ws_index links every few
+ * thousand files).  The (entity, alias) hashes are forgotten: a merged
+ * id may be given to a new entity. */
+static void remap_keys(ws_store *s, merge_log *g) {
+  ent_cache *c = s->cache;
+  if (!c)
+    return;
+  qsort(g->moved, g->n_moved, 2 * sizeof *g->moved, cmp_moved);
+  sqlite3_stmt *st = NULL;
+  int ok = sqlite3_prepare_v2(s->db, "SELECT kind FROM entities WHERE id = ?1",
+                              -1, &st, NULL) == SQLITE_OK;
+  for (size_t i = 0; i < CACHE_SIZE; i++) {
+    key_slot *k = &c->keys[i];
+    if (!k->key || !bsearch(&k->id, g->moved, g->n_moved, 2 * sizeof(int64_t),
+                            cmp_moved))
+      continue;
+    k->id = moved_to(g, k->id);
+    int r = SQLITE_ERROR;
+    if (ok) {
+      sqlite3_reset(st);
+      sqlite3_bind_int64(st, 1, k->id);
+      r = sqlite3_step(st);
+      k->kind = r == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    }
+    if (r != SQLITE_ROW) { /* cannot tell: forget them all */
+      sqlite3_finalize(st);
+      cache_reset(s, 0);
+      return;
+    }
+  }
+  sqlite3_finalize(st);
+  memset(c->seen, 0, sizeof c->seen);
+  c->n_seen = 0;
+}
+
 /* Reads one integer from a query with up to two integer parameters. */
 static int query_int(ws_store *s, const char *sql, int64_t a, int64_t *out) {
   sqlite3_stmt *st;
@@ -3018,8 +3058,6 @@ done:
     sqlite3_finalize(merge_st[i]);
   sqlite3_finalize(ks);
   free(cand);
-  free(g.moved);
-  free(g.docs);
   if (own) {
     if (rc)
       ws_store_rollback(s);
@@ -3029,9 +3067,13 @@ done:
   if (rc == WS_OK) {
     s->link_from = top_alias;
     s->ent_from = top_ent;
+    if (g.n_moved)
+      remap_keys(s, &g);
+  } else {
+    cache_reset(s, 0); /* merged ids may be cached */
   }
-  /* Merged entities are gone: forget cached ids. */
-  cache_reset(s, 0);
+  free(g.moved);
+  free(g.docs);
   return rc;
 }
 

@@ -580,6 +580,51 @@ static void mention_lists_keep_spans_lines_and_merges(void **state) {
   assert_int_equal(ws_mentions_next(cut, sizeof cut, &pos, &m), 0);
 }
 
+/* A link pass is remembered for the rest of the connection's writing:
+ * a surname merged into its full name is stored under the full name when
+ * a later document writes it alone, with no new entity for the next
+ * pass to merge (ws_index links every few thousand files). */
+static void a_merged_surname_is_stored_under_its_full_name(void **state) {
+  fixture *f = *state;
+  static const char *aliases[] = {"Haddad"};
+  doc a;
+  memset(&a, 0, sizeof a);
+  a.text = "Karim Haddad arrived.\nLater, Haddad spoke.\n";
+  int32_t h = entity(&a, "Karim Haddad", WS_ENTITY_PERSON, aliases, 1);
+  mention(&a, h, "Karim Haddad", 0);
+  mention(&a, h, "Haddad", 1);
+  put(f, "/news/a.txt", &a);
+  doc b;
+  memset(&b, 0, sizeof b);
+  b.text = "Haddad left.\n";
+  mention(&b, entity(&b, "Haddad", WS_ENTITY_OTHER, NULL, 0), "Haddad", 0);
+  put(f, "/news/b.txt", &b);
+  ws_error err = {0};
+  assert_int_equal(ws_store_link(f->s, &err), WS_OK);
+  assert_int_equal(all_entities(f).n, 1);
+  doc c;
+  memset(&c, 0, sizeof c);
+  c.text = "\"The door is open,\" Haddad said.\n";
+  int32_t e = entity(&c, "Haddad", WS_ENTITY_PERSON, NULL, 0);
+  mention(&c, e, "Haddad", 0);
+  quote(&c, "The door is open,", e, WS_QUOTE_DIRECT);
+  put(f, "/news/c.txt", &c);
+  /* Before any further link pass: one entity, with c's mention and quote. */
+  rows x = all_entities(f);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.text[0], "Karim Haddad");
+  assert_int_equal(x.mentions[0], 4);
+  assert_int_equal(x.docs[0], 3);
+  x = quotes_by(f, "Karim Haddad", NULL);
+  assert_int_equal(x.n, 1);
+  assert_string_equal(x.speaker[0], "Karim Haddad");
+  int64_t kh = entity_id(f, "karim haddad");
+  char got[128], want[128];
+  mention_json(f, "/news/c.txt", got, sizeof got);
+  snprintf(want, sizeof want, "[[%lld,20,26,1]]", (long long)kh);
+  assert_string_equal(got, want);
+}
+
 static void an_ambiguous_alias_links_nothing(void **state) {
   fixture *f = *state;
   static const char *smith[] = {"Smith"};
@@ -814,6 +859,8 @@ int main(void) {
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(an_ambiguous_alias_links_nothing, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(
+          a_merged_surname_is_stored_under_its_full_name, setup, teardown),
       cmocka_unit_test_setup_teardown(a_dominant_namesake_takes_the_surname,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(

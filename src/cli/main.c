@@ -120,15 +120,20 @@ static const char usage_entities[] =
     "  --limit N     at most N entities (default: all)\n" FORMAT_HELP
     "\n" DB_HELP "\n" EXIT_CODES;
 
+/* Documents and statements shown by `entity` in a table by default. */
+#define ENTITY_TABLE_LIMIT 20
+
 static const char usage_entity[] =
-    "Usage: whosaid entity [--format F] NAME\n"
+    "Usage: whosaid entity [--limit N] [--format F] NAME\n"
     "\n"
     "Show one entity (NAME may be any alias, in any case): canonical name,\n"
-    "kind, aliases, roles, the documents naming it and its quotes.\n"
+    "kind, aliases, roles, the documents naming it (most mentions first)\n"
+    "and its quotes.\n"
     "\n"
     "Options:\n"
-    "  --limit N     at most N quotes (default: all)\n" FORMAT_HELP "\n" DB_HELP
-    "\n" EXIT_CODES;
+    "  --limit N     at most N documents and N quotes; 0 for all (default:\n"
+    "                20 in a table, all in other formats)\n" FORMAT_HELP
+    "\n" DB_HELP "\n" EXIT_CODES;
 
 static const char usage_stats[] =
     "Usage: whosaid stats [--format F]\n"
@@ -791,6 +796,8 @@ typedef struct entity_out {
   out_format fmt;
   int n_docs;
   int color;
+  int64_t limit;    /* documents listed (0: all) */
+  int64_t n_hidden; /* documents beyond the limit */
 } entity_out;
 
 static void put_json_list(const char *key, const char *const *v, size_t n) {
@@ -832,6 +839,10 @@ static int entity_head(void *ud, const ws_entity_row *r) {
 
 static void entity_doc(void *ud, const char *path, int64_t n) {
   entity_out *eo = ud;
+  if (eo->limit > 0 && eo->n_docs >= eo->limit) {
+    eo->n_hidden++;
+    return;
+  }
   if (eo->fmt == OUT_JSON || eo->fmt == OUT_JSONL) {
     fputs(eo->n_docs ? "," : ",\"documents\":[", stdout);
     fputs("{\"path\":", stdout);
@@ -877,10 +888,15 @@ static int cmd_entity(args *a) {
   if (a->n_pos == 0)
     return usage_error(a->cmd, "no NAME given", "", "");
   out_format fmt;
-  int64_t limit = 0;
+  int64_t limit = -1;
   int rc;
   if ((rc = parse_format(a, &fmt)) || (rc = parse_limit(a, &limit)))
     return rc;
+  /* A table is for reading: a well-known name is in thousands of
+   * documents, so it shows the first ENTITY_TABLE_LIMIT of each list and
+   * says what it left out.  Scripts get everything. */
+  if (limit < 0)
+    limit = fmt == OUT_TABLE ? ENTITY_TABLE_LIMIT : 0;
   size_t len = 1;
   for (int i = 0; i < a->n_pos; i++)
     len += strlen(a->pos[i]) + 1;
@@ -911,7 +927,7 @@ static int cmd_entity(args *a) {
     return n < 0 ? EXIT_DB : finish_output(EXIT_NONE);
   }
   free(name);
-  entity_out eo = {fmt, 0, use_color() && fmt == OUT_TABLE};
+  entity_out eo = {fmt, 0, use_color() && fmt == OUT_TABLE, limit, 0};
   int json = fmt == OUT_JSON || fmt == OUT_JSONL;
   if (fmt == OUT_CSV || fmt == OUT_TSV) {
     /* Scripts get the entity as one row, like `entities`. */
@@ -942,6 +958,9 @@ static int cmd_entity(args *a) {
     n = ws_query_quotes(s, &q, entity_quote_json, &jq, &err);
     fputs(fmt == OUT_JSON ? "]}\n" : "]}\n", stdout);
   } else {
+    if (eo.n_hidden)
+      printf("  … and %lld more document%s (--limit 0 lists all)\n",
+             (long long)eo.n_hidden, eo.n_hidden == 1 ? "" : "s");
     printf("\n");
     out_table *t = out_table_new(stdout, OUT_TABLE, term_width(), eo.color);
     if (!t) {
@@ -954,6 +973,9 @@ static int cmd_entity(args *a) {
     if (n == 0)
       printf("(no quotes)\n");
     out_table_end(t);
+    if (n > 0 && n == limit)
+      printf("  (%lld statement%s shown at most; --limit 0 lists all)\n",
+             (long long)n, n == 1 ? "" : "s");
   }
   if (n < 0)
     goto dberr;

@@ -345,6 +345,15 @@ def case_entity(d):
     check(obj['name'] == 'Hamas' and len(obj['documents']) == 2, 'entity object', out)
     check(sum(x['mentions'] for x in obj['documents']) == obj['mentions'], 'counts add up',
           out)
+    # A table shows the first N documents and says how many it left out.
+    out, _ = expect(run(['--db', 'w.db', 'entity', '--limit', '1', 'hamas'], d), 0,
+                    'entity limit')
+    check((STRAIGHT in out) != (CURLY in out), 'one document listed', out)
+    check('and 1 more document (--limit 0 lists all)' in out, 'left out said', out)
+    out, _ = expect(run(['--db', 'w.db', 'entity', '--limit', '1', '--format', 'json',
+                         'hamas'], d), 0, 'entity json limit')
+    obj = json.loads(out)
+    check(len(obj['documents']) == 1 and obj['docs'] == 2, 'json limit', out)
     _, err = expect(run(['--db', 'w.db', 'entity', 'Nobody', 'Atall'], d), 1, 'unknown')
     check("no entity named 'Nobody Atall'" in err, 'message', err)
 
