@@ -570,17 +570,25 @@ int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
       t.type = ws_quote_mark_class(cp) ? WS_TOK_QUOTE : WS_TOK_PUNCT;
       i += l;
     }
+    /* a single ASCII space after the token, the usual case, is consumed
+     * here, as the loop's white space branch would take it */
+    int space = 0;
     if (i < len) {
       int32_t nx;
       ws_text_decode(text, len, i, &nx);
       if (ws_cp_is_space(nx))
         t.flags |= WS_TF_SPACE_A;
+      space = nx == ' ';
     } else {
       t.flags |= WS_TF_SPACE_A;
     }
     int rc = emit(&s, &v, t);
     if (rc)
       return rc;
+    if (space) {
+      s.space_before = 1;
+      i++;
+    }
   }
   if (v.sent.len)
     ((ws_sentence *)v.sent.items)[v.sent.len - 1].end = (uint32_t)v.tok.len;
