@@ -267,6 +267,8 @@ typedef struct scanner {
   const char *text;
   size_t len;
   uint32_t para;    /* current paragraph index */
+  uint32_t sent;    /* current sentence index (tokvecs.sent.len - 1, kept
+                       here in a register) */
   int new_sent;     /* next token starts a sentence */
   int new_para;     /* next token starts a paragraph */
   int new_line;     /* next token starts a line */
@@ -339,10 +341,11 @@ static inline int emit(scanner *s, tokvecs *v, ws_token tk) {
       return WS_ENOMEM;
     sn->first = (uint32_t)v->tok.len;
     sn->para = s->para;
+    s->sent = (uint32_t)(v->sent.len - 1);
     tk.flags |= WS_TF_SENT;
     s->pending = 0;
   }
-  tk.sent = (uint32_t)(v->sent.len - 1);
+  tk.sent = s->sent;
   /* ws_vec_push only when the vector is full: it zeroes the slot, and
    * every token is written whole here */
   ws_token *slot;
