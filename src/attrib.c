@@ -220,6 +220,12 @@ enum {
 };
 /* bit 31 is no enumerator: ISO C keeps those in the range of int */
 #define C2_DANGLING (UINT32_C(1) << 31) /* dangling */
+/* In feat.cls, the one bit left: the word may open one of the per-token
+ * rules of reported() (nominal() to stance_person()).  Each of those
+ * returns at once, with no effect, unless its token is in one of the
+ * lists gathered by rule_word(); reported() skips the seven calls for
+ * every other token (most of them), an exact shortcut. */
+#define C_RULE (UINT32_C(1) << 31)
 
 /* The single words the patterns test by name. */
 enum {
@@ -701,6 +707,19 @@ static const char *const out_verbs[] = {
     "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
     "speak",   "singled",  "singling", NULL};
 
+/* verbs of talk whose topic follows "about"; tested only before that
+ * word, so a plain list is cheap */
+static const char *const about_verbs[] = {
+    "talked", "talks",  "talking", "spoke",   "spoken", "speaks",
+    "speaking", "complained", "complains", "bragged", "boasted", NULL};
+
+/* verbs of asking whose object follows "for"; tested only before that
+ * word */
+static const char *const for_verbs[] = {
+    "pushed",   "pushing",   "pushes",    "called",    "calling",
+    "calls",    "pleaded",   "pleads",    "lobbied",   "lobbying",
+    "advocated", "campaigned", "campaigning", "voting", NULL};
+
 static const char *const seem_forms[] = {"seem",   "seems",   "seemed",
                                          "appear", "appears", "appeared",
                                          NULL};
@@ -920,6 +939,27 @@ static void build_wtab(void) {
   const char *w;
   for (size_t k = 0; (w = ws_cue_form(k, &f)) != NULL; k++)
     word_slot(w)->cue = (uint16_t)f;
+  /* C_RULE: the words that open a rule of reported(), from the tests on
+   * token v that each rule makes before anything else */
+  const uint32_t rule2 =
+      C2_THOUGHTN | C2_STANCEN |                            /* nominal */
+      C2_LABEL | C2_HEARSAY | C2_EXPECTED | C2_SEEM |       /* impression */
+      C2_OUTV | C2_OBJV | C2_TOV | C2_ONV | C2_VOTEV |      /* stance_verb */
+      C2_INFV | C2_SEEV |
+      C2_CLEAR | C2_TOWARD | C2_WILLADJ | C2_BELIEFADJ |    /* belief_adj. */
+      C2_OVER |                                             /* topic_q. */
+      C2_COPULA |                                           /* copula_c. */
+      C2_SPERSON;                                           /* stance_p. */
+  for (size_t k = 0; k < n_went; k++)
+    if ((went[k].cls & C_SAYN) || (went[k].cls2 & rule2) ||
+        went[k].id == W_ABOUT || went[k].id == W_ON)
+      went[k].cls |= C_RULE;
+  /* stance_verb()'s words that are in no class */
+  for (const char *const *l = about_verbs; *l; l++)
+    word_slot(*l)->cls |= C_RULE;
+  for (const char *const *l = for_verbs; *l; l++)
+    word_slot(*l)->cls |= C_RULE;
+  word_slot("favor")->cls |= C_RULE;
 }
 
 /* The table entry of text[s..e), or NULL; text may be read up to lim.
@@ -3944,20 +3984,8 @@ static void unhide(ctx *c, size_t q0) {
  * the deal as a mistake", "the governor signed the measure".  Only with a
  * subject noun phrase (the holder) and in a verb's context: a past form
  * not after a determiner ("the signed bill"), an -s form after a
- * third-person subject, a base form after a pronoun or modal. */
-/* verbs of talk whose topic follows "about"; tested only before that
- * word, so a plain list is cheap */
-static const char *const about_verbs[] = {
-    "talked", "talks",  "talking", "spoke",   "spoken", "speaks",
-    "speaking", "complained", "complains", "bragged", "boasted", NULL};
-
-/* verbs of asking whose object follows "for"; tested only before that
- * word */
-static const char *const for_verbs[] = {
-    "pushed",   "pushing",   "pushes",    "called",    "calling",
-    "calls",    "pleaded",   "pleads",    "lobbied",   "lobbying",
-    "advocated", "campaigned", "campaigning", "voting", NULL};
-
+ * third-person subject, a base form after a pronoun or modal.  Its verb
+ * lists are with the other word lists (build_wtab() reads them). */
 static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
                        size_t q0) {
   const ws_token *t = &c->tok[v];
@@ -4463,19 +4491,25 @@ static int reported(ctx *c, size_t n_direct) {
       }
       if (c->in_quote[v] >= 0)
         continue;
-      int rcn = nominal(c, v, s1, q0);
-      if (!rcn)
-        rcn = impression(c, v, s1);
-      if (!rcn)
-        rcn = stance_verb(c, v, s0, s1, q0);
-      if (!rcn)
-        rcn = belief_adjective(c, v, s0, s1);
-      if (!rcn)
-        rcn = topic_question(c, v, s1);
-      if (!rcn)
-        rcn = copula_content(c, v, s0, s1);
-      if (!rcn)
-        rcn = stance_person(c, v, s1);
+      /* only words that can open one of these rules (C_RULE): a rule
+       * added here must add the words it first tests to C_RULE in
+       * build_wtab(), or it never runs */
+      int rcn = WS_OK;
+      if (c->f[v].cls & C_RULE) {
+        rcn = nominal(c, v, s1, q0);
+        if (!rcn)
+          rcn = impression(c, v, s1);
+        if (!rcn)
+          rcn = stance_verb(c, v, s0, s1, q0);
+        if (!rcn)
+          rcn = belief_adjective(c, v, s0, s1);
+        if (!rcn)
+          rcn = topic_question(c, v, s1);
+        if (!rcn)
+          rcn = copula_content(c, v, s0, s1);
+        if (!rcn)
+          rcn = stance_person(c, v, s1);
+      }
       if (rcn)
         return rcn;
       int f;

@@ -247,9 +247,20 @@ uint64_t ws_hash(const void *data, size_t len) {
     h = (h ^ w) * k;
     h ^= h >> 29;
   }
+  /* the tail as a little-endian word: one load of each size on a
+   * little-endian machine (keys and names are short, so the tail is much
+   * of their hash), a byte at a time elsewhere; the same value */
+  static const union {
+    uint16_t u;
+    unsigned char b[2];
+  } endian = {1};
   uint64_t w = 0;
-  for (size_t j = 0; i + j < len; j++)
-    w |= (uint64_t)p[i + j] << (8 * j);
+  if (endian.b[0]) {
+    w = ws_load_tail((const char *)p + i, len - i);
+  } else {
+    for (size_t j = 0; i + j < len; j++)
+      w |= (uint64_t)p[i + j] << (8 * j);
+  }
   h = (h ^ w) * k;
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
@@ -1160,31 +1171,52 @@ static int simple_word_cp(int32_t c) {
  * utf8proc: case folding is lower-casing there, none of the marks is a
  * word character, and compatibility mapping only turns the no-break space
  * into a space and the ellipsis into "..." (which separates words exactly
- * as the ellipsis does).  Returns NULL with *other set when the text has
- * any other character.  Most quotes qualify, and utf8proc_map was most of
- * the key's cost. */
-static char *simple_statement_key(const char *text, size_t len, int *other) {
+ * as the ellipsis does).  Writes the key to out (room for len + 1 bytes,
+ * as a key is never longer than its text) and returns its length, or
+ * (size_t)-1 when the text has any other character (out is then
+ * garbage).  Most quotes qualify, and utf8proc_map was most of the key's
+ * cost; ASCII letters and digits, most of a quote, take the first branch
+ * without decoding. */
+static size_t simple_statement_key(const char *text, size_t len, char *out) {
+  /* an ASCII letter or digit as the key writes it (lower case), else 0 */
+#define KEY_LETTER(c) [c] = c, [c - ('a' - 'A')] = c
+#define KEY_DIGIT(c) [c] = c
+  static const char key_byte[128] = {
+      KEY_LETTER('a'), KEY_LETTER('b'), KEY_LETTER('c'), KEY_LETTER('d'),
+      KEY_LETTER('e'), KEY_LETTER('f'), KEY_LETTER('g'), KEY_LETTER('h'),
+      KEY_LETTER('i'), KEY_LETTER('j'), KEY_LETTER('k'), KEY_LETTER('l'),
+      KEY_LETTER('m'), KEY_LETTER('n'), KEY_LETTER('o'), KEY_LETTER('p'),
+      KEY_LETTER('q'), KEY_LETTER('r'), KEY_LETTER('s'), KEY_LETTER('t'),
+      KEY_LETTER('u'), KEY_LETTER('v'), KEY_LETTER('w'), KEY_LETTER('x'),
+      KEY_LETTER('y'), KEY_LETTER('z'), KEY_DIGIT('0'), KEY_DIGIT('1'),
+      KEY_DIGIT('2'), KEY_DIGIT('3'), KEY_DIGIT('4'), KEY_DIGIT('5'),
+      KEY_DIGIT('6'), KEY_DIGIT('7'), KEY_DIGIT('8'), KEY_DIGIT('9')};
+#undef KEY_LETTER
+#undef KEY_DIGIT
   const unsigned char *t = (const unsigned char *)text;
-  size_t k;
-  *other = 0;
-  for (size_t i = 0; i < len; i += k)
-    if (simple_cp(t, i, len, &k) < 0) {
-      *other = 1;
-      return NULL;
-    }
-  char *out = malloc(len + 1);
-  if (!out)
-    return NULL;
-  size_t o = 0;
+  size_t o = 0, k;
   int in_word = 0; /* the previous character was a word character */
   for (size_t i = 0; i < len; i += k) {
-    int32_t c = simple_cp(t, i, len, &k);
-    if (simple_word_cp(c)) {
-      if (!in_word && o > 0)
-        out[o++] = ' ';
-      out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-      in_word = 1;
-    } else if (is_joiner(c) && in_word && i + k < len) {
+    unsigned b = t[i];
+    int32_t c;
+    if (b < 0x80) {
+      char kc = key_byte[b];
+      if (kc) { /* a run of ASCII letters and digits, copied lowered */
+        if (!in_word && o > 0)
+          out[o++] = ' ';
+        do
+          out[o++] = kc;
+        while (++i < len && t[i] < 0x80 && (kc = key_byte[t[i]]) != 0);
+        in_word = 1;
+        k = 0;
+        continue;
+      }
+      k = 1;
+      c = (int32_t)b;
+    } else if ((c = simple_cp(t, i, len, &k)) < 0) {
+      return (size_t)-1;
+    }
+    if (is_joiner(c) && in_word && i + k < len) {
       size_t k2;
       in_word = simple_word_cp(simple_cp(t, i + k, len, &k2));
     } else {
@@ -1192,14 +1224,12 @@ static char *simple_statement_key(const char *text, size_t len, int *other) {
     }
   }
   out[o] = '\0';
-  return out;
+  return o;
 }
 
-char *ws_statement_key(const char *text, size_t len) {
-  int other;
-  char *simple = simple_statement_key(text, len, &other);
-  if (!other)
-    return simple;
+/* The statement key of a text with characters beyond simple_cp()'s, by
+ * utf8proc; malloc'd, NULL when out of memory. */
+static char *full_statement_key(const char *text, size_t len) {
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t n = utf8proc_map(
       (const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &folded,
@@ -1249,6 +1279,18 @@ char *ws_statement_key(const char *text, size_t len) {
   return out;
 }
 
+char *ws_statement_key(const char *text, size_t len) {
+  if (len == SIZE_MAX)
+    return NULL;
+  char *out = malloc(len + 1);
+  if (!out)
+    return NULL;
+  if (simple_statement_key(text, len, out) != (size_t)-1)
+    return out;
+  free(out);
+  return full_statement_key(text, len);
+}
+
 /* Splits a key into word pointers/lengths (keys are single-space
  * separated).  Returns the number of words (at most max). */
 static size_t key_words(const char *key, const char **w, size_t *wl,
@@ -1256,11 +1298,11 @@ static size_t key_words(const char *key, const char **w, size_t *wl,
   size_t n = 0;
   const char *p = key;
   while (*p && n < max) {
-    const char *e = strchr(p, ' ');
-    size_t l = e ? (size_t)(e - p) : strlen(p);
-    w[n] = p;
-    wl[n++] = l;
-    p += l;
+    const char *s = p; /* words are short: a loop, not strchr + strlen */
+    while (*p && *p != ' ')
+      p++;
+    w[n] = s;
+    wl[n++] = (size_t)(p - s);
     if (*p == ' ')
       p++;
   }
@@ -1388,6 +1430,9 @@ static size_t key_sketch(const char *key, int64_t *out) {
   for (size_t i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
     size_t len = n == 1 ? wl[0] : (size_t)(w[i + 1] + wl[i + 1] - w[i]);
     int64_t h = (int64_t)(ws_hash(w[i], len) >> 1);
+    if (k == SKETCH_K && h >= out[SKETCH_K - 1])
+      continue; /* not among the smallest (the test below, without the
+                   walk): most bigrams of a long key */
     size_t j = 0;
     while (j < k && out[j] < h)
       j++;
@@ -2401,18 +2446,37 @@ void ws_store_prep_free(ws_store_prep *p) {
  * length.  The sketch lists of every quote are formatted on the
  * extraction threads, and snprintf showed in their profile. */
 static size_t put_i64(char *out, int64_t v) {
+  /* digits by pairs from a table: a sketch value has 18 or 19 of them */
+  static const char pairs[201] =
+      "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
   char tmp[20];
-  size_t n = 0, o = 0;
+  size_t n = sizeof tmp, o = 0;
   uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-  do {
-    tmp[n++] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
+  while (u >= 10000) { /* four digits a 64-bit division */
+    unsigned r = (unsigned)(u % 10000);
+    u /= 10000;
+    n -= 4;
+    memcpy(tmp + n, pairs + 2 * (r / 100), 2);
+    memcpy(tmp + n + 2, pairs + 2 * (r % 100), 2);
+  }
+  while (u >= 100) {
+    const char *d = pairs + 2 * (u % 100);
+    u /= 100;
+    tmp[--n] = d[1];
+    tmp[--n] = d[0];
+  }
+  if (u >= 10) {
+    tmp[--n] = pairs[2 * u + 1];
+    tmp[--n] = pairs[2 * u];
+  } else {
+    tmp[--n] = (char)('0' + u);
+  }
   if (v < 0)
     out[o++] = '-';
-  while (n)
-    out[o++] = tmp[--n];
-  return o;
+  memcpy(out + o, tmp + n, sizeof tmp - n);
+  return o + sizeof tmp - n;
 }
 
 /* Copies n items of `size` bytes into the arena (NULL for none). */
@@ -2463,6 +2527,8 @@ static int copy_view(ws_store_prep *p, const ws_doc_view *v) {
 
 int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
   *out = NULL;
+  char *kbuf = NULL; /* statement keys are made here (kcap bytes) */
+  size_t kcap = 0;
   ws_store_prep *p = calloc(1, sizeof *p);
   /* Sized for a typical record: names, keys and sketches come to about
    * the text's length (a 4 KB article needs 4-8 KB). */
@@ -2526,17 +2592,33 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     const ws_quote *q = &v->quotes[i];
     if (q->end > v->len || q->start > q->end)
       continue;
-    uint64_t h = ws_hash(v->text + q->start, q->end - q->start);
+    const char *qt = v->text + q->start;
+    size_t qn = q->end - q->start;
+    uint64_t h = ws_hash(qt, qn);
     p->text_hash[i] = h ? h : 1;
-    char *key = ws_statement_key(v->text + q->start, q->end - q->start);
-    if (!key)
-      goto oom;
-    p->stmt_key[i] = ws_arena_strndup(p->a, key, strlen(key));
-    p->stmt_hash[i] = ws_hash(key, strlen(key));
-    p->n_sketch[i] = key_sketch(key, p->sketch[i]);
-    free(key);
+    /* the key as ws_statement_key() makes it, in a buffer kept for the
+     * document's quotes: one malloc a document, not one a quote */
+    if (qn >= kcap) {
+      free(kbuf);
+      kcap = qn + 1 > 256 ? qn + 1 : 256;
+      if (!(kbuf = malloc(kcap)))
+        goto oom;
+    }
+    size_t kn = simple_statement_key(qt, qn, kbuf);
+    if (kn != (size_t)-1) {
+      p->stmt_key[i] = ws_arena_strndup(p->a, kbuf, kn);
+    } else {
+      char *key = full_statement_key(qt, qn);
+      if (!key)
+        goto oom;
+      kn = strlen(key);
+      p->stmt_key[i] = ws_arena_strndup(p->a, key, kn);
+      free(key);
+    }
     if (!p->stmt_key[i])
       goto oom;
+    p->stmt_hash[i] = ws_hash(p->stmt_key[i], kn);
+    p->n_sketch[i] = key_sketch(p->stmt_key[i], p->sketch[i]);
     char json[SKETCH_K * 22 + 3];
     size_t o = 0;
     json[o++] = '[';
@@ -2549,9 +2631,11 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     if (!(p->sketch_json[i] = ws_arena_strndup(p->a, json, o)))
       goto oom;
   }
+  free(kbuf);
   *out = p;
   return WS_OK;
 oom:
+  free(kbuf);
   ws_store_prep_free(p);
   return WS_ENOMEM;
 }

@@ -262,12 +262,43 @@ static char *to_arena(ws_arena *a, char *m) {
   return p;
 }
 
+/* normalise() into the arena.  Plain ASCII (no NUL) is normalised here
+ * directly, exactly as normalise() does it: white space runs folded, and
+ * nothing else to do but lower-case when folding.  The names and aliases
+ * of every prepared document are, and the malloc'd copy, its strlen and
+ * its free were most of their cost. */
+static char *normalise_arena(ws_arena *a, const char *s, size_t n, int fold) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] - 1u >= 0x7Fu) /* NUL or 0x80 and above */
+      return to_arena(a, normalise(s, n, fold));
+  if (n == SIZE_MAX)
+    return NULL;
+  char *out = ws_arena_alloc(a, n + 1);
+  if (!out)
+    return NULL;
+  size_t k = 0;
+  int space = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = (unsigned char)s[i];
+    if (ws_cp_is_space((int32_t)c)) {
+      space = k > 0;
+      continue;
+    }
+    if (space)
+      out[k++] = ' ';
+    space = 0;
+    out[k++] = (char)(fold && c - 'A' < 26u ? c + ('a' - 'A') : c);
+  }
+  out[k] = '\0';
+  return out;
+}
+
 char *ws_text_nfc(ws_arena *a, const char *s, size_t n) {
-  return to_arena(a, normalise(s, n, 0));
+  return normalise_arena(a, s, n, 0);
 }
 
 char *ws_text_fold(ws_arena *a, const char *s, size_t n) {
-  return to_arena(a, normalise(s, n, 1));
+  return normalise_arena(a, s, n, 1);
 }
 
 int ws_text_fold_alloc(const char *s, size_t n, char **out) {

@@ -329,6 +329,13 @@ static void statement_keys_ignore_style(void **state) {
   char *d = ws_statement_key("1,000 don't", 11);
   assert_string_equal(d, "1000 dont");
   free(d);
+  /* Long runs of capitals and digits, a joiner between letters, curly
+   * marks, a dash and an ellipsis: lower-cased words, single spaces. */
+  const char *mixed = "WASHINGTON2024abc, x.y \xE2\x80\x99quoted\xE2\x80\x99 "
+                      "\xE2\x80\x94 done\xE2\x80\xA6";
+  char *m = ws_statement_key(mixed, strlen(mixed));
+  assert_string_equal(m, "washington2024abc xy quoted done");
+  free(m);
   assert_true(ws_statement_similarity("a b c d e f g h i j",
                                       "a b c d e f g h i k") >= 0.89);
   assert_true(ws_statement_similarity("we will win", "we will lose") < 0.8);

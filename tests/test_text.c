@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -95,6 +96,16 @@ static void nfc_composes_and_folds_space(void **state) {
   assert_string_equal(s, "Al Thani's");
   char *f = ws_text_fold(a, "HAMAS", 5);
   assert_string_equal(f, "hamas");
+  /* plain ASCII (normalised without utf8proc): every kind of white space
+   * folds, none is kept at either end, and folding only lowers */
+  const char *ascii = " \t McDONALD's \v\f Farm\r\n";
+  assert_string_equal(ws_text_nfc(a, ascii, strlen(ascii)), "McDONALD's Farm");
+  assert_string_equal(ws_text_fold(a, ascii, strlen(ascii)), "mcdonald's farm");
+  char *m;
+  assert_int_equal(ws_text_fold_alloc(ascii, strlen(ascii), &m), WS_OK);
+  assert_string_equal(m, "mcdonald's farm");
+  free(m);
+  assert_string_equal(ws_text_nfc(a, "  ", 2), "");
   ws_arena_free(a);
 }
 
