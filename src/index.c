@@ -309,7 +309,8 @@ static void write_slot(indexer *ix, slot *sl) {
       ix->stats->bytes += sl->len;
       ix->batch_docs++;
       ix->batch_bytes += sl->len;
-      if (++ix->since_link == LINK_DOCS) {
+      if (++ix->since_link ==
+          (ix->o->link_every ? ix->o->link_every : LINK_DOCS)) {
         ix->since_link = 0;
         double t0 = thread_cpu();
         if (ws_store_link(s, ix->err))

@@ -259,6 +259,9 @@ typedef struct ws_index_opts {
    * already extracted is committed, nothing is removed. */
   int (*should_stop)(void *ud);
   void *ud;
+  /* Names are linked across documents (ws_store_link) every this many
+   * stored files and at the end; 0 = every 4096. */
+  size_t link_every;
 } ws_index_opts;
 
 typedef struct ws_index_stats {

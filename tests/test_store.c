@@ -733,6 +733,54 @@ static void foreign_files_are_refused_untouched(void **state) {
   assert_int_equal(access(p, F_OK), -1);
 }
 
+/* Linking during a run (every file here) gives the same entities as
+ * linking once at the end: a surname merged early is stored under the
+ * full name by every later file. */
+static void linking_during_a_run_matches_linking_at_the_end(void **state) {
+  fixture *f = *state;
+  char dir[128], p[160];
+  snprintf(dir, sizeof dir, "%s/news", f->dir);
+  assert_int_equal(mkdir(dir, 0755), 0);
+  for (int i = 0; i < 5; i++) {
+    snprintf(p, sizeof p, "%s/a%d.txt", dir, i);
+    FILE *fp = fopen(p, "w");
+    assert_non_null(fp);
+    if (i == 0)
+      fputs("Karim Haddad arrived in Doha.\n\nLater, Haddad met the "
+            "envoy.\n", fp);
+    else
+      fprintf(fp, "\"The door is open on day %d,\" Haddad said.\n", i);
+    fclose(fp);
+  }
+  const char *paths[] = {dir};
+  for (size_t every = 1; every <= 2; every++) {
+    ws_store *s = NULL;
+    char db[160];
+    snprintf(db, sizeof db, "%s/link%zu.db", f->dir, every);
+    ws_error err = {0};
+    assert_int_equal(ws_store_open(db, WS_STORE_CREATE, &s, &err), WS_OK);
+    ws_index_opts o;
+    memset(&o, 0, sizeof o);
+    o.jobs = 2;
+    o.link_every = every == 1 ? 1 : 0; /* each file; only at the end */
+    ws_index_stats st;
+    assert_int_equal(ws_index(s, paths, 1, &o, &st, &err), WS_OK);
+    assert_int_equal(st.added, 5);
+    int64_t ids[4];
+    assert_int_equal(ws_query_resolve(s, "Haddad", ids, 4, &err), 1);
+    rows x;
+    memset(&x, 0, sizeof x);
+    ws_quote_query q;
+    memset(&q, 0, sizeof q);
+    q.by_entity = ids[0];
+    q.kind = -1;
+    q.all = 1; /* the four wordings are near-duplicates: one statement */
+    assert_int_equal(ws_query_quotes(s, &q, take_quote, &x, &err), 4);
+    assert_string_equal(x.speaker[0], "Karim Haddad");
+    ws_store_close(s);
+  }
+}
+
 static void index_walks_a_folder_incrementally(void **state) {
   fixture *f = *state;
   char dir[128], p[160];
@@ -874,6 +922,8 @@ int main(void) {
           a_full_name_never_folds_into_a_rarer_longer_one, setup, teardown),
       cmocka_unit_test_setup_teardown(foreign_files_are_refused_untouched,
                                       setup, teardown),
+      cmocka_unit_test_setup_teardown(
+          linking_during_a_run_matches_linking_at_the_end, setup, teardown),
       cmocka_unit_test_setup_teardown(index_walks_a_folder_incrementally, setup,
                                       teardown),
   };
