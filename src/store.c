@@ -1176,8 +1176,12 @@ static int simple_word_cp(int32_t c) {
  * (size_t)-1 when the text has any other character (out is then
  * garbage).  Most quotes qualify, and utf8proc_map was most of the key's
  * cost; ASCII letters and digits, most of a quote, take the first branch
- * without decoding. */
-static size_t simple_statement_key(const char *text, size_t len, char *out) {
+ * without decoding.  The offsets in out of the first max_starts words
+ * go to starts[0..*n_starts) (*n_starts is 0 on entry): key_sketch()
+ * reads the words from them. */
+static size_t simple_statement_key(const char *text, size_t len, char *out,
+                                   size_t *starts, size_t max_starts,
+                                   size_t *n_starts) {
   /* an ASCII letter or digit as the key writes it (lower case), else 0 */
 #define KEY_LETTER(c) [c] = c, [c - ('a' - 'A')] = c
 #define KEY_DIGIT(c) [c] = c
@@ -1202,8 +1206,12 @@ static size_t simple_statement_key(const char *text, size_t len, char *out) {
     if (b < 0x80) {
       char kc = key_byte[b];
       if (kc) { /* a run of ASCII letters and digits, copied lowered */
-        if (!in_word && o > 0)
-          out[o++] = ' ';
+        if (!in_word) { /* a word starts */
+          if (o > 0)
+            out[o++] = ' ';
+          if (*n_starts < max_starts)
+            starts[(*n_starts)++] = o;
+        }
         do
           out[o++] = kc;
         while (++i < len && t[i] < 0x80 && (kc = key_byte[t[i]]) != 0);
@@ -1285,7 +1293,8 @@ char *ws_statement_key(const char *text, size_t len) {
   char *out = malloc(len + 1);
   if (!out)
     return NULL;
-  if (simple_statement_key(text, len, out) != (size_t)-1)
+  size_t n_starts = 0; /* no word starts wanted */
+  if (simple_statement_key(text, len, out, NULL, 0, &n_starts) != (size_t)-1)
     return out;
   free(out);
   return full_statement_key(text, len);
@@ -1420,16 +1429,35 @@ out:
 #define GRAM_CAP 16
 _Static_assert(SKETCH_K == 6, "ST_GRAM_INSERT has one row per sketch value");
 
+/* The sketch reads the first MAXW + 1 words of a key (as key_words()
+ * splits them), from their offsets in the key and that of the word after
+ * the last, which ends it: KEY_STARTS offsets. */
+#define KEY_STARTS (MAXW + 2)
+
+/* The offsets of the first max words of key[0..len) (single-space
+ * separated); returns how many. */
+static size_t key_starts(const char *key, size_t len, size_t *at,
+                         size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < len && n < max; i++)
+    if (i == 0 || key[i - 1] == ' ')
+      at[n++] = i;
+  return n;
+}
+
 /* The SKETCH_K smallest hashes of the key's word bigrams (unigrams for a
  * one-word key): near-duplicates share most bigrams, so they share sketch
- * values with high probability.  Returns the number of hashes. */
-static size_t key_sketch(const char *key, int64_t *out) {
-  const char *w[MAXW + 1];
-  size_t wl[MAXW + 1];
-  size_t n = key_words(key, w, wl, MAXW + 1), k = 0;
+ * values with high probability.  key[0..len) has n_at word offsets from
+ * key_starts() or simple_statement_key() (at most KEY_STARTS).  Returns
+ * the number of hashes. */
+static size_t key_sketch(const char *key, size_t len, const size_t *at,
+                         size_t n_at, int64_t *out) {
+  size_t n = n_at < MAXW + 1 ? n_at : MAXW + 1, k = 0;
   for (size_t i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
-    size_t len = n == 1 ? wl[0] : (size_t)(w[i + 1] + wl[i + 1] - w[i]);
-    int64_t h = (int64_t)(ws_hash(w[i], len) >> 1);
+    /* the bigram runs to the end of word i + 1 (of word i when alone) */
+    size_t last = n == 1 ? i : i + 1;
+    size_t end = last + 1 < n_at ? at[last + 1] - 1 : len;
+    int64_t h = (int64_t)(ws_hash(key + at[i], end - at[i]) >> 1);
     if (k == SKETCH_K && h >= out[SKETCH_K - 1])
       continue; /* not among the smallest (the test below, without the
                    walk): most bigrams of a long key */
@@ -2604,7 +2632,8 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
       if (!(kbuf = malloc(kcap)))
         goto oom;
     }
-    size_t kn = simple_statement_key(qt, qn, kbuf);
+    size_t at[KEY_STARTS], n_at = 0; /* where the key's words start */
+    size_t kn = simple_statement_key(qt, qn, kbuf, at, KEY_STARTS, &n_at);
     if (kn != (size_t)-1) {
       p->stmt_key[i] = ws_arena_strndup(p->a, kbuf, kn);
     } else {
@@ -2612,13 +2641,14 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
       if (!key)
         goto oom;
       kn = strlen(key);
+      n_at = key_starts(key, kn, at, KEY_STARTS);
       p->stmt_key[i] = ws_arena_strndup(p->a, key, kn);
       free(key);
     }
     if (!p->stmt_key[i])
       goto oom;
     p->stmt_hash[i] = ws_hash(p->stmt_key[i], kn);
-    p->n_sketch[i] = key_sketch(p->stmt_key[i], p->sketch[i]);
+    p->n_sketch[i] = key_sketch(p->stmt_key[i], kn, at, n_at, p->sketch[i]);
     char json[SKETCH_K * 22 + 3];
     size_t o = 0;
     json[o++] = '[';
