@@ -1470,7 +1470,8 @@ static size_t key_sketch(const char *key, size_t len, const size_t *at,
       continue;
     if (k < SKETCH_K)
       k++;
-    memmove(out + j + 1, out + j, (k - 1 - j) * sizeof *out);
+    for (size_t m = k - 1; m > j; m--) /* at most five: no memmove call */
+      out[m] = out[m - 1];
     out[j] = h;
   }
   return k;
