@@ -31,7 +31,7 @@
  * rewrites the pages of doc_entities, entity totals and the full-text
  * index that the batch touched, wherever they are: on a 60 MB corpus,
  * 3-second batches made the writer a third cheaper than 1-second ones. */
-#define BATCH_DOCS 8000
+#define BATCH_DOCS 8192
 #define BATCH_BYTES (64u << 20)
 #ifndef BATCH_SECONDS /* -DBATCH_SECONDS=1e9: batches by size alone, for */
 #define BATCH_SECONDS 3.0 /* instruction counts under valgrind */
@@ -61,10 +61,10 @@
  * is stored under the full name from then on, and the pass at the end,
  * which runs alone after the workers are done, has little left to do.
  * A count of files, not a time: the database comes out the same
- * whatever the thread timing. */
-#ifndef LINK_DOCS
-#define LINK_DOCS 4096
-#endif
+ * whatever the thread timing.  The same count as BATCH_DOCS, so that a
+ * pass usually comes just before a commit: both write the pending
+ * entity totals, and the commit then finds none left. */
+#define LINK_DOCS BATCH_DOCS
 
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_BUSY, SLOT_DONE };
 enum slot_outcome { OUT_DOC, OUT_SAME, OUT_FAIL };
