@@ -35,9 +35,13 @@ for mb in "${sizes[@]}"; do
   cat $(find "$dir" -type f | head -2000) >/dev/null   # warm the cache
   db=bench/out/bench-$mb.db
   rm -f "$db" "$db-wal" "$db-shm"
-  for tool in wc index extract; do
+  for tool in wc 'wc, 2 at once' index extract; do
     case $tool in
       wc) r=$(measure sh -c "find '$dir' -type f -name '*.txt' -print0 | xargs -0 wc -w") ;;
+      # The machine's two cores at once: each half of the files by its own
+      # `wc -w`.  On a shared virtual machine the second core is sometimes
+      # much slower than the first; this line shows it.
+      'wc, 2 at once') r=$(measure sh -c "find '$dir' -type f -name '*.txt' | sort > '$dir.list'; n=\$(wc -l < '$dir.list'); head -n \$((n / 2)) '$dir.list' | tr '\\n' '\\0' | xargs -0 wc -w > /dev/null & tail -n +\$((n / 2 + 1)) '$dir.list' | tr '\\n' '\\0' | xargs -0 wc -w > /dev/null; wait; rm -f '$dir.list'") ;;
       index) r=$(measure "$bin" --db "$db" index "$dir") ;;
       extract) r=$(measure sh -c "find '$dir' -type f -name '*.txt' -print0 | xargs -0 '$bin' extract --format jsonl") ;;
     esac

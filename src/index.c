@@ -31,15 +31,15 @@
  * rewrites the pages of doc_entities, entity totals and the full-text
  * index that the batch touched, wherever they are: on a 60 MB corpus,
  * 3-second batches made the writer a third cheaper than 1-second ones. */
-#define BATCH_DOCS 8000
+#define BATCH_DOCS 8192
 #define BATCH_BYTES (64u << 20)
 #ifndef BATCH_SECONDS /* -DBATCH_SECONDS=1e9: batches by size alone, for */
 #define BATCH_SECONDS 3.0 /* instruction counts under valgrind */
 #endif
-/* Once every file is queued, batches are smaller: the last commit runs
- * alone, after the workers are done, so it should have little left to
- * write.  On 100 MB the last batch was 7,400 files and its commit 0.4 s
- * of the run's 5.7 s; with this it is under 1,000 files and 0.1 s. */
+/* Once every file is queued, batches shrink (write_slot): the last
+ * commit runs alone, after the workers are done, so it should have
+ * little left to write.  On 100 MB the last batch was 7,400 files and
+ * its commit 0.4 s of the run's 5.7 s; now it is under 1,000 files. */
 #define TAIL_BATCH_DOCS 1000
 
 /* Files in flight: the workers keep extracting while the writer commits
@@ -61,10 +61,10 @@
  * is stored under the full name from then on, and the pass at the end,
  * which runs alone after the workers are done, has little left to do.
  * A count of files, not a time: the database comes out the same
- * whatever the thread timing. */
-#ifndef LINK_DOCS
-#define LINK_DOCS 4096
-#endif
+ * whatever the thread timing.  The same count as BATCH_DOCS, so that a
+ * pass usually comes just before a commit: both write the pending
+ * entity totals, and the commit then finds none left. */
+#define LINK_DOCS BATCH_DOCS
 
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_BUSY, SLOT_DONE };
 enum slot_outcome { OUT_DOC, OUT_SAME, OUT_FAIL };
@@ -319,8 +319,14 @@ static void write_slot(indexer *ix, slot *sl) {
       }
     }
   }
-  if (ix->batch_docs >= (ix->walked ? TAIL_BATCH_DOCS : BATCH_DOCS) ||
-      ix->batch_bytes >= BATCH_BYTES ||
+  /* Once every file is queued, a batch ends when it holds as many files
+   * as are left to write (and at least TAIL_BATCH_DOCS): batches halve
+   * towards the end, and the last commit, which runs alone after the
+   * workers are done, is small. */
+  uint64_t left = ix->next_push - ix->next_write - 1;
+  if (ix->batch_docs >= BATCH_DOCS || ix->batch_bytes >= BATCH_BYTES ||
+      (ix->walked && ix->batch_docs >= TAIL_BATCH_DOCS &&
+       ix->batch_docs >= left) ||
       now_seconds() - ix->batch_start >= BATCH_SECONDS)
     batch_commit(ix);
 out:

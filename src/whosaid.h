@@ -260,7 +260,7 @@ typedef struct ws_index_opts {
   int (*should_stop)(void *ud);
   void *ud;
   /* Names are linked across documents (ws_store_link) every this many
-   * stored files and at the end; 0 = every 4096. */
+   * stored files and at the end; 0 = every 8192. */
   size_t link_every;
 } ws_index_opts;
 
