@@ -1186,6 +1186,25 @@ static int simple_word_cp(int32_t c) {
  * without decoding.  The offsets in out of the first max_starts words
  * go to starts[0..*n_starts) (*n_starts is 0 on entry): key_sketch()
  * reads the words from them. */
+/* SWAR (SIMD within a register) over eight bytes, for the runs of
+ * letters of a key: the high bit of each byte below 0x80 that is >= c
+ * (0 < c <= 0x80), as adding 0x80 - c carries into bit 7 exactly then. */
+#define KEY_ONES UINT64_C(0x0101010101010101)
+#define KEY_HIGH UINT64_C(0x8080808080808080)
+static inline uint64_t key_ge(uint64_t x, unsigned c) {
+  return (x + KEY_ONES * (0x80u - c)) & KEY_HIGH;
+}
+
+/* 1 on a little-endian machine, where the first of eight loaded bytes is
+ * the lowest (the SWAR steps count bytes from there). */
+static inline int little_endian(void) {
+  static const union {
+    uint16_t u;
+    unsigned char b[2];
+  } e = {1};
+  return e.b[0];
+}
+
 static size_t simple_statement_key(const char *text, size_t len, char *out,
                                    size_t *starts, size_t max_starts,
                                    size_t *n_starts) {
@@ -1219,9 +1238,32 @@ static size_t simple_statement_key(const char *text, size_t len, char *out,
           if (*n_starts < max_starts)
             starts[(*n_starts)++] = o;
         }
-        do
-          out[o++] = kc;
-        while (++i < len && t[i] < 0x80 && (kc = key_byte[t[i]]) != 0);
+        /* eight bytes a step while eight remain (o <= i, so out has
+         * room for them): the run's letters lowered and where it ends
+         * from bit arithmetic, as ws_tokenize() finds words, instead of
+         * a branch per byte that mispredicted at the end of every word */
+        while (little_endian() && len - i >= 8) {
+          uint64_t w;
+          memcpy(&w, t + i, 8);
+          uint64_t x = w & ~KEY_HIGH, lc = x | (KEY_ONES * 0x20);
+          uint64_t letter = key_ge(lc, 'a') & ~key_ge(lc, 'z' + 1) & ~w;
+          uint64_t digit = key_ge(x, '0') & ~key_ge(x, '9' + 1) & ~w;
+          uint64_t low = w | (letter >> 2); /* bit 5 set: lower case */
+          memcpy(out + o, &low, 8);
+          uint64_t nw = ~(letter | digit) & KEY_HIGH; /* not in the run */
+          if (!nw) {
+            i += 8, o += 8;
+            continue;
+          }
+          /* the first such byte's index: (1 << 8r) times the constant
+           * puts r in the top byte */
+          size_t r = (size_t)((((nw & (~nw + 1)) >> 7) *
+                               UINT64_C(0x0001020304050607)) >> 56);
+          i += r, o += r;
+          break;
+        }
+        while (i < len && t[i] < 0x80 && (kc = key_byte[t[i]]) != 0)
+          out[o++] = kc, i++;
         in_word = 1;
         k = 0;
         continue;
