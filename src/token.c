@@ -494,13 +494,13 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
   if (has_letter && !has_lower)
     t->flags |= WS_TF_UPPER;
   t->core_end = (uint32_t)j;
-  /* possessive 's / ’s (and plural s' is left to the quote finder) */
-  if (j - i >= 3) {
+  /* possessive 's / ’s (and plural s' is left to the quote finder);
+   * the last letter first, as most words end in another than s or S */
+  if ((text[j - 1] | 0x20) == 's' && j - i >= 3) {
     const char *e = text + j;
-    if ((e[-1] == 's' || e[-1] == 'S') && e[-2] == '\'')
+    if (e[-2] == '\'')
       t->core_end = (uint32_t)(j - 2), t->flags |= WS_TF_POSS;
-    else if ((e[-1] == 's' || e[-1] == 'S') && j - i >= 5 &&
-             memcmp(e - 4, "\xE2\x80\x99", 3) == 0)
+    else if (j - i >= 5 && memcmp(e - 4, "\xE2\x80\x99", 3) == 0)
       t->core_end = (uint32_t)(j - 4), t->flags |= WS_TF_POSS;
   }
   /* a trailing period kept by abbreviations and initials */
