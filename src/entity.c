@@ -114,7 +114,8 @@ typedef struct ctx {
   uint8_t *url;  /* per token: inside a URL */
   uint8_t *adj;  /* per token: a name made adjective (Toronto-based) */
   uint8_t *nat;  /* per token: tok_nationality() state */
-  unsigned long part_initials; /* ws_lex_particle_initials() */
+  uint32_t part_pairs[32]; /* ws_lex_particle_pairs(), then zeros: an
+                              index of five bits needs no bounds test */
   wstat *ws;      /* distinct word forms, in order of first occurrence */
   size_t ws_used; /* forms in ws */
   size_t ws_cap;  /* room in ws */
@@ -740,9 +741,13 @@ static uint8_t word_class(ctx *c, size_t i) {
   const char *s = c->text + t->start;
   size_t n = t->core_end - t->start;
   if (ws_cp_is_lower(t->cp)) {
-    if (n <= 5 && (unsigned)(t->cp - 'a') < 26u &&
-        (c->part_initials >> (t->cp - 'a') & 1) &&
-        tok_particle(c, i, s, n)) /* della is the longest */
+    /* a particle's first two letters first (della is the longest): a
+     * test rarely passed, where the length and the initial mispredicted
+     * on the common short words (the, and, its, to) */
+    unsigned a = (unsigned)(t->cp - 'a');
+    unsigned b = n >= 2 ? (unsigned)(unsigned char)s[1] - 'a' : 26u;
+    if ((c->part_pairs[a & 31u] >> (b & 31u) & 1u) && a < 26u && b <= 26u &&
+        n <= 5 && tok_particle(c, i, s, n))
       k = C_PART;
     else if (n > 3 && (t->cp == 'a' || t->cp == 'e') &&
              (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
@@ -1887,7 +1892,8 @@ int ws_entity_find(ws_doc *doc) {
   for (size_t i = 0; i < n; i++)
     doc->tok_mention[i] = -1;
   ctx c = {.doc = doc, .text = doc->text, .tok = tk->tok, .n = n,
-           .memo = memo_get(), .part_initials = ws_lex_particle_initials()};
+           .memo = memo_get()};
+  ws_lex_particle_pairs(c.part_pairs);
   c.mode = ws_arena_calloc(a, n ? n : 1, 1);
   c.cls = ws_arena_calloc(a, n ? n : 1, 1);
   c.url = ws_arena_calloc(a, n ? n : 1, 1);

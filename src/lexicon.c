@@ -643,14 +643,15 @@ int ws_lex_is_particle(const char *s, size_t n) {
   return IN(particles, s, n, 0);
 }
 
-unsigned long ws_lex_particle_initials(void) {
-  unsigned long mask = 0;
+void ws_lex_particle_pairs(uint32_t pairs[26]) {
+  memset(pairs, 0, 26 * sizeof *pairs);
   for (size_t i = 0; i < COUNT(particles); i++) {
-    unsigned c = (unsigned char)particles[i][0];
-    if (c - 'a' < 26u)
-      mask |= 1ul << (c - 'a');
+    unsigned a = (unsigned)(unsigned char)particles[i][0] - 'a';
+    unsigned b = particles[i][1] ? (unsigned)(unsigned char)particles[i][1] - 'a'
+                                : 26u;
+    if (a < 26u && b <= 26u)
+      pairs[a] |= UINT32_C(1) << b;
   }
-  return mask;
 }
 
 static const char *const date_words[] = {

@@ -7,6 +7,7 @@
 #define WS_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Returns the country of a nationality adjective or demonym, matched
  * case-sensitively on its usual capitalisation ("Qatari" -> "Qatar",
@@ -52,9 +53,12 @@ int ws_lex_is_place_word(const char *s, size_t n);
  * von, der, la, le, ...), exact case. */
 int ws_lex_is_particle(const char *s, size_t n);
 
-/* Bit c - 'a' is set for each lower-case ASCII letter c that some name
- * particle starts with: a word starting otherwise needs no lookup. */
-unsigned long ws_lex_particle_initials(void);
+/* The first two letters of the name particles: pairs[a - 'a'] has bit
+ * b - 'a' set when some particle starts with the letters a b, and bit 26
+ * when the letter a alone is one ("y").  A word whose start is in no pair
+ * needs no lookup: a finer filter than the initials, as many common short
+ * words (the, and, its, to) share a particle's first letter only. */
+void ws_lex_particle_pairs(uint32_t pairs[26]);
 
 /* 1 when s[0..n) names a month or weekday, in full or abbreviated
  * (Nov., Thu), ignoring case. */
