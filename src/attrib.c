@@ -3013,16 +3013,21 @@ static int find_lead_sentence(const ctx *c, int32_t ot, attr *a) {
 
 /* ------------------------------------------------------------ the driver */
 
+/* The first token starting at or after off (c->n when none): a lower
+ * bound by halving, whose step is a conditional move rather than a branch
+ * (Khuong and Morin, "Array layouts for comparison-based searching"):
+ * its direction is a coin toss every step, and the branch mispredicted. */
 static int32_t tok_at_or_after(const ctx *c, uint32_t off) {
-  int32_t lo = 0, hi = c->n;
-  while (lo < hi) {
-    int32_t mid = lo + (hi - lo) / 2;
-    if (c->tok[mid].start < off)
-      lo = mid + 1;
-    else
-      hi = mid;
+  if (c->n <= 0)
+    return 0;
+  const ws_token *base = c->tok;
+  size_t n = (size_t)c->n;
+  while (n > 1) {
+    size_t half = n / 2;
+    base = base[half].start < off ? base + half : base;
+    n -= half;
   }
-  return lo;
+  return (int32_t)(base - c->tok) + (base->start < off);
 }
 
 static void set_attr(ctx *c, ws_quote *q, const attr *a) {
