@@ -749,7 +749,8 @@ static uint8_t word_class(ctx *c, size_t i) {
     if ((c->part_pairs[a & 31u] >> (b & 31u) & 1u) && a < 26u && b <= 26u &&
         n <= 5 && tok_particle(c, i, s, n))
       k = C_PART;
-    else if (n > 3 && (t->cp == 'a' || t->cp == 'e') &&
+    else if ((t->flags & WS_TF_HYPHEN) && n > 3 && /* rare: first */
+             (t->cp == 'a' || t->cp == 'e') &&
              (memcmp(s, "al-", 3) == 0 || memcmp(s, "el-", 3) == 0) &&
              s[3] >= 'A' && s[3] <= 'Z')
       k = C_NAME; /* al-Assad: Arabic article joined by a hyphen */
