@@ -1904,6 +1904,26 @@ static int cmp_count(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* Sorts a document's entity counts by id (the first specific kind among
+ * equal ids wins, put_doc).  Most documents name a few dozen entities:
+ * an insertion sort for those, where the library's merge sort cost a
+ * callback per comparison for each document stored; qsort (a stable
+ * merge sort in glibc, as before) past that, so a document of thousands
+ * of names is not sorted in quadratic time. */
+static void sort_counts(ent_count *c, size_t n) {
+  if (n > 48) {
+    qsort(c, n, sizeof *c, cmp_count);
+    return;
+  }
+  for (size_t i = 1; i < n; i++) {
+    ent_count x = c[i];
+    size_t j = i;
+    for (; j > 0 && c[j - 1].id > x.id; j--)
+      c[j] = c[j - 1];
+    c[j] = x;
+  }
+}
+
 static int cmp_id(const void *a, const void *b) {
   int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
   return (x > y) - (x < y);
@@ -2437,7 +2457,7 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
   int64_t doc = sqlite3_last_insert_rowid(s->db);
 
   /* Merge document entities that are one corpus entity, then count. */
-  qsort(counts, n_ent, sizeof *counts, cmp_count);
+  sort_counts(counts, n_ent);
   for (size_t i = 0; i < n_ent;) {
     ent_count c = counts[i++];
     while (i < n_ent && counts[i].id == c.id) {
