@@ -733,6 +733,16 @@ static void foreign_files_are_refused_untouched(void **state) {
   assert_int_equal(access(p, F_OK), -1);
 }
 
+/* Writes text to dir/a<i>.txt. */
+static void write_article(const char *dir, int i, const char *text) {
+  char p[160];
+  snprintf(p, sizeof p, "%s/a%d.txt", dir, i);
+  FILE *fp = fopen(p, "w");
+  assert_non_null(fp);
+  fputs(text, fp);
+  fclose(fp);
+}
+
 /* Linking during a run (every file here) gives the same entities as
  * linking once at the end: a surname merged early is stored under the
  * full name by every later file. */
@@ -741,16 +751,12 @@ static void linking_during_a_run_matches_linking_at_the_end(void **state) {
   char dir[128], p[160];
   snprintf(dir, sizeof dir, "%s/news", f->dir);
   assert_int_equal(mkdir(dir, 0755), 0);
-  for (int i = 0; i < 5; i++) {
-    snprintf(p, sizeof p, "%s/a%d.txt", dir, i);
-    FILE *fp = fopen(p, "w");
-    assert_non_null(fp);
-    if (i == 0)
-      fputs("Karim Haddad arrived in Doha.\n\nLater, Haddad met the "
-            "envoy.\n", fp);
-    else
-      fprintf(fp, "\"The door is open on day %d,\" Haddad said.\n", i);
-    fclose(fp);
+  write_article(dir, 0, "Karim Haddad arrived in Doha.\n\nLater, Haddad "
+                        "met the envoy.\n");
+  for (int i = 1; i < 5; i++) {
+    snprintf(p, sizeof p, "\"The door is open on day %d,\" Haddad said.\n",
+             i);
+    write_article(dir, i, p);
   }
   const char *paths[] = {dir};
   for (size_t every = 1; every <= 2; every++) {
@@ -787,11 +793,9 @@ static void index_walks_a_folder_incrementally(void **state) {
   snprintf(dir, sizeof dir, "%s/news", f->dir);
   assert_int_equal(mkdir(dir, 0755), 0);
   for (int i = 0; i < 5; i++) {
-    snprintf(p, sizeof p, "%s/a%d.txt", dir, i);
-    FILE *fp = fopen(p, "w");
-    assert_non_null(fp);
-    fprintf(fp, "Story %d. Jane Doe said \"the bridge opens today\".\n", i);
-    fclose(fp);
+    snprintf(p, sizeof p, "Story %d. Jane Doe said \"the bridge opens "
+             "today\".\n", i);
+    write_article(dir, i, p);
   }
   snprintf(p, sizeof p, "%s/skip.csv", dir);
   FILE *fp = fopen(p, "w");
