@@ -28,8 +28,9 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..', 'shared', 'eval'))
-sys.path.insert(0, '/work/shared/eval')
+# The scorer lives in ../shared/eval beside the checkout; SHARED overrides.
+SHARED = os.environ.get('SHARED', os.path.join(HERE, '..', '..', 'shared'))
+sys.path.insert(0, os.path.join(SHARED, 'eval'))
 import polnear_eval as pe  # noqa: E402
 
 PRONOUNS = {'he', 'she', 'i', 'we', 'they', 'it', 'you', 'who', 'which'}

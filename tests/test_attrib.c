@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cue.h"
+#include "extract/cue.h"
 #include "fixture.h"
 #include "whosaid.h"
 

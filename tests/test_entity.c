@@ -14,8 +14,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "doc.h"
-#include "lexicon.h"
+#include "extract/doc.h"
+#include "extract/lexicon.h"
 
 typedef struct fx {
   ws_doc *doc;

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "store/store.h"
 #include "whosaid.h"
 
 /* ------------------------------------------------------------- fixtures */

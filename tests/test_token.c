@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text.h"
-#include "token.h"
+#include "text/text.h"
+#include "extract/token.h"
 
 typedef struct fixture {
   ws_arena *a;

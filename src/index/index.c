@@ -27,7 +27,7 @@
 #include <sys/syscall.h>
 #endif
 
-#include "store.h"
+#include "store/store.h"
 
 /* Commit a batch after this many documents, bytes or seconds: large
  * enough that commits cost little, small enough that a crash loses at

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "arena.h"
+#include "text/arena.h"
 #include "whosaid.h"
 
 /* Checks that text[0..len) is valid UTF-8 without NUL bytes.

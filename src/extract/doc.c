@@ -2,7 +2,7 @@
  * doc.c - the extraction pipeline for one document, and the small public
  * helpers around it.
  */
-#include "doc.h"
+#include "extract/doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

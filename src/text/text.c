@@ -6,7 +6,7 @@
  * U+10FFFF).  After validation, decoding is a table-free fast path: callers
  * above this layer never see malformed input.
  */
-#include "text.h"
+#include "text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>

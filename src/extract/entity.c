@@ -35,8 +35,8 @@
  *     is strong, a learned word or a place preposition weak) and the
  *     entity takes the kind with the strongest votes.
  */
-#include "doc.h"
-#include "lexicon.h"
+#include "extract/doc.h"
+#include "extract/lexicon.h"
 
 #include <pthread.h>
 #include <stdlib.h>

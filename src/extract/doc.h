@@ -8,9 +8,9 @@
 #ifndef WS_DOC_H
 #define WS_DOC_H
 
-#include "arena.h"
-#include "text.h"
-#include "token.h"
+#include "text/arena.h"
+#include "text/text.h"
+#include "extract/token.h"
 #include "whosaid.h"
 
 struct ws_doc {

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "store.h"
-#include "text.h"
+#include "text/arena.h"
+#include "store/store.h"
+#include "text/text.h"
 
 static int fail(ws_error *err, int code, const char *msg) {
   if (err) {

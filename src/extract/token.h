@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
+#include "text/arena.h"
 
 typedef enum ws_token_type {
   WS_TOK_WORD = 0,   /* letters/digits with inner - ' ’ . & (Amir-Abdollahian, U.S) */

@@ -7,8 +7,8 @@
  * system dictionary comes from dict_words.c, generated at build time by
  * gen_dict.py from Debian's wamerican word list.
  */
-#include "lexicon.h"
-#include "text.h"
+#include "extract/lexicon.h"
+#include "text/text.h"
 
 #include <pthread.h>
 #include <stdatomic.h>

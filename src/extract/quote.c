@@ -37,7 +37,7 @@
  * Filtering scare quotes and titles needs the attribution cues and is done
  * in attrib.c.
  */
-#include "doc.h"
+#include "extract/doc.h"
 
 /* Families of quotation marks; a closer must match its opener's family. */
 enum {

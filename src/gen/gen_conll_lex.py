@@ -9,7 +9,7 @@ kinds (a learned list of given names, clubs, places) and for capitalised
 words that are not names.  Only the train split is read; dev and test are
 never looked at.  The output is committed, so building needs no data:
 
-  python3 src/gen_conll_lex.py ../shared/data/conll2003/train src/conll_lex.c
+  python3 src/gen/gen_conll_lex.py ../shared/data/conll2003/train src/gen/conll_lex.c
 """
 import collections
 import os

@@ -10,7 +10,7 @@
  * (the kernel remaps pages instead of copying), so a growing token array
  * never leaves abandoned copies behind.  Everything is freed together.
  */
-#include "arena.h"
+#include "text/arena.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -20,7 +20,7 @@
  *  - A document's quotes get consecutive ids (ws_store.next_quote), so
  *    documents.quote_lo..quote_hi find them without an index.
  */
-#include "store.h"
+#include "store/store.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -32,8 +32,8 @@
 
 #include <utf8proc.h>
 
-#include "arena.h"
-#include "text.h"
+#include "text/arena.h"
+#include "text/text.h"
 
 /* 'wsai': PRAGMA application_id of every whosaid database. */
 #define WS_APP_ID 0x77736169

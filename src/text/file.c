@@ -1,5 +1,5 @@
 /*
- * io.c - reading input files.
+ * file.c - reading input files.
  */
 #include <errno.h>
 #include <fcntl.h>

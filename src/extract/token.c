@@ -11,14 +11,14 @@
  * paragraph break; so is a single line break unless the next line starts
  * lower case (a hard-wrapped sentence).
  */
-#include "token.h"
+#include "extract/token.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "text/text.h"
 
 int ws_quote_mark_class(int32_t cp) {
   switch (cp) {

@@ -83,9 +83,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cue.h"
-#include "doc.h"
-#include "lexicon.h"
+#include "extract/cue.h"
+#include "extract/doc.h"
+#include "extract/lexicon.h"
+#include "words/words.h"
 
 enum {
   NP_MAX = 10,      /* tokens in a speaker noun phrase */
@@ -152,7 +153,7 @@ static int step(ctx *c) { return c->budget-- > 0; }
  * too.  The patterns test bits instead of comparing strings, so the cost
  * of a test no longer grows with the length of a word list. */
 enum {
-  C_SUBJ = 1u << 0,       /* subj_pronouns */
+  C_SUBJ = 1u << 0,       /* words/subject_pronouns.txt */
   C_REL = 1u << 1,        /* rel_pronouns */
   C_DET = 1u << 2,        /* determiners */
   C_FILLER = 1u << 3,     /* cue_fillers */
@@ -282,12 +283,6 @@ static int ends_sentence(const ctx *c, int32_t i) {
          is_punct(c, i, ';');
 }
 
-static const char *const subj_pronouns[] = {
-    "he", "she", "they", "i", "we", "it", "you", "he'd", "she'd", "they'd",
-    "i'd", "we'd", "he'll", "she'll", "they'll", "i'll", "we'll", "i've",
-    "we've", "they've", "he\xE2\x80\x99" "d", "she\xE2\x80\x99" "d",
-    "they\xE2\x80\x99" "d", "i\xE2\x80\x99" "d", "we\xE2\x80\x99" "d",
-    "i\xE2\x80\x99ve", "we\xE2\x80\x99ve", "they\xE2\x80\x99ve", NULL};
 static const char *const rel_pronouns[] = {"who", "which", NULL};
 static const char *const determiners[] = {
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
@@ -859,7 +854,7 @@ static void build_wtab(void) {
     const char *const *list;
     uint32_t cls;
   } lists[] = {
-      {subj_pronouns, C_SUBJ},   {rel_pronouns, C_REL},
+      {ws_words_subject_pronouns, C_SUBJ},   {rel_pronouns, C_REL},
       {determiners, C_DET},      {cue_fillers, C_FILLER},
       {cap_stop, C_CAPSTOP},     {np_stops, C_NPSTOP},
       {particles, C_PARTICLE},   {contractions, C_CONTR},

@@ -10,7 +10,7 @@
  * sorted (strcmp order) by the script that wrote it, and a unit test checks
  * the order.
  */
-#include "cue.h"
+#include "extract/cue.h"
 
 #include <string.h>
 
