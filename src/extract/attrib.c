@@ -283,178 +283,6 @@ static int ends_sentence(const ctx *c, int32_t i) {
          is_punct(c, i, ';');
 }
 
-static const char *const rel_pronouns[] = {"who", "which", NULL};
-static const char *const determiners[] = {
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-    "this", "that", "these", "those", "some", "many", "several", "most",
-    "both", "other", "another", "one", "two", "three", "four", "few", "all",
-    NULL};
-/* Words between a subject and its cue: auxiliaries and adverbs
- * ("X has also said", "X later told"). */
-static const char *const cue_fillers[] = {
-    "also", "then", "later", "previously", "recently", "repeatedly", "once",
-    "again", "has", "have", "had", "would", "will", "could", "might", "may",
-    "reportedly", "further", "simply", "just", "flatly", "publicly",
-    "privately", "separately", "earlier", "often", "frequently", "did",
-    "does", "do", "is", "was", "were", "are", "been", "being", "had",
-    "quickly", "bluntly", "angrily", "told", "first", "herself", "himself",
-    "always", "never", "even", "still", "already", "subsequently",
-    "famously", "initially", "openly", "directly", "shall", "should",
-    "must", "can", "not", "long", "has", "only", "now", NULL};
-/* Capitalized words that start sentences but never name a speaker. */
-static const char *const cap_stop[] = {
-    "the", "but", "and", "in", "on", "at", "for", "if", "when", "as",
-    "after", "while", "so", "yet", "or", "then", "now", "still", "also",
-    "meanwhile", "however", "asked", "said", "says", "according", "this",
-    "that", "there", "here", "what", "why", "how", "where", "during",
-    "since", "before", "with", "without", "by", "from", "to", "of", "a",
-    "an", "his", "her", "their", "its", "our", "my", "your", "yes", "no",
-    "later", "earlier", "yesterday", "today", "tonight", "tomorrow",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "last", "next", "speaking", "asked", "writing", "having",
-    "prior", "amid", "despite", "although", "though", "because", "unlike",
-    "like", "whether", "minutes", "hours", "days", "weeks", "months",
-    "years", "moments", "instead", "indeed", "even", "until", "once",
-    "through", "among", "against", "under", "over", "about", "nearly",
-    "almost", "most", "more", "many", "some", "all", "both", "each", NULL};
-/* Words that end a description phrase read forward. */
-static const char *const np_stops[] = {
-    "who", "which", "that", "in", "on", "at", "to", "during", "after",
-    "before", "when", "as", "and", "but", "told", "said", "says", "with",
-    "while", "for", "from", "about", "by", "last", "this", "on", "is",
-    "was", "has", "had", "of", NULL};
-static const char *const particles[] = {"bin", "al", "el", "de", "van",
-                                        "von", "ibn", "abu", "da", "di",
-                                        "la", "le", "der", "den", "du",
-                                        NULL};
-
-/* "he's saying" is a contraction, not a possessive. */
-static const char *const contractions[] = {"he's",
-                                           "she's",
-                                           "it's",
-                                           "he\xE2\x80\x99s",
-                                           "she\xE2\x80\x99s",
-                                           "it\xE2\x80\x99s",
-                                           "who's",
-                                           "who\xE2\x80\x99s",
-                                           NULL};
-
-static const char *const people[] = {"people", "women", "men", "children",
-                                     "police", "staff", "public", "majority",
-                                     "minority", "most", "many", "some",
-                                     "few", "others", "both", NULL};
-
-/* Words right before a third-person verb (third_person_subject). */
-static const char *const third_words[] = {
-    "he",     "she",  "it",    "who",   "which",      "that",  "also",
-    "still",  "now",  "often", "never", "repeatedly", "again", "just",
-    "always", "even", "then",  "later", NULL};
-
-/* Words before a base form that make it a verb (present_verb_context). */
-static const char *const present_before[] = {
-    "i",        "we",      "they",   "you",  "will",  "would", "could",
-    "should",   "may",     "might",  "must", "can",   "do",    "does",
-    "did",      "don't",   "didn't", "also", "still", "often", "now",
-    "not",      "never",   "who",    "that", "which", "and",   "generally",
-    "strongly", "largely", "mostly", NULL};
-
-/* Small words of headline style (title_like). */
-static const char *const small_words[] = {"a",    "an", "the", "of",  "and",
-                                          "or",   "in", "on",  "for", "to",
-                                          "with", "at", "by",  NULL};
-
-/* Forms of 'be' that make a participle passive. */
-static const char *const be_forms[] = {"was",  "were", "is",    "are",
-                                       "been", "be",   "being", NULL};
-
-/* Media of a statement: "said in a statement". */
-static const char *const media[] = {
-    "statement", "interview", "email",  "letter", "speech", "post",
-    "tweet",     "release",   "op-ed",  "column", "memo",   "message",
-    "video",     "report",    "filing", "essay",  "book",   NULL};
-
-/* Words after a cue that are not yet the reported clause. */
-static const char *const clause_fillers[] = {
-    "that",      "on",         "monday",   "tuesday",   "wednesday",
-    "thursday",  "friday",     "saturday", "sunday",    "today",
-    "yesterday", "tonight",    "last",     "week",      "month",
-    "year",      "earlier",    "later",    "recently",  "previously",
-    "also",      "repeatedly", "publicly", "privately", "night",
-    "morning",   "afternoon",  "evening",  NULL};
-
-static const char *const not_clause[] = {
-    "to",     "for",     "of",        "about",    "with",    "by",    "from",
-    "at",     "as",      "into",      "in",       "during",  "on",    "up",
-    "out",    "down",    "off",       "over",     "back",    "again", "after",
-    "before", "since",   "until",     "upon",     "through", "and",   "or",
-    "so",     "nothing", "something", "anything", "yes",     "no",    "goodbye",
-    "thanks", "hello",   "more",      "little",   "much",    NULL};
-
-/* Nouns of saying that take a that-clause: "Trump's claim that ...",
- * "the senator's warning that ..." (the nominal attributions of PARC). */
-static const char *const saying_nouns[] = {
-    "claim",      "claims",       "assertion",  "statement",   "promise",
-    "pledge",     "warning",      "argument",   "belief",      "suggestion",
-    "insistence", "contention",   "allegation", "allegations", "charge",
-    "accusation", "announcement", "prediction", "assurance",   "admission",
-    "view",       "complaint",    "remark",     "remarks",     "comment",
-    "comments",   "vow",          NULL};
-
-/* Words after a final cue that only place it: "..., he said in Oslo." */
-static const char *const trailing[] = {
-    "in", "on", "at", "during", "after", "before", "while", "when", NULL};
-
-static const char *const continue_forms[] = {"continue", "continued",
-                                             "continues", "continuing", NULL};
-
-/* Counted subjects of polls: "two in three said", "six in 10 say". */
-static const char *const number_words[] = {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "ten", NULL};
-/* "most of them said", "many of those polled say" */
-static const char *const of_whom[] = {"them", "us", "those", NULL};
-
-/* Quantifiers that stand alone as a subject: "some say", "one says". */
-static const char *const quant_plural[] = {"some", "many", "most", "both",
-                                           "several", "all", "few", NULL};
-static const char *const quant_singular[] = {"one", "another", NULL};
-
-/* Words that open an indirect question: "asked whether ...". */
-static const char *const wh_words[] = {"if", "whether", "why", "how", "what",
-                                       "which", "who", "when", "where", NULL};
-
-/* A time between a subject and its verb: "X on Monday said". */
-static const char *const time_words[] = {
-    "time", "week", "month", "year", "night", "morning", "afternoon",
-    "evening", "weekend", "day", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", NULL};
-static const char *const time_leads[] = {"at", "on", "in", "last", "this",
-                                         "next", "earlier", "late",
-                                         "early", NULL};
-static const char *const time_alone[] = {"today", "yesterday", "tonight",
-                                         NULL};
-
-/* "made it clear that": a verb of saying in two or three words. */
-static const char *const make_forms[] = {"make", "makes", "made", "making",
-                                         NULL};
-
-static const char *const object_pronouns[] = {"him", "them", "us", "me",
-                                              "himself", "herself",
-                                              "themselves", NULL};
-
-/* Cue forms that are more often a noun or take a plain object. */
-static const char *const that_only[] = {
-    "state", "states", "maintain", "maintains", "maintained", "prove",
-    "proves", "proved", NULL};
-
-/* Verbs of plain saying: "to" after them is a listener or a setting ("said
- * to reporters", "said to cheers"), not an undertaking. */
-static const char *const plain_say[] = {
-    "say", "says", "said", "saying", "add", "adds", "added", "adding",
-    "tell", "tells", "told", "telling", "write", "writes", "wrote",
-    "writing", "reply", "replies", "replied", "explain", "explains",
-    "explained", "note", "notes", "noted", NULL};
-
 /* Given names and nouns that fix a person's grammatical gender, for
  * matching he/she to an antecedent (Quirk et al. 6.10: personal pronouns
  * agree with their antecedent in gender).  The names are common English
@@ -462,291 +290,6 @@ static const char *const plain_say[] = {
  * general knowledge; a name used for both sexes (Jordan, Kelly, Terry) is
  * left out, so that an unknown gender never blocks a match. */
 enum { GENDER_NONE = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
-static const char *const male_names[] = {
-    "aaron", "adam", "al", "alan", "albert", "alexander", "andrew", "andy",
-    "anthony", "antonin", "arthur", "barack", "ben", "benjamin", "bernie",
-    "bill", "billy", "bob", "bobby", "boris", "brandon", "brian", "bruce",
-    "bryan", "carl", "charles", "chris", "christopher", "chuck", "colin",
-    "dan", "daniel", "dave", "david", "dennis", "dick", "don", "donald",
-    "doug", "douglas", "ed", "edward", "emmanuel", "eric", "eugene", "frank",
-    "fran\xC3\xA7ois", "francois", "fred", "gary", "george", "gerald", "greg",
-    "gregory", "harold", "harry", "henry", "hugh", "jack", "jacob", "james",
-    "jason", "jeb", "jeff", "jeffrey", "jeremy", "jerry", "jim", "joe",
-    "john", "johnny", "jonathan", "jose", "joseph", "josh", "joshua", "juan",
-    "justin", "keith", "ken", "kenneth", "kevin", "larry", "lawrence",
-    "louis", "marco", "mark", "martin", "matt", "matthew", "michael", "mike",
-    "mitch", "mitt", "newt", "nicholas", "nick", "paul", "pete", "peter",
-    "philip", "ralph", "rand", "randy", "ray", "raymond", "reince", "rex",
-    "richard", "rick", "rob", "robert", "roger", "ron", "ronald", "roy",
-    "rudy", "russell", "ryan", "sam", "samuel", "scott", "sean", "stephen",
-    "steve", "steven", "ted", "thomas", "tim", "timothy", "tom", "tony",
-    "vladimir", "walter", "wayne", "william", "willie", NULL};
-static const char *const female_names[] = {
-    "abigail", "alice", "amanda", "amy", "andrea", "angela", "ann", "anna",
-    "anne", "ashley", "barbara", "betsy", "betty", "brenda", "carly",
-    "carol", "carolyn", "catherine", "charlotte", "chelsea", "cheryl",
-    "christina", "christine", "claire", "condoleezza", "cynthia", "deborah",
-    "debbie", "debra", "denise", "diana", "diane", "dianne", "donna",
-    "doris", "dorothy", "elizabeth", "elise", "emily", "emma", "evelyn",
-    "frances", "gloria", "hannah", "heather", "helen", "hillary", "hilary",
-    "huma", "ivanka", "jacqueline", "janet", "janice", "jennifer", "jessica",
-    "jill", "joan", "joyce", "judith", "judy", "julie", "kamala", "karen",
-    "katherine", "kathleen", "kathryn", "kellyanne", "kimberly", "kirsten",
-    "laura", "lauren", "linda", "lisa", "loretta", "lori", "madeleine",
-    "margaret", "maria", "marie", "marilyn", "martha", "mary", "megan",
-    "megyn", "melania", "melissa", "michelle", "nancy", "natalie", "nicole",
-    "nikki", "olivia", "pamela", "patricia", "rachel", "rebecca", "ruth",
-    "samantha", "sandra", "sara", "sarah", "sharon", "sheryl", "shirley",
-    "sophia", "stephanie", "susan", "susana", "tammy", "teresa", "theresa",
-    "valerie", "victoria", "virginia", NULL};
-/* Titles and nouns before or in place of a name. */
-static const char *const male_nouns[] = {
-    "mr", "mr.", "sir", "congressman", "chairman", "spokesman", "husband",
-    "father", "son", "brother", "businessman", "king", "prince", "lord",
-    NULL};
-static const char *const female_nouns[] = {
-    "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady",
-    "congresswoman", "chairwoman", "spokeswoman", "businesswoman", "wife",
-    "mother", "daughter", "sister", "actress", "queen", "princess",
-    "woman", NULL};
-
-/* Prepositions whose object is no subject ("marching through the
- * streets chanted"); "of" is left out, its phrase being part of the
- * subject's ("the head of the committee said"). */
-static const char *const prepositions[] = {
-    "through", "across", "along", "around", "near", "outside", "inside",
-    "from", "at", "in", "on", "with", "for", "by", "under", "behind",
-    "into", "toward", "towards", "past", NULL};
-
-/* Documents that speak ("the editorial reads"), besides media[]. */
-static const char *const documents[] = {
-    "editorial", "article", "suit", "lawsuit", "complaint", "ad", "advert",
-    "piece", "headline", "sign", "petition", "transcript", "emails",
-    "statements", "letters", "ads", "documents", "document", "page",
-    "website", NULL};
-
-/* People named by whom they work for ("a Clinton aide"), besides the
- * titles and descriptors of the lexicon. */
-static const char *const aides[] = {
-    "aide", "aides", "adviser", "advisers", "advisor", "advisors",
-    "veteran", "staffer", "staffers", "supporter", "supporters", "ally",
-    "allies", "friend", "confidant", "surrogate", "surrogates", "lawyer",
-    "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman",
-    "spokesperson", "strategist", "pollster", "manager", "official",
-    "officials", "operative", "operatives", "insider", "insiders",
-    "donor", "donors", "source", "sources", NULL};
-
-/* Word lists of head_before() and push_reported() (reported speech),
- * in the word table as C2_* classes too. */
-static const char *const finite_say[] = {"said", "says", "say", "told",
-                                         "tells", "added", "wrote", NULL};
-
-/* words of the reporter's before the first quoted one, unless they
- * break off at a determiner or preposition ("thanked Iran for its
- * "pivotal role"": there the quotation takes over) */
-static const char *const unfinished[] = {
-    "the", "a", "an", "its", "their", "our", "my", "your", "of", "for",
-    "with", "to", "from", "into", NULL};
-
-static const char *const dangling[] = {"and", "or", "but", "then", "so",
-                                       NULL};
-
-/* Word lists of nominal(), belief_adjective(), topic_question(),
- * stance_person() and copula_content() (reported speech), in the word
- * table as C2_* classes too. */
-static const char *const over_word[] = {"over", NULL};
-static const char *const whether_word[] = {"whether", NULL};
-/* Nouns of stance and statement that name their content with a
- * preposition: "Trump's support for the wall", "her opposition to the
- * deal", "his plan to cut taxes", "their attacks on the press" (the
- * nominal attributions of PARC, Pareti 2012, which PolNeAR annotates with
- * the possessor as source).  Only with a possessor, so that the holder is
- * named: "the support for the wall" names none and is left alone. */
-static const char *const stance_nouns[] = {
-    "support",   "criticism", "criticisms", "opposition", "view",
-    "views",     "decision",  "plan",       "plans",      "call",
-    "calls",     "attack",    "attacks",    "proposal",   "proposals",
-    "position",  "positions", "stance",     "demand",     "demands",
-    "refusal",   "insistence", "embrace",   "rejection",  "opinion",
-    "opinions",  "hope",      "hopes",      "desire",     "vows",
-    "promises",  "pledges",   "endorsement", "praise",    "concern",
-    "concerns",  "accusations", "warnings", "threat",     "threats",
-    "defense",   "questions", "push",       "bid",        "commitment",
-    "request",   "requests",  "appeal",     "appeals",    "complaints",
-    "complaint", "fears",     "worries",    "allegations", "allegation",
-    "claims",    "accusation", "suggestion", "argument",  "remarks",
-    "remark",    "talk",      "focus",
-    "statement", "statements", "speech",    "testimony",  "debate",
-    "warning",   "condemnation", "critique", "critiques", "mention",
-    "denunciation", "disdain", "contempt", "skepticism", "disapproval",
-    "outrage",   "anger",     "frustration", "admiration", "enthusiasm",
-    NULL};
-
-/* nouns of thought and evidence with a that-clause: "the idea that
- * ...", "evidence that ...", only when a subject opens the clause (not
- * the relative "evidence that supports ...") */
-static const char *const thought_nouns[] = {
-    "idea",     "notion",      "assumption", "assurance",  "assurances",
-    "doubt",    "doubts",      "evidence",   "hope",       "fear",
-    "fears",    "sense",       "theory",     "perception", "impression",
-    "speculation", "rumor",    "rumors",     "reports",    "report",
-    "indication", "indications", "signs",    "recognition", "acknowledgment",
-    "conviction", "confidence", "concern",   "concerns",   "expectation",
-    "expectations", "worry",   "worries",    "suspicion",  "case",
-    "premise",  "message",     "consensus",  "realization",
-    NULL};
-
-static const char *const question_wh[] = {"how", "whether", "why", "where",
-                                 "which", "who", NULL};
-
-static const char *const stance_persons[] = {
-    "supporter", "supporters", "proponent", "proponents", "critic",
-    "critics",   "opponent",   "opponents", "advocate",   "advocates",
-    "backer",    "backers",    "defender",  "defenders",  "detractor",
-    "detractors", "champion",  "admirer",   "admirers",   "foe",
-    "foes",      NULL};
-
-/* the object ends before the verb of the sentence ("critics of the
- * plan had left"), a relative or a comma */
-static const char *const person_stops[] = {
-    "who",  "which", "that", "had",   "has",  "have", "will", "would",
-    "could", "can",  "did",  "do",    "does", "should", "may", "might",
-    "must", NULL};
-
-static const char *const copulas[] = {"is", "was", NULL};
-
-static const char *const copula_heads[] = {
-    "argument", "arguments", "message",   "point",     "view",
-    "assumption", "promise",  "defense",  "fear",      "fears",
-    "worry",    "concern",    "hope",     "belief",    "claim",
-    "refrain",  "theory",     "premise",  "complaint", "criticism",
-    "warning",  "contention", "suggestion", "insistence", "pitch",
-    "answer",   "response",   "explanation", "conclusion", "consensus",
-    "verdict",  "takeaway",   "expectation", "assessment", "mantra",
-    "theme",    "excuse",     "rationale", "justification", "charge",
-    "allegation", "accusation", "question", "questions", "points",
-    "position", "thinking",   "reasoning", "sense",     "bet",
-    "lesson",   "line",       "case",     "idea",      "finding",
-    "retort",   "reply",    "rebuttal",  "prediction",
-    NULL};
-
-static const char *const belief_adjectives[] = {
-    "aware",    "convinced", "optimistic", "hopeful",   "concerned",
-    "confident", "sure",     "certain",    "glad",      "worried",
-    "afraid",   "adamant",   "skeptical",  "insistent", "pessimistic",
-    "unaware",  "doubtful",  NULL};
-
-/* and of will with an infinitive: "is eager to run", "are willing to
- * pay" */
-static const char *const will_adjectives[] = {"eager", "willing",
-                                              "determined", "reluctant",
-                                              "unwilling", NULL};
-
-static const char *const clear_forms[] = {"clear", "unclear", NULL};
-
-/* a stance toward a thing: "is critical of the plan", "remains
- * confident in the team", "was worried about the cost" */
-static const char *const toward_adjectives[] = {
-    "critical",  "supportive", "proud",     "wary",     "skeptical",
-    "sceptical", "enamored",   "fond",      "tired",    "dismissive",
-    "concerned", "worried",    "angry",     "upset",    "optimistic",
-    "pessimistic", "confident", "clear",    "excited",  "nervous",
-    "hopeful",   "enthusiastic", "furious", "frustrated", "suspicious",
-    "respectful", "contemptuous", "scornful", "unhappy", "happy",
-    "pleased",   "disappointed", NULL};
-
-/* Word lists of stance_verb() and impression() (reported speech, at the
- * end of this file), in the word table as C2_* classes: they are tested
- * at nearly every token, a string comparison per word of the list. */
-static const char *const obj_verbs[] = {
-    "favor",   "favors",   "favored",  "prefer",    "prefers",
-    "preferred", "discuss", "discusses", "discussed", "address",
-    "addresses", "addressed", "signed", "ordered",  "nominated",
-    /* a judgement of a thing, voiced (PARC annotates the object as the
-     * content of the stance): "endorsed the plan", "criticized him" */
-    "endorsed",  "endorses",  "endorse",  "praised",   "praises",
-    "criticized", "criticizes", "condemned", "condemns", "opposed",
-    "opposes",   "oppose",    "denounced", "denounces", "downplayed",
-    "blasted",   "blasts",    "defended",  "defends",  "supported",
-    "supports",  "mentioned", "mentions",  "challenged", "questioned",
-    "rejected",  "rejects",   "dismisses", "attacked",  "blamed",
-    "blames",    "hailed",    "applauded", "welcomed",  "mocked",
-    "touted",    "disputed",  "disputes",  "ignored",   NULL};
-
-static const char *const to_verbs[] = {
-    "responded", "responds", "respond", "referred", "refers",
-    "pointed",   "points",   NULL};
-
-static const char *const on_verbs[] = {"commented", "comments", "comment",
-                                       "focused",   "focuses",  "focus",
-                                       "focusing",  NULL};
-
-static const char *const vote_verbs[] = {"voted", "votes", "vote", NULL};
-
-static const char *const see_verbs[] = {"sees", "saw", "see", "views",
-                                        "viewed", "view", NULL};
-
-/* an undertaking in an infinitive: "threatened to sue", "aims to cut",
- * "would like to see" */
-static const char *const inf_verbs[] = {"threatened", "threatens",
-                                        "threaten",   "aims",
-                                        "aimed",      "like", NULL};
-
-/* phrasal verbs of statement and stance with "out": "laid out a
- * plan", "called out the senator", "ruled out a run", "lashed out at
- * the press", "spoke out against the bill" */
-static const char *const out_verbs[] = {
-    "laid",    "lays",     "laying",  "lay",     "spelled", "spells",
-    "spelling", "spell",   "ruled",   "rules",   "ruling",  "rule",
-    "called",  "calls",    "calling", "call",    "sketched", "sketching",
-    "lashed",  "lashing",  "lashes",  "spoke",   "speaks",  "speaking",
-    "speak",   "singled",  "singling", NULL};
-
-/* verbs of talk whose topic follows "about"; tested only before that
- * word, so a plain list is cheap */
-static const char *const about_verbs[] = {
-    "talked", "talks",  "talking", "spoke",   "spoken", "speaks",
-    "speaking", "complained", "complains", "bragged", "boasted", NULL};
-
-/* verbs of asking whose object follows "for"; tested only before that
- * word */
-static const char *const for_verbs[] = {
-    "pushed",   "pushing",   "pushes",    "called",    "calling",
-    "calls",    "pleaded",   "pleads",    "lobbied",   "lobbying",
-    "advocated", "campaigned", "campaigning", "voting", NULL};
-
-static const char *const seem_forms[] = {"seem",   "seems",   "seemed",
-                                         "appear", "appears", "appeared",
-                                         NULL};
-
-static const char *const expected_forms[] = {"expected", NULL};
-
-/* adverbs of hearsay: "the FBI is reportedly making arrangements" */
-static const char *const hearsay[] = {"reportedly", "allegedly",
-                                      "purportedly", "supposedly",
-                                      "reputedly", "seemingly", NULL};
-
-/* a label with no one named: "Sanders is seen as a long shot", "the
- * DNC, which is viewed as aligned with Clinton", "she was identified
- * as the protester" */
-static const char *const label_forms[] = {
-    "seen",       "known",     "viewed",    "regarded",   "considered",
-    "described",  "identified", "listed",   "remembered", "perceived",
-    "touted",     "billed",    "branded",   "labeled",    "portrayed",
-    "characterized", "hailed", "dubbed",    NULL};
-
-/* an object follows, not a particle or an agent: "signed on",
- * "signed up for", "was signed by" */
-static const char *const obj_particles[] = {"up", "on", "off", "by",
-                                        "into", "out", "down", NULL};
-
-/* Conjunctions that open an adverbial clause: a cue after one is not
- * inside the clause of a cue before it ("X said as Y yelled", "X
- * tweeted after Y argued").  Not "when": "X said Y was right when he
- * said ..." most often reports what X said about Y's words. */
-static const char *const subordinators[] = {
-    "as", "while", "after", "before", "because", "since", "until",
-    "although", "though", "whereas", NULL};
 
 /* The word table: lower-cased word -> classes, id and cue flags, built
  * once per process (pthread_once, since documents may be extracted on
@@ -854,41 +397,41 @@ static void build_wtab(void) {
     const char *const *list;
     uint32_t cls;
   } lists[] = {
-      {ws_words_subject_pronouns, C_SUBJ},   {rel_pronouns, C_REL},
-      {determiners, C_DET},      {cue_fillers, C_FILLER},
-      {cap_stop, C_CAPSTOP},     {np_stops, C_NPSTOP},
-      {particles, C_PARTICLE},   {contractions, C_CONTR},
-      {people, C_PEOPLE},        {third_words, C_THIRD},
-      {present_before, C_PRESENT_BEFORE}, {small_words, C_SMALL},
-      {clause_fillers, C_CLFILL}, {not_clause, C_NOTCL},
-      {saying_nouns, C_SAYN},    {trailing, C_TRAIL},
-      {be_forms, C_BE},          {media, C_MEDIA},
-      {continue_forms, C_CONTINUE}, {number_words, C_NUMWORD},
-      {of_whom, C_OF_WHOM}, {quant_plural, C_QUANT_PL},
-      {quant_singular, C_QUANT_SG}, {wh_words, C_WH},
-      {time_words, C_TIMEW},     {time_leads, C_TIMELEAD},
-      {time_alone, C_TIMEW | C_TIMEALONE}, {make_forms, C_MAKE},
-      {object_pronouns, C_OBJ}, {that_only, C_THATONLY},
-      {plain_say, C_PLAINSAY}};
+      {ws_words_subject_pronouns, C_SUBJ},   {ws_words_rel_pronouns, C_REL},
+      {ws_words_determiners, C_DET},      {ws_words_cue_fillers, C_FILLER},
+      {ws_words_cap_stop, C_CAPSTOP},     {ws_words_np_stops, C_NPSTOP},
+      {ws_words_surname_particles, C_PARTICLE},   {ws_words_contractions, C_CONTR},
+      {ws_words_people, C_PEOPLE},        {ws_words_third_words, C_THIRD},
+      {ws_words_present_before, C_PRESENT_BEFORE}, {ws_words_small_words, C_SMALL},
+      {ws_words_clause_fillers, C_CLFILL}, {ws_words_not_clause, C_NOTCL},
+      {ws_words_saying_nouns, C_SAYN},    {ws_words_trailing, C_TRAIL},
+      {ws_words_be_forms, C_BE},          {ws_words_media, C_MEDIA},
+      {ws_words_continue_forms, C_CONTINUE}, {ws_words_number_words, C_NUMWORD},
+      {ws_words_of_whom, C_OF_WHOM}, {ws_words_quant_plural, C_QUANT_PL},
+      {ws_words_quant_singular, C_QUANT_SG}, {ws_words_wh_words, C_WH},
+      {ws_words_time_words, C_TIMEW},     {ws_words_time_leads, C_TIMELEAD},
+      {ws_words_time_alone, C_TIMEW | C_TIMEALONE}, {ws_words_make_forms, C_MAKE},
+      {ws_words_object_pronouns, C_OBJ}, {ws_words_that_only, C_THATONLY},
+      {ws_words_plain_say, C_PLAINSAY}};
   static const struct {
     const char *const *list;
     uint32_t cls2;
-  } lists2[] = {{subordinators, C2_SUBORD}, {prepositions, C2_PREP},
-                {documents, C2_DOC}, {aides, C2_AIDE},
-                {obj_verbs, C2_OBJV}, {to_verbs, C2_TOV},
-                {on_verbs, C2_ONV}, {vote_verbs, C2_VOTEV},
-                {see_verbs, C2_SEEV}, {inf_verbs, C2_INFV},
-                {out_verbs, C2_OUTV}, {obj_particles, C2_OBJPART},
-                {seem_forms, C2_SEEM}, {expected_forms, C2_EXPECTED},
-                {hearsay, C2_HEARSAY}, {label_forms, C2_LABEL},
-                {over_word, C2_OVER}, {whether_word, C2_WHETHER},
-                {question_wh, C2_QWH}, {copulas, C2_COPULA},
-                {copula_heads, C2_CHEAD}, {thought_nouns, C2_THOUGHTN},
-                {stance_nouns, C2_STANCEN}, {stance_persons, C2_SPERSON},
-                {person_stops, C2_PSTOP}, {belief_adjectives, C2_BELIEFADJ},
-                {will_adjectives, C2_WILLADJ}, {clear_forms, C2_CLEAR},
-                {toward_adjectives, C2_TOWARD}, {finite_say, C2_FINSAY},
-                {unfinished, C2_UNFIN}, {dangling, C2_DANGLING}};
+  } lists2[] = {{ws_words_subordinators, C2_SUBORD}, {ws_words_prepositions, C2_PREP},
+                {ws_words_documents, C2_DOC}, {ws_words_aides, C2_AIDE},
+                {ws_words_obj_verbs, C2_OBJV}, {ws_words_to_verbs, C2_TOV},
+                {ws_words_on_verbs, C2_ONV}, {ws_words_vote_verbs, C2_VOTEV},
+                {ws_words_see_verbs, C2_SEEV}, {ws_words_inf_verbs, C2_INFV},
+                {ws_words_out_verbs, C2_OUTV}, {ws_words_obj_particles, C2_OBJPART},
+                {ws_words_seem_forms, C2_SEEM}, {ws_words_expected_forms, C2_EXPECTED},
+                {ws_words_hearsay, C2_HEARSAY}, {ws_words_label_forms, C2_LABEL},
+                {ws_words_over_word, C2_OVER}, {ws_words_whether_word, C2_WHETHER},
+                {ws_words_question_wh, C2_QWH}, {ws_words_copulas, C2_COPULA},
+                {ws_words_copula_heads, C2_CHEAD}, {ws_words_thought_nouns, C2_THOUGHTN},
+                {ws_words_stance_nouns, C2_STANCEN}, {ws_words_stance_persons, C2_SPERSON},
+                {ws_words_person_stops, C2_PSTOP}, {ws_words_belief_adjectives, C2_BELIEFADJ},
+                {ws_words_will_adjectives, C2_WILLADJ}, {ws_words_clear_forms, C2_CLEAR},
+                {ws_words_toward_adjectives, C2_TOWARD}, {ws_words_finite_say, C2_FINSAY},
+                {ws_words_unfinished, C2_UNFIN}, {ws_words_dangling, C2_DANGLING}};
   for (size_t l = 0; l < sizeof lists2 / sizeof lists2[0]; l++)
     for (const char *const *w = lists2[l].list; *w; w++)
       word_slot(*w)->cls2 |= lists2[l].cls2;
@@ -923,10 +466,10 @@ static void build_wtab(void) {
   static const struct {
     const char *const *list;
     uint8_t g;
-  } genders[] = {{male_names, GENDER_MALE},
-                 {female_names, GENDER_FEMALE},
-                 {male_nouns, GENDER_MALE},
-                 {female_nouns, GENDER_FEMALE}};
+  } genders[] = {{ws_words_male_names, GENDER_MALE},
+                 {ws_words_female_names, GENDER_FEMALE},
+                 {ws_words_male_nouns, GENDER_MALE},
+                 {ws_words_female_nouns, GENDER_FEMALE}};
   for (size_t l = 0; l < sizeof genders / sizeof genders[0]; l++)
     for (const char *const *w = genders[l].list; *w; w++)
       word_slot(*w)->gender = genders[l].g;
@@ -950,9 +493,9 @@ static void build_wtab(void) {
         went[k].id == W_ABOUT || went[k].id == W_ON)
       went[k].cls |= C_RULE;
   /* stance_verb()'s words that are in no class */
-  for (const char *const *l = about_verbs; *l; l++)
+  for (const char *const *l = ws_words_about_verbs; *l; l++)
     word_slot(*l)->cls |= C_RULE;
-  for (const char *const *l = for_verbs; *l; l++)
+  for (const char *const *l = ws_words_for_verbs; *l; l++)
     word_slot(*l)->cls |= C_RULE;
   word_slot("favor")->cls |= C_RULE;
 }
@@ -1073,16 +616,12 @@ static int after_apposition(const ctx *c, int32_t i) {
  * "not"/"never" that does: "should (not)", "must (never)", "shall",
  * "ought to". */
 static int obligation_before(const ctx *c, int32_t i) {
-  static const char *const modals[] = {"should", "must", "shall", "shouldn't",
-                                       "mustn't", "shouldn\xE2\x80\x99t",
-                                       "mustn\xE2\x80\x99t", NULL};
-  static const char *const nots[] = {"not", "never", NULL};
   int32_t j = i - 1;
-  if (j >= 0 && is_word(c, j) && ws_tok_in(c->doc->text, &c->tok[j], nots))
+  if (j >= 0 && is_word(c, j) && ws_tok_in(c->doc->text, &c->tok[j], ws_words_negations))
     j--;
   if (j < 0 || !is_word(c, j))
     return 0;
-  if (ws_tok_in(c->doc->text, &c->tok[j], modals))
+  if (ws_tok_in(c->doc->text, &c->tok[j], ws_words_obligation_modals))
     return 1;
   return isw(c, j, W_TO) && j > 0 && ws_tok_is(c->doc->text, &c->tok[j - 1], "ought");
 }
@@ -1385,7 +924,6 @@ static span np_ending(const ctx *c, int32_t k, int32_t lo) {
   }
   return r;
 }
-
 
 /* "increasingly", "repeatedly": a lower-case -ly word between a subject
  * and its verb. */
@@ -2381,18 +1919,6 @@ static int32_t person_with_word(ctx *c, span p, int32_t w, int other) {
   return -1;
 }
 
-/* Head nouns of descriptions that name a public figure by role ("the
- * nominee", "the billionaire", "the senator"), as news style refers back
- * to the person a story is about; not those of people a story need not
- * name (spokesman, aide, official). */
-static const char *const salient_heads[] = {
-    "nominee", "candidate", "frontrunner", "front-runner", "hopeful",
-    "contender", "mogul", "billionaire", "businessman", "businesswoman",
-    "tycoon", "senator", "governor", "president", "congressman",
-    "congresswoman", "lawmaker", "incumbent", "challenger", "neurosurgeon",
-    "actress", "actor", "mayor", "magnate", "chancellor", "premier",
-    "pontiff", "star", "singer", "rapper", "comedian", "celebrity", NULL};
-
 /* 1 when p is a definite description ("the former Republican
  * presidential nominee") whose head is a salient_heads noun. */
 static int salient_description(const ctx *c, span p) {
@@ -2402,7 +1928,7 @@ static int salient_description(const ctx *c, span p) {
     return 0;
   const ws_token *h = &c->tok[p.e - 1];
   size_t n = h->core_end - h->start;
-  for (const char *const *w = salient_heads; *w; w++)
+  for (const char *const *w = ws_words_salient_heads; *w; w++)
     if (strlen(*w) == n && ci_equal(c->doc->text + h->start, *w, n))
       return 1;
   return 0;
@@ -3053,16 +2579,6 @@ static int title_like(const ctx *c, int32_t s, int32_t e) {
   return words > 0 && words <= 6;
 }
 
-/* Verbs of naming and judging whose complement, when quoted, is the
- * words of the subject ("calls the plan "a mistake"", "labeled it
- * "dangerous"", "described as "a fighter""). */
-static const char *const naming_verbs[] = {
-    "call",      "calls",     "called",    "calling",  "dub",
-    "dubs",      "dubbed",    "label",     "labels",   "labeled",
-    "labelled",  "brand",     "brands",    "branded",  "term",
-    "termed",    "describe",  "describes", "described", "describing",
-    "deem",      "deemed",    "deems",     NULL};
-
 /* 1 when token i is one of the words in list (ASCII case ignored). */
 static int word_in(const ctx *c, int32_t i, const char *const *list) {
   if (!is_word(c, i))
@@ -3086,18 +2602,16 @@ static int word_in(const ctx *c, int32_t i, const char *const *list) {
  * around it, which knows the speaker better than the clause subject),
  * 0 otherwise. */
 static int partial_quotation(const ctx *c, int32_t ot) {
-  static const char *const det_like[] = {"a", "an", "the", "mere", NULL};
-  static const char *const so_words[] = {"so", "such", "now", NULL};
   int32_t i = ot - 1;
   int32_t lo = ot - 3;
-  while (i > lo && i > 0 && word_in(c, i, det_like))
+  while (i > lo && i > 0 && word_in(c, i, ws_words_quote_determiners))
     i--;
   if (isw(c, i, W_AS))
     return 1;
   for (int32_t j = ot - 1; j >= 0 && j >= ot - 6; j--) {
     if (c->tok[j].type == WS_TOK_QUOTE || ends_sentence(c, j))
       break;
-    if (word_in(c, j, naming_verbs))
+    if (word_in(c, j, ws_words_naming_verbs))
       return 1;
   }
   /* inside a that-clause ("the claim that there were "thousands" of
@@ -3107,7 +2621,7 @@ static int partial_quotation(const ctx *c, int32_t ot) {
     if (c->tok[j].type != WS_TOK_WORD)
       break;
     if (isw(c, j, W_THAT))
-      return word_in(c, j - 1, so_words) ? 0 : 2;
+      return word_in(c, j - 1, ws_words_so_words) ? 0 : 2;
   }
   return 0;
 }
@@ -3356,12 +2870,10 @@ int ws_attrib_resolve(ws_doc *doc) {
            * the group is "...," Z said') */
           /* (nor a subordinator or 'that': the quote then opens a clause
            * of its own, 'X said it was safe because "...," Z added') */
-          static const char *const opens_clause[] = {"when", "if", "so",
-                                                     NULL};
           int32_t j = b.cue.e;
           while (j < ot && !is_punct(&c, j, ',') && !ends_sentence(&c, j) &&
                  !inc2(&c, j, C2_SUBORD) && !isw(&c, j, W_THAT) &&
-                 !word_in(&c, j, opens_clause))
+                 !word_in(&c, j, ws_words_clause_openers))
             j++;
           if (j == ot)
             a = b;
@@ -3770,9 +3282,6 @@ static int push_reported(ctx *c, int32_t s, int32_t e, const attr *a) {
   return WS_OK;
 }
 
-
-
-
 /* 'X's claim that ...', "Trump's support for the wall": the possessor
  * speaks. */
 static int inside_reported(const ctx *c, size_t q0, int32_t v);
@@ -3782,16 +3291,12 @@ static int inside_reported(const ctx *c, size_t q0, int32_t v);
  * ...: "strong support", "growing opposition", "voiced support"), as
  * against a modifying noun ("storm attacks", "campaign plans"). */
 static int adjective_like(const ctx *c, int32_t i) {
-  static const char *const ends[] = {"al",  "ic",  "ive", "ous", "ful",
-                                     "ing", "ed",  "ent", "ant", "ong",
-                                     "ish", "ile", "ary", "ble", "ide",
-                                     "ad",  "est", "ate", "ian", NULL};
   const ws_token *t = &c->tok[i];
   size_t n = t->end - t->start;
   const char *w = c->doc->text + t->start;
-  for (size_t k = 0; ends[k]; k++) {
-    size_t m = strlen(ends[k]);
-    if (n > m + 1 && memcmp(w + n - m, ends[k], m) == 0)
+  for (size_t k = 0; ws_words_adjective_suffixes[k]; k++) {
+    size_t m = strlen(ws_words_adjective_suffixes[k]);
+    if (n > m + 1 && memcmp(w + n - m, ws_words_adjective_suffixes[k], m) == 0)
       return 1;
   }
   return 0;
@@ -4019,13 +3524,11 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     irregular_inf = ws_tok_is(c->doc->text, t, "spoke") ||
                     ws_tok_is(c->doc->text, t, "laid") ||
                     ws_tok_is(c->doc->text, t, "lay");
-  } else if (isw(c, k, W_FOR) && word_in(c, v, for_verbs)) {
+  } else if (isw(c, k, W_FOR) && word_in(c, v, ws_words_for_verbs)) {
     /* a call for a thing: "pushed for a recount", "calling for new
      * rules" (the thing asked for is the content); a passive is no
      * call ("the seat was called for the challenger") */
-    static const char *const be[] = {"is", "are", "was", "were", "be",
-                                     "been", "being", NULL};
-    if (w[n - 2] == 'e' && w[n - 1] == 'd' && word_in(c, v - 1, be))
+    if (w[n - 2] == 'e' && w[n - 1] == 'd' && word_in(c, v - 1, ws_words_be_passive))
       return WS_OK;
     k++;
     irregular_inf = 1;
@@ -4035,7 +3538,7 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
     k++;
     hv = v - 1;
     irregular_inf = 1;
-  } else if (isw(c, k, W_ABOUT) && word_in(c, v, about_verbs)) {
+  } else if (isw(c, k, W_ABOUT) && word_in(c, v, ws_words_about_verbs)) {
     /* talk about a thing: its topic is the content ("talked about the
      * budget"); the -ing and strong forms read as verbs after a subject
      * or an auxiliary like the past tense */
@@ -4115,10 +3618,6 @@ static int stance_verb(ctx *c, int32_t v, int32_t s0, int32_t s1,
 static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
   /* linking verbs besides "be": "remain confident that", "felt sure
    * that", "became clear that" */
-  static const char *const linking[] = {
-      "remain", "remains", "remained", "feel",   "feels",  "felt",
-      "seem",   "seems",   "seemed",   "become", "becomes", "became",
-      "grew",   "grow",    "grows",    NULL};
   const ws_token *t = &c->tok[v];
   if (t->type != WS_TOK_WORD || (t->flags & WS_TF_CAP) ||
       !is_word(c, v + 2))
@@ -4127,19 +3626,14 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
       inc2(c, v, C2_CLEAR)) {
     /* "it is not clear whether ...", "it became clear that ...": the
      * clause is an impression with no holder named */
-    static const char *const nots[] = {"not", "never", "still", "also",
-                                       "now", NULL};
-    static const char *const be_contracted[] = {
-        "it's", "isn't", "wasn't", "it\xE2\x80\x99s", "isn\xE2\x80\x99t",
-        "wasn\xE2\x80\x99t", NULL};
     int32_t b = v - 1;
     for (int skip = 0; skip < 2 && b > s0 &&
                        (is_ly_adverb(c, b) ||
-                        ws_tok_in(c->doc->text, &c->tok[b], nots));
+                        ws_tok_in(c->doc->text, &c->tok[b], ws_words_clear_adverbs));
          skip++)
       b--;
-    if (!(inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], linking) ||
-          ws_tok_in(c->doc->text, &c->tok[b], be_contracted)) ||
+    if (!(inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], ws_words_linking_verbs) ||
+          ws_tok_in(c->doc->text, &c->tok[b], ws_words_be_contracted)) ||
         !(isw(c, v + 1, W_THAT) || inc(c, v + 1, C_WH)))
       return WS_OK;
     attr a = {NO_SPAN, {v, v + 1}, -1, 2};
@@ -4166,7 +3660,7 @@ static int belief_adjective(ctx *c, int32_t v, int32_t s0, int32_t s1) {
                       (inc(c, b, C_FILLER) && !inc(c, b, C_BE)));
        skip++)
     b--;
-  int linked = inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], linking);
+  int linked = inc(c, b, C_BE) || ws_tok_in(c->doc->text, &c->tok[b], ws_words_linking_verbs);
   if (!linked && !inf && !prep)
     return WS_OK;
   if (prep) {
@@ -4282,19 +3776,13 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
     /* a headline's source in title case with no entity ("Poll: ...",
      * "Clinton Camp: ...", "Newspaper: ..."), but not a label of the
      * page ("Contributing:", "Twitter:", "BYLINE:", "Q:") */
-    static const char *const labels[] = {
-        "contributing", "twitter", "byline", "email", "photo", "photos",
-        "source", "sources", "note", "update", "updated", "correction",
-        "related", "read", "watch", "name", "age", "editor", "editors",
-        "transcript", "video", "listen", "follow", "see", "the", "q", "a",
-        "tags", "topics", "credit", "subscribe", "share", NULL};
     if (ent >= 0 && entity_kind(c, ent) == WS_ENTITY_PLACE)
       return WS_OK; /* a dateline or a section: "Iowa:" */
     for (int32_t j = np.s; j < np.e; j++)
       if (!is_cap(c, j) || ((c->tok[j].flags & WS_TF_UPPER) &&
                             np.e - np.s == 1))
         return WS_OK;
-    if (ws_tok_in(c->doc->text, &c->tok[np.s], labels))
+    if (ws_tok_in(c->doc->text, &c->tok[np.s], ws_words_page_labels))
       return WS_OK;
     int words = 0;
     for (int32_t j = colon + 1; j < s1 && words < 3; j++)
@@ -4306,7 +3794,6 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
   return push_reported(c, colon + 1, s1, &a);
 }
 
-
 /* A statement ends where the next one of the sentence begins: "X said
  * the plan is dead and Y warned that ..." or "X praised A, the actress
  * also pointed out that B" hold two (PARC gives each its own content).
@@ -4317,8 +3804,6 @@ static int name_colon(ctx *c, int32_t s0, int32_t s1) {
 static void split_statements(ctx *c, size_t q0) {
   ws_quote *qs = c->doc->quotes.items;
   size_t n = c->doc->quotes.len;
-  static const char *const joins[] = {"and", "but", "while", "as", "then",
-                                      "so", "or", "also", NULL};
   for (size_t i = q0; i < n; i++) {
     if (qs[i].kind != WS_QUOTE_REPORTED)
       continue;
@@ -4359,7 +3844,7 @@ static void split_statements(ctx *c, size_t q0) {
      * it ("and the mayor of the town replied"): back to a coordinator or
      * comma a few words before */
     for (int32_t j = e - 1; j > s && j >= e - 6; j--) {
-      if (is_punct(c, j, ',') || ws_tok_in(c->doc->text, &c->tok[j], joins)) {
+      if (is_punct(c, j, ',') || ws_tok_in(c->doc->text, &c->tok[j], ws_words_statement_joins)) {
         e = j;
         break;
       }
@@ -4367,7 +3852,7 @@ static void split_statements(ctx *c, size_t q0) {
         break;
     }
     while (e > s && (c->tok[e - 1].type != WS_TOK_WORD ||
-                     ws_tok_in(c->doc->text, &c->tok[e - 1], joins)))
+                     ws_tok_in(c->doc->text, &c->tok[e - 1], ws_words_statement_joins)))
       e--;
     int words = 0;
     for (int32_t k = s; k < e && words < 3; k++)
@@ -4457,9 +3942,7 @@ static void dedupe(ctx *c, size_t q0) {
 /* 1 when token k is a whole answer closing its clause: "said yes.",
  * "said no,", "thought so.", "said nothing." */
 static int answer_word(const ctx *c, int32_t k, int32_t s1) {
-  static const char *const answers[] = {"yes", "no", "so", "nothing",
-                                        "thanks", "goodbye", NULL};
-  return ws_tok_in(c->doc->text, &c->tok[k], answers) &&
+  return ws_tok_in(c->doc->text, &c->tok[k], ws_words_answer_words) &&
          (k + 1 >= s1 || ends_sentence(c, k + 1) || is_punct(c, k + 1, ','));
 }
 
@@ -4940,10 +4423,7 @@ static int reported(ctx *c, size_t n_direct) {
          * "would not say when"), but not a phrase of time, place or
          * manner closing the sentence ("said this week", "said here",
          * "said sarcastically") */
-        static const char *const adjuncts[] = {
-            "this", "here", "there", "twice", "once", "again", "afterward",
-            "afterwards", "later", "too", NULL};
-        if (!ws_tok_in(c->doc->text, &c->tok[k], adjuncts) &&
+        if (!ws_tok_in(c->doc->text, &c->tok[k], ws_words_closing_adjuncts) &&
             !is_ly_adverb(c, k) && !inc(c, k, C_TIMEW) &&
             !inc(c, k + 1, C_TIMEW))
           a.min_words = 1;
