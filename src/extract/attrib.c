@@ -745,6 +745,17 @@ static void sort_quotes(ws_doc *doc, size_t n_direct) {
   memcpy(q, tmp, n * sizeof *q);
 }
 
+/* The pass over one document (declared in doc.h): at_classify(); the
+ * token span of each direct quote; then quote by quote, in text order,
+ * the search for its cue and speaker (after and before it, a lead-in, a
+ * lead sentence, the clause subject, a running quotation) or its drop as
+ * a scare quote or title; then titles of works among the kept ones;
+ * then reported speech (at_reported()) and the readmission of short
+ * quotes inside reported statements.  One function of about 220 lines:
+ * the per-quote search reads and writes the arrays of this pass
+ * (open/close tokens, keep, that_clause, prev) and the order of its
+ * fallbacks is the attribution rule itself, best read in one place.
+ * WS_OK, or WS_ENOMEM when the arena is out of memory. */
 int ws_attrib_resolve(ws_doc *doc) {
   ctx c = {.doc = doc, .tok = doc->tokens.tok, .n = (int32_t)doc->tokens.n,
            .last_ent = -1, .last_tok = -1, .persons = at_any_person(doc),

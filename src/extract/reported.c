@@ -571,6 +571,22 @@ static int answer_word(const ctx *c, int32_t k, int32_t s1) {
          (k + 1 >= s1 || ends_sentence(c, k + 1) || is_punct(c, k + 1, ','));
 }
 
+/* Sentence by sentence: the current speaker follows the direct quotes,
+ * "Name: ..." paragraphs first, then each token that is not in a quote is
+ * offered to the stance rules (stance.c) and, when it is a cue, read in
+ * three steps: its speaker (the subject, "according to X", "Asked ...,
+ * X", "As X noted", an inverted "said X"), then the content after it (a
+ * clause, a topic, a position or label, an infinitive, past a listener, a
+ * medium or a parenthesis), else the statement before it ("..., he
+ * said."); split_statements() and dedupe() then set the boundaries.
+ *
+ * One piece, about 500 lines, on purpose for now: the three steps are one
+ * decision list whose later cases read what the earlier ones computed
+ * (the speaker phrase and its end, the cue's last token, the sentence
+ * window, hide_from for statements reported inside another) and leave the
+ * token with `continue` at 18 places; cut into functions, each would
+ * take and return most of that state.  The comments inside name each
+ * case by the sentence it reads. */
 int at_reported(ctx *c, size_t n_direct) {
   transcript_speakers(c, n_direct);
   const ws_tokens *tk = &c->doc->tokens;
