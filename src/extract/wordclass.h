@@ -7,6 +7,7 @@
 #ifndef WS_WORDCLASS_H
 #define WS_WORDCLASS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* ------------------------------------------------------------ word tests */
@@ -114,12 +115,11 @@ typedef struct feat {
   uint32_t cls2; /* C2_* */
 } feat;
 
-/* Given names and nouns that fix a person's grammatical gender, for
- * matching he/she to an antecedent (Quirk et al. 6.10: personal pronouns
- * agree with their antecedent in gender).  The names are common English
- * given names and names frequent in international news, listed from
- * general knowledge; a name used for both sexes (Jordan, Kelly, Terry) is
- * left out, so that an unknown gender never blocks a match. */
+/* The grammatical gender a given name or title fixes (male_names,
+ * female_names, male_nouns, female_nouns in src/words/), for matching
+ * he/she to an antecedent (Quirk et al. 6.10: personal pronouns agree with
+ * their antecedent in gender); names used for both sexes are in neither
+ * list, so that an unknown gender never blocks a match. */
 enum { GENDER_NONE = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
 
 /* ctx is defined in attrib_ctx.h (C11 allows the typedef twice). */
@@ -144,6 +144,5 @@ int at_present_verb_context(const ctx *c, int32_t i);
 /* 1 when the base form at token i follows an apposition closing its
  * plural subject ("Officials, some of them new, say"). */
 int at_after_apposition(const ctx *c, int32_t i);
-
 
 #endif
