@@ -38,6 +38,7 @@
  * in attrib.c.
  */
 #include "extract/doc.h"
+#include "words/words.h"
 
 /* Families of quotation marks; a closer must match its opener's family. */
 enum {
@@ -167,9 +168,7 @@ static int is_apostrophe(const ws_doc *doc, size_t i, flank f) {
   if (f.left && n && (n->type == WS_TOK_NUMBER || (n->flags & WS_TF_DIGIT)))
     return 1;
   if (f.left && n && n->type == WS_TOK_WORD) {
-    static const char *const elisions[] = {"em", "til", "tis", "twas", "n",
-                                           "cause", "bout", NULL};
-    if (ws_tok_in(doc->text, n, elisions))
+    if (ws_tok_in(doc->text, n, ws_words_apostrophe_elisions))
       return 1;
   }
   if (f.right && p && p->type == WS_TOK_WORD && p->end == t->start) {

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "text/text.h"
+#include "words/words.h"
 
 int ws_quote_mark_class(int32_t cp) {
   switch (cp) {
@@ -49,33 +50,6 @@ int ws_quote_mark_class(int32_t cp) {
     return 0;
   }
 }
-
-/* Abbreviations whose period is not a full stop (AP Stylebook titles,
- * months, company suffixes, Latin abbreviations).  Lower case and sorted
- * (span_in may bisect); the token is compared ignoring case. */
-static const char *const abbreviations[] = {
-    "adm", "al", "ala", "amb", "approx", "apr", "ariz", "ark", "assn", "atty",
-    "aug", "ave", "blvd", "bros", "ca", "calif", "capt", "cf", "cmdr", "co",
-    "col", "colo", "conn", "corp", "cpl", "dec", "del", "dept", "det", "dr",
-    "ed", "eds", "est", "etc", "feb", "fig", "fla", "fr", "ft", "ga", "gen",
-    "gov", "hon", "ill", "inc", "insp", "jan", "jr", "jul", "jun", "kan",
-    "ky", "la", "llc", "lt", "ltd", "maj", "mar", "mass", "md", "messrs",
-    "mich", "minn", "mmes", "mo", "mr", "mrs", "ms", "msgr", "mt", "neb",
-    "nev", "no", "nos", "nov", "oct", "okla", "op", "ore", "pa", "penn",
-    "plc", "pres", "prof", "pvt", "rd", "rep", "reps", "rev", "sen", "sens",
-    "sep", "sept", "sgt", "sr", "st", "supt", "tenn", "univ", "va", "vol",
-    "vs", "wash", "wis", "wyo",
-};
-
-/* Abbreviations that often end a sentence too (U.S., Inc., Jr.) are
- * handled by the sentence-opener test; these words start sentences.
- * Sorted. */
-static const char *const sentence_openers[] = {
-    "a", "after", "an", "and", "as", "at", "but", "for", "he", "her", "his",
-    "i", "if", "in", "it", "its", "many", "mr", "mrs", "ms", "on", "she",
-    "some", "that", "the", "their", "there", "they", "this", "we", "when",
-    "while",
-};
 
 int ws_tok_is(const char *text, const ws_token *t, const char *w) {
   /* No strlen: validated text holds no NUL, so a shorter w fails at its
@@ -120,7 +94,13 @@ int ws_tok_in(const char *text, const ws_token *t, const char *const *words) {
   return 0;
 }
 
-/* Hash sets of the two word lists above, for span_in().  It runs on every
+/* The tokenizer's word lists are data (src/words/, lower case, sorted so
+ * that span_in may bisect; a token is compared ignoring case):
+ * abbreviations.txt, whose period is not a full stop (Mr., Nov., Corp.),
+ * and sentence_openers.txt, the words that start a sentence after an
+ * abbreviation that may also end one (U.S., Inc., Jr.).
+ *
+ * Hash sets of the two lists, for span_in().  It runs on every
  * word followed by a period and after every abbreviation, and a
  * bisection there mispredicted a branch at each step.  A word of up to
  * eight bytes, ASCII-lowered, packs into a nonzero 64-bit key (text holds
@@ -167,10 +147,10 @@ static void set_build(wordset *set, const char *const *words, size_t count) {
 }
 
 static void sets_init(void) {
-  set_build(&abbreviation_set, abbreviations,
-            sizeof abbreviations / sizeof abbreviations[0]);
-  set_build(&opener_set, sentence_openers,
-            sizeof sentence_openers / sizeof sentence_openers[0]);
+  set_build(&abbreviation_set, ws_words_abbreviations,
+            ws_words_abbreviations_len);
+  set_build(&opener_set, ws_words_sentence_openers,
+            ws_words_sentence_openers_len);
   atomic_store_explicit(&sets_ready, 1, memory_order_release);
 }
 
@@ -216,8 +196,6 @@ static int span_in(const char *text, uint32_t start, uint32_t end,
   }
   return 0;
 }
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ASCII character classes, for the word scanner's fast path; every byte
  * of 0x80 and above has none (the scanner decodes those).  A_WORD is set
@@ -302,8 +280,8 @@ static inline int breaks_here(const scanner *s, const ws_token *t) {
   if (t->type == WS_TOK_WORD || t->type == WS_TOK_NUMBER) {
     if (s->pending == 2) /* after an abbreviation: only before an opener */
       return (t->flags & WS_TF_CAP) &&
-             span_in(s->text, t->start, t->core_end, sentence_openers,
-                     COUNT(sentence_openers), &opener_set);
+             span_in(s->text, t->start, t->core_end, ws_words_sentence_openers,
+                     ws_words_sentence_openers_len, &opener_set);
     return (t->flags & WS_TF_CAP) || t->type == WS_TOK_NUMBER ||
            !ws_cp_is_letter(t->cp);
   }
@@ -507,8 +485,8 @@ static size_t scan_word(scanner *s, size_t i, ws_token *t) {
   if (t->type == WS_TOK_WORD && j < len && text[j] == '.') {
     int initial = cp_len_is_one_letter(text, i, j) && ws_cp_is_upper(t->cp);
     if (periods > 0 || initial ||
-        span_in(text, (uint32_t)i, (uint32_t)j, abbreviations,
-                COUNT(abbreviations), &abbreviation_set)) {
+        span_in(text, (uint32_t)i, (uint32_t)j, ws_words_abbreviations,
+                ws_words_abbreviations_len, &abbreviation_set)) {
       j++;
       t->flags |= WS_TF_ABBR;
       t->core_end = (uint32_t)j;
