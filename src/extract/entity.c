@@ -7,7 +7,7 @@
  *
  *  1. Evidence (evidence.c): word forms and their case counts, URLs,
  *     headline modes of lines.
- *  2. Classes (word_class.c): each token a name word, a name particle or
+ *  2. Classes (name_word.c): each token a name word, a name particle or
  *     neither.
  *  3. Spans (here).  Runs of name words within a sentence (particles, "of"
  *     after an organisation head, "&" inside), ending at a possessive or a

@@ -7,7 +7,7 @@
  * The files, in the order the passes run:
  *   evidence.c    pass 1: word forms and case counts, URLs, line modes
  *   form_facts.c  the lexicon facts of a word form, cached per thread
- *   word_class.c  pass 2: each token a name word, a particle or neither
+ *   name_word.c  pass 2: each token a name word, a particle or neither
  *   entity.c      spans of name words, titles cut out; the driver
  *   role.c        title phrases before a name or in apposition after it
  *   entity_kind.c kind evidence of a mention, and the vote of an entity
@@ -125,7 +125,7 @@ struct memo_slot *ws_ent_memo_get(void);
  * capitals (IRANIAN -> Iran), or NULL; tok_nationality() remembers it. */
 const char *ws_ent_nationality_of(const ctx *c, size_t i);
 
-/* ---------------------------------------------------------- word_class.c */
+/* ---------------------------------------------------------- name_word.c */
 
 /* Sets c->cls (C_*) of every token; needs ws_ent_first_pass(). */
 void ws_ent_classify(ctx *c);

@@ -1,5 +1,5 @@
 /*
- * word_class.c - pass 2, the class of each token: a name word, a name
+ * name_word.c - pass 2, the class of each token: a name word, a name
  * particle, or neither (C_* of entity_ctx.h).
  *
  * A capitalised word inside a normal sentence is a name word.  A
