@@ -65,7 +65,7 @@ text_slot *store_text_find(ent_cache *c, uint64_t h) {
 }
 
 void store_cache_put_text(ent_cache *c, uint64_t h, uint32_t len, int64_t id,
-                           int64_t statement) {
+                          int64_t statement) {
   if (c->n_texts >= TEXT_CACHE_SIZE / 2) {
     memset(c->texts, 0, sizeof c->texts);
     c->n_texts = 0;
@@ -78,7 +78,7 @@ void store_cache_put_text(ent_cache *c, uint64_t h, uint32_t len, int64_t id,
 
 /* Records statement id for key (h: ws_hash of key). */
 void store_cache_put_stmt(ent_cache *c, const char *key, uint64_t h,
-                           int64_t id) {
+                          int64_t id) {
   if (c->n_stmts >= CACHE_SIZE / 2)
     store_cache_clear_stmts(c);
   key_slot *k = store_slot_find(c->stmts, key, h);
@@ -91,8 +91,8 @@ void store_cache_put_stmt(ent_cache *c, const char *key, uint64_t h,
   k->id = id;
 }
 
-void store_cache_put_key(ent_cache *c, const char *key, uint64_t h,
-                          int64_t id, int kind) {
+void store_cache_put_key(ent_cache *c, const char *key, uint64_t h, int64_t id,
+                         int kind) {
   if (c->n_keys >= CACHE_SIZE / 2)
     cache_clear_keys(c);
   key_slot *k = store_slot_find(c->keys, key, h);
@@ -212,7 +212,7 @@ int store_cache_flush(ws_store *s, ws_error *err) {
 }
 
 int store_cache_add_delta(ws_store *s, int64_t id, int64_t m, int64_t q,
-                           int kind, ws_error *err) {
+                          int kind, ws_error *err) {
   ent_cache *c = s->cache;
   if (c->n_deltas >= CACHE_SIZE / 2) {
     int rc = store_cache_flush(s, err);

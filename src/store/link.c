@@ -47,7 +47,6 @@ static int alias_owner(sqlite3_stmt *st, int64_t *owner, int *kind) {
   return r;
 }
 
-
 #define MERGE_STMTS 8
 
 /* The merges of one link pass: which ids went where, and the documents

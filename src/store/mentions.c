@@ -36,7 +36,7 @@ static int get_varint(const unsigned char *p, size_t len, size_t *pos,
 }
 
 size_t store_mention_put(unsigned char *p, const ws_stored_mention *prev,
-                          const ws_stored_mention *m) {
+                         const ws_stored_mention *m) {
   size_t n = put_varint(p, (uint64_t)m->entity);
   n += put_varint(p + n, m->start - prev->start);
   n += put_varint(p + n, m->end - m->start);

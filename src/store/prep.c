@@ -13,7 +13,6 @@
 #include "store/store_int.h"
 #include "text/text.h"
 
-
 /* Counts lines up to ascending offsets without a line index. */
 typedef struct line_cursor {
   const char *text;
@@ -236,7 +235,8 @@ int ws_store_prepare(const ws_doc_view *v, ws_store_prep **out) {
     if (!p->stmt_key[i])
       goto oom;
     p->stmt_hash[i] = ws_hash(p->stmt_key[i], kn);
-    p->n_sketch[i] = store_key_sketch(p->stmt_key[i], kn, at, n_at, p->sketch[i]);
+    p->n_sketch[i] =
+        store_key_sketch(p->stmt_key[i], kn, at, n_at, p->sketch[i]);
     char json[SKETCH_K * 22 + 3];
     size_t o = 0;
     json[o++] = '[';
@@ -257,4 +257,3 @@ oom:
   ws_store_prep_free(p);
   return WS_ENOMEM;
 }
-

@@ -136,7 +136,6 @@ static void sort_counts(ent_count *c, size_t n) {
   }
 }
 
-
 /* Deletes document id with everything in it, keeping entity totals. */
 static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   sqlite3_stmt *st;
@@ -226,6 +225,86 @@ static int delete_doc(ws_store *s, int64_t id, ws_error *err) {
   return store_fts_top(s, &s->fts_from, err);
 }
 
+/* Encodes the document's mention list into ec->mbuf (see mentions.c),
+ * its length in *mlen, and counts the mentions kept per entity in counts
+ * and in all in *n_kept.  Mentions come in text order; one per start
+ * offset is kept (ws_store_prepare gave it a line), and only those are
+ * counted.  Returns WS_OK, or WS_ENOMEM with err filled. */
+static int encode_mentions(ent_cache *ec, const ws_doc_view *v,
+                           const ws_store_prep *p, const int64_t *gid,
+                           ent_count *counts, size_t *mlen, int64_t *n_kept,
+                           ws_error *err) {
+  size_t need = v->n_mentions * MENTION_MAX_BYTES + 1;
+  if (need > ec->cap_mbuf) {
+    unsigned char *nb = realloc(ec->mbuf, need);
+    if (!nb)
+      return store_fail_msg(err, WS_ENOMEM, "out of memory");
+    ec->mbuf = nb;
+    ec->cap_mbuf = need;
+  }
+  ws_stored_mention prev = {0, 0, 0, 0};
+  for (size_t i = 0; i < v->n_mentions; i++) {
+    const ws_mention *m = &v->mentions[i];
+    if (!p->mention_line[i]) /* not stored (ws_store_prepare) */
+      continue;
+    ws_stored_mention cur = {gid[m->entity], m->start, m->end,
+                             p->mention_line[i]};
+    *mlen += store_mention_put(ec->mbuf + *mlen, &prev, &cur);
+    prev = cur;
+    counts[m->entity].mentions++;
+    (*n_kept)++;
+  }
+  return WS_OK;
+}
+
+/* Writes the document's quotes (those with a valid span), with their
+ * texts and statements, as quotes.id s->next_quote onwards; advances
+ * s->next_quote past them when all are written.  gid maps the document's
+ * entities to corpus entities. */
+static int put_quotes(ws_store *s, const ws_doc_info *info,
+                      const ws_doc_view *v, const ws_store_prep *p,
+                      int64_t doc, const int64_t *gid, ws_error *err) {
+  int rc;
+  sqlite3_stmt *st;
+  size_t n_ent = v->n_entities;
+  int64_t qid = s->next_quote;
+  for (size_t i = 0; i < v->n_quotes; i++) {
+    const ws_quote *q = &v->quotes[i];
+    if (q->end > v->len || q->start > q->end)
+      continue;
+    int64_t stmt_id = 0, text_id = 0;
+    if ((rc = store_text_for(s, v->text + q->start, q->end - q->start,
+                             p->text_hash[i], p->stmt_key[i], p->stmt_hash[i],
+                             p->sketch[i], p->n_sketch[i], p->sketch_json[i],
+                             &text_id, &stmt_id, err)))
+      return rc;
+    if (!(st = ws_store_stmt(s, ST_QUOTE_INSERT, err)))
+      return ws_store_fail(s, err, info->path);
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_int64(st, 2, q->start);
+    sqlite3_bind_int64(st, 3, q->end);
+    sqlite3_bind_int64(st, 4, p->quote_line[i]);
+    sqlite3_bind_int64(st, 5, text_id);
+    sqlite3_bind_int(st, 6, (int)q->kind);
+    if (q->speaker >= 0 && (size_t)q->speaker < n_ent)
+      sqlite3_bind_int64(st, 7, gid[q->speaker]);
+    if (q->speaker_end > q->speaker_start) {
+      sqlite3_bind_int64(st, 8, q->speaker_start);
+      sqlite3_bind_int64(st, 9, q->speaker_end);
+    }
+    if (q->cue_end > q->cue_start && q->cue_end <= v->len)
+      sqlite3_bind_text(st, 10, v->text + q->cue_start,
+                        (int)(q->cue_end - q->cue_start), SQLITE_STATIC);
+    sqlite3_bind_int64(st, 11, stmt_id);
+    sqlite3_bind_int64(st, 12, qid);
+    if (store_step_done(st))
+      return ws_store_fail(s, err, info->path);
+    if ((rc = store_occ_add(s, stmt_id, text_id, qid++, err)))
+      return rc;
+  }
+  s->next_quote = qid;
+  return WS_OK;
+}
 
 static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
                    const ws_store_prep *p, ws_error *err) {
@@ -270,32 +349,11 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       spoken++;
     }
   }
-  /* The mention list (see "mention lists" above).  Mentions come in text
-   * order; one per start offset is kept, and only those are counted. */
   ent_cache *ec = s->cache;
-  size_t need = v->n_mentions * MENTION_MAX_BYTES + 1, mlen = 0;
-  if (need > ec->cap_mbuf) {
-    unsigned char *nb = realloc(ec->mbuf, need);
-    if (!nb) {
-      rc = store_fail_msg(err, WS_ENOMEM, "out of memory");
-      goto out;
-    }
-    ec->mbuf = nb;
-    ec->cap_mbuf = need;
-  }
+  size_t mlen = 0;
   int64_t n_kept = 0;
-  ws_stored_mention prev = {0, 0, 0, 0};
-  for (size_t i = 0; i < v->n_mentions; i++) {
-    const ws_mention *m = &v->mentions[i];
-    if (!p->mention_line[i]) /* not stored (ws_store_prepare) */
-      continue;
-    ws_stored_mention cur = {gid[m->entity], m->start, m->end,
-                             p->mention_line[i]};
-    mlen += store_mention_put(ec->mbuf + mlen, &prev, &cur);
-    prev = cur;
-    counts[m->entity].mentions++;
-    n_kept++;
-  }
+  if ((rc = encode_mentions(ec, v, p, gid, counts, &mlen, &n_kept, err)))
+    goto out;
 
   if (!(st = ws_store_stmt(s, ST_DOC_INSERT, err)))
     goto dberr;
@@ -337,42 +395,8 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       goto out;
   }
 
-  for (size_t i = 0; i < v->n_quotes; i++) {
-    const ws_quote *q = &v->quotes[i];
-    if (q->end > v->len || q->start > q->end)
-      continue;
-    int64_t stmt_id = 0, text_id = 0;
-    if ((rc = store_text_for(s, v->text + q->start, q->end - q->start,
-                       p->text_hash[i], p->stmt_key[i], p->stmt_hash[i],
-                       p->sketch[i],
-                       p->n_sketch[i], p->sketch_json[i], &text_id, &stmt_id,
-                       err)))
-      goto out;
-    if (!(st = ws_store_stmt(s, ST_QUOTE_INSERT, err)))
-      goto dberr;
-    sqlite3_bind_int64(st, 1, doc);
-    sqlite3_bind_int64(st, 2, q->start);
-    sqlite3_bind_int64(st, 3, q->end);
-    sqlite3_bind_int64(st, 4, p->quote_line[i]);
-    sqlite3_bind_int64(st, 5, text_id);
-    sqlite3_bind_int(st, 6, (int)q->kind);
-    if (q->speaker >= 0 && (size_t)q->speaker < n_ent)
-      sqlite3_bind_int64(st, 7, gid[q->speaker]);
-    if (q->speaker_end > q->speaker_start) {
-      sqlite3_bind_int64(st, 8, q->speaker_start);
-      sqlite3_bind_int64(st, 9, q->speaker_end);
-    }
-    if (q->cue_end > q->cue_start && q->cue_end <= v->len)
-      sqlite3_bind_text(st, 10, v->text + q->cue_start,
-                        (int)(q->cue_end - q->cue_start), SQLITE_STATIC);
-    sqlite3_bind_int64(st, 11, stmt_id);
-    sqlite3_bind_int64(st, 12, qid);
-    if (store_step_done(st))
-      goto dberr;
-    if ((rc = store_occ_add(s, stmt_id, text_id, qid++, err)))
-      goto out;
-  }
-  s->next_quote = qid;
+  if ((rc = put_quotes(s, info, v, p, doc, gid, err)))
+    goto out;
   /* Totals last: nothing is counted for a document that failed. */
   for (size_t i = 0; i < n_ent; i++) {
     if (i && counts[i].id == counts[i - 1].id)
@@ -385,7 +409,8 @@ static int put_doc(ws_store *s, const ws_doc_info *info, const ws_doc_view *v,
       if (kind == WS_ENTITY_OTHER)
         kind = counts[j].kind;
     }
-    if ((m || q) && (rc = store_cache_add_delta(s, counts[i].id, m, q, kind, err)))
+    if ((m || q) &&
+        (rc = store_cache_add_delta(s, counts[i].id, m, q, kind, err)))
       goto out;
   }
   goto out;

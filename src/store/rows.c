@@ -16,7 +16,6 @@
 
 #include "store/store_int.h"
 
-
 /* Adds the texts written since the last call to the full-text index, in
  * one statement.  Inserting each quote's row as it is written costs
  * twice as much: every later multi-row INSERT or UPDATE opens a
@@ -54,7 +53,6 @@ int store_fts_flush(ws_store *s, ws_error *err) {
   s->fts_from = top;
   return WS_OK;
 }
-
 
 /* Rows for a multi-row INSERT, written MANY_ROWS at a time and the rest
  * one by one. */
@@ -313,7 +311,7 @@ int store_occ_flush(ws_store *s, ws_error *err) {
 
 /* Queues the occurrences row of a quote. */
 int store_occ_add(ws_store *s, int64_t statement, int64_t text_id,
-                   int64_t quote, ws_error *err) {
+                  int64_t quote, ws_error *err) {
   ent_cache *c = s->cache;
   if (!c->occ_pending &&
       !(c->occ_pending = malloc(OCC_PENDING * sizeof *c->occ_pending)))

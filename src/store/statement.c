@@ -424,6 +424,89 @@ static void note_candidate(int64_t cand, int64_t *seen, unsigned char *shared,
   seen[(*n_seen)++] = cand;
 }
 
+/* The near-duplicate of key among the statements that share at least
+ * SKETCH_MIN_SHARED of its k sketch values: the most similar one, if at
+ * least NEAR_MIN_SIM, in *best, else 0.  Counts the statements listed
+ * under each value in bucket[] (statement_for leaves a value whose list
+ * is full out of the new statement's rows). */
+static int find_near(ws_store *s, const char *key, const int64_t *sketch,
+                     size_t k, size_t *bucket, int64_t *best_id,
+                     ws_error *err) {
+  ent_cache *c = s->cache;
+  sqlite3_stmt *st = NULL;
+  int r, rc;
+  int64_t best = 0, seen[SKETCH_K * GRAM_CAP];
+  unsigned char shared[SKETCH_K * GRAM_CAP];
+  size_t n_seen = 0;
+  double best_sim = NEAR_MIN_SIM;
+  if (c->grams_complete) {
+    /* Every sketch row is listed in memory (ent_cache.grams_complete). */
+    for (size_t i = 0; i < k; i++) {
+      gram_slot *g = store_gram_find(c, sketch[i]);
+      for (uint32_t nd = g->hash ? g->head : 0; nd && bucket[i] < GRAM_CAP;
+           nd = c->gram_next[nd]) {
+        bucket[i]++;
+        note_candidate(c->gram_stmt[nd], seen, shared, &n_seen);
+      }
+    }
+  } else {
+    size_t n_maybe = 0;
+    for (size_t i = 0; i < k; i++)
+      n_maybe += store_maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]);
+    /* Values no statement has are left NULL: they match nothing. */
+    if (n_maybe && !(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
+      goto dberr;
+    for (size_t i = 0; n_maybe && i < k; i++)
+      if (store_maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]))
+        sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
+    r = SQLITE_DONE;
+    while (n_maybe && (r = sqlite3_step(st)) == SQLITE_ROW) {
+      int v = sqlite3_column_int(st, 1);
+      if (v >= 0 && v < SKETCH_K)
+        bucket[v]++;
+      note_candidate(sqlite3_column_int64(st, 0), seen, shared, &n_seen);
+    }
+    if (st)
+      sqlite3_reset(st);
+    if (r != SQLITE_DONE)
+      goto dberr;
+  }
+  size_t n_words = word_count(key);
+  for (size_t j = 0; j < n_seen; j++) {
+    if (shared[j] < (k < SKETCH_MIN_SHARED ? k : SKETCH_MIN_SHARED))
+      continue;
+    if (!(st = ws_store_stmt(s, ST_STMT_KEY, err)))
+      goto dberr;
+    sqlite3_bind_int64(st, 1, seen[j]);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      const char *other = (const char *)sqlite3_column_text(st, 0);
+      /* Word counts alone bound the similarity: an edit distance is
+       * at least the difference of the lengths, and a word-bag match
+       * of 0.9 needs lengths within a ratio of 9 to 11. */
+      size_t m_words = word_count(other);
+      size_t lo = n_words < m_words ? n_words : m_words;
+      size_t hi = n_words < m_words ? m_words : n_words;
+      if ((double)lo < NEAR_MIN_SIM * (double)hi) {
+        sqlite3_reset(st);
+        continue;
+      }
+      double sim = ws_statement_similarity(key, other);
+      if (sim >= best_sim) {
+        best_sim = sim;
+        best = seen[j];
+      }
+    }
+    sqlite3_reset(st);
+  }
+  *best_id = best;
+  return WS_OK;
+dberr:
+  rc = ws_store_fail(s, err, "storing a quote");
+  if (st)
+    sqlite3_reset(st);
+  return rc;
+}
+
 /* Finds or creates the statement of a quote, given its key and sketch
  * (ws_store_prepare); sets *id. */
 static int statement_for(ws_store *s, const char *key, uint64_t h,
@@ -458,69 +541,9 @@ static int statement_for(ws_store *s, const char *key, uint64_t h,
   /* Statements already listed under each sketch value (up to GRAM_CAP). */
   size_t bucket[SKETCH_K] = {0};
   if (word_count(key) >= NEAR_MIN_WORDS) {
-    int64_t best = 0, seen[SKETCH_K * GRAM_CAP];
-    unsigned char shared[SKETCH_K * GRAM_CAP];
-    size_t n_seen = 0;
-    double best_sim = NEAR_MIN_SIM;
-    if (c->grams_complete) {
-      /* Every sketch row is listed in memory (ent_cache.grams_complete). */
-      for (size_t i = 0; i < k; i++) {
-        gram_slot *g = store_gram_find(c, sketch[i]);
-        for (uint32_t nd = g->hash ? g->head : 0; nd && bucket[i] < GRAM_CAP;
-             nd = c->gram_next[nd]) {
-          bucket[i]++;
-          note_candidate(c->gram_stmt[nd], seen, shared, &n_seen);
-        }
-      }
-    } else {
-      size_t n_maybe = 0;
-      for (size_t i = 0; i < k; i++)
-        n_maybe += store_maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]);
-      /* Values no statement has are left NULL: they match nothing. */
-      if (n_maybe && !(st = ws_store_stmt(s, ST_GRAM_FIND, err)))
-        goto dberr;
-      for (size_t i = 0; n_maybe && i < k; i++)
-        if (store_maybe_stored(c, BLOOM_GRAMS, (uint64_t)sketch[i]))
-          sqlite3_bind_int64(st, (int)i + 1, sketch[i]);
-      r = SQLITE_DONE;
-      while (n_maybe && (r = sqlite3_step(st)) == SQLITE_ROW) {
-        int v = sqlite3_column_int(st, 1);
-        if (v >= 0 && v < SKETCH_K)
-          bucket[v]++;
-        note_candidate(sqlite3_column_int64(st, 0), seen, shared, &n_seen);
-      }
-      if (st)
-        sqlite3_reset(st);
-      if (r != SQLITE_DONE)
-        goto dberr;
-    }
-    size_t n_words = word_count(key);
-    for (size_t j = 0; j < n_seen; j++) {
-      if (shared[j] < (k < SKETCH_MIN_SHARED ? k : SKETCH_MIN_SHARED))
-        continue;
-      if (!(st = ws_store_stmt(s, ST_STMT_KEY, err)))
-        goto dberr;
-      sqlite3_bind_int64(st, 1, seen[j]);
-      if (sqlite3_step(st) == SQLITE_ROW) {
-        const char *other = (const char *)sqlite3_column_text(st, 0);
-        /* Word counts alone bound the similarity: an edit distance is
-         * at least the difference of the lengths, and a word-bag match
-         * of 0.9 needs lengths within a ratio of 9 to 11. */
-        size_t m_words = word_count(other);
-        size_t lo = n_words < m_words ? n_words : m_words;
-        size_t hi = n_words < m_words ? m_words : n_words;
-        if ((double)lo < NEAR_MIN_SIM * (double)hi) {
-          sqlite3_reset(st);
-          continue;
-        }
-        double sim = ws_statement_similarity(key, other);
-        if (sim >= best_sim) {
-          best_sim = sim;
-          best = seen[j];
-        }
-      }
-      sqlite3_reset(st);
-    }
+    int64_t best = 0;
+    if ((rc = find_near(s, key, sketch, k, bucket, &best, err)))
+      goto out;
     if (best) {
       *id = best;
       goto out;

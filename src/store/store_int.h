@@ -204,8 +204,8 @@ text_slot *store_text_find(ent_cache *c, uint64_t h);
 
 /* Record an entity (keys), a statement (stmts) or a text (texts); a
  * full table is emptied first.  Out of memory, nothing is recorded. */
-void store_cache_put_key(ent_cache *c, const char *key, uint64_t h,
-                         int64_t id, int kind);
+void store_cache_put_key(ent_cache *c, const char *key, uint64_t h, int64_t id,
+                         int kind);
 void store_cache_put_stmt(ent_cache *c, const char *key, uint64_t h,
                           int64_t id);
 void store_cache_put_text(ent_cache *c, uint64_t h, uint32_t len, int64_t id,
@@ -246,7 +246,7 @@ int store_cache_flush(ws_store *s, ws_error *err);
  * without caches. */
 void store_cache_reset(ws_store *s, int deltas_too);
 
-/* ------------------------------------------------ rows written late (rows.c) */
+/* ---------------------------------------------- rows written late (rows.c) */
 
 /* Queues a doc_entities row (written early when DE_MAX are waiting). */
 int store_de_add(ws_store *s, const de_row *r, ws_error *err);
@@ -289,8 +289,8 @@ int store_fts_flush(ws_store *s, ws_error *err);
  * for len + 1 bytes); returns its length, or (size_t)-1 for any other
  * text (out is then garbage).  The offsets in out of the first
  * max_starts words go to starts[0..*n_starts) (*n_starts is 0 on entry). */
-size_t store_key_simple(const char *text, size_t len, char *out,
-                        size_t *starts, size_t max_starts, size_t *n_starts);
+size_t store_key_simple(const char *text, size_t len, char *out, size_t *starts,
+                        size_t max_starts, size_t *n_starts);
 
 /* The statement key of any text, by utf8proc; malloc'd, NULL when out of
  * memory. */
