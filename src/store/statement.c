@@ -5,10 +5,11 @@
  *
  * Invariants (see also schema/schema.sql):
  *  - A quote's words are found by their exact text (texts: one row per
- *    wording); statements by normalised text (the key: NFC casefold,
- *    words joined by single spaces, joiners between letters dropped),
- *    then by near-duplicate text among the few statements that share a
- *    bottom-k bigram sketch value.
+ *    wording); statements by normalised text (the key: composed,
+ *    compatibility-mapped, case-folded, marks stripped, words joined by
+ *    single spaces, joiners between letters dropped), then by
+ *    near-duplicate text among the few statements that share a bottom-k
+ *    bigram sketch value.
  *  - Keys and sketches are stored (statements.key, .hash, .sketch,
  *    statement_grams): the fast ASCII path of the key and the utf8proc
  *    path must give the same bytes, and neither may change without a
