@@ -1,11 +1,15 @@
 -- schema.sql - the whosaid database, version 4.
 --
--- Run once on an empty database by store.c, inside one transaction, which
--- then sets PRAGMA application_id (marks the file as a whosaid database)
--- and PRAGMA user_version (the schema version below).
+-- Run once on an empty database by src/store/open.c, inside one
+-- transaction, which then sets PRAGMA application_id (marks the file as a
+-- whosaid database) and PRAGMA user_version (the schema version below).
 --
--- Invariants kept by store.c:
---  * store.c deletes every row that belongs to a document with it: its
+-- The comments inside CREATE statements are stored in the database with
+-- them (sqlite_schema), so they are left as they were written: their
+-- "store.c" is the files of src/store/ now.
+--
+-- Invariants kept by src/store/:
+--  * put.c deletes every row that belongs to a document with it: its
 --    doc_entities rows (the entities in its mention list and its
 --    speakers) and its quotes (documents.quote_lo..quote_hi), so
 --    replacing a document is DELETE + INSERT;
@@ -13,7 +17,7 @@
 --    doc_entities, maintained on insert and delete so that `entities`
 --    (most mentioned first) answers from an index instead of a GROUP BY
 --    over every mention;
---  * quotes_fts mirrors texts.text (external content).  store.c adds the
+--  * quotes_fts mirrors texts.text (external content).  rows.c adds the
 --    FTS rows of the texts a batch created just before it commits, in
 --    one statement; deletes are kept in sync by a trigger.  (An insert
 --    trigger would run FTS5 inside a statement savepoint, and FTS5 flushes
@@ -22,7 +26,7 @@
 --    text while at least one quote has it (trigger quotes_ad);
 --  * entities.votes_* are the sums of doc_entities.n_mentions by the kind
 --    each document gave the entity, and entities.kind follows from them:
---    every UPDATE of the votes sets kind = ws_kind(votes...) (store.c,
+--    every UPDATE of the votes sets kind = ws_kind(votes...) (sqlfn.c,
 --    sql_kind: the rule, and why not a trigger).
 
 -- One indexed file.  path is absolute; mtime is in nanoseconds; hash is
@@ -93,7 +97,7 @@ CREATE TABLE roles(
 -- Clustered by entity, which is how it is read (an entity's documents,
 -- merges, and its quotes: n_quotes > 0 names the documents to look in); a document's rows are found through its mention list and
 -- quotes, so there is no second index to maintain (a third of the cost
--- of writing this table) and no foreign key: store.c deletes these rows
+-- of writing this table) and no foreign key: put.c deletes these rows
 -- before the document.
 CREATE TABLE doc_entities(
   entity INTEGER NOT NULL,
@@ -106,7 +110,7 @@ CREATE TABLE doc_entities(
 
 -- One statement: the occurrences of the same words in several documents
 -- (issue 3, "one quote, many sources").  key is the normalised text of
--- the first occurrence (store.c: NFC, casefold, no marks, no punctuation).
+-- the first occurrence (statement.c: NFC, casefold, no marks, no punctuation).
 CREATE TABLE statements(
   id INTEGER PRIMARY KEY,
   hash INTEGER NOT NULL,               -- ws_hash(key): a small index key
@@ -147,7 +151,7 @@ CREATE TABLE texts(
 CREATE INDEX texts_hash ON texts(hash);
 
 -- One quote occurrence in one document.  doc, speaker, statement and
--- text_id carry no foreign key (a lookup per insert): store.c points
+-- text_id carry no foreign key (a lookup per insert): put.c points
 -- them only at live rows, deletes a document's quotes with it, merges
 -- rewrite speaker before an entity goes, and a statement or text goes
 -- only when no quote points to it (trigger quotes_ad).  There is no
@@ -172,7 +176,7 @@ CREATE TABLE quotes(
 );
 -- A statement's occurrences, and those of one of its texts (full-text
 -- hits, trigger quotes_ad): in effect an index of quotes by (statement,
--- text_id), but a table that store.c fills at commit with the batch's
+-- text_id), but a table that rows.c fills at commit with the batch's
 -- rows sorted, rather than one random B-tree insert per quote (a quarter
 -- of the cost of writing quotes).  A quote's row goes with it (trigger
 -- quotes_ad).

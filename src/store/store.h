@@ -1,9 +1,11 @@
 /*
- * store.h - internals shared by store.c, query.c and index.c.
+ * store.h - the store layer's header for index/ and cli/: the ws_store
+ * connection, its prepared statements, mention lists.
  *
  * A ws_store is one SQLite connection plus its prepared statements.  The
- * statements are prepared lazily (stmt_get) and finalised at close, so a
- * read-only connection never prepares the writer's statements.
+ * statements are prepared lazily (ws_store_stmt) and finalised at close,
+ * so a read-only connection never prepares the writer's statements.
+ * What only the files of src/store/ share is in store_int.h.
  */
 #ifndef WS_STORE_H
 #define WS_STORE_H
@@ -12,8 +14,8 @@
 
 #include "whosaid.h"
 
-/* Prepared statements, by index into ws_store.stmts (store.c lists the
- * SQL in the same order). */
+/* Prepared statements, by index into ws_store.stmts; their SQL is in
+ * schema/statements.sql, under the same names. */
 enum store_stmt {
   ST_DOC_FIND,
   ST_DOC_ENTS,
@@ -30,7 +32,7 @@ enum store_stmt {
   ST_ALIAS_INSERT,
   ST_ROLE_INSERT,
   ST_DE_INSERT,
-  ST_DE_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
+  ST_DE_INSERT_N, /* MANY_ROWS rows at once; SQL made by ws_store_stmt */
   ST_STMT_BY_KEY,
   ST_STMT_INSERT,
   ST_STMT_KEY,
@@ -44,15 +46,15 @@ enum store_stmt {
   ST_TEXT_FIND,
   ST_TEXT_INSERT,
   ST_GRAM_ONE,
-  ST_GRAM_ONE_N, /* MANY_ROWS rows at once; SQL made in store.c */
+  ST_GRAM_ONE_N, /* MANY_ROWS rows at once; SQL made by ws_store_stmt */
   ST_DOC_QUOTES_DELETE,
   ST_QUOTE_NEXT,
   ST_OCC_INSERT,
-  ST_OCC_INSERT_N, /* MANY_ROWS rows at once; SQL made in store.c */
+  ST_OCC_INSERT_N, /* MANY_ROWS rows at once; SQL made by ws_store_stmt */
   ST_COUNT_
 };
 
-/* Writer caches (store.c): corpus entities by key, (entity, alias/role)
+/* Writer caches (cache.c): corpus entities by key, (entity, alias/role)
  * pairs already written, and entity counter changes not yet written.
  * Bounded: a full cache is emptied, never grown past its cap.  Cleared on
  * any rollback, since the ids in them may have been undone. */
@@ -63,7 +65,7 @@ struct ws_store {
   char *path;                     /* database file, for messages and size */
   int readonly;                   /* opened with WS_STORE_READONLY */
   int in_txn;                     /* inside ws_store_begin/commit */
-  int64_t link_from;              /* aliases.id already linked (store.c) */
+  int64_t link_from;              /* aliases.id already linked (link.c) */
   int64_t ent_from;               /* entities.id already linked */
   int64_t fts_from;               /* texts.id already in quotes_fts */
   int64_t next_quote;             /* quotes.id of the next quote written */
