@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "text/text.h"
+#include "words/words.h"
 
 int ws_quote_mark_class(int32_t cp) {
   switch (cp) {
@@ -146,7 +147,7 @@ typedef struct wordset {
   size_t longest;          /* bytes of the longest entry */
 } wordset;
 
-static wordset abbreviation_set, opener_set;
+static wordset abbreviation_set, opener_set, minor_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static atomic_int sets_ready; /* set last by sets_init: skips pthread_once */
 
@@ -185,6 +186,7 @@ static void sets_init(void) {
             sizeof abbreviations / sizeof abbreviations[0]);
   set_build(&opener_set, sentence_openers,
             sizeof sentence_openers / sizeof sentence_openers[0]);
+  set_build(&minor_set, ws_words_title_minor, ws_words_title_minor_len);
   atomic_store_explicit(&sets_ready, 1, memory_order_release);
 }
 
@@ -327,6 +329,7 @@ typedef struct wrap_info {
   int on;        /* the text is hard-wrapped */
   int marked;    /* its paragraphs are marked by blank lines or indents */
   size_t wb, wc; /* widest breakable line in bytes and code points */
+  size_t first;  /* start of the first line of text (a headline's place) */
 } wrap_info;
 
 enum {
@@ -340,19 +343,72 @@ static int word_fits(const wrap_info *w, line_info l, line_info word) {
   return l.bytes + 1 + word.bytes <= w->wb && l.cps + 1 + word.cps <= w->wc;
 }
 
+/* 1 when the line text[a..b) reads as a headline, a line that ends
+ * where a filler might have broken it without being wrapped: all in
+ * capitals (CoNLL's Reuters, wire slugs), or the text's first line
+ * (first) in title case above a line that opens a sentence (The, He, ...:
+ * a wrapped name or phrase would go on instead). */
+static int headline_like(const char *text, size_t len, size_t a, size_t b,
+                         int first) {
+  int letters = 0, lower = 0, lower_word = 0;
+  for (size_t i = a; i < b;) {
+    int32_t cp = 0;
+    while (i < b && !is_word_cp(cp)) /* marks and brackets before a word */
+      i += ws_text_decode(text, b, i, &cp);
+    if (!is_word_cp(cp))
+      break;
+    size_t w = i - ws_text_decode_back(text, i, &cp);
+    int initial_lower = ws_cp_is_lower(cp);
+    letters += ws_cp_is_letter(cp);
+    while (i < b && ws_cp_is_letter(cp)) {
+      size_t l = ws_text_decode(text, b, i, &cp);
+      if (!ws_cp_is_letter(cp))
+        break;
+      letters++;
+      lower |= ws_cp_is_lower(cp);
+      i += l;
+    }
+    lower |= initial_lower;
+    if (initial_lower &&
+        !span_in(text, (uint32_t)w, (uint32_t)i, ws_words_title_minor,
+                 ws_words_title_minor_len, &minor_set))
+      lower_word = 1;
+    while (i < b && text[i] != ' ' && text[i] != '\t')
+      i++;
+  }
+  if (letters < 2)
+    return 0;
+  if (!lower)
+    return 1;
+  if (!first || lower_word)
+    return 0;
+  /* the next line's first word */
+  size_t k = b + 1;
+  while (k < len && (text[k] == ' ' || text[k] == '\t'))
+    k++;
+  size_t e = k;
+  while (e < len && ascii_class[(unsigned char)text[e]] & A_LETTER)
+    e++;
+  return k < e && text[k] >= 'A' && text[k] <= 'Z' &&
+         span_in(text, (uint32_t)k, (uint32_t)e, sentence_openers,
+                 COUNT(sentence_openers), &opener_set);
+}
+
 /* Recognises hard-wrapped text in text[start..len): every breakable line
- * at most WRAP_MAX code points wide, and at least two, and at least half,
- * of the breaks between two lines of text breaks no filler would leave
- * (the next word did not fit).  Text of long lines is given up at its
- * first. */
+ * at most WRAP_MAX code points wide, and at least half of the breaks
+ * between two lines of text (after a line that is not a headline), and
+ * at least two unless there is one, breaks no filler would leave (the
+ * next word did not fit).  Text of long lines is given up at its first. */
 static wrap_info wrap_detect(const char *text, size_t len, size_t start) {
-  wrap_info w = {0};
+  wrap_info w = {.first = SIZE_MAX};
   for (size_t a = start; a < len;) {
     const char *nl = memchr(text + a, '\n', len - a);
     size_t b = nl ? (size_t)(nl - text) : len;
     if (b - a > 4 * WRAP_MAX && memchr(text + a, ' ', b - a))
       return w; /* wider than WRAP_MAX code points, whatever they are */
     line_info li = line_measure(text, a, b);
+    if (!li.blank && w.first == SIZE_MAX)
+      w.first = a;
     if (li.spaced) {
       if (li.cps > WRAP_MAX)
         return w;
@@ -367,6 +423,7 @@ static wrap_info wrap_detect(const char *text, size_t len, size_t start) {
     return w;
   size_t breaks = 0, wraps = 0, fits = 0, marks = 0;
   line_info prev = {.blank = 1};
+  size_t prev_a = start; /* where prev starts */
   int gap = 0; /* blank lines since the last line of text */
   for (size_t a = start; a < len;) {
     const char *nl = memchr(text + a, '\n', len - a);
@@ -377,7 +434,8 @@ static wrap_info wrap_detect(const char *text, size_t len, size_t start) {
     } else {
       if (!prev.blank && (gap || li.indent > prev.indent)) {
         marks++;
-      } else if (!prev.blank) {
+      } else if (!prev.blank &&
+                 !headline_like(text, len, prev_a, a - 1, prev_a == w.first)) {
         breaks++;
         if (word_fits(&w, prev, first_word(text, len, a)))
           fits++;
@@ -385,13 +443,15 @@ static wrap_info wrap_detect(const char *text, size_t len, size_t start) {
           wraps++;
       }
       prev = li;
+      prev_a = a;
       gap = 0;
     }
     a = b + 1;
   }
-  /* One break is no evidence: a headline above a sentence of about its
-   * width looks like a wrapped line too. */
-  w.on = wraps >= 2 && 2 * wraps >= breaks;
+  /* The widest line always reads as wrapped, as it sets the width: one
+   * wrap is evidence only in a text of two lines (a table under a long
+   * sentence has one too). */
+  w.on = (wraps >= 2 && 2 * wraps >= breaks) || (wraps == 1 && breaks == 1);
   w.marked = marks > 0 && marks >= fits;
   return w;
 }
@@ -403,7 +463,8 @@ static int wraps_here(const wrap_info *w, const char *text, size_t len,
   line_info l = line_measure(text, a, nl);
   const char *e = memchr(text + nl + 1, '\n', len - nl - 1);
   line_info n = line_measure(text, nl + 1, e ? (size_t)(e - text) : len);
-  if (l.blank || n.blank || n.indent > l.indent)
+  if (l.blank || n.blank || n.indent > l.indent ||
+      headline_like(text, len, a, nl, a == w->first))
     return 0;
   return w->marked || !word_fits(w, l, first_word(text, len, nl + 1));
 }
