@@ -466,7 +466,23 @@ static int wraps_here(const wrap_info *w, const char *text, size_t len,
   if (l.blank || n.blank || n.indent > l.indent ||
       headline_like(text, len, a, nl, a == w->first))
     return 0;
-  return w->marked || !word_fits(w, l, first_word(text, len, nl + 1));
+  if (!word_fits(w, l, first_word(text, len, nl + 1)))
+    return 1;
+  /* Where blank lines or indents mark the paragraphs, a short line is a
+   * wrap too (fmt and hand filling leave them), unless it ends a clause:
+   * a title or dateline line set above the text on a line of its own. */
+  if (!w->marked)
+    return 0;
+  size_t end = nl;
+  int32_t cp = 0;
+  while (end > a) {
+    end -= ws_text_decode_back(text, end, &cp);
+    if (!(ws_cp_is_space(cp) || ws_quote_mark_class(cp) || cp == ')' ||
+          cp == ']'))
+      break;
+  }
+  return !(cp == '.' || cp == ';' || cp == ':' || cp == '!' || cp == '?' ||
+           cp == 0x2026);
 }
 
 /* The scanner's state.  The growing arrays live apart (tokvecs), so that
