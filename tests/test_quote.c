@@ -128,6 +128,25 @@ static void quote_running_over_paragraphs_is_one(void **state) {
             "And we will train all summer for the next one.");
 }
 
+/* Hard-wrapped text (e-mail and wire width): a line break after a
+ * sentence end before a capital only wraps the paragraph, so the quote
+ * around it is one quote, with its speaker. */
+static void quote_over_a_wrapped_line_is_one(void **state) {
+  (void)state;
+  const char *text =
+      "The harbour master spoke to reporters on the pier in Bergen on\n"
+      "Monday. \"We will reopen the ferry line to the islands next week.\n"
+      "The storm did less damage than we feared,\" Ingrid Solberg said.\n";
+  one_quote(text, "We will reopen the ferry line to the islands next week.\n"
+                  "The storm did less damage than we feared,");
+  run r;
+  extract(&r, text);
+  const ws_quote *q = quote_with(&r, "The storm did less damage");
+  assert_non_null(q);
+  assert_string_equal(mention_text(&r, q), "Ingrid Solberg");
+  ws_doc_free(r.doc);
+}
+
 /* A quoted transcript runs its marks over paragraphs too, but each turn
  * ("NAME: ...") is a quote of its own; a paragraph that merely continues
  * the same speaker stays in the turn. */
@@ -262,6 +281,7 @@ int main(void) {
       cmocka_unit_test(nested_quotes_stay_inside),
       cmocka_unit_test(apostrophes_are_not_quotes),
       cmocka_unit_test(quote_running_over_paragraphs_is_one),
+      cmocka_unit_test(quote_over_a_wrapped_line_is_one),
       cmocka_unit_test(transcript_turns_are_separate_quotes),
       cmocka_unit_test(unbalanced_mark_is_bounded),
       cmocka_unit_test(unbalanced_mark_in_one_long_paragraph_is_bounded),

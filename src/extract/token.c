@@ -9,7 +9,21 @@
  * (H.) keeps its period and ends a sentence only before a paragraph break
  * or a typical sentence opener (The, He, ...).  A blank line is a
  * paragraph break; so is a single line break unless the next line starts
- * lower case (a hard-wrapped sentence).
+ * lower case (a sentence broken over two lines).
+ *
+ * Hard-wrapped text (newswire, e-mail, Usenet, Project Gutenberg: lines
+ * filled to 64-80 columns) is recognised first, for the whole text, and
+ * there a line break that only wraps a paragraph is white space like any
+ * other: no line start, no paragraph, no sentence evidence.  Which
+ * breaks are wraps is decided as an unwrapper would (cf. RFC 3676's
+ * reasons for format=flowed): a blank line, or a line indented deeper
+ * than the one before (the wire convention of indented paragraphs, as in
+ * the AP and Reuters stories of the TIPSTER collections), starts a
+ * paragraph; where the text marks its paragraphs so, every other break
+ * is a wrap; where it does not (one paragraph a line, then wrapped), a
+ * break is a wrap when the next line's first word would not have fitted
+ * on the line, the one property every greedy filler (fold -s, fmt -g,
+ * Python's textwrap, an editor's fill) gives each break it makes.
  */
 #include "extract/token.h"
 
@@ -112,7 +126,7 @@ typedef struct wordset {
   size_t longest;          /* bytes of the longest entry */
 } wordset;
 
-static wordset abbreviation_set, opener_set;
+static wordset abbreviation_set, opener_set, minor_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static atomic_int sets_ready; /* set last by sets_init: skips pthread_once */
 
@@ -151,6 +165,7 @@ static void sets_init(void) {
             ws_words_abbreviations_len);
   set_build(&opener_set, ws_words_sentence_openers,
             ws_words_sentence_openers_len);
+  set_build(&minor_set, ws_words_title_minor, ws_words_title_minor_len);
   atomic_store_explicit(&sets_ready, 1, memory_order_release);
 }
 
@@ -236,6 +251,215 @@ static int is_word_cp(int32_t cp) {
 
 static int is_inner_hyphen(int32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* ------------------------------------------------------ hard wrapping */
+
+/* One line of the text, as a filler measured it: its width without the
+ * trailing white space, in bytes (fold counts bytes) and in code points
+ * (fmt, textwrap and editors count characters), with its indent. */
+typedef struct line_info {
+  size_t bytes;  /* width in bytes, indent included */
+  size_t cps;    /* width in code points, indent included */
+  size_t indent; /* leading spaces and tabs */
+  int blank;     /* only white space */
+  int spaced;    /* a space between two words: a filler could break it */
+} line_info;
+
+/* The line text[a..b) (b at its '
+' or the end). */
+static line_info line_measure(const char *text, size_t a, size_t b) {
+  line_info li = {0};
+  size_t i = a;
+  while (i < b && (text[i] == ' ' || text[i] == '\t'))
+    i++;
+  li.indent = i - a;
+  while (b > i &&
+         (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+    b--;
+  li.blank = b == i;
+  li.bytes = b - a;
+  li.cps = li.indent;
+  for (size_t k = i; k < b; k++) {
+    unsigned char c = (unsigned char)text[k];
+    li.cps += (c & 0xC0) != 0x80;
+    li.spaced |= c == ' ' || c == '\t';
+  }
+  return li;
+}
+
+/* The first word of the line that starts at a (up to white space), the
+ * unit a filler moves to the next line. */
+static line_info first_word(const char *text, size_t len, size_t a) {
+  size_t i = a;
+  while (i < len && (text[i] == ' ' || text[i] == '\t'))
+    i++;
+  size_t e = i;
+  while (e < len && text[e] != ' ' && text[e] != '\t' && text[e] != '\n' &&
+         text[e] != '\r')
+    e++;
+  return line_measure(text, i, e);
+}
+
+/* How the text is wrapped: off, or the widths it was filled to. */
+typedef struct wrap_info {
+  int on;        /* the text is hard-wrapped */
+  int marked;    /* its paragraphs are marked by blank lines or indents */
+  size_t wb, wc; /* widest breakable line in bytes and code points */
+  size_t first;  /* start of the first line of text (a headline's place) */
+} wrap_info;
+
+enum {
+  WRAP_MIN = 30,  /* narrower "lines" are tables, verse or lists */
+  WRAP_MAX = 100  /* wider ones are paragraphs on a line of their own */
+};
+
+/* 1 when a filler would have put the next line's first word w on line l
+ * (at both widths, as the text may have been filled by either). */
+static int word_fits(const wrap_info *w, line_info l, line_info word) {
+  return l.bytes + 1 + word.bytes <= w->wb && l.cps + 1 + word.cps <= w->wc;
+}
+
+/* 1 when the line text[a..b) reads as a headline, a line that ends
+ * where a filler might have broken it without being wrapped: all in
+ * capitals (CoNLL's Reuters, wire slugs), or the text's first line
+ * (first) in title case above a line that opens a sentence (The, He, ...:
+ * a wrapped name or phrase would go on instead). */
+static int headline_like(const char *text, size_t len, size_t a, size_t b,
+                         int first) {
+  int letters = 0, lower = 0, lower_word = 0;
+  for (size_t i = a; i < b;) {
+    int32_t cp = 0;
+    while (i < b && !is_word_cp(cp)) /* marks and brackets before a word */
+      i += ws_text_decode(text, b, i, &cp);
+    if (!is_word_cp(cp))
+      break;
+    size_t w = i - ws_text_decode_back(text, i, &cp);
+    int initial_lower = ws_cp_is_lower(cp);
+    letters += ws_cp_is_letter(cp);
+    while (i < b && ws_cp_is_letter(cp)) {
+      size_t l = ws_text_decode(text, b, i, &cp);
+      if (!ws_cp_is_letter(cp))
+        break;
+      letters++;
+      lower |= ws_cp_is_lower(cp);
+      i += l;
+    }
+    lower |= initial_lower;
+    if (initial_lower &&
+        !span_in(text, (uint32_t)w, (uint32_t)i, ws_words_title_minor,
+                 ws_words_title_minor_len, &minor_set))
+      lower_word = 1;
+    while (i < b && text[i] != ' ' && text[i] != '\t')
+      i++;
+  }
+  if (letters < 2)
+    return 0;
+  if (!lower)
+    return 1;
+  if (!first || lower_word)
+    return 0;
+  /* the next line's first word */
+  size_t k = b + 1;
+  while (k < len && (text[k] == ' ' || text[k] == '\t'))
+    k++;
+  size_t e = k;
+  while (e < len && ascii_class[(unsigned char)text[e]] & A_LETTER)
+    e++;
+  return k < e && text[k] >= 'A' && text[k] <= 'Z' &&
+         span_in(text, (uint32_t)k, (uint32_t)e, ws_words_sentence_openers,
+                 ws_words_sentence_openers_len, &opener_set);
+}
+
+/* Recognises hard-wrapped text in text[start..len): every breakable line
+ * at most WRAP_MAX code points wide, and at least half of the breaks
+ * between two lines of text (after a line that is not a headline), and
+ * at least two unless there is one, breaks no filler would leave (the
+ * next word did not fit).  Text of long lines is given up at its first. */
+static wrap_info wrap_detect(const char *text, size_t len, size_t start) {
+  wrap_info w = {.first = SIZE_MAX};
+  for (size_t a = start; a < len;) {
+    const char *nl = memchr(text + a, '\n', len - a);
+    size_t b = nl ? (size_t)(nl - text) : len;
+    if (b - a > 4 * WRAP_MAX && memchr(text + a, ' ', b - a))
+      return w; /* wider than WRAP_MAX code points, whatever they are */
+    line_info li = line_measure(text, a, b);
+    if (!li.blank && w.first == SIZE_MAX)
+      w.first = a;
+    if (li.spaced) {
+      if (li.cps > WRAP_MAX)
+        return w;
+      if (li.bytes > w.wb)
+        w.wb = li.bytes;
+      if (li.cps > w.wc)
+        w.wc = li.cps;
+    }
+    a = b + 1;
+  }
+  if (w.wc < WRAP_MIN)
+    return w;
+  size_t breaks = 0, wraps = 0, fits = 0, marks = 0;
+  line_info prev = {.blank = 1};
+  size_t prev_a = start; /* where prev starts */
+  int gap = 0; /* blank lines since the last line of text */
+  for (size_t a = start; a < len;) {
+    const char *nl = memchr(text + a, '\n', len - a);
+    size_t b = nl ? (size_t)(nl - text) : len;
+    line_info li = line_measure(text, a, b);
+    if (li.blank) {
+      gap = 1;
+    } else {
+      if (!prev.blank && (gap || li.indent > prev.indent)) {
+        marks++;
+      } else if (!prev.blank &&
+                 !headline_like(text, len, prev_a, a - 1, prev_a == w.first)) {
+        breaks++;
+        if (word_fits(&w, prev, first_word(text, len, a)))
+          fits++;
+        else
+          wraps++;
+      }
+      prev = li;
+      prev_a = a;
+      gap = 0;
+    }
+    a = b + 1;
+  }
+  /* The widest line always reads as wrapped, as it sets the width: one
+   * wrap is evidence only in a text of two lines (a table under a long
+   * sentence has one too). */
+  w.on = (wraps >= 2 && 2 * wraps >= breaks) || (wraps == 1 && breaks == 1);
+  w.marked = marks > 0 && marks >= fits;
+  return w;
+}
+
+/* 1 when the line break at text[nl], ending the line that starts at a,
+ * only wraps a paragraph of hard-wrapped text. */
+static int wraps_here(const wrap_info *w, const char *text, size_t len,
+                      size_t a, size_t nl) {
+  line_info l = line_measure(text, a, nl);
+  const char *e = memchr(text + nl + 1, '\n', len - nl - 1);
+  line_info n = line_measure(text, nl + 1, e ? (size_t)(e - text) : len);
+  if (l.blank || n.blank || n.indent > l.indent ||
+      headline_like(text, len, a, nl, a == w->first))
+    return 0;
+  if (!word_fits(w, l, first_word(text, len, nl + 1)))
+    return 1;
+  /* Where blank lines or indents mark the paragraphs, a short line is a
+   * wrap too (fmt and hand filling leave them), unless it ends a clause:
+   * a title or dateline line set above the text on a line of its own. */
+  if (!w->marked)
+    return 0;
+  size_t end = nl;
+  int32_t cp = 0;
+  while (end > a) {
+    end -= ws_text_decode_back(text, end, &cp);
+    if (!(ws_cp_is_space(cp) || ws_quote_mark_class(cp) || cp == ')' ||
+          cp == ']'))
+      break;
+  }
+  return !(cp == '.' || cp == ';' || cp == ':' || cp == '!' || cp == '?' ||
+           cp == 0x2026);
 }
 
 /* The scanner's state.  The growing arrays live apart (tokvecs), so that
@@ -517,6 +741,8 @@ int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
       v.tok.cap = want;
     }
   }
+  wrap_info wrap = wrap_detect(text, len, start);
+  size_t line_start = start;
   size_t i = start;
   while (i < len) {
     int32_t cp;
@@ -524,6 +750,12 @@ int ws_tokenize(ws_tokens *out, const char *text, size_t len, size_t start,
     if (ws_cp_is_space(cp)) {
       s.space_before = 1;
       if (cp == '\n') {
+        size_t from = line_start;
+        line_start = i + 1;
+        if (wrap.on && wraps_here(&wrap, text, len, from, i)) {
+          i += l;
+          continue;
+        }
         s.new_line = 1;
         /* A blank line, or a line break before a line that does not start
          * lower case, ends the paragraph. */

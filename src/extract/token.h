@@ -26,7 +26,8 @@ enum {
   WS_TF_UPPER = 1 << 1,   /* word has letters and all are upper case */
   WS_TF_SENT = 1 << 2,    /* first token of a sentence */
   WS_TF_PARA = 1 << 3,    /* first token of a paragraph */
-  WS_TF_LINE = 1 << 4,    /* first token on its line */
+  WS_TF_LINE = 1 << 4,    /* first token on its line (a line break that
+                             only wraps hard-wrapped text is a space) */
   WS_TF_ABBR = 1 << 5,    /* word keeps a trailing '.' (Mr., U.S., H.) */
   WS_TF_POSS = 1 << 6,    /* word ends in 's or ’s; core_end excludes it */
   WS_TF_SPACE_B = 1 << 7, /* white space (or start of text) before */
@@ -61,7 +62,8 @@ typedef struct ws_tokens {
   ws_sentence *sent;   /* n_sent of them, in text order, covering all tokens */
   size_t n_sent;
   uint32_t n_para;     /* paragraphs (a blank line, or a line break before a
-                          line that does not continue the sentence) */
+                          line that does not continue the sentence; in
+                          hard-wrapped text, see token.c) */
 } ws_tokens;
 
 /* Tokenizes text[start..len) (validated UTF-8) into arrays in the arena.
