@@ -43,6 +43,8 @@ struct ws_reader {
   uint64_t lineno;     /* of the line last read */
   uint64_t line_off;   /* byte offset of the next line in the file */
   size_t mem_pos;      /* next line in text, when not streamed */
+  int pending;         /* an error of decoding the file, for the first */
+  ws_error pending_err; /* ws_reader_next to report */
 };
 
 int ws_read_fail(ws_error *err, int code, int64_t offset, int64_t line,
@@ -219,8 +221,18 @@ int ws_reader_open(const char *path, const ws_read_opts *opts,
   }
   if ((rc = ws_file_read(path, &r->buf, &r->len, err)))
     goto fail;
-  if ((rc = decode_whole(r, err)))
-    goto fail;
+  /* Bytes invalid in the encoding are the file's first (and only)
+   * result, as a bad record is, not a failure to open it. */
+  if ((rc = decode_whole(r, &r->pending_err))) {
+    if (rc == WS_ENOMEM) {
+      if (err)
+        *err = r->pending_err;
+      goto fail;
+    }
+    r->pending = rc;
+    *out = r;
+    return WS_OK;
+  }
   if (r->format == WS_FORMAT_TXT && looks_like_html(r->text, r->text_len))
     r->format = WS_FORMAT_HTML;
   *out = r;
@@ -328,6 +340,12 @@ int ws_reader_next(ws_reader *r, const ws_article **out, ws_error *err) {
   r->record = NULL;
   if (r->done)
     return 0;
+  if (r->pending) {
+    r->done = 1;
+    if (err)
+      *err = r->pending_err;
+    return r->pending;
+  }
   int rc = WS_OK;
   ws_article *a = &r->art;
   memset(a, 0, sizeof *a);

@@ -273,23 +273,27 @@ static int set_outlet(ws_arena *ar, ws_article *a, span credit) {
   return ws_read_set(ar, &a->outlet, credit.s, credit.n);
 }
 
-/* "DOHA" -> "Doha", "ST. LOUIS" -> "St. Louis"; a place in mixed case, or
+/* "DOHA" -> "Doha", "ST. LOUIS, Mo." -> "St. Louis, Mo.": the city in
+ * capitals (wire style) is written as a name; a part in mixed case, or
  * with letters beyond ASCII, is kept as written. */
 static int set_place(ws_arena *ar, ws_article *a, span p) {
+  if (a->place)
+    return WS_OK;
+  const char *comma = memchr(p.s, ',', p.n);
+  size_t city = comma ? (size_t)(comma - p.s) : p.n;
   int caps = 1;
-  for (size_t i = 0; i < p.n; i++) {
+  for (size_t i = 0; i < city; i++) {
     unsigned char c = (unsigned char)p.s[i];
     if (is_lower(c) || c >= 0x80)
       caps = 0;
   }
-  if (a->place || !caps)
-    return ws_read_set(ar, &a->place, p.s, p.n);
   char buf[64];
   size_t n = p.n < sizeof buf ? p.n : sizeof buf - 1;
-  for (size_t i = 0; i < n; i++) {
-    char c = p.s[i];
+  memcpy(buf, p.s, n);
+  for (size_t i = 0; caps && i < city && i < n; i++) {
     int start = i == 0 || p.s[i - 1] == ' ' || p.s[i - 1] == '-';
-    buf[i] = (char)(!start && is_upper((unsigned char)c) ? c + 32 : c);
+    if (!start && is_upper((unsigned char)buf[i]))
+      buf[i] = (char)(buf[i] + 32);
   }
   return ws_read_set(ar, &a->place, buf, n);
 }

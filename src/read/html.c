@@ -7,7 +7,9 @@
  * the ARIA roles that mean the same) are left out; the article is the
  * largest <article>, else the largest <main>, else the element holding the
  * most paragraph text in its own <p> children (the "densest block of
- * paragraphs" of readability tools), else the whole body.  Block elements
+ * paragraphs" of readability tools), else the whole body -- where a later
+ * choice holds twice the text of an earlier one, the earlier one is a
+ * teaser and the later one wins.  Block elements
  * become paragraphs separated by a blank line, <br> a line break, white
  * space runs one space (but <pre> keeps its lines); entities arrive
  * decoded from the parser.
@@ -469,12 +471,16 @@ int ws_html_read(const char *buf, size_t len, int utf8, ws_arena *ar,
   }
   if (!title_tag)
     strip_outlet(a);
-  best b = {NULL, 0};
-  find_largest(root, "article", NULL, &b);
-  if (!b.node)
-    find_largest(root, "main", "main", &b);
-  if (!b.node)
-    find_densest(root, &b);
+  /* <article> over <main>, unless the main holds twice the text (the
+   * article element is then a teaser beside it); either over the densest
+   * block of paragraphs, unless that holds twice as much. */
+  best art = {NULL, 0}, main = {NULL, 0}, dense = {NULL, 0};
+  find_largest(root, "article", NULL, &art);
+  find_largest(root, "main", "main", &main);
+  find_densest(root, &dense);
+  best b = art.node && art.size * 2 >= main.size ? art : main;
+  if (!b.node || b.size * 2 < dense.size)
+    b = dense;
   const xmlNode *body = b.node;
   if (!body) {
     for (body = root->children; body && !name_is(body, "body");)
