@@ -4,6 +4,8 @@
  * libwhosaid turns news text into who-said-what records, in layers:
  *
  *   text    UTF-8 validation, BOM, line numbers          (text.c)
+ *   read    files -> articles: HTML, JSON, front matter,
+ *           datelines, encodings                         (src/read/)
  *   tokens  words, punctuation, sentences, paragraphs    (token.c)
  *   entities and quotes                                  (entity.c, quote.c)
  *   attribution: quote -> speaker mention -> entity      (attrib.c)
