@@ -4,6 +4,8 @@
  * libwhosaid turns news text into who-said-what records, in layers:
  *
  *   text    UTF-8 validation, BOM, line numbers          (text.c)
+ *   read    files -> articles: HTML, JSON, front matter,
+ *           datelines, encodings                         (src/read/)
  *   tokens  words, punctuation, sentences, paragraphs    (token.c)
  *   entities and quotes                                  (entity.c, quote.c)
  *   attribution: quote -> speaker mention -> entity      (attrib.c)
@@ -41,7 +43,10 @@ typedef enum ws_status {
   WS_EDB = -6,      /* SQLite reported an error */
   WS_ESCHEMA = -7,  /* database is not a whosaid database, or too new */
   WS_EINVAL = -8,   /* bad argument */
-  WS_ENOTFOUND = -9 /* a query matched nothing */
+  WS_ENOTFOUND = -9, /* a query matched nothing */
+  WS_EPARSE = -10,   /* input is not valid in its format (a JSON line, YAML
+                        front matter) or lacks its text field */
+  WS_EENCODING = -11 /* an unknown encoding name, or bytes invalid in it */
 } ws_status;
 
 /* A caller-owned error report: a lower-case message naming the offending
@@ -49,6 +54,7 @@ typedef enum ws_status {
 typedef struct ws_error {
   int code;         /* the ws_status returned with it */
   int64_t offset;   /* byte offset of the fault in the input, or -1 */
+  int64_t line;     /* 1-based line of the fault when known, else 0 */
   char msg[512];    /* NUL-terminated message, never ending in '\n' */
 } ws_error;
 
@@ -144,6 +150,117 @@ uint32_t ws_doc_line(const ws_doc *doc, uint32_t offset);
  * denied", "is a directory", "not a regular file").  An empty file is read
  * as a zero-length (non-NULL) buffer. */
 int ws_file_read(const char *path, char **buf, size_t *len, ws_error *err);
+
+/* ----------------------------------------------------------------- articles */
+
+/*
+ * Input files in, articles out (src/read/).  A file holds one article
+ * (.txt, .md, .html, .htm, .json holding one object) or many (.jsonl and
+ * .ndjson, a line each; .json holding an array).  An article is UTF-8
+ * text, ready for ws_doc_extract, and what the file says about it.
+ *
+ * What the article's offsets refer to:
+ *  - .txt, and UTF-8 .md without front matter: the file's own bytes (the
+ *    text is the file, a UTF-8 BOM included, which ws_doc_extract skips);
+ *  - .md with front matter: the body after the closing `---` line, which
+ *    starts at byte text_offset, line text_line of the file;
+ *  - .html: the text a reader sees, as extracted (paragraphs joined by a
+ *    blank line);
+ *  - .json/.jsonl: the decoded text field of the record;
+ *  - UTF-16 or --encoding input: the UTF-8 conversion of the file.
+ */
+
+typedef enum ws_format {
+  WS_FORMAT_TXT = 0,
+  WS_FORMAT_MD = 1,
+  WS_FORMAT_HTML = 2,
+  WS_FORMAT_JSON = 3,
+  WS_FORMAT_JSONL = 4
+} ws_format;
+
+/* "txt", "md", "html", "json", "jsonl". */
+const char *ws_format_name(ws_format f);
+
+/* How much of a publication date is known.  WS_DATE_MONTH_DAY is a
+ * newswire dateline's "Nov 24" with no year anywhere in the file: it is
+ * written as ISO 8601's month-day form "--11-24". */
+typedef enum ws_date_precision {
+  WS_DATE_NONE = 0,      /* no date */
+  WS_DATE_YEAR = 1,      /* "2023" */
+  WS_DATE_MONTH = 2,     /* "2023-11" */
+  WS_DATE_MONTH_DAY = 3, /* "--11-24": the year is unknown */
+  WS_DATE_DAY = 4,       /* "2023-11-24" */
+  WS_DATE_MINUTE = 5,    /* "2023-11-24T10:30:00Z" (seconds not given) */
+  WS_DATE_SECOND = 6     /* "2023-11-24T10:30:15Z" */
+} ws_date_precision;
+
+/* "none", "year", "month", "month-day", "day", "minute", "second". */
+const char *ws_date_precision_name(ws_date_precision p);
+
+/* Normalises a date as news sources write it (ISO 8601 and its common
+ * variants, RFC 2822 "Fri, 24 Nov 2023 10:30:00 +0300", "November 24,
+ * 2023", "24 Nov. 2023", "2023/11/24") into out (at least 32 bytes):
+ * "2023-11-24", or with a time "2023-11-24T07:30:00Z" (converted to UTC
+ * when the zone is given, else "2023-11-24T10:30:00" as written).
+ * Returns the precision, or WS_DATE_NONE (out empty) when s is not a
+ * date. */
+ws_date_precision ws_date_parse(const char *s, size_t len, char *out);
+
+/* One article.  Every pointer is valid until the next ws_reader_next() or
+ * ws_reader_close() on its reader.  Metadata strings are NUL-terminated
+ * UTF-8, or NULL when the file does not say. */
+typedef struct ws_article {
+  const char *path;     /* the file, as passed to ws_reader_open */
+  uint64_t record;      /* .jsonl: 1-based line; .json array: 1-based
+                           element; 0 when the file is one article */
+  ws_format format;     /* the form the article was read from */
+  const char *text;     /* UTF-8 (validated), not NUL-terminated */
+  size_t len;
+  uint64_t text_offset; /* byte of the file where text starts, when text
+                           is a slice of it (Markdown body), else 0 */
+  uint32_t text_line;   /* 1-based line of the file where text starts */
+  const char *title;
+  const char *published;        /* ISO 8601, see ws_date_precision */
+  ws_date_precision precision;
+  const char *outlet;           /* "Reuters", "Radio Habana Cuba" */
+  const char *url;
+  const char *author;           /* several joined by ", " */
+  const char *place;            /* a dateline's "Doha" */
+} ws_article;
+
+/* Field names for JSON records; a NULL field means the usual names
+ * (text: text, body, content, maintext, article, ...). */
+typedef struct ws_read_opts {
+  const char *encoding;  /* iconv name for input without a BOM, or NULL
+                            for UTF-8 */
+  const char *text_field, *title_field, *date_field, *url_field,
+      *outlet_field, *author_field;
+} ws_read_opts;
+
+typedef struct ws_reader ws_reader;
+
+/* Opens path for reading articles.  The form is chosen by the file name
+ * (.html/.htm, .json, .jsonl/.ndjson, .md/.markdown, else plain text) and
+ * by the content (a BOM; a .txt that opens with <!DOCTYPE html> or <html>
+ * is HTML).  JSON Lines are read a line at a time, so a dump of any size
+ * takes memory for its longest line only.  opts may be NULL.
+ * Returns WS_OK and sets *out (close with ws_reader_close), or WS_EIO
+ * (the file cannot be read), WS_EENCODING (an unknown encoding name),
+ * WS_ENOMEM, with err filled; *out is NULL on error. */
+int ws_reader_open(const char *path, const ws_read_opts *opts,
+                   ws_reader **out, ws_error *err);
+
+/* Reads the next article.  Returns 1 and sets *a, 0 when there are no more,
+ * or a negative ws_status with err filled when one record or the whole file
+ * cannot be read: WS_EPARSE (a line that is not JSON, a record without its
+ * text field, broken front matter; err->line names the line), WS_EUTF8 /
+ * WS_EENCODING (bytes invalid in the encoding; err->offset is the byte of
+ * the file), WS_EIO, WS_ENOMEM.  After an error call again: the next
+ * record is read, or 0 is returned when the error ended the file. */
+int ws_reader_next(ws_reader *r, const ws_article **a, ws_error *err);
+
+/* Closes the reader and frees its articles.  Accepts NULL. */
+void ws_reader_close(ws_reader *r);
 
 /* ------------------------------------------------------------------- store */
 

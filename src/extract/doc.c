@@ -20,6 +20,8 @@ const char *ws_strerror(int code) {
   case WS_ESCHEMA: return "not a whosaid database";
   case WS_EINVAL: return "invalid argument";
   case WS_ENOTFOUND: return "not found";
+  case WS_EPARSE: return "not valid in its format";
+  case WS_EENCODING: return "invalid encoding";
   default: return "unknown error";
   }
 }

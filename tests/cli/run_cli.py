@@ -372,11 +372,84 @@ def case_stats(d):
 def case_extract(d):
     out, _ = expect(run(['extract', os.path.join(CORPUS, STRAIGHT)], d), 0, 'extract')
     obj = json.loads(out)
-    check(set(obj) == {'path', 'quotes', 'entities'}, 'extract keys', out)
+    check(set(obj) == {'path', 'quotes', 'entities', 'meta'}, 'extract keys', out)
+    check(obj['meta']['format'] == 'txt', 'extract meta format', out)
     q = obj['quotes'][0]
     for k in ('start', 'end', 'text', 'kind', 'speaker', 'speaker_start', 'speaker_end', 'cue'):
         check(k in q, 'quote field ' + k, out)
     check(not os.path.exists(os.path.join(d, 'whosaid.db')), 'extract uses no database')
+
+
+def case_extract_jsonl_dump(d):
+    with open(os.path.join(d, 'dump.jsonl'), 'w', encoding='utf-8') as f:
+        f.write('{"text": "Jane Doe said \\"the port reopens\\" in Lagos.", '
+                '"title": "Port", "date": "2024-05-02", "source": "City Daily"}\n')
+        f.write('{"text": "Rana Haddad said \\"the ferry is late\\" on Monday.", '
+                '"url": "https://x.example/ferry"}\n')
+        f.write('this line is not JSON\n')
+        f.write('{"headline": "no text here"}\n')
+    rc, out, err = run(['extract', '--format', 'jsonl', 'dump.jsonl'], d)
+    check(rc == 3, 'a dump with bad lines exits 3, got %d' % rc, err)
+    objs = [json.loads(l) for l in out.splitlines()]
+    check([o['path'] for o in objs] == ['dump.jsonl#1', 'dump.jsonl#2'],
+          'each line its own document', out)
+    check(objs[0]['meta']['published'] == '2024-05-02' and
+          objs[0]['meta']['outlet'] == 'City Daily' and
+          objs[0]['meta']['format'] == 'jsonl', 'jsonl meta', out)
+    check(objs[1]['meta']['url'] == 'https://x.example/ferry', 'jsonl url', out)
+    check(objs[1]['quotes'] and objs[1]['quotes'][0]['text'] == 'the ferry is late',
+          'offsets are into the text field', out)
+    check('whosaid: dump.jsonl: line 3: not JSON' in err, 'bad line named', err)
+    check('whosaid: dump.jsonl: line 4: no text field' in err and '--text-field' in err,
+          'missing text field named', err)
+    # The field can be named.
+    with open(os.path.join(d, 'api.jsonl'), 'w', encoding='utf-8') as f:
+        f.write('{"story": {"body": "Ana said \\"yes\\"."}, "when": "2024-01-09"}\n')
+    out, _ = expect(run(['extract', '--text-field', 'story.body', '--date-field',
+                         'when', 'api.jsonl'], d), 0, 'field options')
+    check(json.loads(out)['meta']['published'] == '2024-01-09', 'date field', out)
+
+
+def case_extract_encodings(d):
+    with open(os.path.join(d, 'legacy.txt'), 'wb') as f:
+        f.write(b'The mayor said \x93we are ready\x94 on Monday.\n')
+    rc, out, err = run(['extract', 'legacy.txt'], d)
+    check(rc == 3 and 'legacy.txt: invalid UTF-8 at byte 15' in err and
+          '--encoding' in err, 'legacy file without --encoding', err)
+    out, _ = expect(run(['extract', '--encoding', 'windows-1252', 'legacy.txt'], d),
+                    0, 'windows-1252')
+    q = json.loads(out)['quotes']
+    check(q and q[0]['text'] == 'we are ready', 'curly quotes decoded', out)
+    _, err = expect(run(['extract', '--encoding', 'no-such-code', 'legacy.txt'], d),
+                    2, 'unknown encoding')
+    check("unknown encoding 'no-such-code'" in err, 'encoding named', err)
+    _, err = expect(run(['index', '--encoding', 'latin1', 'legacy.txt'], d), 2,
+                    'index refuses reader options it does not apply yet')
+
+
+def case_extract_html_and_front_matter(d):
+    with open(os.path.join(d, 'page.html'), 'w', encoding='utf-8') as f:
+        f.write('<html><head><title>Port news</title>'
+                '<meta property="og:site_name" content="Harbour Herald"></head>'
+                '<body><nav>Home</nav><article><p>The harbour master said '
+                '&ldquo;the cranes arrive in May&rdquo; on Monday.</p></article>'
+                '</body></html>')
+    out, _ = expect(run(['extract', 'page.html'], d), 0, 'html')
+    o = json.loads(out)
+    check(o['meta']['outlet'] == 'Harbour Herald' and o['meta']['format'] == 'html',
+          'html meta', out)
+    check(o['quotes'] and o['quotes'][0]['text'] == 'the cranes arrive in May',
+          'html quote', out)
+    md = ('---\ntitle: Ferry\ndate: 2024-02-11\n---\n'
+          'The captain said "the ferry runs daily" at noon.\n')
+    with open(os.path.join(d, 'ferry.md'), 'w', encoding='utf-8') as f:
+        f.write(md)
+    out, _ = expect(run(['extract', 'ferry.md'], d), 0, 'md')
+    o = json.loads(out)
+    q = o['quotes'][0]
+    check(md.encode()[q['start']:q['end']] == b'the ferry runs daily' and q['line'] == 5,
+          'front matter: offsets and lines are the file\'s', out)
+    check(o['meta']['title'] == 'Ferry', 'front matter title', out)
 
 
 def case_no_database(d):
