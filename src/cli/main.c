@@ -924,7 +924,9 @@ static int cmd_entity(args *a) {
       fprintf(stderr, "whosaid: no entity named '%s'\n", name);
     ws_store_close(s);
     free(name);
-    return n < 0 ? EXIT_DB : finish_output(EXIT_NONE);
+    return n == WS_EINVAL ? EXIT_USAGE
+           : n < 0        ? EXIT_DB
+                          : finish_output(EXIT_NONE);
   }
   free(name);
   entity_out eo = {fmt, 0, use_color() && fmt == OUT_TABLE, limit, 0};
