@@ -311,8 +311,8 @@ static size_t cwd_len;
  * when they are under it. */
 static const char *shown_path(const char *p) {
   if (cwd_len && strncmp(p, cwd, cwd_len) == 0 && p[cwd_len] == '/')
-    return p + cwd_len + 1;
-  return p;
+    p += cwd_len + 1;
+  return out_name(p); /* a newline or a byte not UTF-8 escaped */
 }
 
 static int term_width(void) {
@@ -333,6 +333,12 @@ static int use_color(void) {
 
 static int finish_output(int code) {
   if (fflush(stdout) != 0 || ferror(stdout)) {
+    /* The reader went away (`whosaid quotes | head -1`) with SIGPIPE
+     * ignored: end quietly as SIGPIPE ends grep, by the signal. */
+    if (errno == EPIPE) {
+      signal(SIGPIPE, SIG_DFL);
+      raise(SIGPIPE);
+    }
     fprintf(stderr, "whosaid: error writing output: %s\n", strerror(errno));
     return EXIT_DB;
   }
@@ -345,6 +351,7 @@ static void print_doc_json(FILE *f, const char *path, const ws_doc *doc) {
   ws_doc_view v;
   ws_doc_get(doc, &v);
   fputs("{\"path\":", f);
+  path = out_name(path);
   out_json_string(f, path, strlen(path));
   fputs(",\"quotes\":[", f);
   for (size_t i = 0; i < v.n_quotes; i++) {
@@ -401,13 +408,13 @@ static int cmd_extract(args *a) {
     size_t len;
     ws_error err = {0};
     if (ws_file_read(a->pos[i], &buf, &len, &err)) {
-      fprintf(stderr, "whosaid: %s: %s\n", a->pos[i], err.msg);
+      fprintf(stderr, "whosaid: %s: %s\n", out_name(a->pos[i]), err.msg);
       status = EXIT_INPUT;
       continue;
     }
     ws_doc *doc;
     if (ws_doc_extract(buf, len, &doc, &err)) {
-      fprintf(stderr, "whosaid: %s: %s\n", a->pos[i], err.msg);
+      fprintf(stderr, "whosaid: %s: %s\n", out_name(a->pos[i]), err.msg);
       status = EXIT_INPUT;
       free(buf);
       continue;
@@ -446,7 +453,7 @@ static void clear_progress(index_ui *ui) {
 
 static void on_error(void *ud, const char *path, const ws_error *err) {
   clear_progress(ud);
-  fprintf(stderr, "whosaid: %s: %s\n", path, err->msg);
+  fprintf(stderr, "whosaid: %s: %s\n", out_name(path), err->msg);
 }
 
 static void on_progress(void *ud, const ws_index_progress *p) {
