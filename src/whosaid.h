@@ -442,7 +442,8 @@ typedef int (*ws_quote_cb)(void *ud, const ws_quote_row *row);
 
 /* Runs a quote query, calling cb for each row (a nonzero return stops).
  * Returns the number of rows (>= 0), WS_ENOTFOUND when `by` names no
- * entity, WS_EINVAL for an empty phrase, or WS_EDB. */
+ * entity, WS_EINVAL for an empty phrase or a phrase or name that is not
+ * valid UTF-8, or WS_EDB. */
 int64_t ws_query_quotes(ws_store *s, const ws_quote_query *q, ws_quote_cb cb,
                         void *ud, ws_error *err);
 
@@ -468,7 +469,8 @@ int64_t ws_query_entities(ws_store *s, int kind, int64_t limit,
 /* Resolves a name or alias (case-insensitive) to entity ids, best (most
  * mentioned) first; when nothing matches exactly, entities whose name
  * holds the words ("Al Thani").  Fills up to max ids and returns how many
- * matched (0 when none), or WS_EDB. */
+ * matched (0 when none), WS_EINVAL for a name that is not valid UTF-8,
+ * or WS_EDB. */
 int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
                          size_t max, ws_error *err);
 

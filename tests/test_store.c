@@ -466,6 +466,73 @@ static void full_text_search_ranks_and_phrases(void **state) {
   assert_non_null(strstr(y.text[0], "win, \001no matter\002 what"));
 }
 
+/* Found by fuzz/fuzz_query.c: bytes that are not UTF-8 (a shell in
+ * another encoding) were reported as "out of memory".  They are a bad
+ * argument, said so; any text that is UTF-8 is searched literally. */
+static void query_text_that_is_not_utf8_is_a_bad_argument(void **state) {
+  fixture *f = *state;
+  doc d = mayor_article();
+  put(f, "/news/a.txt", &d);
+  ws_quote_query q;
+  memset(&q, 0, sizeof q);
+  q.kind = -1;
+  q.phrase = "NkARhth\x89 river";
+  rows x;
+  memset(&x, 0, sizeof x);
+  ws_error err = {0};
+  assert_int_equal(ws_query_quotes(f->s, &q, take_quote, &x, &err),
+                   WS_EINVAL);
+  assert_string_equal(err.msg, "search phrase is not valid UTF-8");
+  q.phrase = NULL;
+  q.by = "Sm\xe9th";
+  assert_int_equal(ws_query_quotes(f->s, &q, take_quote, &x, &err),
+                   WS_EINVAL);
+  int64_t ids[4];
+  assert_int_equal(ws_query_resolve(f->s, "Sm\xe9th", ids, 4, &err),
+                   WS_EINVAL);
+  assert_string_equal(err.msg, "name is not valid UTF-8");
+  /* FTS5 syntax is only text: no error, whatever it finds */
+  static const char *const typed[] = {"\"", "a AND b", "NEAR(", "*",
+                                      "x OR", "col:word", "^start", "-",
+                                      "(\"unclosed", "caf\xc3\xa9 \"\""};
+  for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
+    q.by = NULL;
+    q.phrase = typed[i];
+    int64_t n = ws_query_quotes(f->s, &q, take_quote, &x, &err);
+    assert_true(n >= 0 || (n == WS_EINVAL && strcmp(typed[i], "\"") == 0));
+  }
+}
+
+/* The fast key builder for ASCII and common marks and the utf8proc one
+ * give the same key and sketch wherever both apply (fuzz/fuzz_key.c
+ * checks it on any text). */
+static void both_key_builders_agree(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "We will not raise taxes this year.",
+      "\xe2\x80\x9cIt\xe2\x80\x99s rock'n'roll\xe2\x80\xa6 U.S. 3.5\xc2\xa0%\xe2\x80\x9d",
+      "", " ,. ", "a", "end.", "x'"};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    char *fast, *full;
+    int64_t a[WS_SKETCH_K], b[WS_SKETCH_K];
+    size_t na, nb;
+    size_t n = strlen(texts[i]);
+    assert_int_equal(ws_statement_sketch(texts[i], n, 0, &fast, a, &na), WS_OK);
+    assert_int_equal(ws_statement_sketch(texts[i], n, 1, &full, b, &nb), WS_OK);
+    assert_string_equal(fast, full);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, na * sizeof *a);
+    free(fast);
+    free(full);
+  }
+  char *k;
+  int64_t sk[WS_SKETCH_K];
+  size_t nk;
+  assert_int_equal(ws_statement_sketch("caf\xc3\xa9", 5, 0, &k, sk, &nk),
+                   WS_EINVAL);
+  assert_null(k);
+}
+
 static void an_alias_links_names_across_documents(void **state) {
   fixture *f = *state;
   /* The short name is stored first; the full name comes later. */
@@ -914,6 +981,9 @@ int main(void) {
           mention_lists_keep_spans_lines_and_merges, setup, teardown),
       cmocka_unit_test_setup_teardown(full_text_index_follows_batches, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(
+          query_text_that_is_not_utf8_is_a_bad_argument, setup, teardown),
+      cmocka_unit_test(both_key_builders_agree),
       cmocka_unit_test_setup_teardown(an_alias_links_names_across_documents,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(an_ambiguous_alias_links_nothing, setup,

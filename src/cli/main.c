@@ -337,8 +337,8 @@ static size_t cwd_len;
  * when they are under it. */
 static const char *shown_path(const char *p) {
   if (cwd_len && strncmp(p, cwd, cwd_len) == 0 && p[cwd_len] == '/')
-    return p + cwd_len + 1;
-  return p;
+    p += cwd_len + 1;
+  return out_name(p); /* a newline or a byte not UTF-8 escaped */
 }
 
 static int term_width(void) {
@@ -359,6 +359,12 @@ static int use_color(void) {
 
 static int finish_output(int code) {
   if (fflush(stdout) != 0 || ferror(stdout)) {
+    /* The reader went away (`whosaid quotes | head -1`) with SIGPIPE
+     * ignored: end quietly as SIGPIPE ends grep, by the signal. */
+    if (errno == EPIPE) {
+      signal(SIGPIPE, SIG_DFL);
+      raise(SIGPIPE);
+    }
     fprintf(stderr, "whosaid: error writing output: %s\n", strerror(errno));
     return EXIT_DB;
   }
@@ -408,6 +414,7 @@ static void print_doc_json(FILE *f, const char *path, const ws_doc *doc,
   uint64_t off = art->text_offset;
   uint32_t line0 = art->text_line ? art->text_line - 1 : 0;
   fputs("{\"path\":", f);
+  path = out_name(path);
   out_json_string(f, path, strlen(path));
   fputs(",\"quotes\":[", f);
   for (size_t i = 0; i < v.n_quotes; i++) {
@@ -474,7 +481,7 @@ static int cmd_extract(args *a) {
         /* An unknown encoding name is the same mistake for every file. */
         return usage_error(a->cmd, err.msg, "", "");
       }
-      fprintf(stderr, "whosaid: %s: %s\n", path, err.msg);
+      fprintf(stderr, "whosaid: %s: %s\n", out_name(path), err.msg);
       status = EXIT_INPUT;
       continue;
     }
@@ -488,7 +495,7 @@ static int cmd_extract(args *a) {
                  "(e.g. --encoding windows-1252)";
         else if (rc == WS_EPARSE && strstr(err.msg, "no text field (tried"))
           hint = "; name the field with --text-field";
-        fprintf(stderr, "whosaid: %s: %s%s\n", path, err.msg, hint);
+        fprintf(stderr, "whosaid: %s: %s%s\n", out_name(path), err.msg, hint);
         status = EXIT_INPUT;
         if (rc == WS_ENOMEM)
           break;
@@ -504,11 +511,11 @@ static int cmd_extract(args *a) {
       ws_doc *doc;
       if (ws_doc_extract(art->text, art->len, &doc, &err)) {
         if (art->record && err.code == WS_EEMPTY)
-          fprintf(stderr, "whosaid: %s: %s %llu: the text is empty\n", path,
+          fprintf(stderr, "whosaid: %s: %s %llu: the text is empty\n", out_name(path),
                   art->format == WS_FORMAT_JSONL ? "line" : "record",
                   (unsigned long long)art->record);
         else
-          fprintf(stderr, "whosaid: %s: %s\n", shown, err.msg);
+          fprintf(stderr, "whosaid: %s: %s\n", out_name(shown), err.msg);
         status = EXIT_INPUT;
         continue;
       }
@@ -547,7 +554,7 @@ static void clear_progress(index_ui *ui) {
 
 static void on_error(void *ud, const char *path, const ws_error *err) {
   clear_progress(ud);
-  fprintf(stderr, "whosaid: %s: %s\n", path, err->msg);
+  fprintf(stderr, "whosaid: %s: %s\n", out_name(path), err->msg);
 }
 
 static void on_progress(void *ud, const ws_index_progress *p) {
@@ -1034,7 +1041,9 @@ static int cmd_entity(args *a) {
       fprintf(stderr, "whosaid: no entity named '%s'\n", name);
     ws_store_close(s);
     free(name);
-    return n < 0 ? EXIT_DB : finish_output(EXIT_NONE);
+    return n == WS_EINVAL ? EXIT_USAGE
+           : n < 0        ? EXIT_DB
+                          : finish_output(EXIT_NONE);
   }
   free(name);
   entity_out eo = {fmt, 0, use_color() && fmt == OUT_TABLE, limit, 0};

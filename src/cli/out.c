@@ -10,6 +10,7 @@
  */
 #include "out.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,80 @@
 #define MAXCOLS 16
 #define LIST_SEP '\037' /* between the items of a list cell */
 #define GAP 2           /* spaces between table columns */
+
+/* The escaped names made by out_name(), freed at exit. */
+static char **names_kept;
+static size_t n_names_kept, cap_names_kept;
+
+static void free_names_kept(void) {
+  for (size_t i = 0; i < n_names_kept; i++)
+    free(names_kept[i]);
+  free(names_kept);
+}
+
+/* Bytes of the valid UTF-8 character at s[0..n) other than a control
+ * character, or 0. */
+static size_t name_char(const char *s, size_t n) {
+  unsigned char c = (unsigned char)*s;
+  if (c < 0x20 || c == 0x7f || c == '\\')
+    return 0;
+  if (c < 0x80)
+    return 1;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                        (utf8proc_ssize_t)n, &cp);
+  return k > 0 && cp >= 0xa0 ? (size_t)k : 0; /* C1 controls escaped */
+}
+
+const char *out_name(const char *s) {
+  size_t n = strlen(s), i = 0, k;
+  while (i < n && (k = name_char(s + i, n - i)) > 0)
+    i += k;
+  if (i == n)
+    return s;
+  if (n > (SIZE_MAX - 1) / 4 || n_names_kept == SIZE_MAX / 2)
+    return s;
+  char *out = malloc(4 * n + 1); /* \xHH is the longest escape */
+  if (!out)
+    return s;
+  if (n_names_kept == cap_names_kept) {
+    size_t nc = cap_names_kept ? cap_names_kept * 2 : 16;
+    char **nn = realloc(names_kept, nc * sizeof *nn);
+    if (!nn) {
+      free(out);
+      return s;
+    }
+    if (!names_kept)
+      atexit(free_names_kept);
+    names_kept = nn;
+    cap_names_kept = nc;
+  }
+  size_t o = 0;
+  for (i = 0; i < n; i += k) {
+    if ((k = name_char(s + i, n - i)) > 0) {
+      memcpy(out + o, s + i, k);
+      o += k;
+      continue;
+    }
+    k = 1;
+    unsigned char c = (unsigned char)s[i];
+    const char *esc = c == '\n' ? "\\n" : c == '\t' ? "\\t"
+                    : c == '\r' ? "\\r" : c == '\\' ? "\\\\" : NULL;
+    if (esc) {
+      memcpy(out + o, esc, 2);
+      o += 2;
+    } else {
+      static const char hex[] = "0123456789abcdef";
+      out[o++] = '\\';
+      out[o++] = 'x';
+      out[o++] = hex[c >> 4];
+      out[o++] = hex[c & 15];
+    }
+  }
+  out[o] = '\0';
+  names_kept[n_names_kept++] = out;
+  return out;
+}
 
 void out_json_string(FILE *f, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";

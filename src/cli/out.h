@@ -14,6 +14,14 @@
  * control characters, quotes and backslashes.  s must be valid UTF-8. */
 void out_json_string(FILE *f, const char *s, size_t n);
 
+/* A file name as the CLI shows it: control characters as \n, \t, \r or
+ * \xHH, bytes that are not UTF-8 as \xHH and a backslash as \\, so a
+ * name with a newline or in another encoding prints on one line as valid
+ * UTF-8 (and valid JSON).  Returns s itself when nothing needs escaping,
+ * else an escaped copy kept until the program exits (names are shown
+ * once or a few times); s when out of memory. */
+const char *out_name(const char *s);
+
 /* Display width of s[0..n) in terminal columns (utf8proc_charwidth),
  * ignoring the highlight markers OUT_HL_ON / OUT_HL_OFF. */
 size_t out_width(const char *s, size_t n);

@@ -630,8 +630,15 @@ static void visit(walk *w, const char *path, const char *shown, int top) {
   } else if (S_ISREG(st.st_mode)) {
     if (top || ext_match(w, name))
       visit_file(w, path, shown, &st);
-  } else if (top && !w->count_only) {
-    report(ix, shown, WS_EIO, -1, "not a regular file");
+  } else if (!w->count_only && (top || ext_match(w, name))) {
+    /* A FIFO would block the reader forever and a device (a link to
+     * /dev/zero) never ends: name what it is and go on. */
+    report(ix, shown, WS_EIO, -1,
+           S_ISFIFO(st.st_mode)   ? "not a regular file (a FIFO), skipped"
+           : S_ISSOCK(st.st_mode) ? "not a regular file (a socket), skipped"
+           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)
+               ? "not a regular file (a device), skipped"
+               : "not a regular file, skipped");
     ix->stats->failed++;
   }
 }

@@ -142,6 +142,10 @@ static int64_t resolve_words(ws_store *s, const char *key, int64_t *ids,
 int64_t ws_query_resolve(ws_store *s, const char *name, int64_t *ids,
                          size_t max, ws_error *err) {
   char *key = NULL;
+  /* What a user types may be in another encoding: say so, rather than
+   * "out of memory" from the normalisation that cannot read it. */
+  if (ws_text_validate(name, strlen(name), NULL) != WS_OK)
+    return fail(err, WS_EINVAL, "name is not valid UTF-8");
   if (ws_text_fold_alloc(name, strlen(name), &key))
     return fail(err, WS_ENOMEM, "out of memory");
   sqlite3_stmt *st;
@@ -472,6 +476,8 @@ int64_t ws_query_quotes(ws_store *s, const ws_quote_query *q, ws_quote_cb cb,
                         void *ud, ws_error *err) {
   int64_t ids[64];
   size_t n_ids = 0;
+  if (q->phrase && ws_text_validate(q->phrase, strlen(q->phrase), NULL))
+    return fail(err, WS_EINVAL, "search phrase is not valid UTF-8");
   if (q->by_entity) {
     ids[0] = q->by_entity;
     n_ids = 1;

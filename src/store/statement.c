@@ -653,3 +653,28 @@ int store_text_for(ws_store *s, const char *text, size_t len, uint64_t h,
   store_cache_put_text(c, h, (uint32_t)len, *id, *statement);
   return WS_OK;
 }
+
+_Static_assert(WS_SKETCH_K == SKETCH_K, "store.h names the sketch size");
+int ws_statement_sketch(const char *text, size_t len, int full, char **key,
+                        int64_t *sketch, size_t *n_sketch) {
+  size_t at[KEY_STARTS], n_at = 0, kn = (size_t)-1;
+  *key = NULL;
+  *n_sketch = 0;
+  if (!full) {
+    if (len == SIZE_MAX || !(*key = malloc(len + 1)))
+      return WS_ENOMEM;
+    kn = store_key_simple(text, len, *key, at, KEY_STARTS, &n_at);
+    if (kn == (size_t)-1) {
+      free(*key);
+      *key = NULL;
+      return WS_EINVAL;
+    }
+  } else {
+    if (!(*key = store_key_full(text, len)))
+      return WS_ENOMEM;
+    kn = strlen(*key);
+    n_at = store_key_starts(*key, kn, at, KEY_STARTS);
+  }
+  *n_sketch = store_key_sketch(*key, kn, at, n_at, sketch);
+  return WS_OK;
+}

@@ -97,4 +97,16 @@ int ws_store_fail(ws_store *s, ws_error *err, const char *what);
 /* Runs SQL without results; returns WS_OK or WS_EDB with err filled. */
 int ws_store_exec(ws_store *s, const char *sql, ws_error *err);
 
+/* The statement key and sketch of text[0..len) as ws_store_prepare makes
+ * them, by one of the two key builders: full = 0 is the fast path for
+ * ASCII and common punctuation (WS_EINVAL when the text has any other
+ * character), full = 1 the utf8proc path every text can take.  The two
+ * must agree wherever both apply (fuzz/fuzz_key.c checks it).  Sets *key
+ * (malloc'd, free with free(); NULL on error) and sketch[0..*n_sketch)
+ * (room for WS_SKETCH_K values, ascending).  Returns WS_OK, WS_EINVAL or
+ * WS_ENOMEM. */
+#define WS_SKETCH_K 6
+int ws_statement_sketch(const char *text, size_t len, int full, char **key,
+                        int64_t *sketch, size_t *n_sketch);
+
 #endif

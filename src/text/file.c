@@ -23,7 +23,10 @@ static int io_fail(ws_error *err, const char *what) {
 int ws_file_read(const char *path, char **buf, size_t *len, ws_error *err) {
   *buf = NULL;
   *len = 0;
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a path that became a FIFO since the caller looked at it
+   * must not block the open; it is refused below (no effect on a
+   * regular file). */
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return io_fail(err, strerror(errno));
   int rc = WS_OK;

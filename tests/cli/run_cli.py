@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -675,6 +676,337 @@ def case_killed(d):
                 with open(os.path.join(src, sub, f), 'a') as fh:
                     fh.write('\nLater Jane Doe said "round %d".\n' % round_)
     return '%s documents committed when killed' % '/'.join(map(str, notes))
+
+
+# --------------------------------------------------------- hostile input
+
+def shell(cmd, cwd, timeout=120, preexec=None):
+    """Runs a bash command line; returns (rc, stdout bytes, stderr str)."""
+    e = dict(os.environ)
+    e.pop('WHOSAID_DB', None)
+    e['WS'] = WS
+    p = subprocess.run(['bash', '-c', cmd], cwd=cwd, env=e, capture_output=True,
+                       timeout=timeout, preexec_fn=preexec)
+    return p.returncode, p.stdout, p.stderr.decode('utf-8')
+
+
+def write_quotes(folder, n_files, per_file=2, words=''):
+    """n_files articles, each with per_file quotes by Jane Doe."""
+    os.makedirs(folder, exist_ok=True)
+    for i in range(n_files):
+        with open(os.path.join(folder, 'a%05d.txt' % i), 'w') as f:
+            for k in range(per_file):
+                f.write('Jane Doe said "article %d makes point %d %s".\n\n'
+                        % (i, k, words))
+
+
+def dump(dbpath):
+    """Every row of the database, as SQL text (to compare two states)."""
+    db = sqlite3.connect(dbpath)
+    rows = list(db.iterdump())
+    db.close()
+    return rows
+
+
+def case_special_files(d):
+    src = os.path.join(d, 'in')
+    os.makedirs(src)
+    open(os.path.join(src, 'good.txt'), 'w').write('Jane Doe said "a good file here".\n')
+    os.mkfifo(os.path.join(src, 'fifo.txt'))
+    import socket
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(os.path.join(src, 'sock.txt'))
+    os.symlink('/dev/null', os.path.join(src, 'null.txt'))
+    os.symlink('/dev/zero', os.path.join(src, 'zero.txt'))
+    try:
+        out, err = expect(run(['--db', 'w.db', 'index', 'in'], d, timeout=60), 3,
+                          'index special files')
+        for name, what in (('fifo', 'a FIFO'), ('sock', 'a socket'),
+                           ('null', 'a device'), ('zero', 'a device')):
+            check('whosaid: in/%s.txt: not a regular file (%s), skipped' % (name, what)
+                  in err, name + ' named', err)
+        check('4 files could not be indexed' in err, 'counted', err)
+        check(out.startswith('indexed 1 files (1 new'), 'good file indexed', out)
+        # Named on the command line, and given to extract: no hang either.
+        _, err = expect(run(['--db', 'w.db', 'index', 'in/fifo.txt', 'in/zero.txt'], d,
+                            timeout=60), 3, 'index a FIFO by name')
+        check('in/fifo.txt: not a regular file (a FIFO)' in err, 'fifo by name', err)
+        _, err = expect(run(['extract', 'in/fifo.txt', 'in/zero.txt'], d, timeout=60), 3,
+                        'extract a FIFO')
+        check('in/fifo.txt: not a regular file' in err and
+              'in/zero.txt: not a regular file' in err, 'extract names them', err)
+    finally:
+        sock.close()
+
+
+def case_odd_file_names(d):
+    src = os.path.join(d, 'in')
+    os.makedirs(src)
+    names = {b'new\nline.txt': 'in/new\\nline.txt', b'tab\there.txt': 'in/tab\\there.txt',
+             b'caf\xe9.txt': 'in/caf\\xe9.txt', b'back\\slash.txt': 'in/back\\\\slash.txt'}
+    for i, name in enumerate(names):
+        with open(os.path.join(os.fsencode(src), name), 'w') as f:
+            f.write('Tom Roe said "%s".\n' % ['the first name is odd', 'a tab in the name',
+                                               'latin one bytes', 'a backslash too'][i])
+    with open(os.path.join(os.fsencode(src), b'bad\n\xff.txt'), 'wb') as f:
+        f.write(b'nul \x00 byte')
+    # run() decodes stdout and stderr as UTF-8: an unescaped name fails it.
+    out, err = expect(run(['--db', 'w.db', 'index', 'in'], d), 3, 'index odd names')
+    check('whosaid: in/bad\\n\\xff.txt: ' in err, 'message escapes the name', err)
+    out, _ = expect(run(['--db', 'w.db', 'quotes', '--limit', '0'], d), 0, 'quotes')
+    for shown in names.values():
+        check(shown + ':1' in out, 'listing escapes ' + shown, out)
+    check(len(out.splitlines()) == 1 + len(names), 'one line a quote', out)
+    out, _ = expect(run(['--db', 'w.db', 'quotes', '--all', '--format', 'json'], d), 0,
+                    'json')
+    paths = sorted(q['path'] for q in json.loads(out))
+    check(paths == sorted(names.values()), 'json paths escaped', paths)
+    out, _ = expect(run(['--db', 'w.db', 'entity', 'Tom Roe'], d), 0, 'entity docs')
+    check('in/new\\nline.txt' in out, 'entity documents escaped', out)
+
+
+def case_deep_folders(d):
+    parts = ['d%d' % i for i in range(200)]
+    deep = os.path.join(d, 'in', *parts)
+    os.makedirs(deep)
+    open(os.path.join(deep, 'deep.txt'), 'w').write('Jane Doe said "two hundred down".\n')
+    out, err = expect(run(['--db', 'w.db', 'index', 'in'], d, timeout=60), 0, '200 folders')
+    check(out.startswith('indexed 1 files (1 new'), 'deep file indexed', out + err)
+    out, _ = expect(run(['--db', 'w.db', 'who-said', 'two hundred down'], d), 0, 'found')
+    # Deeper than the walk follows: said, and nothing else lost.
+    deeper = os.path.join(d, 'in', *parts, *['e%d' % i for i in range(100)])
+    os.makedirs(deeper)
+    open(os.path.join(deeper, 'x.txt'), 'w').write('Jane Doe said "too far down".\n')
+    out, err = expect(run(['--db', 'w.db', 'index', 'in'], d, timeout=60), 0, '300 folders')
+    check('folders nested too deep, skipped' in err, 'too deep named', err)
+    check('0 removed' in out, 'nothing removed', out)
+
+
+def case_file_changing_while_read(d):
+    import threading
+    src = os.path.join(d, 'in')
+    write_quotes(src, 50)
+    big = os.path.join(src, 'big.txt')
+    body = ('Jane Doe said "the big file grows and shrinks".\n\n' * 40000).encode()
+    stop = threading.Event()
+
+    def churn():
+        k = 0
+        while not stop.is_set():
+            with open(big, 'wb') as f:   # truncated, then rewritten in pieces
+                for j in range(0, len(body), 65536):
+                    f.write(body[j:j + 65536])
+                    if stop.is_set():
+                        break
+            if k % 3 == 0:
+                os.truncate(big, len(body) // 3)
+            k += 1
+
+    open(big, 'wb').write(body)
+    t = threading.Thread(target=churn)
+    t.start()
+    try:
+        for _ in range(3):
+            rc, out, err = run(['--db', 'w.db', 'index', 'in'], d, timeout=120)
+            check(rc in (0, 3), 'index of a changing file: exit %d' % rc, err)
+    finally:
+        stop.set()
+        t.join()
+    check_consistent(os.path.join(d, 'w.db'))
+    # Once the file holds still, an index run stores it as it is.
+    open(big, 'wb').write(b'Jane Doe said "the file is still now".\n')
+    expect(run(['--db', 'w.db', 'index', 'in'], d), 0, 'index settled file')
+    expect(run(['--db', 'w.db', 'who-said', 'the file is still now'], d), 0, 'settled text')
+    expect(run(['--db', 'w.db', 'who-said', 'grows and shrinks'], d), 1, 'old text gone')
+    check_consistent(os.path.join(d, 'w.db'))
+
+
+def case_closed_pipe(d):
+    write_quotes(os.path.join(d, 'in'), 300, per_file=20)
+    expect(run(['--db', 'w.db', 'index', 'in'], d), 0, 'index')
+    # As grep does when its reader is gone: killed by SIGPIPE, quietly.
+    rc, _, err = shell('seq 1 2000000 | grep 1 | head -1 >/dev/null; '
+                       'echo ${PIPESTATUS[1]} >grep.rc', d)
+    grep_rc = int(open(os.path.join(d, 'grep.rc')).read())
+    for cmd in ('quotes --limit 0', 'quotes --all --limit 0 --format jsonl',
+                'who-said article --limit 0'):
+        rc, out, err = shell('"$WS" --db w.db %s | head -1 >/dev/null; '
+                             'echo ${PIPESTATUS[0]} >ws.rc' % cmd, d)
+        ws_rc = int(open(os.path.join(d, 'ws.rc')).read())
+        check(err == '', cmd + ' | head -1 is quiet', err)
+        check(ws_rc == grep_rc, '%s | head -1: exit %d, grep gives %d' % (cmd, ws_rc, grep_rc))
+    # With SIGPIPE ignored, the write fails with EPIPE: still quiet and
+    # not a success.
+    rc, out, err = shell('"$WS" --db w.db quotes --limit 0 | head -1 >/dev/null; '
+                         'echo ${PIPESTATUS[0]} >ws.rc', d,
+                         preexec=lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN))
+    ws_rc = int(open(os.path.join(d, 'ws.rc')).read())
+    check(err == '' and ws_rc != 0, 'EPIPE: quiet, exit %d' % ws_rc, err)
+
+
+def case_output_to_full_disk(d):
+    expect(index_corpus(d), 0, 'index')
+    for cmd in (['quotes'], ['entities'], ['stats'], ['entity', 'Haniyeh'],
+                ['extract', os.path.join(CORPUS, CURLY)], ['--help']):
+        rc, _, err = shell('"$WS" --db w.db %s >/dev/full'
+                           % ' '.join("'%s'" % c for c in cmd), d)
+        check(rc != 0, ' '.join(cmd) + ' >/dev/full: exit %d, not 0' % rc, err)
+        check('whosaid: error writing output: No space left on device' in err,
+              ' '.join(cmd) + ' >/dev/full says so', err)
+
+
+def case_fts_syntax_in_who_said(d):
+    expect(index_corpus(d), 0, 'index')
+    for phrase in ('"', '""', 'AND', 'Haniyeh AND', 'NEAR(', 'NEAR(a b', '*',
+                   'Hani*', 'OR NOT', '(', ')', 'col:x', '^x', 'a -x', '+', "'",
+                   'x"y', '\u201cquoted\u201d', 'a' * 600):
+        rc, out, err = run(['--db', 'w.db', 'who-said', phrase], d)
+        if phrase.strip('"') == '':
+            check(rc == 2 and 'empty search phrase' in err, repr(phrase) + ' is empty', err)
+            continue
+        check(rc in (0, 1), 'who-said %r: exit %d' % (phrase[:20], rc), err)
+        check(err == '' or rc == 1, 'no error message for %r' % phrase[:20], err)
+    big = ' '.join(['Haniyeh'] + ['word%d' % i for i in range(12000)])  # ~100 KB
+    check(len(big) > 100000, '100 KB phrase')
+    rc, out, err = run(['--db', 'w.db', 'who-said', big], d, timeout=60)
+    check(rc in (0, 1), '100 KB phrase: exit %d' % rc, err)
+    # Bytes that are not UTF-8: a usage error naming the problem.
+    rc, out, err = run(['--db', 'w.db', 'who-said', os.fsdecode(b'caf\xe9')], d)
+    check(rc == 2 and 'search phrase is not valid UTF-8' in err, 'latin-1 phrase', err)
+    rc, out, err = run(['--db', 'w.db', 'entity', os.fsdecode(b'Hani\xe9yeh')], d)
+    check(rc == 2 and 'name is not valid UTF-8' in err, 'latin-1 name', err)
+
+
+def case_bad_limits(d):
+    expect(index_corpus(d), 0, 'index')
+    for cmd in ('quotes', 'entities'):
+        for v in ('-1', '1' * 30, '', '1e3', '0x10'):
+            out, err = expect(run(['--db', 'w.db', cmd, '--limit', v], d), 2,
+                              '%s --limit %r' % (cmd, v))
+            check("--limit needs a number, not '%s'" % v in err, 'names the value', err)
+            check(out == '', 'nothing on stdout', out)
+
+
+def case_disk_fills_during_commit(d):
+    if not IS_ROOT:
+        return 'SKIP needs root to mount a small tmpfs'
+    mnt = os.path.join(d, 'small')
+    os.makedirs(mnt)
+    if subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mnt],
+                      capture_output=True).returncode != 0:
+        return 'SKIP mount -t tmpfs not allowed here'
+    try:
+        db = os.path.join(mnt, 'w.db')
+        write_quotes(os.path.join(d, 'first'), 20)
+        expect(run(['--db', db, 'index', 'first'], d), 0, 'first batch')
+        before = dump(db)
+        # The second batch needs more room than is left: 600 files of
+        # distinct quotes, about 6 MB of index.
+        write_quotes(os.path.join(d, 'second'), 600, per_file=20,
+                     words='with many more distinct words about the matter')
+        filler = os.path.join(mnt, 'filler')
+        subprocess.run(['dd', 'if=/dev/zero', 'of=' + filler, 'bs=64k', 'count=20'],
+                       capture_output=True)
+        t0 = time.time()
+        rc, out, err = run(['--db', db, 'index', 'second'], d, timeout=120)
+        took = time.time() - t0
+        check(rc == 4, 'disk full: exit %d, expected 4' % rc, out + err)
+        check('database or disk is full' in err, 'says the disk is full', err)
+        check_consistent(db)
+        after = dump(db)
+        if took < 2.5:  # one batch (index.c commits every 3 seconds)
+            check(after == before, 'the database is as it was before the batch')
+        else:
+            check(after[:len(before)] == before or len(after) >= len(before),
+                  'earlier batches kept')
+        os.unlink(filler)
+        subprocess.run(['umount', mnt], capture_output=True)
+        subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mnt],
+                       capture_output=True)
+        return 'failed commit left the database unchanged (%.1f s)' % took
+    finally:
+        subprocess.run(['umount', mnt], capture_output=True)
+
+
+# ------------------------------------------------------------ concurrency
+
+def stats_of(d, db):
+    rc, out, err = run(['--db', db, 'stats', '--format', 'json'], d)
+    check(rc in (0, 1), 'stats while indexing: exit %d' % rc, err)  # 1: empty
+    st = json.loads(out)
+    return st[0] if isinstance(st, list) else st
+
+
+def case_queries_during_index(d):
+    # Each article has exactly two quotes: a reader that sees a document
+    # sees both, whatever moment it reads.
+    write_quotes(os.path.join(d, 'in'), 3000)
+    p = subprocess.Popen([WS, '--db', 'w.db', 'index', 'in'], cwd=d,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen, last_docs = 0, 0
+    try:
+        while p.poll() is None or seen == 0:
+            if not os.path.exists(os.path.join(d, 'w.db')):
+                time.sleep(0.05)
+                continue
+            st = stats_of(d, 'w.db')
+            docs, quotes = st['documents'], st['quotes']
+            check(quotes == 2 * docs, 'stats saw half a document: %d docs, %d quotes'
+                  % (docs, quotes))
+            check(docs >= last_docs, 'documents only grow')
+            last_docs = docs
+            seen += 1
+            if seen % 4:
+                continue  # the full listing below is slower than stats
+            rc, out, err = run(['--db', 'w.db', 'quotes', '--by', 'Jane Doe', '--all',
+                                '--limit', '0', '--format', 'jsonl'], d)
+            check(rc in (0, 1), 'quotes while indexing: exit %d' % rc, err)
+            rows = [json.loads(l) for l in out.splitlines()]
+            per_doc = {}
+            for r in rows:
+                per_doc[r['path']] = per_doc.get(r['path'], 0) + 1
+            check(all(n == 2 for n in per_doc.values()), 'a reader saw half a document')
+            rc, out, err = run(['--db', 'w.db', 'who-said', 'makes point'], d)
+            check(rc in (0, 1), 'who-said while indexing: exit %d' % rc, err)
+    finally:
+        out, err = p.communicate(timeout=300)
+    check(p.returncode == 0, 'index exit %d' % p.returncode, err)
+    st = stats_of(d, 'w.db')
+    check(st['documents'] == 3000 and st['quotes'] == 6000, 'all indexed', st)
+    return '%d rounds of queries during the index' % seen
+
+
+def case_two_indexers_at_once(d):
+    write_quotes(os.path.join(d, 'a'), 1500)
+    write_quotes(os.path.join(d, 'b'), 1500, words='from folder b')
+    procs = [subprocess.Popen([WS, '--db', 'w.db', 'index', f], cwd=d,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for f in ('a', 'b')]
+    results = [p.communicate(timeout=300) for p in procs]
+    notes = []
+    for f, p, (out, err) in zip('ab', procs, results):
+        err = err.decode()
+        check(p.returncode in (0, 4), 'second indexer: exit %d' % p.returncode, err)
+        if p.returncode == 4:
+            check('whosaid: ' in err and ('locked' in err or 'busy' in err or
+                                          'another' in err), 'clear refusal', err)
+            notes.append('%s refused' % f)
+            expect(run(['--db', 'w.db', 'index', f], d), 0, 'rerun ' + f)
+        else:
+            notes.append('%s ok' % f)
+    st = stats_of(d, 'w.db')
+    check(st['documents'] == 3000 and st['quotes'] == 6000, 'nothing lost', st)
+    check_consistent(os.path.join(d, 'w.db'))
+    # A clean index of both folders gives the same answers.
+    expect(run(['--db', 'clean.db', 'index', 'a', 'b'], d), 0, 'clean index')
+    for args in (['quotes', '--all', '--limit', '0', '--format', 'jsonl'],
+                 ['entities', '--limit', '0', '--format', 'jsonl']):
+        got = sorted(run(['--db', 'w.db'] + args, d)[1].splitlines())
+        want = sorted(run(['--db', 'clean.db'] + args, d)[1].splitlines())
+        strip = lambda rows: sorted(re.sub(r'"(statement|quote|id)":\d+,?', '', r)
+                                    for r in rows)
+        check(strip(got) == strip(want), ' '.join(args[:1]) + ' as a clean index')
+    return ', '.join(notes)
 
 
 def main():
