@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,11 +145,15 @@ static const char usage_stats[] =
     "Options:\n" FORMAT_HELP "\n" DB_HELP "\n" EXIT_CODES;
 
 static const char usage_extract[] =
-    "Usage: whosaid extract [--format jsonl] FILE...\n"
+    "Usage: whosaid extract [--format jsonl] [--jobs N] FILE...\n"
     "\n"
     "Print what is found in each FILE as one JSON object per line (quotes\n"
     "with byte offsets, kind, speaker and cue; entity mentions with their\n"
     "canonical name and kind).  No database is used.\n"
+    "\n"
+    "Options:\n"
+    "  --jobs N      extraction threads (default 1); the output is the same\n"
+    "                and in the same order whatever N is\n"
     "\n" EXIT_CODES;
 
 /* ------------------------------------------------------------- arguments */
@@ -385,6 +390,152 @@ static void print_doc_json(FILE *f, const char *path, const ws_doc *doc) {
   fputs("]}\n", f);
 }
 
+/* Extracts one file: its JSON line to out, or `whosaid: FILE: reason` to
+ * errs.  Returns EXIT_FOUND or EXIT_INPUT. */
+static int extract_one(const char *path, FILE *out, FILE *errs) {
+  char *buf;
+  size_t len;
+  ws_error err = {0};
+  if (ws_file_read(path, &buf, &len, &err)) {
+    fprintf(errs, "whosaid: %s: %s\n", path, err.msg);
+    return EXIT_INPUT;
+  }
+  ws_doc *doc;
+  if (ws_doc_extract(buf, len, &doc, &err)) {
+    fprintf(errs, "whosaid: %s: %s\n", path, err.msg);
+    free(buf);
+    return EXIT_INPUT;
+  }
+  print_doc_json(out, path, doc);
+  ws_doc_free(doc);
+  free(buf);
+  return EXIT_FOUND;
+}
+
+/* `extract --jobs N`: workers extract files into memory, the main thread
+ * prints them in input order, so the output is byte for byte that of one
+ * job.  At most EX_WINDOW files per job are extracted ahead of the one
+ * being printed, so memory stays bounded however many files are named. */
+#define EX_WINDOW 16
+
+typedef struct ex_slot {
+  char *out, *errs; /* the file's JSON line and its messages (memstreams) */
+  size_t out_len, errs_len;
+  int status;       /* extract_one's result */
+  int done;         /* filled, not yet printed */
+} ex_slot;
+
+typedef struct ex_run {
+  char **files;
+  int n;
+  ex_slot *ring; /* file i is in ring[i % cap] */
+  int cap;
+  int next_take, next_print;
+  pthread_mutex_t mu;
+  pthread_cond_t room; /* a slot was printed: there is room ahead */
+  pthread_cond_t done; /* a slot was filled */
+} ex_run;
+
+static void *ex_worker(void *arg) {
+  ex_run *r = arg;
+  pthread_mutex_lock(&r->mu);
+  for (;;) {
+    while (r->next_take < r->n && r->next_take >= r->next_print + r->cap)
+      pthread_cond_wait(&r->room, &r->mu);
+    if (r->next_take >= r->n)
+      break;
+    int i = r->next_take++;
+    pthread_mutex_unlock(&r->mu);
+    ex_slot *sl = &r->ring[i % r->cap];
+    FILE *out = open_memstream(&sl->out, &sl->out_len);
+    FILE *errs = open_memstream(&sl->errs, &sl->errs_len);
+    if (out && errs) {
+      sl->status = extract_one(r->files[i], out, errs);
+    } else {
+      sl->status = EXIT_INPUT;
+    }
+    if (out)
+      fclose(out);
+    if (errs)
+      fclose(errs);
+    if (!out || !errs) { /* say so in order, where the output would be */
+      free(sl->out);
+      free(sl->errs);
+      sl->out = NULL;
+      sl->out_len = 0;
+      sl->errs_len = 0;
+      sl->errs = NULL;
+    }
+    pthread_mutex_lock(&r->mu);
+    sl->done = 1;
+    pthread_cond_broadcast(&r->done);
+  }
+  pthread_mutex_unlock(&r->mu);
+  return NULL;
+}
+
+/* Runs extract_one over the files on `jobs` threads, printing in order.
+ * Returns the exit status (EXIT_INPUT if any file failed), or -1 if the
+ * threads could not be started (the caller then runs on one). */
+static int extract_parallel(char **files, int n, int jobs) {
+  ex_run r;
+  memset(&r, 0, sizeof r);
+  r.files = files;
+  r.n = n;
+  r.cap = jobs * EX_WINDOW;
+  r.ring = calloc((size_t)r.cap, sizeof *r.ring);
+  pthread_t *th = calloc((size_t)jobs, sizeof *th);
+  if (!r.ring || !th) {
+    free(r.ring);
+    free(th);
+    return -1;
+  }
+  pthread_mutex_init(&r.mu, NULL);
+  pthread_cond_init(&r.room, NULL);
+  pthread_cond_init(&r.done, NULL);
+  int started = 0;
+  while (started < jobs &&
+         pthread_create(&th[started], NULL, ex_worker, &r) == 0)
+    started++;
+  int status = EXIT_FOUND;
+  if (!started) {
+    status = -1;
+    goto out;
+  }
+  for (int i = 0; i < n; i++) {
+    ex_slot *sl = &r.ring[i % r.cap];
+    pthread_mutex_lock(&r.mu);
+    while (!sl->done)
+      pthread_cond_wait(&r.done, &r.mu);
+    pthread_mutex_unlock(&r.mu);
+    if (sl->out || sl->errs) {
+      fwrite(sl->out, 1, sl->out_len, stdout);
+      fflush(stdout); /* stdout before stderr, as with one job */
+      fwrite(sl->errs, 1, sl->errs_len, stderr);
+    } else {
+      fprintf(stderr, "whosaid: %s: out of memory\n", files[i]);
+    }
+    if (sl->status != EXIT_FOUND)
+      status = EXIT_INPUT;
+    free(sl->out);
+    free(sl->errs);
+    pthread_mutex_lock(&r.mu);
+    memset(sl, 0, sizeof *sl);
+    r.next_print++;
+    pthread_cond_broadcast(&r.room);
+    pthread_mutex_unlock(&r.mu);
+  }
+  for (int i = 0; i < started; i++)
+    pthread_join(th[i], NULL);
+out:
+  pthread_mutex_destroy(&r.mu);
+  pthread_cond_destroy(&r.room);
+  pthread_cond_destroy(&r.done);
+  free(r.ring);
+  free(th);
+  return status;
+}
+
 static int cmd_extract(args *a) {
   if (a->help) {
     fputs(usage_extract, stdout);
@@ -393,29 +544,28 @@ static int cmd_extract(args *a) {
   if (a->format && strcmp(a->format, "jsonl") != 0)
     return usage_error(a->cmd, "unknown format '", a->format,
                        "' (extract prints jsonl)");
+  int jobs = 1;
+  if (a->jobs) {
+    char *end;
+    long j = strtol(a->jobs, &end, 10);
+    if (*end || j < 1 || j > 64)
+      return usage_error(a->cmd, "--jobs needs a number from 1 to 64, not '",
+                         a->jobs, "'");
+    jobs = (int)j;
+  }
   if (a->n_pos == 0)
     return usage_error(a->cmd, "no FILE given", "", "");
-  int status = EXIT_FOUND;
-  for (int i = 0; i < a->n_pos; i++) {
-    char *buf;
-    size_t len;
-    ws_error err = {0};
-    if (ws_file_read(a->pos[i], &buf, &len, &err)) {
-      fprintf(stderr, "whosaid: %s: %s\n", a->pos[i], err.msg);
-      status = EXIT_INPUT;
-      continue;
-    }
-    ws_doc *doc;
-    if (ws_doc_extract(buf, len, &doc, &err)) {
-      fprintf(stderr, "whosaid: %s: %s\n", a->pos[i], err.msg);
-      status = EXIT_INPUT;
-      free(buf);
-      continue;
-    }
-    print_doc_json(stdout, a->pos[i], doc);
-    ws_doc_free(doc);
-    free(buf);
+  if (jobs > a->n_pos)
+    jobs = a->n_pos;
+  if (jobs > 1) {
+    int status = extract_parallel(a->pos, a->n_pos, jobs);
+    if (status >= 0)
+      return finish_output(status);
   }
+  int status = EXIT_FOUND;
+  for (int i = 0; i < a->n_pos; i++)
+    if (extract_one(a->pos[i], stdout, stderr) != EXIT_FOUND)
+      status = EXIT_INPUT;
   return finish_output(status);
 }
 
@@ -1065,7 +1215,7 @@ static const struct command {
     {"entities", cmd_entities, A_FORMAT | A_KIND | A_LIMIT},
     {"entity", cmd_entity, A_FORMAT | A_LIMIT},
     {"stats", cmd_stats, A_FORMAT},
-    {"extract", cmd_extract, A_FORMAT},
+    {"extract", cmd_extract, A_FORMAT | A_JOBS},
 };
 
 int main(int argc, char **argv) {

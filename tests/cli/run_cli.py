@@ -379,6 +379,32 @@ def case_extract(d):
     check(not os.path.exists(os.path.join(d, 'whosaid.db')), 'extract uses no database')
 
 
+def case_extract_jobs(d):
+    # Articles composed for this test, each with its own speaker, and two
+    # bad files among them: --jobs N prints the same bytes in the same
+    # order as one job, errors included.
+    files = []
+    for i in range(40):
+        p = os.path.join(d, 'a%02d.txt' % i)
+        with open(p, 'w') as f:
+            f.write('Officials met on Monday.\n\n"We will build %d bridges '
+                    'this year," said Mayor Anna Berg%d.\n' % (i, i))
+        files.append(p)
+    bad = os.path.join(d, 'bad.txt')
+    with open(bad, 'wb') as f:
+        f.write(b'ok\n\xff\n')
+    files[7:7] = [bad, os.path.join(d, 'missing.txt')]
+    one = run(['extract'] + files, d)
+    expect(one, 3, 'extract, one job')
+    check(one[1].count('\n') == 40, 'one line per good file', one[1])
+    check(one[2].index('bad.txt') < one[2].index('missing.txt'), 'errors in order', one[2])
+    for jobs in ('2', '3', '64'):
+        many = run(['extract', '--jobs', jobs] + files, d)
+        check(many == one, 'extract --jobs %s is byte-identical to one job' % jobs,
+              many[2][:500])
+    expect(run(['extract', '--jobs', '0', files[0]], d), 2, 'extract --jobs 0')
+
+
 def case_no_database(d):
     _, err = expect(run(['--db', 'none.db', 'quotes'], d), 4, 'query without db')
     check('no database at none.db' in err, 'message', err)
