@@ -250,6 +250,11 @@ typedef struct ws_reader ws_reader;
 int ws_reader_open(const char *path, const ws_read_opts *opts,
                    ws_reader **out, ws_error *err);
 
+/* Checks that an iconv conversion from encoding `name` to UTF-8 exists,
+ * so that a misspelt --encoding is one error, not one per file.  Returns
+ * WS_OK or WS_EENCODING ("unknown encoding 'X'") with err filled. */
+int ws_encoding_check(const char *name, ws_error *err);
+
 /* Reads the next article.  Returns 1 and sets *a, 0 when there are no more,
  * or a negative ws_status with err filled when one record or the whole file
  * cannot be read: WS_EPARSE (a line that is not JSON, a record without its

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,7 +146,7 @@ static const char usage_stats[] =
     "Options:\n" FORMAT_HELP "\n" DB_HELP "\n" EXIT_CODES;
 
 static const char usage_extract[] =
-    "Usage: whosaid extract [--format jsonl] [OPTIONS] FILE...\n"
+    "Usage: whosaid extract [--format jsonl] [--jobs N] [OPTIONS] FILE...\n"
     "\n"
     "Print what is found in each article as one JSON object per line (quotes\n"
     "with byte offsets, kind, speaker and cue; entity mentions with their\n"
@@ -159,6 +160,8 @@ static const char usage_extract[] =
     "with its line and the others are read.\n"
     "\n"
     "Options:\n"
+    "  --jobs N      extraction threads (default 1); the output is the same\n"
+    "                and in the same order whatever N is\n"
     "  --encoding NAME     encoding of files without a BOM (default UTF-8;\n"
     "                      e.g. windows-1252, iso-8859-1; see iconv -l)\n"
     "  --text-field NAME   JSON field of the article text (default: text,\n"
@@ -461,6 +464,186 @@ static void print_doc_json(FILE *f, const char *path, const ws_doc *doc,
   fputs("}\n", f);
 }
 
+/* Extracts one file: its JSON line to out, or `whosaid: FILE: reason` to
+ * errs.  Returns EXIT_FOUND or EXIT_INPUT. */
+static int extract_one(const char *path, const ws_read_opts *ro, FILE *out,
+                       FILE *errs) {
+  ws_error err = {0};
+  ws_reader *r;
+  if (ws_reader_open(path, ro, &r, &err)) {
+    fprintf(errs, "whosaid: %s: %s\n", out_name(path), err.msg);
+    return EXIT_INPUT;
+  }
+  int status = EXIT_FOUND;
+  const ws_article *art;
+  int rc;
+  while ((rc = ws_reader_next(r, &art, &err)) != 0) {
+    if (rc < 0) {
+      const char *hint = "";
+      if (rc == WS_EUTF8 && !ro->encoding)
+        hint = "; for a file in a legacy encoding, name it with --encoding "
+               "(e.g. --encoding windows-1252)";
+      else if (rc == WS_EPARSE && strstr(err.msg, "no text field (tried"))
+        hint = "; name the field with --text-field";
+      fprintf(errs, "whosaid: %s: %s%s\n", out_name(path), err.msg, hint);
+      status = EXIT_INPUT;
+      if (rc == WS_ENOMEM)
+        break;
+      continue;
+    }
+    /* A record of a dump is its own document: file.jsonl#N. */
+    char shown[PATH_MAX + 32];
+    if (art->record)
+      snprintf(shown, sizeof shown, "%s#%llu", path,
+               (unsigned long long)art->record);
+    else
+      snprintf(shown, sizeof shown, "%s", path);
+    ws_doc *doc;
+    if (ws_doc_extract(art->text, art->len, &doc, &err)) {
+      if (art->record && err.code == WS_EEMPTY)
+        fprintf(errs, "whosaid: %s: %s %llu: the text is empty\n",
+                out_name(path),
+                art->format == WS_FORMAT_JSONL ? "line" : "record",
+                (unsigned long long)art->record);
+      else
+        fprintf(errs, "whosaid: %s: %s\n", out_name(shown), err.msg);
+      status = EXIT_INPUT;
+      continue;
+    }
+    print_doc_json(out, shown, doc, art);
+    ws_doc_free(doc);
+  }
+  ws_reader_close(r);
+  return status;
+}
+
+/* `extract --jobs N`: workers extract files into memory, the main thread
+ * prints them in input order, so the output is byte for byte that of one
+ * job.  At most EX_WINDOW files per job are extracted ahead of the one
+ * being printed, so memory stays bounded however many files are named. */
+#define EX_WINDOW 16
+
+typedef struct ex_slot {
+  char *out, *errs; /* the file's JSON line and its messages (memstreams) */
+  size_t out_len, errs_len;
+  int status;       /* extract_one's result */
+  int done;         /* filled, not yet printed */
+} ex_slot;
+
+typedef struct ex_run {
+  char **files;
+  const ws_read_opts *ro; /* --encoding and the JSON field names */
+  int n;
+  ex_slot *ring; /* file i is in ring[i % cap] */
+  int cap;
+  int next_take, next_print;
+  pthread_mutex_t mu;
+  pthread_cond_t room; /* a slot was printed: there is room ahead */
+  pthread_cond_t done; /* a slot was filled */
+} ex_run;
+
+static void *ex_worker(void *arg) {
+  ex_run *r = arg;
+  pthread_mutex_lock(&r->mu);
+  for (;;) {
+    while (r->next_take < r->n && r->next_take >= r->next_print + r->cap)
+      pthread_cond_wait(&r->room, &r->mu);
+    if (r->next_take >= r->n)
+      break;
+    int i = r->next_take++;
+    pthread_mutex_unlock(&r->mu);
+    ex_slot *sl = &r->ring[i % r->cap];
+    FILE *out = open_memstream(&sl->out, &sl->out_len);
+    FILE *errs = open_memstream(&sl->errs, &sl->errs_len);
+    if (out && errs) {
+      sl->status = extract_one(r->files[i], r->ro, out, errs);
+    } else {
+      sl->status = EXIT_INPUT;
+    }
+    if (out)
+      fclose(out);
+    if (errs)
+      fclose(errs);
+    if (!out || !errs) { /* say so in order, where the output would be */
+      free(sl->out);
+      free(sl->errs);
+      sl->out = NULL;
+      sl->out_len = 0;
+      sl->errs_len = 0;
+      sl->errs = NULL;
+    }
+    pthread_mutex_lock(&r->mu);
+    sl->done = 1;
+    pthread_cond_broadcast(&r->done);
+  }
+  pthread_mutex_unlock(&r->mu);
+  return NULL;
+}
+
+/* Runs extract_one over the files on `jobs` threads, printing in order.
+ * Returns the exit status (EXIT_INPUT if any file failed), or -1 if the
+ * threads could not be started (the caller then runs on one). */
+static int extract_parallel(char **files, int n, const ws_read_opts *ro,
+                            int jobs) {
+  ex_run r;
+  memset(&r, 0, sizeof r);
+  r.files = files;
+  r.ro = ro;
+  r.n = n;
+  r.cap = jobs * EX_WINDOW;
+  r.ring = calloc((size_t)r.cap, sizeof *r.ring);
+  pthread_t *th = calloc((size_t)jobs, sizeof *th);
+  if (!r.ring || !th) {
+    free(r.ring);
+    free(th);
+    return -1;
+  }
+  pthread_mutex_init(&r.mu, NULL);
+  pthread_cond_init(&r.room, NULL);
+  pthread_cond_init(&r.done, NULL);
+  int started = 0;
+  while (started < jobs &&
+         pthread_create(&th[started], NULL, ex_worker, &r) == 0)
+    started++;
+  int status = EXIT_FOUND;
+  if (!started) {
+    status = -1;
+    goto out;
+  }
+  for (int i = 0; i < n; i++) {
+    ex_slot *sl = &r.ring[i % r.cap];
+    pthread_mutex_lock(&r.mu);
+    while (!sl->done)
+      pthread_cond_wait(&r.done, &r.mu);
+    pthread_mutex_unlock(&r.mu);
+    if (sl->out || sl->errs) {
+      fwrite(sl->out, 1, sl->out_len, stdout);
+      fflush(stdout); /* stdout before stderr, as with one job */
+      fwrite(sl->errs, 1, sl->errs_len, stderr);
+    } else {
+      fprintf(stderr, "whosaid: %s: out of memory\n", files[i]);
+    }
+    if (sl->status != EXIT_FOUND)
+      status = EXIT_INPUT;
+    free(sl->out);
+    free(sl->errs);
+    pthread_mutex_lock(&r.mu);
+    memset(sl, 0, sizeof *sl);
+    r.next_print++;
+    pthread_cond_broadcast(&r.room);
+    pthread_mutex_unlock(&r.mu);
+  }
+  for (int i = 0; i < started; i++)
+    pthread_join(th[i], NULL);
+out:
+  pthread_mutex_destroy(&r.mu);
+  pthread_cond_destroy(&r.room);
+  pthread_cond_destroy(&r.done);
+  free(r.ring);
+  free(th);
+  return status;
+}
+
 static int cmd_extract(args *a) {
   if (a->help) {
     fputs(usage_extract, stdout);
@@ -469,61 +652,31 @@ static int cmd_extract(args *a) {
   if (a->format && strcmp(a->format, "jsonl") != 0)
     return usage_error(a->cmd, "unknown format '", a->format,
                        "' (extract prints jsonl)");
+  int jobs = 1;
+  if (a->jobs) {
+    char *end;
+    long j = strtol(a->jobs, &end, 10);
+    if (*end || j < 1 || j > 64)
+      return usage_error(a->cmd, "--jobs needs a number from 1 to 64, not '",
+                         a->jobs, "'");
+    jobs = (int)j;
+  }
   if (a->n_pos == 0)
     return usage_error(a->cmd, "no FILE given", "", "");
-  int status = EXIT_FOUND;
-  for (int i = 0; i < a->n_pos; i++) {
-    const char *path = a->pos[i];
-    ws_error err = {0};
-    ws_reader *r;
-    if (ws_reader_open(path, &a->read, &r, &err)) {
-      if (err.code == WS_EENCODING && err.offset < 0) {
-        /* An unknown encoding name is the same mistake for every file. */
-        return usage_error(a->cmd, err.msg, "", "");
-      }
-      fprintf(stderr, "whosaid: %s: %s\n", out_name(path), err.msg);
-      status = EXIT_INPUT;
-      continue;
-    }
-    const ws_article *art;
-    int rc;
-    while ((rc = ws_reader_next(r, &art, &err)) != 0) {
-      if (rc < 0) {
-        const char *hint = "";
-        if (rc == WS_EUTF8 && !a->read.encoding)
-          hint = "; for a file in a legacy encoding, name it with --encoding "
-                 "(e.g. --encoding windows-1252)";
-        else if (rc == WS_EPARSE && strstr(err.msg, "no text field (tried"))
-          hint = "; name the field with --text-field";
-        fprintf(stderr, "whosaid: %s: %s%s\n", out_name(path), err.msg, hint);
-        status = EXIT_INPUT;
-        if (rc == WS_ENOMEM)
-          break;
-        continue;
-      }
-      /* A record of a dump is its own document: file.jsonl#N. */
-      char shown[PATH_MAX + 32];
-      if (art->record)
-        snprintf(shown, sizeof shown, "%s#%llu", path,
-                 (unsigned long long)art->record);
-      else
-        snprintf(shown, sizeof shown, "%s", path);
-      ws_doc *doc;
-      if (ws_doc_extract(art->text, art->len, &doc, &err)) {
-        if (art->record && err.code == WS_EEMPTY)
-          fprintf(stderr, "whosaid: %s: %s %llu: the text is empty\n", out_name(path),
-                  art->format == WS_FORMAT_JSONL ? "line" : "record",
-                  (unsigned long long)art->record);
-        else
-          fprintf(stderr, "whosaid: %s: %s\n", out_name(shown), err.msg);
-        status = EXIT_INPUT;
-        continue;
-      }
-      print_doc_json(stdout, shown, doc, art);
-      ws_doc_free(doc);
-    }
-    ws_reader_close(r);
+  ws_error err = {0};
+  if (a->read.encoding && ws_encoding_check(a->read.encoding, &err))
+    return usage_error(a->cmd, err.msg, "", "");
+  if (jobs > a->n_pos)
+    jobs = a->n_pos;
+  if (jobs > 1) {
+    int status = extract_parallel(a->pos, a->n_pos, &a->read, jobs);
+    if (status >= 0)
+      return finish_output(status);
   }
+  int status = EXIT_FOUND;
+  for (int i = 0; i < a->n_pos; i++)
+    if (extract_one(a->pos[i], &a->read, stdout, stderr) != EXIT_FOUND)
+      status = EXIT_INPUT;
   return finish_output(status);
 }
 
@@ -1184,7 +1337,7 @@ static const struct command {
     {"entities", cmd_entities, A_FORMAT | A_KIND | A_LIMIT},
     {"entity", cmd_entity, A_FORMAT | A_LIMIT},
     {"stats", cmd_stats, A_FORMAT},
-    {"extract", cmd_extract, A_FORMAT | A_READ},
+    {"extract", cmd_extract, A_FORMAT | A_READ | A_JOBS},
 };
 
 int main(int argc, char **argv) {

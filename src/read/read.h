@@ -52,9 +52,6 @@ void ws_date_civil(long z, int *y, int *m, int *d);
  * names ("UTF-8", "UTF-16LE", "UTF-16BE"), or 0 and NULL. */
 size_t ws_encoding_bom(const char *buf, size_t len, const char **name);
 
-/* Checks that an iconv conversion from `name` to UTF-8 exists.  Returns
- * WS_OK or WS_EENCODING ("unknown encoding 'X'"). */
-int ws_encoding_check(const char *name, ws_error *err);
 
 /* Converts in[0..len) from encoding `name` to UTF-8 into a malloc'd
  * buffer (free with free()).  Returns WS_OK, WS_EENCODING with
