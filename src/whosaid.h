@@ -100,6 +100,20 @@ typedef enum ws_quote_kind {
 /* "direct", "reported". */
 const char *ws_quote_kind_name(ws_quote_kind kind);
 
+/* What a reported quote says, from its cue and its complement: a statement
+ * (a that-clause, a quoted clause, an infinitive or a question after a verb
+ * of saying; "according to"), a stance (a position or an intention: "backed
+ * the plan", "wants to win") or a topic (a bare noun phrase: "welcomed the
+ * ceasefire", "talked about taxes").  Direct quotes are statements. */
+typedef enum ws_statement_kind {
+  WS_STATEMENT = 0,
+  WS_STATEMENT_STANCE = 1,
+  WS_STATEMENT_TOPIC = 2
+} ws_statement_kind;
+
+/* Quotes at least this confident are the ones a reader is shown first. */
+#define WS_CONFIDENT 0.5f
+
 /* A quoted or reported statement. */
 typedef struct ws_quote {
   uint32_t start, end;     /* the statement's content, without outer marks */
@@ -109,7 +123,15 @@ typedef struct ws_quote {
   uint32_t speaker_end;    /* speaker ("he"); start == end when none */
   uint32_t cue_start;      /* the cue ("said", "according to"); */
   uint32_t cue_end;        /* start == end when none */
+  ws_statement_kind statement; /* statement, stance or topic */
+  float confidence;        /* 0..1 that this is a statement with the right
+                              speaker, from the cue's sense, the complement
+                              and whether a speaker was found */
 } ws_quote;
+
+/* The finer kind of a quote: "direct", "reported" (a statement), "stance"
+ * or "topic". */
+const char *ws_quote_label(const ws_quote *q);
 
 typedef struct ws_doc ws_doc;
 

@@ -427,7 +427,8 @@ static void print_doc_json(FILE *f, const char *path, const ws_doc *doc,
             (unsigned long long)(q->end + off),
             ws_doc_line(doc, q->start) + line0);
     out_json_string(f, v.text + q->start, q->end - q->start);
-    fprintf(f, ",\"kind\":\"%s\",\"speaker\":", ws_quote_kind_name(q->kind));
+    fprintf(f, ",\"kind\":\"%s\",\"confidence\":%.2f,\"speaker\":",
+            ws_quote_label(q), (double)q->confidence);
     if (q->speaker >= 0) {
       const char *name = v.entities[q->speaker].name;
       out_json_string(f, name, strlen(name));

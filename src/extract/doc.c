@@ -43,6 +43,14 @@ const char *ws_quote_kind_name(ws_quote_kind kind) {
   return kind == WS_QUOTE_REPORTED ? "reported" : "direct";
 }
 
+const char *ws_quote_label(const ws_quote *q) {
+  if (q->kind != WS_QUOTE_REPORTED)
+    return "direct";
+  return q->statement == WS_STATEMENT_STANCE  ? "stance"
+         : q->statement == WS_STATEMENT_TOPIC ? "topic"
+                                              : "reported";
+}
+
 static int set_err(ws_error *err, int code, const char *msg) {
   if (err) {
     err->code = code;
@@ -84,7 +92,7 @@ int ws_doc_extract(const char *text, size_t len, ws_doc **out,
   if ((rc = ws_lines_build(&doc->lines, text, len, doc->arena)) ||
       (rc = ws_tokenize(&doc->tokens, text, len, body, doc->arena)) ||
       (rc = ws_entity_find(doc)) || (rc = ws_quote_find(doc)) ||
-      (rc = ws_attrib_resolve(doc)))
+      (rc = ws_attrib_resolve(doc)) || (rc = ws_statement_grade(doc)))
     goto out;
   *out = doc;
   return WS_OK;

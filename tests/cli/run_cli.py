@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -887,7 +888,17 @@ def case_file_changing_while_read(d):
 
 
 def case_closed_pipe(d):
-    write_quotes(os.path.join(d, 'in'), 300, per_file=20)
+    # Quotes worded apart (seeded random words), so that no two fold into
+    # one statement and every listing is far larger than a pipe's buffer:
+    # the reader is gone before whosaid has written it all.
+    rnd = random.Random(7)
+    os.makedirs(os.path.join(d, 'in'))
+    for i in range(300):
+        with open(os.path.join(d, 'in', 'a%05d.txt' % i), 'w') as f:
+            for k in range(20):
+                w = ' '.join(''.join(rnd.choice('abcdefghijklmnoprstuvw')
+                                     for _ in range(7)) for _ in range(8))
+                f.write('Jane Doe said "article %d says %s".\n\n' % (i, w))
     expect(run(['--db', 'w.db', 'index', 'in'], d), 0, 'index')
     # As grep does when its reader is gone: killed by SIGPIPE, quietly.
     rc, _, err = shell('seq 1 2000000 | grep 1 | head -1 >/dev/null; '
