@@ -31,6 +31,6 @@ struct ws_doc {
 int ws_entity_find(ws_doc *doc);   /* entity.c: mentions, entities */
 int ws_quote_find(ws_doc *doc);    /* quote.c: direct and reported quotes */
 int ws_attrib_resolve(ws_doc *doc); /* attrib.c: speakers of quotes */
-int ws_statement_grade(ws_doc *doc); /* statement.c: kind, confidence */
+int ws_statement_grade(ws_doc *doc); /* statement_kind.c: kind, confidence */
 
 #endif

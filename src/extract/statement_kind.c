@@ -1,5 +1,5 @@
 /*
- * statement.c - what each quote says and how sure we are of it.
+ * statement_kind.c - what each quote says and how sure we are of it.
  *
  * PolNeAR and PARC annotate every attribution, beliefs and topics
  * included, so attrib.c reports "welcomed the ceasefire" as readily as
