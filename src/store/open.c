@@ -129,6 +129,12 @@ static int pragma_int(sqlite3 *db, const char *sql, int64_t *v) {
   return rc;
 }
 
+/* Creates the schema in a database that was empty when looked at.  Two
+ * indexers may both have seen it empty: the write lock (BEGIN IMMEDIATE,
+ * which waits out the busy timeout) decides, and the one that comes second
+ * finds the schema made and returns 1 for its caller to check it again.
+ * Returns WS_OK when created, 1 when another connection created it first,
+ * or a negative ws_status with err filled. */
 static int create_schema(ws_store *s, ws_error *err) {
   char pragmas[128];
   snprintf(pragmas, sizeof pragmas,
@@ -137,6 +143,16 @@ static int create_schema(ws_store *s, ws_error *err) {
   int rc;
   if ((rc = ws_store_exec(s, "BEGIN IMMEDIATE", err)))
     return rc;
+  int64_t objects = 0;
+  if (pragma_int(s->db, "SELECT count(*) FROM sqlite_schema", &objects) !=
+      SQLITE_OK) {
+    ws_store_rollback(s);
+    return ws_store_fail(s, err, s->path);
+  }
+  if (objects > 0) { /* made meanwhile by another connection */
+    ws_store_rollback(s);
+    return 1;
+  }
   if ((rc = ws_store_exec(s, ws_sql_schema, err)) ||
       (rc = ws_store_exec(s, pragmas, err))) {
     ws_store_rollback(s);
@@ -149,6 +165,8 @@ static int create_schema(ws_store *s, ws_error *err) {
  * database when allowed. */
 static int check_schema(ws_store *s, int flags, ws_error *err) {
   int64_t app = 0, version = 0, objects = 0;
+  int again = 0;
+look:;
   int rc = pragma_int(s->db, "PRAGMA application_id", &app);
   if (rc == SQLITE_OK)
     rc = pragma_int(s->db, "PRAGMA user_version", &version);
@@ -187,7 +205,13 @@ static int check_schema(ws_store *s, int flags, ws_error *err) {
     if (flags & WS_STORE_READONLY)
       return fail_cat(err, WS_ESCHEMA, s->path,
                       ": empty database (run 'whosaid index PATH' first)", "");
-    return create_schema(s, err);
+    rc = create_schema(s, err);
+    if (rc == 1 && !again++) /* another indexer made it: check what it made */
+      goto look;
+    return rc == 1 ? fail_cat(err, WS_ESCHEMA, s->path,
+                              ": not a whosaid database (made meanwhile by "
+                              "another program)", "")
+                   : rc;
   }
   return fail_cat(err, WS_ESCHEMA, s->path,
                   ": not a whosaid database (an SQLite file of another "
