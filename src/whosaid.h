@@ -389,7 +389,8 @@ typedef struct ws_index_progress {
 
 typedef struct ws_index_opts {
   const char *const *exts; /* file name endings to index ("txt"), NULL for
-                              txt and md */
+                              txt, md, html, htm and json */
+  const ws_read_opts *read; /* encoding and JSON field names, or NULL */
   size_t n_exts;
   int jobs;                /* extraction threads; 0 = one per core */
   /* Called (on the calling thread) for each file that cannot be indexed

@@ -77,8 +77,14 @@ static const char usage_index[] =
     "\n"
     "Options:\n"
     "  --ext LIST    file endings to index, comma separated (default: "
-    "txt,md)\n"
+    "txt,md,html,htm,json)\n"
     "  --jobs N      extraction threads (default: one per core)\n"
+    "  --encoding NAME     encoding of files without a BOM (default UTF-8;\n"
+    "                      e.g. windows-1252), for every file of the run\n"
+    "  --text-field NAME   JSON field of the article text; and\n"
+    "  --title-field, --date-field, --url-field, --outlet-field,\n"
+    "  --author-field      as for 'whosaid extract'\n"
+    "A file of several records (.jsonl) is not indexed yet.\n"
     "  --db PATH     database file\n"
     "\n" DB_HELP "\n" EXIT_CODES;
 
@@ -732,17 +738,14 @@ static int cmd_index(args *a) {
   }
   if (a->n_pos == 0)
     return usage_error(a->cmd, "no PATH given", "", "");
-  /* The indexer does not read through src/read/ yet (issue 11): refuse
-   * rather than ignore what the user asked for. */
-  if (a->read.encoding || a->read.text_field || a->read.title_field ||
-      a->read.date_field || a->read.url_field || a->read.outlet_field ||
-      a->read.author_field)
-    return usage_error(a->cmd,
-                       "--encoding and the field options are not read by "
-                       "index yet; 'whosaid extract' reads them",
-                       "", "");
+  {
+    ws_error eerr = {0};
+    if (a->read.encoding && ws_encoding_check(a->read.encoding, &eerr))
+      return usage_error(a->cmd, eerr.msg, "", "");
+  }
   ws_index_opts o;
   memset(&o, 0, sizeof o);
+  o.read = &a->read;
   char *extbuf = NULL;
   const char *exts[32];
   if (a->ext) {

@@ -86,6 +86,7 @@ typedef struct slot {
   size_t len;
   ws_store_prep *prep; /* extraction result, prepared for storing (OUT_DOC) */
   size_t n_quotes, n_mentions;
+  uint32_t text_line;  /* line of the file where the text starts */
   ws_error err;        /* OUT_FAIL */
 } slot;
 
@@ -170,11 +171,62 @@ static void progress(indexer *ix, int force) {
 
 /* ------------------------------------------------------------------ worker */
 
-static void work_one(slot *sl) {
+/* Reads the file's one article through src/read/ (HTML, JSON, Markdown,
+ * plain text in the encoding asked for) into sl->buf.  A file that holds
+ * several records (a JSON Lines dump) is not indexed yet: it fails with a
+ * message naming 'whosaid extract'.  Returns 0, or -1 with sl->err. */
+static int read_article(slot *sl, const ws_read_opts *ro) {
   ws_error err = {0};
-  if (ws_file_read(sl->path, &sl->buf, &sl->len, &err)) {
-    sl->outcome = OUT_FAIL;
+  ws_reader *r;
+  if (ws_reader_open(sl->path, ro, &r, &err)) {
     sl->err = err;
+    return -1;
+  }
+  const ws_article *a;
+  int rc = ws_reader_next(r, &a, &err);
+  if (rc == 1 && a->record) {
+    err.code = WS_EPARSE;
+    err.offset = -1;
+    snprintf(err.msg, sizeof err.msg,
+             "a file of several records is not indexed yet; 'whosaid "
+             "extract' reads it");
+    rc = WS_EPARSE;
+  } else if (rc == 0) {
+    err.code = WS_EEMPTY;
+    err.offset = -1;
+    snprintf(err.msg, sizeof err.msg, "the file holds no article");
+    rc = WS_EEMPTY;
+  }
+  if (rc == 1) {
+    sl->buf = malloc(a->len ? a->len : 1);
+    if (!sl->buf) {
+      err.code = WS_ENOMEM;
+      err.offset = -1;
+      snprintf(err.msg, sizeof err.msg, "out of memory");
+      rc = WS_ENOMEM;
+    } else {
+      memcpy(sl->buf, a->text, a->len);
+      sl->len = a->len;
+      sl->text_line = a->text_line ? a->text_line : 1;
+    }
+  }
+  ws_reader_close(r);
+  if (rc != 1) {
+    if (err.line > 0 && !strstr(err.msg, "line")) {
+      size_t k = strlen(err.msg);
+      snprintf(err.msg + k, sizeof err.msg - k, " (line %lld)",
+               (long long)err.line);
+    }
+    sl->err = err;
+    return -1;
+  }
+  return 0;
+}
+
+static void work_one(slot *sl, const ws_read_opts *ro) {
+  ws_error err = {0};
+  if (read_article(sl, ro)) {
+    sl->outcome = OUT_FAIL;
     return;
   }
   sl->hash = ws_hash(sl->buf, sl->len);
@@ -188,7 +240,7 @@ static void work_one(slot *sl) {
   if (ws_doc_extract(sl->buf, sl->len, &doc, &err)) {
     if (err.offset >= 0 && (size_t)err.offset <= sl->len) {
       /* Name the line too: editors go to lines, not bytes. */
-      size_t line = 1;
+      size_t line = sl->text_line;
       const char *p = sl->buf, *end = sl->buf + err.offset;
       while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
         line++;
@@ -254,7 +306,7 @@ static void *worker(void *arg) {
     slot *sl = &ix->ring[ix->next_take++ % ix->cap];
     sl->state = SLOT_BUSY;
     pthread_mutex_unlock(&ix->mu);
-    work_one(sl);
+    work_one(sl, ix->o->read);
     pthread_mutex_lock(&ix->mu);
     sl->state = SLOT_DONE;
     pthread_cond_signal(&ix->done);
@@ -416,9 +468,10 @@ typedef struct walk {
 } walk;
 
 static int ext_match(const walk *w, const char *name) {
-  static const char *const dflt[] = {"txt", "md"};
+  /* Not .jsonl/.ndjson yet: dumps of many records (read_article). */
+  static const char *const dflt[] = {"txt", "md", "html", "htm", "json"};
   const char *const *e = w->exts ? w->exts : dflt;
-  size_t n = w->exts ? w->n_exts : 2;
+  size_t n = w->exts ? w->n_exts : sizeof dflt / sizeof *dflt;
   const char *dot = strrchr(name, '.');
   if (!dot || dot == name)
     return 0;
@@ -519,7 +572,7 @@ static void visit_file(walk *w, const char *path, const char *shown,
   if (!ix->n_workers) {
     ix->next_push++;
     ix->next_take++;
-    work_one(sl);
+    work_one(sl, ix->o->read);
     sl->state = SLOT_DONE;
     drain(ix, 0);
     return;

@@ -431,8 +431,11 @@ def case_extract_encodings(d):
     _, err = expect(run(['extract', '--encoding', 'no-such-code', 'legacy.txt'], d),
                     2, 'unknown encoding')
     check("unknown encoding 'no-such-code'" in err, 'encoding named', err)
-    _, err = expect(run(['index', '--encoding', 'latin1', 'legacy.txt'], d), 2,
-                    'index refuses reader options it does not apply yet')
+    out, _ = expect(run(['index', '--encoding', 'windows-1252', 'legacy.txt'], d),
+                    0, 'index reads through --encoding')
+    check('1 quotes' in out, 'the decoded quote is indexed', out)
+    _, err = expect(run(['index', '--encoding', 'no-such-code', 'legacy.txt'], d),
+                    2, 'index: unknown encoding')
 
 
 def case_extract_html_and_front_matter(d):
